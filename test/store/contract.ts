@@ -91,6 +91,18 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
       await store.close();
     });
 
+    it('stores only the viewed bytes of a subarray', async () => {
+      const store = await makeStore();
+      const whole = new TextEncoder().encode('....the layer....');
+      const view = whole.subarray(4, 13);
+      const { digest } = blob('the layer');
+      await store.commit({ putBlobs: [{ digest, bytes: view }] });
+      const back = (await store.getBlob(digest))!;
+      // A stored view would keep its whole buffer: design.md §9 counts real bytes.
+      expect([back.byteLength, back.buffer.byteLength, await store.usage()]).toEqual([9, 9, 9]);
+      await store.close();
+    });
+
     it('applies deletes before puts within one batch', async () => {
       const store = await makeStore();
       const a = blob('kept');
@@ -230,7 +242,12 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
         await first.commit(richBatch('one'));
         await first.commit({ ...richBatch('two'), delete: [{ collection: 'tags', key: 'k-one' }], deleteBlobs: [blob('layer one').digest] });
         const before = await state(first);
+        // Called before close(), so it must land even though nothing awaited it.
+        const last = first.commit({ putBlobs: [blob('last')] });
         await first.close();
+        await last;
+        (before.blobs as Record<string, string>)[blob('last').digest] = 'last';
+        before.usage += 4;
         const second = await reopen(first);
         expect(await state(second)).toEqual(before);
         await second.clear();

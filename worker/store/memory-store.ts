@@ -61,7 +61,6 @@ export class MemoryStore implements Store {
     }
     const ready = prepared;
     return this.#queue.run(async () => {
-      this.#check();
       // Nothing below can throw, so applying in place is atomic.
       for (const { collection, key } of ready.delete) this.#records[collection].delete(key);
       for (const { collection, key, text } of ready.put) this.#records[collection].set(key, text);
@@ -73,8 +72,12 @@ export class MemoryStore implements Store {
   }
 
   clear(): Promise<void> {
-    return this.#queue.run(async () => {
+    try {
       this.#check();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.#queue.run(async () => {
       this.#records = newRecords();
       this.#blobs = new Map();
     });
@@ -90,10 +93,13 @@ export class MemoryStore implements Store {
     return bytes;
   }
 
-  async close(): Promise<void> {
+  /** Refuses new calls at once; commits already called still land first, as in the other backends. */
+  close(): Promise<void> {
     this.#closed = true;
-    this.#records = newRecords();
-    this.#blobs = new Map();
+    return this.#queue.run(async () => {
+      this.#records = newRecords();
+      this.#blobs = new Map();
+    });
   }
 
   #check(): void {
