@@ -97,7 +97,7 @@ start_engine() {
 # real ones. Pushed to the mirror as library/<name>, then pulled back by reset.
 seed() {
   # Bump SEED when the images change so existing oracles re-seed.
-  local SEED=2
+  local SEED=4
   [ "$(cat $D/seeded 2>/dev/null)" = $SEED ] && return 0
   local b=$D/base r
   rm -rf $b; mkdir -p $b/alpine $b/busybox $b/hello
@@ -137,13 +137,21 @@ EOF
   printf 'FROM scratch\nCOPY hello /\nCMD ["/hello"]\n' >$b/hello/Dockerfile
   # Without buildx (Engine 20.10 fallback) the legacy builder makes them instead.
   dk buildx version >/dev/null 2>&1 || { log "buildx missing: legacy builder"; export DOCKER_BUILDKIT=0; }
-  dk build -q -t alpine:latest -t alpine:3.22 -t localhost:5000/library/alpine:latest -t localhost:5000/library/alpine:3.22 \
+  # SOURCE_DATE_EPOCH gives the stand-ins Hub-like creation dates (alpine 3.22.2, busybox
+  # 1.37.0, hello-world as on Docker Hub in 2025) and distinct seconds, so listings that sort
+  # by Created (whole seconds in the API) have a stable order.
+  dk build -q --build-arg SOURCE_DATE_EPOCH=1759921496 -t alpine:latest -t alpine:3.22 -t localhost:5000/library/alpine:latest -t localhost:5000/library/alpine:3.22 \
     -t localhost:5000/alpine:latest -t localhost:5000/alpine:3.22 $b/alpine >/dev/null
-  dk build -q -t busybox:latest -t localhost:5000/library/busybox:latest $b/busybox >/dev/null
-  dk build -q -t hello-world:latest -t localhost:5000/library/hello-world:latest $b/hello >/dev/null
+  dk build -q --build-arg SOURCE_DATE_EPOCH=1727386302 -t busybox:latest -t localhost:5000/library/busybox:latest $b/busybox >/dev/null
+  dk build -q --build-arg SOURCE_DATE_EPOCH=1754679917 -t hello-world:latest -t localhost:5000/library/hello-world:latest $b/hello >/dev/null
+  # An image sharing alpine's base layer, to record "Already exists" on pull.
+  dk rm -f seed-derived >/dev/null 2>&1 || true
+  dk run --name seed-derived alpine sh -c 'echo hi > /greeting' >/dev/null
+  dk commit seed-derived localhost:5000/alpine-derived:latest >/dev/null
+  dk rm seed-derived >/dev/null
   # library/* serve the mirror (Hub names); alpine:* is also reachable by its registry name.
   for ref in library/alpine:latest library/alpine:3.22 library/busybox:latest library/hello-world:latest \
-    alpine:latest alpine:3.22; do
+    alpine:latest alpine:3.22 alpine-derived:latest; do
     dk push -q localhost:5000/$ref >/dev/null
   done
   echo $SEED >$D/seeded
@@ -154,7 +162,12 @@ EOF
 reset() {
   local ids
   ids=$(dk ps -aq); [ -z "$ids" ] || dk rm -f $ids >/dev/null
-  ids=$(dk images -aq | sort -u); [ -z "$ids" ] || dk rmi -f $ids >/dev/null 2>&1 || true
+  # Child images must go before their parents; a few rounds clear any chain.
+  for _ in 1 2 3 4 5; do
+    ids=$(dk images -aq | sort -u); [ -z "$ids" ] && break
+    dk rmi -f $ids >/dev/null 2>&1 || true
+  done
+  [ -z "$(dk images -aq)" ] || { log "reset: images remain"; dk images -a >&2; return 1; }
   dk builder prune -af >/dev/null 2>&1 || true
   for ref in "${PRELOAD[@]}"; do dk pull -q "$ref" >/dev/null; done
 }
