@@ -210,7 +210,11 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
       // Mutate before the commit settles: it must have copied at call time.
       value.list.push(3);
       a.bytes.fill(0x21);
-      await commit;
+      const fromNode = Buffer.from('node buffer');
+      const nodeCommit = store.commit({ putBlobs: [{ digest: blob('node buffer').digest, bytes: fromNode }] });
+      fromNode.fill(0x21);
+      await Promise.all([commit, nodeCommit]);
+      expect(Buffer.from((await store.getBlob(blob('node buffer').digest))!).toString()).toEqual('node buffer');
       const loaded = await store.load();
       (loaded.containers.get('c') as { list: number[] }).list.push(4);
       expect(plain(await store.load()).containers).toEqual({ c: { list: [1, 2] } });

@@ -54,6 +54,20 @@ describe('idb schema', () => {
     expect(await inspect('layerlab')).toEqual({ version: SCHEMA_VERSION, stores: [...OBJECT_STORES].sort() });
   });
 
+  it('steps aside when a newer build upgrades the database in another tab', async () => {
+    const store = await IdbStore.open('outdated');
+    // Would stay blocked forever if the old connection did not close itself.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('outdated', SCHEMA_VERSION + 1);
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+    });
+    await expect(store.load()).rejects.toThrow('store is closed');
+  });
+
   it('refuses a database written by a newer schema with VersionError', async () => {
     await new Promise<void>((resolve, reject) => {
       const request = indexedDB.open('future', SCHEMA_VERSION + 1);

@@ -33,6 +33,11 @@ export interface PreparedBatch {
   deleteBlobs: string[];
 }
 
+/** Whether a prepared batch changes nothing, so a backend may skip writing. */
+export function isEmptyBatch(batch: PreparedBatch): boolean {
+  return batch.put.length + batch.delete.length + batch.putBlobs.length + batch.deleteBlobs.length === 0;
+}
+
 /** Digests as the engine writes them (OCI `sha256:` + 64 lowercase hex). */
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
@@ -65,14 +70,20 @@ export function prepareBatch(batch: Batch): PreparedBatch {
   const seen = new Set<string>();
   for (const { digest, bytes } of batch.putBlobs ?? []) {
     if (!isDigest(digest)) throw new TypeError(`invalid blob digest: ${String(digest)}`);
-    if (!(bytes instanceof Uint8Array)) throw new TypeError(`blob ${digest}: bytes must be a Uint8Array`);
+    // By tag, not instanceof, so bytes from another realm (a vm context, an iframe) pass too.
+    if (!ArrayBuffer.isView(bytes) || Object.prototype.toString.call(bytes) !== '[object Uint8Array]') {
+      throw new TypeError(`blob ${digest}: bytes must be a Uint8Array`);
+    }
     // Content addressed: a second put of one digest in a batch is the same blob.
     if (seen.has(digest)) continue;
     seen.add(digest);
-    // slice() copies into a buffer of exactly byteLength; storing a view would
-    // make structured clone keep the whole (possibly much larger) buffer,
-    // breaking the 1.05x storage budget of design.md §9.
-    prepared.putBlobs.push({ digest, bytes: bytes.slice() });
+    // A fresh buffer of exactly byteLength: storing a view would make
+    // structured clone keep the whole (possibly much larger) buffer, breaking
+    // the 1.05x storage budget of design.md §9. Not bytes.slice(): on a Node
+    // Buffer that is a view sharing memory, not a copy.
+    const copy = new Uint8Array(bytes.byteLength);
+    copy.set(bytes);
+    prepared.putBlobs.push({ digest, bytes: copy });
   }
   return prepared;
 }

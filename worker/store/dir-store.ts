@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import { COLLECTIONS, StoreFullError, emptySnapshot } from './store.ts';
 import type { Batch, Snapshot, Store } from './store.ts';
-import { prepareBatch, recordBytes } from './batch.ts';
+import { isEmptyBatch, prepareBatch, recordBytes } from './batch.ts';
 import type { PreparedBatch } from './batch.ts';
 import { SerialQueue, StoreClosedError } from './serial.ts';
 import { acquireLock } from './dir-lock.ts';
@@ -142,6 +142,8 @@ export class DirStore implements Store {
     } catch (error) {
       return Promise.reject(error);
     }
+    // Nothing to change: skip rewriting the whole state file.
+    if (isEmptyBatch(prepared)) return this.#queue.run(async () => undefined);
     return this.#queue.run(() => this.#write(next(this.#state, prepared), prepared.putBlobs));
   }
 

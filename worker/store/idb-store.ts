@@ -8,6 +8,8 @@
  * and `listBlobs()` never read blob bodies: IndexedDB cannot report a value's
  * size without cloning the whole value out, and layers run to tens of MB.
  * Both blob stores change in the same transaction, so they cannot disagree.
+ * Blobs are Uint8Array rather than Blob: the engine hashes and tars bytes
+ * synchronously, and a Blob would need an async read for every use.
  *
  * Every commit is one readwrite transaction over the stores it touches, with
  * nothing but IndexedDB requests awaited inside (idb README, "Transaction
