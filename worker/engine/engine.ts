@@ -1,0 +1,182 @@
+/**
+ * The simulated Docker engine. Its operations and JSON shapes are the Docker
+ * Engine API's (design.md §2), so the CLI layer can drive this engine or a
+ * real daemon alike. Every mutating operation runs on a draft of the state,
+ * is committed to the store as one batch, and only then becomes visible;
+ * operations are serialized, as the daemon's image store locks serialize them.
+ */
+import type { Store } from '../store/store.ts';
+import type {
+  DeleteItem,
+  Filters,
+  HistoryItem,
+  ImageListOptions,
+  ImageSummary,
+  ImagesPruneReport,
+  JsonMessage,
+  VersionResponse,
+} from './api-types.ts';
+import { EngineError } from './errors.ts';
+import { imageHistory } from './images/history.ts';
+import { inspectImage } from './images/inspect.ts';
+import { listImages } from './images/list.ts';
+import { getImage } from './images/lookup.ts';
+import { pruneImages } from './images/prune.ts';
+import { pullInto, resolveRemote, statusMessage } from './images/pull.ts';
+import { removeImage } from './images/remove.ts';
+import { ReferenceError, parseNormalizedNamed, referenceString, type Reference } from './reference.ts';
+import type { RegistryClient } from './registry-client.ts';
+import { diffToBatch, draftOf, stateFromSnapshot, stateOf, type Draft, type EngineState } from './state.ts';
+import { ENGINE_VERSION, versionResponse } from './version.ts';
+
+/** What an engine is built from. The clock and random source are injected so tests repeat. */
+export interface EngineOptions {
+  store: Store;
+  registry: RegistryClient;
+  /** Milliseconds since the epoch; defaults to Date.now. */
+  clock?: () => number;
+  /** Uniform in [0, 1); defaults to Math.random. Used where Docker is random (container IDs, names). */
+  random?: () => number;
+}
+
+/** The simulated engine. */
+export class Engine {
+  #state: EngineState;
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #store: Store;
+  readonly #registry: RegistryClient;
+  readonly #clock: () => number;
+  /** The injected random source, for the container and builder operations. */
+  readonly random: () => number;
+
+  private constructor(opts: EngineOptions, state: EngineState) {
+    this.#store = opts.store;
+    this.#registry = opts.registry;
+    this.#clock = opts.clock ?? (() => Date.now());
+    this.random = opts.random ?? Math.random;
+    this.#state = state;
+  }
+
+  /** Opens an engine on a store, loading the state it holds. */
+  static async open(opts: EngineOptions): Promise<Engine> {
+    return new Engine(opts, stateFromSnapshot(await opts.store.load()));
+  }
+
+  /** The engine's current time in ms. */
+  now(): number {
+    return this.#clock();
+  }
+
+  /** A read-only view of the state (for the layer view and tests). */
+  get state(): EngineState {
+    return this.#state;
+  }
+
+  /** Re-reads the store, e.g. after another tab changed it. */
+  async reload(): Promise<void> {
+    await this.#serialize(async () => {
+      this.#state = stateFromSnapshot(await this.#store.load());
+    });
+  }
+
+  /** `GET /images/json`. */
+  async imageList(opts: ImageListOptions = {}): Promise<ImageSummary[]> {
+    return listImages(this.#state, opts, this.now());
+  }
+
+  /** `GET /images/{name}/json`. */
+  async imageInspect(name: string): Promise<Record<string, unknown>> {
+    return inspectImage(this.#state, getImage(this.#state, name).image);
+  }
+
+  /** `GET /images/{name}/history`. */
+  async imageHistory(name: string): Promise<HistoryItem[]> {
+    return imageHistory(this.#state, getImage(this.#state, name).image);
+  }
+
+  /** `POST /images/{name}/tag?repo=&tag=`: points `repo:tag` at the image. */
+  async imageTag(source: string, repo: string, tag: string): Promise<void> {
+    let ref: Reference;
+    try {
+      ref = parseNormalizedNamed(tag ? `${repo}:${tag}` : repo);
+    } catch (err) {
+      if (err instanceof ReferenceError) throw new EngineError('InvalidParameter', err.message);
+      throw err;
+    }
+    if (ref.digest !== undefined) throw new EngineError('InvalidParameter', 'refusing to create a tag with a digest reference');
+    await this.#mutate((draft) => {
+      const { image } = getImage(draft, source);
+      draft.refs.set(referenceString({ ...ref, tag: ref.tag ?? 'latest' }), image.id);
+      draft.images.set(image.id, { ...image, lastTagTime: new Date(this.now()).toISOString() });
+    });
+  }
+
+  /** `DELETE /images/{name}?force=&noprune=`. */
+  async imageRemove(name: string, opts: { force?: boolean; noPrune?: boolean } = {}): Promise<DeleteItem[]> {
+    return this.#mutate((draft) => removeImage(draft, name, opts.force ?? false, !(opts.noPrune ?? false)));
+  }
+
+  /** `POST /images/prune`. */
+  async imagesPrune(filters: Filters = {}): Promise<ImagesPruneReport> {
+    return this.#mutate((draft) => pruneImages(draft, filters, this.now()));
+  }
+
+  /**
+   * `POST /images/create?fromImage=&tag=`: pulls one tag, a digest, or with
+   * an empty tag every tag of the repository, streaming the daemon's messages.
+   */
+  async imagePull(fromImage: string, tag: string, onMessage: (m: JsonMessage) => void): Promise<void> {
+    let ref: Reference;
+    try {
+      ref = parseNormalizedNamed(fromImage);
+    } catch (err) {
+      if (err instanceof ReferenceError) throw new EngineError('InvalidParameter', err.message);
+      throw err;
+    }
+    const repo: Reference = { domain: ref.domain, path: ref.path };
+    const wanted = tag || ref.tag || ref.digest;
+    await this.#mutate((draft: Draft) => {
+      const tags = wanted ? [wanted] : this.#registry.tags(`${repo.domain}/${repo.path}`);
+      // Resolve everything first so a missing tag fails before anything is written.
+      const remotes = tags.map((t) => ({ t, remote: resolveRemote(this.#registry, repo, t) }));
+      let newer = false;
+      for (const { t, remote } of remotes) {
+        onMessage({ status: `Pulling from ${repo.path}`, id: t });
+        const one = t.startsWith('sha256:') ? { ...repo, digest: t } : { ...repo, tag: t };
+        newer = pullInto(draft, remote, one, onMessage).changed || newer;
+      }
+      const requested = wanted ? (wanted.startsWith('sha256:') ? { ...repo, digest: wanted } : { ...repo, tag: wanted }) : repo;
+      onMessage(statusMessage(requested, newer));
+    });
+  }
+
+  /** `GET /version`. */
+  async version(): Promise<VersionResponse> {
+    return versionResponse();
+  }
+
+  /** `GET /_ping`. */
+  async ping(): Promise<{ apiVersion: string; osType: string; builderVersion: string }> {
+    return { apiVersion: ENGINE_VERSION.api, osType: 'linux', builderVersion: '2' };
+  }
+
+  /** Runs a mutation on a draft and commits it as one batch; the state changes only if the commit succeeds. */
+  async #mutate<T>(fn: (draft: Draft) => T): Promise<T> {
+    return this.#serialize(async () => {
+      const draft = draftOf(this.#state);
+      const result = fn(draft);
+      const batch = diffToBatch(this.#state, draft);
+      if (batch.put?.length || batch.delete?.length || batch.putBlobs?.length || batch.deleteBlobs?.length) {
+        await this.#store.commit(batch);
+      }
+      this.#state = stateOf(draft);
+      return result;
+    });
+  }
+
+  #serialize<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn, fn);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}

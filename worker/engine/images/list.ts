@@ -1,0 +1,70 @@
+/**
+ * `GET /images/json`, as moby daemon/images/images.go `Images` computes it
+ * for the classic store: filters, dangling heads, `<none>` intermediate
+ * images only with `all`, RepoTags/RepoDigests in familiar form, newest first.
+ */
+import type { ImageListOptions, ImageSummary } from '../api-types.ts';
+import { boolFilter, matchLabels, parseTimestamp, pathMatch, validateFilters } from '../filters.ts';
+import { familiarName, familiarString, parseStored } from '../reference.ts';
+import type { EngineState } from '../state.ts';
+import { childrenOf, getImage, referencesTo } from './lookup.ts';
+import { createdSeconds, imageSize } from './size.ts';
+
+const ACCEPTED = ['dangling', 'label', 'label!', 'before', 'since', 'reference', 'until'] as const;
+
+/** Lists images as the Engine API does. */
+export function listImages(state: EngineState, opts: ImageListOptions, nowMs: number): ImageSummary[] {
+  const filters = opts.filters ?? {};
+  validateFilters(filters, ACCEPTED);
+  const danglingOnly = boolFilter(filters, 'dangling', false);
+  const createdMs = (created: string | undefined) => (created ? Date.parse(created) : NaN);
+  // Several before/since values resolve to the oldest/newest image (ANDed).
+  let before = Infinity;
+  for (const v of filters.before ?? []) before = Math.min(before, createdMs(getImage(state, v).image.config.created));
+  let since = -Infinity;
+  for (const v of filters.since ?? []) since = Math.max(since, createdMs(getImage(state, v).image.config.created));
+  let until = Infinity;
+  for (const v of filters.until ?? []) until = Math.min(until, parseTimestamp(v, nowMs));
+  const patterns = filters.reference;
+
+  const rows: ImageSummary[] = [];
+  for (const image of state.images.values()) {
+    const children = childrenOf(state, image.id).length;
+    if (danglingOnly && children > 0) continue; // imageStore.Heads()
+    const created = createdMs(image.config.created);
+    if (before !== Infinity && !(created < before)) continue;
+    if (since !== -Infinity && !(created > since)) continue;
+    if (until !== Infinity && !(created <= until)) continue;
+    const labels = image.config.config?.Labels ?? null;
+    if (filters.label && !matchLabels(filters.label, labels)) continue;
+    if (filters['label!'] && filters['label!'].length > 0 && matchLabels(filters['label!'], labels)) continue;
+
+    const repoTags: string[] = [];
+    const repoDigests: string[] = [];
+    for (const r of referencesTo(state, image.id)) {
+      const ref = parseStored(r);
+      if (patterns && !patterns.some((p) => pathMatch(p, familiarString(ref)) || pathMatch(p, familiarName(ref)))) continue;
+      if (ref.digest !== undefined) repoDigests.push(familiarString(ref));
+      if (ref.tag !== undefined) repoTags.push(familiarString(ref));
+    }
+    if (repoTags.length === 0 && repoDigests.length === 0) {
+      if (!(opts.all || children === 0)) continue;
+      if (filters.dangling && !danglingOnly) continue;
+      if (patterns) continue;
+    } else if (danglingOnly && repoTags.length > 0) continue;
+
+    rows.push({
+      Containers: [...state.containers.values()].filter((c) => c.imageId === image.id).length,
+      Created: createdSeconds(image.config.created),
+      Id: image.id,
+      Labels: labels,
+      ParentId: image.parent,
+      RepoDigests: repoDigests,
+      RepoTags: repoTags,
+      SharedSize: -1,
+      Size: imageSize(state, image),
+    });
+  }
+  // Newest first; ties broken by ID so the order is stable (Docker's is map order).
+  return rows.sort((a, b) => b.Created - a.Created || (a.Id < b.Id ? -1 : 1));
+}

@@ -1,0 +1,38 @@
+/**
+ * What the engine needs from a registry to pull: resolve a repository and a
+ * tag or digest to a manifest, its config and its layers. The simulated
+ * Docker Hub (worker/registry) implements it; a test can pass another.
+ */
+import type { Json } from '../store/store.ts';
+import type { ImageConfig } from './image-config.ts';
+
+/** A layer as a registry describes it, with a handle to regenerate its bytes. */
+export interface RemoteLayer {
+  diffId: string;
+  /** Docker's DiffSize (bytes of regular files). */
+  size: number;
+  /** Bytes of the uncompressed tar (what the pull "downloads"). */
+  tarSize: number;
+  /** JSON handle the registry regenerates the layer's entries from. */
+  recipe: Json;
+}
+
+/** One resolved manifest. */
+export interface RemoteImage {
+  /** `sha256:…` of the manifest bytes: the RepoDigest. */
+  manifestDigest: string;
+  config: ImageConfig;
+  /** The exact config bytes; the image ID is their digest. */
+  configBytes: Uint8Array;
+  /** `sha256:…` of configBytes: the image ID. */
+  configDigest: string;
+  layers: RemoteLayer[];
+}
+
+/** A registry the engine can pull from. Errors are EngineErrors with Docker's words. */
+export interface RegistryClient {
+  /** Resolves `docker.io/library/alpine` + `latest` (or `sha256:…`). */
+  resolve(repository: string, reference: string): RemoteImage;
+  /** Every tag of a repository (for `pull --all-tags`), sorted. */
+  tags(repository: string): string[];
+}
