@@ -1,0 +1,84 @@
+/**
+ * Normalizer for golden comparisons: applied to BOTH the real Docker output
+ * recorded from the oracle and the simulator's output before they are compared.
+ *
+ * It erases only what legitimately differs between two runs of the same command
+ * line: content-addressed ids (they hash timestamps), relative and absolute times,
+ * random container names, the oracle's private data root, and (opt-in) sizes that
+ * come from the locally made stand-in base images. Everything else — words,
+ * punctuation, column order, header text, line order — must still match exactly.
+ */
+import names from './namesgenerator.json' with { type: 'json' };
+import { reflow } from './table-reflow.ts';
+
+export { normalizeTable } from './table-reflow.ts';
+
+/** Where the oracle's dockerd keeps its data (test/golden/oracle.sh); real Docker's default is /var/lib/docker. */
+export const ORACLE_DATA_ROOT = '/tmp/oracle/data/';
+
+/** A 64-hex id/digest or a 12-hex short id (moby stringid.TruncateID), not glued to other word characters. */
+const HEX_ID = /(?<![0-9A-Za-z])(?:[0-9a-f]{64}|[0-9a-f]{12})(?![0-9A-Za-z])/g;
+
+/** go-units HumanDuration phrases (docker-reference §1.5). */
+const DURATION = String.raw`(?:Less than a second|About a minute|About an hour|1 second|\d+ (?:seconds|minutes|hours|days|weeks|months|years))`;
+const SINCE = new RegExp(String.raw`\b${DURATION} ago\b`, 'g');
+const UP = new RegExp(String.raw`\bUp ${DURATION}`, 'g');
+
+/** RFC 3339 (inspect Created, history CreatedAt); the zero time 0001-01-01 means "never tagged" and is kept. */
+const RFC3339 = /\b(?!0001-01-01T)\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)/g;
+/** Go time.Time.String() as in `images --format json` CreatedAt: `2026-11-24 02:31:58 +0000 UTC`. */
+const GO_TIME = /\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4} [A-Z]{2,5}\b/g;
+
+/** Random container names from moby's namesgenerator ("adjective_surname", optional retry digit). */
+const NAME = new RegExp(String.raw`\b(?:${names.left.join('|')})_(?:${names.right.join('|')})\d?\b`, 'g');
+
+/** Human sizes (go-units HumanSize, decimal units) of 1 kB and more. */
+const HUMAN_SIZE = /(?<![\w.])\d+(?:\.\d+)?(?:e\+\d+)?(?:kB|MB|GB|TB|PB)(?![\w])/g;
+/** Raw byte counts of 1000 and more under a JSON size key (inspect Size, manifest LayerSources size). */
+const JSON_SIZE = /("(?:Size|size|VirtualSize)":\s*)\d{4,}/g;
+
+/**
+ * A normalizer whose id numbering persists across calls, so one instance can be
+ * applied line by line to a whole transcript and keep "the id `docker commit`
+ * printed is the one `docker history` shows" visible.
+ */
+export function createNormalizer(): (text: string) => string {
+  const ids = new Map<string, number>();
+  const idFor = (hex: string): number => {
+    const key = hex.slice(0, 12);
+    let n = ids.get(key);
+    if (n === undefined) ids.set(key, (n = ids.size + 1));
+    return n;
+  };
+  const cell = (s: string): string =>
+    s
+      .split(ORACLE_DATA_ROOT)
+      .join('/var/lib/docker/')
+      .replace(HEX_ID, (hex) => (hex.length === 64 ? `<id${idFor(hex)}>` : `<id${idFor(hex)}:12>`))
+      .replace(SINCE, '<since>')
+      .replace(UP, 'Up <since>')
+      .replace(RFC3339, '<time>')
+      .replace(GO_TIME, '<time>')
+      .replace(NAME, '<name>');
+  return (text) => reflow(text, cell);
+}
+
+/**
+ * Normalizes one output text: ids → `<idN>` / `<idN:12>` numbered by first
+ * appearance (a short id shares the number of its full id), times → `<since>` /
+ * `<time>`, container names → `<name>`, the oracle data root → /var/lib/docker/,
+ * and docker tables re-rendered with tabwriter padding.
+ */
+export function normalize(text: string): string {
+  return createNormalizer()(text);
+}
+
+/**
+ * Opt-in: replaces sizes of 1 kB and more with `<size>` (human sizes, raw byte
+ * counts in SIZE cells of `history -H=false`, JSON size keys). The oracle's base
+ * images are local stand-ins whose sizes differ from the simulated Hub images;
+ * layers a scenario makes itself are tiny (bytes), so their sizes stay compared.
+ */
+export function normalizeSizes(text: string): string {
+  return reflow(text, (s) => s.replace(HUMAN_SIZE, '<size>').replace(JSON_SIZE, '$1<size>').replace(/^\d{4,}$/, '<size>'));
+}
