@@ -1,0 +1,77 @@
+/**
+ * `docker info`: the client block and a consistent subset of the server's
+ * (docker/cli cli/command/system/info.go layout). Counts come from the
+ * engine's state; host facts describe the simulated machine honestly
+ * (Operating System says it is Layerlab's simulated engine).
+ */
+import type { CommandContext } from '../context.ts';
+import { CLIENT_VERSION } from '../client-version.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
+
+/** Runs `docker info`. */
+export async function info(ctx: CommandContext): Promise<number> {
+  const state = ctx.engine.state;
+  const containers = [...state.containers.values()];
+  const running = containers.filter((c) => c.running).length;
+  const v = ENGINE_VERSION;
+  const lines = [
+    'Client: Docker Engine - Community',
+    ` Version:    ${CLIENT_VERSION.version}`,
+    ' Context:    default',
+    ' Debug Mode: false',
+    ' Plugins:',
+    '  buildx: Docker Buildx (Docker Inc.)',
+    `    Version:  ${CLIENT_VERSION.buildx.version}`,
+    `    Path:     ${CLIENT_VERSION.buildx.path}`,
+    '',
+    'Server:',
+    ` Containers: ${containers.length}`,
+    `  Running: ${running}`,
+    '  Paused: 0',
+    `  Stopped: ${containers.length - running}`,
+    ` Images: ${state.images.size}`,
+    ` Server Version: ${v.version}`,
+    ' Storage Driver: overlay2',
+    '  Backing Filesystem: extfs',
+    '  Supports d_type: true',
+    '  Using metacopy: false',
+    '  Native Overlay Diff: true',
+    '  userxattr: false',
+    ' Logging Driver: json-file',
+    ' Cgroup Driver: systemd',
+    ' Cgroup Version: 2',
+    ' Plugins:',
+    '  Volume: local',
+    '  Network: bridge host ipvlan macvlan null overlay',
+    '  Log: awslogs fluentd gcplogs gelf journald json-file local splunk syslog',
+    ' Swarm: inactive',
+    ' Runtimes: io.containerd.runc.v2 runc',
+    ' Default Runtime: runc',
+    ' Init Binary: docker-init',
+    ` containerd version: ${v.containerd.commit}`,
+    ` runc version: ${v.runc.commit}`,
+    ` init version: ${v.init.commit}`,
+    ' Security Options:',
+    '  seccomp',
+    '   Profile: builtin',
+    '  cgroupns',
+    ` Kernel Version: ${v.kernel}`,
+    ' Operating System: Layerlab simulated Docker Engine',
+    ' OSType: linux',
+    ' Architecture: x86_64',
+    ' CPUs: 2',
+    ' Total Memory: 7.66GiB',
+    ' Name: layerlab',
+    ' ID: 5d0a9c1e-2b7f-4c1a-9e3d-7a61c0ffee42',
+    ' Docker Root Dir: /var/lib/docker',
+    ' Debug Mode: false',
+    ' Experimental: false',
+    ' Insecure Registries:',
+    '  ::1/128',
+    '  127.0.0.0/8',
+    ' Live Restore Enabled: false',
+    '',
+  ];
+  ctx.out(lines.join('\n'));
+  return 0;
+}
