@@ -1,0 +1,47 @@
+/** Arguments of `bin/layerlab exec` and the usage text. */
+
+/** The usage text, printed by `--help` and after usage errors. */
+export const USAGE = `Usage:
+  layerlab                  an interactive terminal on the simulated host (a TTY),
+                            or run the command lines read from stdin
+  layerlab exec --json [--preload IMG,...] [--state DIR]
+                            run one command line per stdin line and print one JSON
+                            array of {"cmd","stdout","stderr","rc"}
+  layerlab --help           this text
+
+Options of exec:
+  --json                    print JSON (required; the only output format)
+  --preload IMG,...         pull these images first, silently
+  --state DIR               keep images and the home directory in DIR across runs
+`;
+
+/** A command-line mistake: printed with the usage, exit 2. */
+export class UsageError extends Error {}
+
+/** What `exec` was asked. */
+export interface ExecArgs {
+  json: boolean;
+  preload: string[];
+  state?: string;
+}
+
+/** Parses the arguments after `exec`; accepts `--flag value` and `--flag=value`. */
+export function parseExecArgs(argv: string[]): ExecArgs {
+  const out: ExecArgs = { json: false, preload: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    const value = (): string => {
+      const v = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+      if (v === undefined || v === '') throw new UsageError(`flag needs an argument: ${name}`);
+      return v;
+    };
+    if (name === '--json' && eq < 0) out.json = true;
+    else if (name === '--preload') out.preload.push(...value().split(',').filter((s) => s !== ''));
+    else if (name === '--state') out.state = value();
+    else throw new UsageError(`unknown flag: ${arg}`);
+  }
+  if (!out.json) throw new UsageError('exec needs --json');
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * `bin/layerlab exec --json`: the contract of design.md §7. Reads one
+ * command line per stdin line, runs each in one host shell (state carries
+ * from line to line, as in a terminal; every invocation starts in a fresh
+ * home unless --state keeps one), and prints one JSON array, one record per
+ * line of output so diffs stay readable.
+ *
+ * JSON strings hold text. When a line's stdout is binary and not valid UTF-8
+ * (`docker save` to stdout), its record carries the bytes as a string of one
+ * char per byte (U+0000-U+00FF) and `"stdoutEncoding": "latin1"`, so a reader
+ * gets the exact bytes back with Buffer.from(stdout, 'latin1').
+ */
+import type { Readable, Writable } from 'node:stream';
+import { createSession } from '../../worker/session.ts';
+import type { LineResult } from '../../worker/session.ts';
+import type { ExecArgs } from './args.ts';
+import { openStore, readLines } from './io.ts';
+
+/** One record of the output array. */
+export interface ExecRecord {
+  cmd: string;
+  stdout: string;
+  stderr: string;
+  rc: number;
+  stdoutEncoding?: 'latin1';
+}
+
+/** Runs `exec`; resolves to 0 once every line ran (their own failures are in `rc`). */
+export async function runExec(args: ExecArgs, stdin: Readable, stdout: Writable): Promise<number> {
+  const store = await openStore(args.state);
+  const session = await createSession({ store, preload: args.preload, isTTY: false });
+  const records: ExecRecord[] = [];
+  try {
+    for await (const line of readLines(stdin)) {
+      records.push(toRecord(await session.runLine(line)));
+      if (session.shell.exited !== undefined) break;
+    }
+  } finally {
+    await session.close();
+  }
+  const body = records.map((r) => JSON.stringify(r)).join(',\n');
+  stdout.write(records.length === 0 ? '[]\n' : `[\n${body}\n]\n`);
+  return 0;
+}
+
+/** The JSON record of a line, with binary stdout encoded as described above. */
+export function toRecord(r: LineResult): ExecRecord {
+  const record: ExecRecord = { cmd: r.cmd, stdout: r.stdout, stderr: r.stderr, rc: r.rc };
+  if (r.stdoutBytes !== undefined) {
+    try {
+      record.stdout = new TextDecoder('utf-8', { fatal: true }).decode(r.stdoutBytes);
+    } catch {
+      record.stdout = Buffer.from(r.stdoutBytes).toString('latin1');
+      record.stdoutEncoding = 'latin1';
+    }
+  }
+  return record;
+}

@@ -1,0 +1,93 @@
+/**
+ * The bridge from the shell to the docker CLI: `docker ...` in a command line
+ * calls the session's {@link DockerCommand} with the argv after `docker`, the
+ * command's stdin, exported environment (so `DOCKER_BUILDKIT=0 docker build`
+ * reaches the CLI as it does through execve) and the host filesystem.
+ *
+ * just-bash commands return their output instead of streaming it, so the
+ * chunks the CLI writes are collected; as soon as one chunk is bytes the
+ * whole stdout is returned as bytes, which redirections write exactly
+ * (`docker save > x.tar`).
+ */
+import type { Command, ExecResult } from 'just-bash';
+import { hostFs } from '../host-fs.ts';
+import type { HostFs } from '../host-fs.ts';
+import type { JustBash } from './types.ts';
+
+/** What the docker CLI gets besides its argv. */
+export interface DockerIo {
+  /** Everything piped or redirected into the command. */
+  stdin: Uint8Array;
+  /** Writes to stdout; bytes are kept exactly, strings are UTF-8. */
+  stdout(chunk: string | Uint8Array): void;
+  /** Writes to stderr. */
+  stderr(chunk: string): void;
+  /** The exported environment of the command (`DOCKER_BUILDKIT`, `HOME`, ...). */
+  env: Record<string, string>;
+  /** The shell's working directory. */
+  cwd: string;
+  /** The host filesystem, relative paths resolved against `cwd`. */
+  fs: HostFs;
+  /** Whether stdout is the terminal (no pipe, redirection or `$(...)` on the line). */
+  isTTY: boolean;
+}
+
+/** The docker CLI entry: argv without `docker`; resolves to the exit code. */
+export type DockerCommand = (argv: string[], io: DockerIo) => Promise<number>;
+
+/** Joins output chunks; text stays text until a byte chunk arrives. */
+class Output {
+  #chunks: Array<string | Uint8Array> = [];
+  #binary = false;
+
+  push(chunk: string | Uint8Array): void {
+    if (typeof chunk !== 'string') this.#binary = true;
+    this.#chunks.push(chunk);
+  }
+
+  result(jb: JustBash): Pick<ExecResult, 'stdout' | 'stdoutKind' | 'stdoutEncoding'> {
+    if (!this.#binary) return { stdout: this.#chunks.join('') };
+    const encoder = new TextEncoder();
+    let latin1 = '';
+    for (const chunk of this.#chunks) latin1 += bytesToLatin1(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+    return jb.bytesOutput(jb.unsafeBytesFromLatin1(latin1));
+  }
+}
+
+/** Bytes to a string of one char per byte, in slices to stay under the argument limit of `apply`. */
+export function bytesToLatin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    out += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+  }
+  return out;
+}
+
+/** A string of one char per byte back to bytes. */
+export function latin1ToBytes(latin1: string): Uint8Array {
+  const bytes = new Uint8Array(latin1.length);
+  for (let i = 0; i < latin1.length; i++) bytes[i] = latin1.charCodeAt(i);
+  return bytes;
+}
+
+/** The `docker` command; `isTTY` tells whether the running line writes to the terminal. */
+export function dockerCommands(jb: JustBash, docker: DockerCommand, isTTY: () => boolean): Command[] {
+  const command = jb.defineCommand('docker', async (args, ctx) => {
+    const out = new Output();
+    let stderr = '';
+    const io: DockerIo = {
+      stdin: latin1ToBytes(jb.latin1FromBytes(ctx.stdin)),
+      stdout: (chunk) => out.push(chunk),
+      stderr: (chunk) => {
+        stderr += chunk;
+      },
+      env: { ...(ctx.exportedEnv ?? Object.fromEntries(ctx.env)) },
+      cwd: ctx.cwd,
+      fs: hostFs(ctx.fs, ctx.cwd),
+      isTTY: isTTY(),
+    };
+    const exitCode = await docker(args, io);
+    return { ...out.result(jb), stderr, exitCode };
+  });
+  return [command];
+}

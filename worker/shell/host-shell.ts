@@ -1,0 +1,218 @@
+/**
+ * The learner's own machine (design.md §5): user `learner` on host
+ * `layerlab`, a bash from just-bash with the docker CLI and a few host tools
+ * added as commands. See README.md for why just-bash and its limits.
+ *
+ * just-bash resets shell state on every `exec()` (its README: "Each exec()
+ * call gets its own isolated shell state"), but a terminal keeps it from line
+ * to line. So the shell carries the state itself: the final environment of
+ * each line (which includes PWD) becomes the next line's environment and
+ * working directory; aliases, which just-bash reports as BASH_ALIAS_<name>
+ * variables, are defined again at the top of the next line (with
+ * expand_aliases on, as in an interactive bash); `$?` is restored
+ * with `(exit N)`. Shell functions and the exported/not-exported distinction
+ * do not carry over.
+ */
+import type { Bash, IFileSystem } from 'just-bash';
+import { aptCommands } from './commands/apt.ts';
+import { dockerCommands } from './commands/docker.ts';
+import type { DockerCommand } from './commands/docker.ts';
+import { identityCommands, LEARNER } from './commands/identity.ts';
+import { sudoCommand } from './commands/sudo.ts';
+import { tarCommand } from './commands/tar.ts';
+import { shellQuote } from './commands/types.ts';
+import type { JustBash } from './commands/types.ts';
+
+export type { DockerCommand, DockerIo } from './commands/docker.ts';
+
+/** The outcome of one command line. */
+export interface ShellResult {
+  /** Standard output as text (UTF-8; for binary output, see `stdoutBytes`). */
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** The exact bytes when the output was binary (e.g. `docker save` to the terminal). */
+  stdoutBytes?: Uint8Array;
+}
+
+/** Options of {@link HostShell}. */
+export interface HostShellOptions {
+  /** The docker CLI. */
+  docker: DockerCommand;
+  /** The host filesystem; an empty in-memory one with /home/learner when absent. */
+  fs?: IFileSystem;
+  /** Extra environment on top of the learner's login environment. */
+  env?: Record<string, string>;
+  /** Whether the output is shown on a terminal (the page, `bin/layerlab` on a TTY). */
+  isTTY?: boolean;
+}
+
+/** The login environment of `learner` on a Debian 12 host (bash 5.2, /etc/profile PATH). */
+export const LOGIN_ENV: Readonly<Record<string, string>> = {
+  HOME: LEARNER.home,
+  USER: LEARNER.user,
+  LOGNAME: LEARNER.user,
+  HOSTNAME: LEARNER.host,
+  SHELL: '/bin/bash',
+  PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games',
+  PWD: LEARNER.home,
+  LANG: 'C.UTF-8',
+  TERM: 'xterm-256color',
+};
+
+// Variables just-bash derives itself or that hold state carried another way.
+const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS']);
+const ALIAS_PREFIX = 'BASH_ALIAS_';
+
+/** The learner's interactive host shell. */
+export class HostShell {
+  #opts: HostShellOptions;
+  #bash: Promise<Bash> | undefined;
+  #fs: IFileSystem | undefined;
+  #env: Record<string, string>;
+  #aliases = new Map<string, string>();
+  #status = 0;
+  #exited: number | undefined;
+  #lineIsTTY = false;
+
+  constructor(opts: HostShellOptions) {
+    this.#opts = opts;
+    this.#fs = opts.fs;
+    this.#env = { ...LOGIN_ENV, ...opts.env };
+  }
+
+  /** The current working directory. */
+  get cwd(): string {
+    return this.#env.PWD ?? LEARNER.home;
+  }
+
+  /** A copy of the current shell variables. */
+  get env(): Record<string, string> {
+    return { ...this.#env };
+  }
+
+  /** The exit status given to `exit`, once the learner has typed it. */
+  get exited(): number | undefined {
+    return this.#exited;
+  }
+
+  /** The filesystem, once loaded (see {@link HostShell.filesystem}). */
+  async filesystem(): Promise<IFileSystem> {
+    await this.#load();
+    return this.#fs!;
+  }
+
+  /** bash's default PS1 on Debian: `\u@\h:\w\$ `, with the home directory as `~`. */
+  prompt(): string {
+    const home = this.#env.HOME ?? LEARNER.home;
+    const cwd = this.cwd;
+    const shown = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
+    return `${LEARNER.user}@${LEARNER.host}:${shown}$ `;
+  }
+
+  /** Runs one command line (it may hold several commands, pipes, a heredoc) and keeps its state. */
+  async run(line: string): Promise<ShellResult> {
+    const bash = await this.#load();
+    this.#lineIsTTY = (this.#opts.isTTY ?? false) && !/[|>`]|\$\(/.test(line);
+    const env = Object.entries(this.#env).filter(([k]) => !k.startsWith(ALIAS_PREFIX));
+    const result = await bash.exec(this.#preamble() + line, {
+      env: Object.fromEntries(env),
+      replaceEnv: true,
+      cwd: this.cwd,
+      rawScript: true,
+    });
+    this.#keep(result.env);
+    this.#status = result.exitCode;
+    if (/^\s*(exit|logout)(\s+\S+)?\s*;?\s*$/.test(line)) this.#exited = result.exitCode;
+    const out: ShellResult = { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+    if (result.stdoutKind === 'bytes' || result.stdoutEncoding === 'binary') {
+      const jb = await loadJustBash();
+      const latin1 = jb.latin1FromBytes(jb.stdoutAsBytes(result));
+      const bytes = new Uint8Array(latin1.length);
+      for (let i = 0; i < latin1.length; i++) bytes[i] = latin1.charCodeAt(i);
+      out.stdoutBytes = bytes;
+      out.stdout = new TextDecoder().decode(bytes);
+    }
+    return out;
+  }
+
+  /**
+   * Alias definitions and the last status, replayed before the learner's
+   * line. Aliases expand because an interactive bash has expand_aliases on.
+   */
+  #preamble(): string {
+    let pre = 'shopt -s expand_aliases\n';
+    for (const [name, value] of this.#aliases) pre += `alias ${name}=${shellQuote(value)}\n`;
+    if (this.#status !== 0) pre += `(exit ${this.#status})\n`;
+    return pre;
+  }
+
+  #keep(env: Record<string, string>): void {
+    const next: Record<string, string> = {};
+    this.#aliases.clear();
+    for (const [key, value] of Object.entries(env)) {
+      if (key.startsWith(ALIAS_PREFIX)) this.#aliases.set(key.slice(ALIAS_PREFIX.length), value);
+      else if (!DERIVED.has(key)) next[key] = value;
+    }
+    this.#env = next;
+  }
+
+  #load(): Promise<Bash> {
+    this.#bash ??= (async () => {
+      const jb = await loadJustBash();
+      this.#fs ??= await newHomeFs(jb);
+      const isTTY = () => this.#lineIsTTY;
+      return new jb.Bash({
+        fs: this.#fs,
+        cwd: LEARNER.home,
+        env: this.#env,
+        customCommands: [
+          ...dockerCommands(jb, this.#opts.docker, isTTY),
+          ...identityCommands(jb),
+          ...sudoCommand(jb),
+          ...aptCommands(jb, isTTY),
+          ...tarCommand(jb, isTTY),
+        ],
+        // A terminal, not an agent sandbox: images of hundreds of MB go
+        // through `docker save > x.tar`, and `docker build` may take a while.
+        executionLimits: {
+          maxOutputSize: 2 ** 31,
+          maxArchiveBytes: 2 ** 31,
+          maxStringLength: 2 ** 29,
+          maxExecutionTimeMs: 10 * 60_000,
+        },
+        processInfo: { uid: LEARNER.uid, gid: LEARNER.gid },
+      });
+    })();
+    return this.#bash;
+  }
+}
+
+/** Loads just-bash on first use, so the prompt appears before its ~350 KB arrive. */
+export function loadJustBash(): Promise<JustBash> {
+  return import('just-bash');
+}
+
+/** A fresh in-memory host: the learner's home, /tmp, and the files that name the system. */
+export async function newHomeFs(jb?: JustBash): Promise<IFileSystem> {
+  const mod = jb ?? (await loadJustBash());
+  const fs = new mod.InMemoryFs(
+    { '/etc/hostname': `${LEARNER.host}\n`, '/etc/os-release': OS_RELEASE },
+    { maxTotalBytes: 2 ** 32 },
+  );
+  fs.mkdirSync(LEARNER.home, { recursive: true });
+  fs.mkdirSync('/tmp', { recursive: true });
+  return fs;
+}
+
+// Debian 12's /etc/os-release.
+const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+NAME="Debian GNU/Linux"
+VERSION_ID="12"
+VERSION="12 (bookworm)"
+VERSION_CODENAME=bookworm
+ID=debian
+HOME_URL="https://www.debian.org/"
+SUPPORT_URL="https://www.debian.org/support"
+BUG_REPORT_URL="https://bugs.debian.org/"
+`;
