@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the system packages the test suites need when they are missing:
+# Debian's chromium (the browser suite drives it with playwright-core; no
+# browser download is possible or wanted), tar and jq (host-shell tests
+# compare with the real tools). Runs before `npm test`, so the README's one
+# test command works on a fresh Debian machine. Needs root (or sudo) only
+# when something is missing.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v tar >/dev/null || missing+=(tar)
+command -v jq >/dev/null || missing+=(jq)
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing system packages for the tests: ${missing[*]}" >&2
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
