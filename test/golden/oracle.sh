@@ -157,18 +157,17 @@ EOF
   echo $SEED >$D/seeded
 }
 
-# Known starting state for every scenario: no containers, only the preloaded images,
-# pulled through the mirror exactly as the simulator's --preload does.
+# Known starting state for every scenario, as a learner's fresh machine after the
+# simulator's --preload: a new data root (BuildKit's snapshot database otherwise keeps
+# references to layers of removed images, so `rmi` would not print their Deleted: lines),
+# no containers, and the preload images pulled through the mirror.
 reset() {
-  local ids
-  ids=$(dk ps -aq); [ -z "$ids" ] || dk rm -f $ids >/dev/null
-  # Child images must go before their parents; a few rounds clear any chain.
-  for _ in 1 2 3 4 5; do
-    ids=$(dk images -aq | sort -u); [ -z "$ids" ] && break
-    dk rmi -f $ids >/dev/null 2>&1 || true
-  done
-  [ -z "$(dk images -aq)" ] || { log "reset: images remain"; dk images -a >&2; return 1; }
-  dk builder prune -af >/dev/null 2>&1 || true
+  stop_one $D/docker.pid
+  if grep -q " $D/" /proc/mounts; then
+    grep " $D/" /proc/mounts | awk '{print $2}' | sort -r | xargs -r umount -l
+  fi
+  rm -rf $D/data $D/exec
+  start_engine
   for ref in "${PRELOAD[@]}"; do dk pull -q "$ref" >/dev/null; done
 }
 
