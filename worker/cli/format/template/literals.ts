@@ -1,0 +1,100 @@
+/**
+ * Go literal syntax the template parser accepts: strconv.Unquote for string
+ * and character literals, and the number forms of parse.NewNumber
+ * (decimal/hex/octal/binary ints with `_`, floats, character constants).
+ */
+import type { NumberNode } from './nodes.ts';
+
+/** strconv.ErrSyntax's text, which the parser reports as `template: :1: invalid syntax`. */
+export const INVALID_SYNTAX = 'invalid syntax';
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\',
+};
+
+/** Decode the body of a quoted literal; throws INVALID_SYNTAX like strconv.Unquote. */
+function unescape(body: string, quote: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === quote || c === '\n') throw new Error(INVALID_SYNTAX);
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = body[++i];
+    if (e === undefined) throw new Error(INVALID_SYNTAX);
+    if (e in SIMPLE_ESCAPES) out += SIMPLE_ESCAPES[e];
+    else if (e === quote) out += e;
+    else if (e === 'x' || e === 'u' || e === 'U') {
+      const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      const hex = body.slice(i + 1, i + 1 + n);
+      if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) throw new Error(INVALID_SYNTAX);
+      const cp = parseInt(hex, 16);
+      if (cp > 0x10ffff) throw new Error(INVALID_SYNTAX);
+      out += String.fromCodePoint(cp);
+      i += n;
+    } else if (e >= '0' && e <= '7') {
+      const oct = body.slice(i, i + 3);
+      if (!/^[0-7]{3}$/.test(oct) || parseInt(oct, 8) > 255) throw new Error(INVALID_SYNTAX);
+      out += String.fromCharCode(parseInt(oct, 8));
+      i += 2;
+    } else throw new Error(INVALID_SYNTAX);
+  }
+  return out;
+}
+
+/** strconv.Unquote for "…", `…` and '…' literals. */
+export function unquote(text: string): string {
+  const q = text[0];
+  if (text.length < 2 || text[text.length - 1] !== q) throw new Error(INVALID_SYNTAX);
+  const body = text.slice(1, -1);
+  if (q === '`') {
+    if (body.includes('`')) throw new Error(INVALID_SYNTAX);
+    return body.replace(/\r/g, '');
+  }
+  if (q === '"') return unescape(body, '"');
+  if (q === "'") {
+    const s = unescape(body, "'");
+    if (Array.from(s).length !== 1) throw new Error(INVALID_SYNTAX);
+    return s;
+  }
+  throw new Error(INVALID_SYNTAX);
+}
+
+/** strconv.ParseInt(text, 0, 64) as a JS number; undefined when not an integer literal. */
+function parseGoInt(text: string): number | undefined {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/.exec(text);
+  if (!m) return undefined;
+  let body = m[2];
+  if (body.includes('_')) {
+    // Go only allows '_' between digits (or after a base prefix).
+    if (/__|_$/.test(body) || (/^[1-9]/.test(body) === false && /^0[0-7]/.test(body) && body[1] === '_')) return undefined;
+    body = body.replace(/_/g, '');
+  }
+  let value: bigint;
+  if (/^0[oO]/.test(body)) value = BigInt('0o' + body.slice(2));
+  else if (/^0[0-7]+$/.test(body)) value = BigInt('0o' + body.slice(1));
+  else value = BigInt(body);
+  if (m[1] === '-') value = -value;
+  if (value > 9223372036854775807n || value < -9223372036854775808n) return undefined;
+  return Number(value);
+}
+
+/** parse.NewNumber: fill the int/float interpretations; throws `illegal number syntax: "x"`. */
+export function parseNumber(pos: number, text: string, isChar: boolean, quote: (s: string) => string): NumberNode {
+  const node: NumberNode = { type: 'number', pos, text, isInt: false, isFloat: false, int: 0, float: 0 };
+  if (isChar) {
+    const cp = unquote(text).codePointAt(0) as number;
+    return { ...node, isInt: true, isFloat: true, int: cp, float: cp };
+  }
+  const i = parseGoInt(text);
+  if (i !== undefined) return { ...node, isInt: true, isFloat: true, int: i, float: i };
+  const isHex = /^[+-]?0[xX]/.test(text);
+  const f = isHex || /_/.test(text) ? NaN : Number(text);
+  if (!Number.isNaN(f) && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
+    const integral = Number.isInteger(f) && Math.abs(f) <= Number.MAX_SAFE_INTEGER;
+    return { ...node, isFloat: true, float: f, isInt: integral, int: integral ? f : 0 };
+  }
+  throw new Error(`illegal number syntax: ${quote(text)}`);
+}
