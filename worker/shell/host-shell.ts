@@ -15,15 +15,17 @@
  */
 import type { Bash, IFileSystem } from 'just-bash';
 import { aptCommands } from './commands/apt.ts';
-import { dockerCommands } from './commands/docker.ts';
+import { bytesToLatin1, dockerCommands } from './commands/docker.ts';
 import type { DockerCommand } from './commands/docker.ts';
 import { identityCommands, LEARNER } from './commands/identity.ts';
 import { sudoCommand } from './commands/sudo.ts';
 import { tarCommand } from './commands/tar.ts';
 import { shellQuote } from './commands/types.ts';
-import type { JustBash } from './commands/types.ts';
+import { loadJustBash, newHomeFs } from './home-fs.ts';
+import type { JustBash, LineHooks } from './commands/types.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
+export { loadJustBash, newHomeFs } from './home-fs.ts';
 
 /** The outcome of one command line. */
 export interface ShellResult {
@@ -31,7 +33,10 @@ export interface ShellResult {
   stdout: string;
   stderr: string;
   exitCode: number;
-  /** The exact bytes when the output was binary (e.g. `docker save` to the terminal). */
+  /**
+   * The exact bytes when stdout is binary output of docker or tar alone
+   * (`docker save alpine`); `stdout` then holds their lossy UTF-8 reading.
+   */
   stdoutBytes?: Uint8Array;
 }
 
@@ -74,6 +79,7 @@ export class HostShell {
   #status = 0;
   #exited: number | undefined;
   #lineIsTTY = false;
+  #binary: Uint8Array[] = [];
 
   constructor(opts: HostShellOptions) {
     this.#opts = opts;
@@ -114,6 +120,7 @@ export class HostShell {
   async run(line: string): Promise<ShellResult> {
     const bash = await this.#load();
     this.#lineIsTTY = (this.#opts.isTTY ?? false) && !/[|>`]|\$\(/.test(line);
+    this.#binary = [];
     const env = Object.entries(this.#env).filter(([k]) => !k.startsWith(ALIAS_PREFIX));
     const result = await bash.exec(this.#preamble() + line, {
       env: Object.fromEntries(env),
@@ -125,11 +132,8 @@ export class HostShell {
     this.#status = result.exitCode;
     if (/^\s*(exit|logout)(\s+\S+)?\s*;?\s*$/.test(line)) this.#exited = result.exitCode;
     const out: ShellResult = { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
-    if (result.stdoutKind === 'bytes' || result.stdoutEncoding === 'binary') {
-      const jb = await loadJustBash();
-      const latin1 = jb.latin1FromBytes(jb.stdoutAsBytes(result));
-      const bytes = new Uint8Array(latin1.length);
-      for (let i = 0; i < latin1.length; i++) bytes[i] = latin1.charCodeAt(i);
+    const bytes = exactBytes(result.stdout, this.#binary);
+    if (bytes !== undefined) {
       out.stdoutBytes = bytes;
       out.stdout = new TextDecoder().decode(bytes);
     }
@@ -161,17 +165,20 @@ export class HostShell {
     this.#bash ??= (async () => {
       const jb = await loadJustBash();
       this.#fs ??= await newHomeFs(jb);
-      const isTTY = () => this.#lineIsTTY;
+      const hooks: LineHooks = {
+        isTTY: () => this.#lineIsTTY,
+        binary: (bytes) => this.#binary.push(bytes),
+      };
       return new jb.Bash({
         fs: this.#fs,
         cwd: LEARNER.home,
         env: this.#env,
         customCommands: [
-          ...dockerCommands(jb, this.#opts.docker, isTTY),
+          ...dockerCommands(jb, this.#opts.docker, hooks),
           ...identityCommands(jb),
           ...sudoCommand(jb),
-          ...aptCommands(jb, isTTY),
-          ...tarCommand(jb, isTTY),
+          ...aptCommands(jb, hooks),
+          ...tarCommand(jb, hooks),
         ],
         // A terminal, not an agent sandbox: images of hundreds of MB go
         // through `docker save > x.tar`, and `docker build` may take a while.
@@ -188,31 +195,27 @@ export class HostShell {
   }
 }
 
-/** Loads just-bash on first use, so the prompt appears before its ~350 KB arrive. */
-export function loadJustBash(): Promise<JustBash> {
-  return import('just-bash');
+/**
+ * The exact bytes of a line's stdout when it is binary output of our commands
+ * and nothing else: just-bash hands the final stdout back decoded (as UTF-8
+ * when valid, else one char per byte), so the reported bytes are taken when
+ * decoding them the same way gives exactly that string.
+ */
+function exactBytes(stdout: string, outputs: Uint8Array[]): Uint8Array | undefined {
+  if (outputs.length === 0 || stdout === '') return undefined;
+  const total = outputs.reduce((n, b) => n + b.length, 0);
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const b of outputs) {
+    bytes.set(b, at);
+    at += b.length;
+  }
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    decoded = bytesToLatin1(bytes);
+  }
+  return decoded === stdout ? bytes : undefined;
 }
 
-/** A fresh in-memory host: the learner's home, /tmp, and the files that name the system. */
-export async function newHomeFs(jb?: JustBash): Promise<IFileSystem> {
-  const mod = jb ?? (await loadJustBash());
-  const fs = new mod.InMemoryFs(
-    { '/etc/hostname': `${LEARNER.host}\n`, '/etc/os-release': OS_RELEASE },
-    { maxTotalBytes: 2 ** 32 },
-  );
-  fs.mkdirSync(LEARNER.home, { recursive: true });
-  fs.mkdirSync('/tmp', { recursive: true });
-  return fs;
-}
-
-// Debian 12's /etc/os-release.
-const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
-NAME="Debian GNU/Linux"
-VERSION_ID="12"
-VERSION="12 (bookworm)"
-VERSION_CODENAME=bookworm
-ID=debian
-HOME_URL="https://www.debian.org/"
-SUPPORT_URL="https://www.debian.org/support"
-BUG_REPORT_URL="https://bugs.debian.org/"
-`;

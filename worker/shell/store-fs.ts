@@ -16,7 +16,7 @@ import type { IFileSystem } from 'just-bash';
 import type { Json, Store } from '../store/store.ts';
 import { toHex } from '../engine/digest.ts';
 import { LEARNER } from './commands/identity.ts';
-import { loadJustBash, newHomeFs } from './host-shell.ts';
+import { loadJustBash, newHomeFs } from './home-fs.ts';
 
 /** One persisted path. `mtime` in ms since the epoch. */
 export interface FileRecord {
@@ -57,7 +57,7 @@ export class HomeSync {
   /** Builds the host filesystem with the home directory the store holds. */
   static async open(store: Store, root: string = LEARNER.home): Promise<HomeSync> {
     const jb = await loadJustBash();
-    const fs = (await newHomeFs(jb)) as InstanceType<typeof jb.InMemoryFs>;
+    const fs = await newHomeFs(jb);
     const snapshot = await store.load();
     const index = new Map<string, FileRecord>();
     const paths = [...snapshot.files.keys()].filter((p) => p.startsWith(`${root}/`)).sort();

@@ -9,7 +9,7 @@
 import type { Command, ExecResult } from 'just-bash';
 import { isRoot } from './identity.ts';
 import { text } from './types.ts';
-import type { JustBash } from './types.ts';
+import type { JustBash, LineHooks } from './types.ts';
 
 /** Installed packages and their bookworm versions (`dpkg-query -W`). */
 export const INSTALLED: Readonly<Record<string, string>> = {
@@ -68,9 +68,9 @@ export function apt(name: 'apt' | 'apt-get', args: string[], root: boolean, tty:
   return text('', `${warn}E: Invalid operation ${verb}\n`, 100);
 }
 
-/** The `apt` and `apt-get` commands; `isTTY` tells whether the line's output goes to a terminal. */
-export function aptCommands(jb: JustBash, isTTY: () => boolean): Command[] {
+/** The `apt` and `apt-get` commands. */
+export function aptCommands(jb: JustBash, hooks: LineHooks): Command[] {
   return (['apt', 'apt-get'] as const).map((name) =>
-    jb.defineCommand(name, async (args, ctx) => apt(name, args, isRoot(ctx.env), isTTY())),
+    jb.defineCommand(name, async (args, ctx) => apt(name, args, isRoot(ctx.env), hooks.isTTY())),
   );
 }

@@ -12,7 +12,7 @@
 import type { Command, ExecResult } from 'just-bash';
 import { hostFs } from '../host-fs.ts';
 import type { HostFs } from '../host-fs.ts';
-import type { JustBash } from './types.ts';
+import type { JustBash, LineHooks } from './types.ts';
 
 /** What the docker CLI gets besides its argv. */
 export interface DockerIo {
@@ -45,12 +45,18 @@ class Output {
     this.#chunks.push(chunk);
   }
 
-  result(jb: JustBash): Pick<ExecResult, 'stdout' | 'stdoutKind' | 'stdoutEncoding'> {
+  result(jb: JustBash, hooks: LineHooks): Pick<ExecResult, 'stdout' | 'stdoutKind' | 'stdoutEncoding'> {
     if (!this.#binary) return { stdout: this.#chunks.join('') };
     const encoder = new TextEncoder();
-    let latin1 = '';
-    for (const chunk of this.#chunks) latin1 += bytesToLatin1(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
-    return jb.bytesOutput(jb.unsafeBytesFromLatin1(latin1));
+    const parts = this.#chunks.map((c) => (typeof c === 'string' ? encoder.encode(c) : c));
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    hooks.binary(bytes);
+    return jb.bytesOutput(jb.unsafeBytesFromLatin1(bytesToLatin1(bytes)));
   }
 }
 
@@ -70,8 +76,8 @@ export function latin1ToBytes(latin1: string): Uint8Array {
   return bytes;
 }
 
-/** The `docker` command; `isTTY` tells whether the running line writes to the terminal. */
-export function dockerCommands(jb: JustBash, docker: DockerCommand, isTTY: () => boolean): Command[] {
+/** The `docker` command. */
+export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineHooks): Command[] {
   const command = jb.defineCommand('docker', async (args, ctx) => {
     const out = new Output();
     let stderr = '';
@@ -84,10 +90,10 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, isTTY: () =>
       env: { ...(ctx.exportedEnv ?? Object.fromEntries(ctx.env)) },
       cwd: ctx.cwd,
       fs: hostFs(ctx.fs, ctx.cwd),
-      isTTY: isTTY(),
+      isTTY: hooks.isTTY(),
     };
     const exitCode = await docker(args, io);
-    return { ...out.result(jb), stderr, exitCode };
+    return { ...out.result(jb, hooks), stderr, exitCode };
   });
   return [command];
 }

@@ -21,14 +21,18 @@ export function identityCommands(jb: JustBash): Command[] {
   const whoami = jb.defineCommand('whoami', async (_args, ctx) =>
     text(`${isRoot(ctx.env) ? 'root' : LEARNER.user}\n`),
   );
-  // GNU coreutils 9.1 `id` format; the learner is in sudo (27) and docker
-  // (999) like the user of a Docker-ready Debian 12 host.
-  const id = jb.defineCommand('id', async (_args, ctx) =>
-    text(
-      isRoot(ctx.env)
-        ? 'uid=0(root) gid=0(root) groups=0(root)\n'
-        : 'uid=1000(learner) gid=1000(learner) groups=1000(learner),27(sudo),999(docker)\n',
-    ),
-  );
+  // GNU coreutils 9.1 `id`: the full line, or -u/-g/-G with -n for names.
+  const id = jb.defineCommand('id', async (args, ctx) => {
+    const root = isRoot(ctx.env);
+    const flags = args.filter((a) => a.startsWith('-')).join('').replaceAll('-', '');
+    const user = root ? { n: 'root', id: 0 } : { n: LEARNER.user, id: LEARNER.uid };
+    const groups = root ? [{ n: 'root', id: 0 }] : [{ n: LEARNER.user, id: LEARNER.gid }, { n: 'sudo', id: 27 }, { n: 'docker', id: 999 }];
+    const show = (g: { n: string; id: number }) => (flags.includes('n') ? g.n : String(g.id));
+    if (flags.includes('u')) return text(`${show(user)}\n`);
+    if (flags.includes('G')) return text(`${groups.map(show).join(' ')}\n`);
+    if (flags.includes('g')) return text(`${show(groups[0]!)}\n`);
+    const list = groups.map((g) => `${g.id}(${g.n})`).join(',');
+    return text(`uid=${user.id}(${user.n}) gid=${groups[0]!.id}(${groups[0]!.n}) groups=${list}\n`);
+  });
   return [hostname, whoami, id];
 }

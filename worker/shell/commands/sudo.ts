@@ -31,18 +31,12 @@ export function sudoCommand(jb: JustBash): Command[] {
     const words = args.slice(i);
     if (words.length === 0) return text('', USAGE, 1);
     if (!ctx.exec) return text('', 'sudo: unable to execute command\n', 1);
-    // sudo keeps the caller's PATH on Debian only via secure_path; we keep the
-    // environment and mark it as root's, as sudo sets USER/LOGNAME/SUDO_USER.
-    const env: Record<string, string> = {
-      ...(ctx.exportedEnv ?? Object.fromEntries(ctx.env)),
-      USER: 'root',
-      LOGNAME: 'root',
-      SUDO_USER: ctx.env.get('USER') ?? 'learner',
-      SUDO_UID: '1000',
-      SUDO_GID: '1000',
-    };
+    // sudo 1.9 sets these for the command; as assignments before the words
+    // they are exported to it, as execve would pass them.
+    const user = ctx.env.get('USER') ?? 'learner';
+    const prefix = `USER=root LOGNAME=root SUDO_USER=${shellQuote(user)} SUDO_UID=1000 SUDO_GID=1000 `;
     const stdin = jb.latin1FromBytes(ctx.stdin);
-    return ctx.exec(words.map(shellQuote).join(' '), { cwd: ctx.cwd, env, stdin, stdinKind: 'bytes' });
+    return ctx.exec(prefix + words.map(shellQuote).join(' '), { cwd: ctx.cwd, stdin, stdinKind: 'bytes' });
   });
   return [sudo];
 }

@@ -14,13 +14,13 @@ import { parseTarArgs, TarUsageError, usageText } from '../tar/options.ts';
 import type { TarOptions } from '../tar/options.ts';
 import { bytesToLatin1, latin1ToBytes } from './docker.ts';
 import { text } from './types.ts';
-import type { JustBash } from './types.ts';
+import type { JustBash, LineHooks } from './types.ts';
 
 const FATAL = 'tar: Error is not recoverable: exiting now\n';
 const FAILED = 'tar: Exiting with failure status due to previous errors\n';
 
-/** The `tar` command; `isTTY` tells whether the line's stdout is the terminal. */
-export function tarCommand(jb: JustBash, isTTY: () => boolean = () => false): Command[] {
+/** The `tar` command. */
+export function tarCommand(jb: JustBash, hooks: LineHooks): Command[] {
   return [
     jb.defineCommand('tar', async (args, ctx) => {
       let o: TarOptions;
@@ -35,7 +35,7 @@ export function tarCommand(jb: JustBash, isTTY: () => boolean = () => false): Co
         return text('', `tar: ${o.directory}: Cannot open: No such file or directory\n${FATAL}`, 2);
       }
       const toStdout = o.file === undefined || o.file === '-';
-      if (o.mode === 'c') return create(jb, ctx.fs, ctx.cwd, base, o, toStdout && isTTY());
+      if (o.mode === 'c') return create(jb, hooks, ctx.fs, ctx.cwd, base, o);
       let archive: Uint8Array;
       if (toStdout) archive = latin1ToBytes(jb.latin1FromBytes(ctx.stdin));
       else {
@@ -50,24 +50,25 @@ export function tarCommand(jb: JustBash, isTTY: () => boolean = () => false): Co
   ];
 }
 
-async function create(jb: JustBash, fs: IFileSystem, cwd: string, base: string, o: TarOptions, tty: boolean): Promise<ExecResult> {
+async function create(jb: JustBash, hooks: LineHooks, fs: IFileSystem, cwd: string, base: string, o: TarOptions): Promise<ExecResult> {
+  const toStdout = o.file === undefined || o.file === '-';
   if (o.names.length === 0) {
     return text('', "tar: Cowardly refusing to create an empty archive\nTry 'tar --help' or 'tar --usage' for more information.\n", 2);
   }
-  if (tty) {
+  if (toStdout && hooks.isTTY()) {
     return text('', `tar: Refusing to write archive contents to terminal (missing -f option?)\n${FATAL}`, 2);
   }
   const problems: Problems = { errors: [], warnedLeadingSlash: false };
   const entries = await collect(fs, base, o.names, problems);
   let bytes = await pack(entries);
   if (o.gzip) bytes = await gzip(bytes, 'compress');
-  const toStdout = o.file === undefined || o.file === '-';
   const lister = new LongLister();
   const names = o.verbose === 0 ? '' : entries.map((e) => (o.verbose > 1 ? lister.line(e.header) : `${e.header.name}\n`)).join('');
   const stderr = problems.errors.map((l) => `${l}\n`).join('') + (problems.errors.some((l) => l.includes('Cannot')) ? FAILED : '');
   const exitCode = stderr.includes(FAILED) ? 2 : 0;
   if (toStdout) {
     // The archive owns stdout, so GNU tar sends the verbose names to stderr.
+    hooks.binary(bytes);
     return { ...jb.bytesOutput(jb.unsafeBytesFromLatin1(bytesToLatin1(bytes))), stderr: names + stderr, exitCode };
   }
   await fs.writeFile(fs.resolvePath(cwd, o.file!), bytes);

@@ -4,13 +4,21 @@
  * gzipped) is only fetched when the first line runs, not before the prompt
  * (design.md §9 budget of 250 KB before the prompt).
  */
-import type { Command } from 'just-bash';
 
 /** The just-bash module namespace, loaded with a dynamic `import()`. */
 export type JustBash = typeof import('just-bash');
 
-/** A factory of one or more just-bash commands. */
-export type CommandFactory = (jb: JustBash) => Command[];
+/** What the host shell tells its commands about the line being run. */
+export interface LineHooks {
+  /** Whether the line's stdout is the terminal (no pipe, redirection or `$(...)`). */
+  isTTY(): boolean;
+  /**
+   * Reports bytes a command wrote as binary stdout. just-bash decodes a
+   * line's final stdout to a string, so the shell uses these to give the exact
+   * bytes back when they are all the line printed (`docker save alpine`).
+   */
+  binary(bytes: Uint8Array): void;
+}
 
 /** Shorthand for a plain text result. */
 export function text(stdout: string, stderr = '', exitCode = 0): { stdout: string; stderr: string; exitCode: number } {

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '../../bin/layerlab');
+
+/** Runs bin/layerlab with `args`, feeding `input` on stdin. */
+function layerlab(args: string[], input: string): Promise<{ stdout: string; stderr: string; code: number }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { encoding: 'utf8' }, (err, stdout, stderr) => {
+      resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 });
+    });
+    child.stdin!.end(input);
+  });
+}
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe('bin/layerlab exec --json', () => {
+  it('runs each stdin line in one fresh host shell and prints one JSON array', async () => {
+    const r = await layerlab(['exec', '--json'], 'echo hello\nmkdir hello\ncd hello\npwd\necho "print(1)" > app.py\nls\ncat nope\n');
+    expect(r).toEqual({
+      stdout:
+        '[\n' +
+        '{"cmd":"echo hello","stdout":"hello\\n","stderr":"","rc":0},\n' +
+        '{"cmd":"mkdir hello","stdout":"","stderr":"","rc":0},\n' +
+        '{"cmd":"cd hello","stdout":"","stderr":"","rc":0},\n' +
+        '{"cmd":"pwd","stdout":"/home/learner/hello\\n","stderr":"","rc":0},\n' +
+        '{"cmd":"echo \\"print(1)\\" > app.py","stdout":"","stderr":"","rc":0},\n' +
+        '{"cmd":"ls","stdout":"app.py\\n","stderr":"","rc":0},\n' +
+        '{"cmd":"cat nope","stdout":"","stderr":"cat: nope: No such file or directory\\n","rc":1}\n' +
+        ']\n',
+      stderr: '',
+      code: 0,
+    });
+    expect(JSON.parse(r.stdout)).toHaveLength(7);
+  });
+
+  it('keeps the home directory in --state DIR across invocations', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'layerlab-state-'));
+    dirs.push(dir);
+    const first = await layerlab(['exec', '--json', '--state', dir], 'mkdir hello\necho v1 > hello/a.txt\n');
+    expect(first.code).toBe(0);
+    const second = await layerlab(['exec', '--json', `--state=${dir}`], 'pwd\ncat hello/a.txt\n');
+    expect(second.stdout).toBe(
+      '[\n{"cmd":"pwd","stdout":"/home/learner\\n","stderr":"","rc":0},\n{"cmd":"cat hello/a.txt","stdout":"v1\\n","stderr":"","rc":0}\n]\n',
+    );
+    expect(JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')).collections.files['/home/learner/hello/a.txt'].size).toBe(3);
+  });
+
+  it('stops at exit and prints an empty array for no input', async () => {
+    expect((await layerlab(['exec', '--json'], 'exit 4\necho never\n')).stdout).toBe('[\n{"cmd":"exit 4","stdout":"","stderr":"","rc":4}\n]\n');
+    expect((await layerlab(['exec', '--json'], '')).stdout).toBe('[]\n');
+  });
+
+  it('rejects usage mistakes with exit 2', async () => {
+    const unknown = await layerlab(['frobnicate'], '');
+    expect([unknown.code, unknown.stdout, unknown.stderr.split('\n')[0]]).toEqual([2, '', 'layerlab: unknown command "frobnicate"']);
+    const noJson = await layerlab(['exec'], '');
+    expect([noJson.code, noJson.stderr.split('\n')[0]]).toEqual([2, 'layerlab: exec needs --json']);
+    const help = await layerlab(['--help'], '');
+    expect([help.code, help.stdout.split('\n')[0]]).toEqual([0, 'Usage:']);
+  });
+
+  it('runs stdin lines like bash -s when not on a terminal', async () => {
+    expect(await layerlab([], 'echo hi\ncd /tmp && pwd\nfalse\n')).toEqual({ stdout: 'hi\n/tmp\n', stderr: '', code: 1 });
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createSession } from '../../worker/session.ts';
+import type { ForegroundProgram } from '../../worker/session.ts';
+import { MemoryStore } from '../../worker/store/memory-store.ts';
+import { fakeDocker } from './fake-docker.ts';
+
+describe('createSession', () => {
+  it('runs lines in one shell and reports them as exec records', async () => {
+    const { docker, calls } = fakeDocker();
+    const session = await createSession({ store: await MemoryStore.open(), docker, preload: ['alpine:latest'] });
+    expect(calls.map((c) => c.argv)).toEqual([['pull', 'alpine:latest']]);
+    expect(await session.runLine('mkdir hello && cd hello')).toEqual({ cmd: 'mkdir hello && cd hello', stdout: '', stderr: '', rc: 0 });
+    expect(session.prompt()).toBe('learner@layerlab:~/hello$ ');
+    expect(await session.runLine('docker images -q')).toEqual({
+      cmd: 'docker images -q',
+      stdout: 'aded1e1a5b37\n9c7a54a9a43c\n',
+      stderr: '',
+      rc: 0,
+    });
+  });
+
+  it('fails to open when a preload fails, with the CLI error', async () => {
+    const docker = fakeDocker().docker;
+    const failing: typeof docker = async (argv, io) => {
+      io.stderr(`Error response from daemon: pull access denied for ${argv[1]}, repository does not exist or may require 'docker login'\n`);
+      return 1;
+    };
+    await expect(createSession({ store: await MemoryStore.open(), docker: failing, preload: ['nope'] })).rejects.toThrow(
+      "preload of nope failed: Error response from daemon: pull access denied for nope, repository does not exist or may require 'docker login'",
+    );
+  });
+
+  it('hands lines to the foreground program until it ends', async () => {
+    const session = await createSession({ store: await MemoryStore.open(), docker: fakeDocker().docker });
+    const seen: string[] = [];
+    const sh: ForegroundProgram = {
+      prompt: () => '/ # ',
+      feed: async (line) => {
+        seen.push(line);
+        return line === 'exit' ? { stdout: '', stderr: '', exitCode: 0 } : { stdout: `${line}\n`, stderr: '' };
+      },
+    };
+    session.foreground = sh;
+    expect(session.prompt()).toBe('/ # ');
+    expect(await session.runLine('echo hi')).toEqual({ cmd: 'echo hi', stdout: 'echo hi\n', stderr: '', rc: 0 });
+    await session.runLine('exit');
+    expect([seen, session.foreground, session.prompt()]).toEqual([['echo hi', 'exit'], undefined, 'learner@layerlab:~$ ']);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * One learner session: the host shell on a persisted home directory, wired
+ * to the docker CLI over the simulated engine, all on one {@link Store}.
+ * The page's worker, `bin/layerlab` and the tests drive it line by line.
+ *
+ * Interactive programs (`docker run -it`, editors) are a later step; the seam
+ * for them is {@link Session.foreground}: while a program owns the terminal,
+ * lines go to it instead of to the shell, and its exit status becomes `$?`.
+ */
+import type { Store } from './store/store.ts';
+import { HostShell } from './shell/host-shell.ts';
+import type { DockerCommand, DockerIo } from './shell/host-shell.ts';
+import { hostFs } from './shell/host-fs.ts';
+import { HomeSync } from './shell/store-fs.ts';
+
+/** What {@link createSession} needs. */
+export interface SessionOptions {
+  store: Store;
+  /** Images pulled before the first line, silently (`bin/layerlab exec --preload`). */
+  preload?: string[];
+  /** Milliseconds since the epoch; defaults to Date.now. */
+  clock?: () => number;
+  /** Uniform in [0, 1); defaults to Math.random. */
+  random?: () => number;
+  /** Whether output goes to a terminal (the page, a TTY), not to a file or pipe. */
+  isTTY?: boolean;
+  /** Replaces the docker CLI (tests of the shell and session plumbing). */
+  docker?: DockerCommand;
+}
+
+/** The outcome of one line, in the shape of `bin/layerlab exec --json`. */
+export interface LineResult {
+  cmd: string;
+  stdout: string;
+  stderr: string;
+  rc: number;
+  /** Exact bytes when stdout was binary (see ShellResult.stdoutBytes). */
+  stdoutBytes?: Uint8Array;
+}
+
+/** A program that owns the terminal and reads the lines typed meanwhile (`docker run -it alpine`). */
+export interface ForegroundProgram {
+  /** The program's own prompt (`/ # ` for an alpine sh). */
+  prompt(): string;
+  /** Handles one typed line; `exitCode` is set once the program has ended. */
+  feed(line: string): Promise<{ stdout: string; stderr: string; exitCode?: number }>;
+}
+
+/** A running session. */
+export interface Session {
+  readonly shell: HostShell;
+  /** The program that receives lines instead of the shell, if any. */
+  foreground: ForegroundProgram | undefined;
+  /** What the terminal shows before the next line. */
+  prompt(): string;
+  /** Runs one line and persists what it changed in the home directory. */
+  runLine(line: string): Promise<LineResult>;
+  /** Writes pending state and closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens a session on `opts.store`: restores the home directory, starts the engine, preloads images. */
+export async function createSession(opts: SessionOptions): Promise<Session> {
+  const home = await HomeSync.open(opts.store);
+  const docker = opts.docker ?? realDocker(opts);
+  const shell = new HostShell({ docker, fs: home.fs, isTTY: opts.isTTY ?? false });
+  for (const image of opts.preload ?? []) {
+    let err = '';
+    const rc = await docker(['pull', image], silentIo(shell, home, (s) => (err += s)));
+    if (rc !== 0) throw new Error(`preload of ${image} failed: ${err.trim()}`);
+  }
+  const session: Session = {
+    shell,
+    foreground: undefined,
+    prompt: () => session.foreground?.prompt() ?? shell.prompt(),
+    async runLine(line) {
+      const program = session.foreground;
+      if (program !== undefined) {
+        const out = await program.feed(line);
+        if (out.exitCode !== undefined) session.foreground = undefined;
+        return { cmd: line, stdout: out.stdout, stderr: out.stderr, rc: out.exitCode ?? 0 };
+      }
+      const r = await shell.run(line);
+      await home.commit();
+      const result: LineResult = { cmd: line, stdout: r.stdout, stderr: r.stderr, rc: r.exitCode };
+      if (r.stdoutBytes !== undefined) result.stdoutBytes = r.stdoutBytes;
+      return result;
+    },
+    async close() {
+      await home.commit();
+      await opts.store.close();
+    },
+  };
+  return session;
+}
+
+/**
+ * The docker CLI over the simulated engine. Both are loaded by the first
+ * docker command, so a session whose lines never call docker (and the
+ * prompt) does not wait for the engine to read the store.
+ */
+function realDocker(opts: SessionOptions): DockerCommand {
+  let cli: Promise<{ run: DockerCommand }> | undefined;
+  const load = async (): Promise<{ run: DockerCommand }> => {
+    const [{ createEngine }, { DockerCli }] = await Promise.all([import('./engine/engine.ts'), import('./cli/docker.ts')]);
+    const engine = await createEngine({ store: opts.store, clock: opts.clock, random: opts.random });
+    const docker = new DockerCli(engine);
+    return { run: (argv, io) => docker.run(argv, io) };
+  };
+  return async (argv, io) => {
+    cli ??= load();
+    return (await cli).run(argv, io);
+  };
+}
+
+/** Streams that discard output, for preloading. */
+function silentIo(shell: HostShell, home: HomeSync, onErr: (s: string) => void): DockerIo {
+  return {
+    stdin: new Uint8Array(0),
+    stdout: () => undefined,
+    stderr: onErr,
+    env: shell.env,
+    cwd: shell.cwd,
+    fs: hostFs(home.fs, shell.cwd),
+    isTTY: false,
+  };
+}
