@@ -298,24 +298,27 @@ class State {
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     const view = asStruct(receiver);
+    const call = (self: object, fn: (...x: unknown[]) => unknown): unknown => {
+      const method: GoFunc = {
+        params: new Array<ParamType>(fn.length).fill('any'),
+        fn: (...a: never[]) => fn.apply(self, a),
+      };
+      return this.evalCall(dot, method, false, node, fieldName, args, final);
+    };
     if (view) {
       if (structHas(view, fieldName)) {
         const target = view.target as Record<string, unknown>;
         const value = target[fieldName];
-        if (typeof value === 'function' && isExported(fieldName)) {
-          const method: GoFunc = {
-            params: new Array<ParamType>(value.length).fill('any'),
-            fn: (...a: never[]) => (value as (...x: unknown[]) => unknown).apply(view.target, a),
-          };
-          return this.evalCall(dot, method, false, node, fieldName, args, final);
-        }
+        if (typeof value === 'function' && isExported(fieldName)) return call(view.target, value as () => unknown);
         if (!isExported(fieldName)) this.errorf(`${fieldName} is an unexported field of struct type ${view.typeName}`);
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
         return value;
       }
     } else if (kindOf(receiver) === 'map') {
-      if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
       const [found, value] = mapLookup(receiver, fieldName);
+      // Function values of plain objects act as methods, so callers can pass lazy column getters.
+      if (typeof value === 'function') return call(receiver as object, value as () => unknown);
+      if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
       if (!found && this.ctx.missingKeyError) this.errorf(`map has no entry for key ${goQuote(fieldName)}`);
       return found ? value : undefined;
     }
