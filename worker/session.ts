@@ -11,7 +11,10 @@ import type { Store } from './store/store.ts';
 import { HostShell } from './shell/host-shell.ts';
 import type { DockerCommand, DockerIo } from './shell/host-shell.ts';
 import { hostFs } from './shell/host-fs.ts';
+import type { ForegroundProgram } from './shell/foreground.ts';
 import { HomeSync } from './shell/store-fs.ts';
+
+export type { ForegroundProgram } from './shell/foreground.ts';
 
 /** What {@link createSession} needs. */
 export interface SessionOptions {
@@ -38,14 +41,6 @@ export interface LineResult {
   stdoutBytes?: Uint8Array;
 }
 
-/** A program that owns the terminal and reads the lines typed meanwhile (`docker run -it alpine`). */
-export interface ForegroundProgram {
-  /** The program's own prompt (`/ # ` for an alpine sh). */
-  prompt(): string;
-  /** Handles one typed line; `exitCode` is set once the program has ended. */
-  feed(line: string): Promise<{ stdout: string; stderr: string; exitCode?: number }>;
-}
-
 /** A running session. */
 export interface Session {
   readonly shell: HostShell;
@@ -63,7 +58,13 @@ export interface Session {
 export async function createSession(opts: SessionOptions): Promise<Session> {
   const home = await HomeSync.open(opts.store);
   const docker = opts.docker ?? realDocker(opts);
-  const shell = new HostShell({ docker, fs: home.fs, isTTY: opts.isTTY ?? false });
+  let started: ForegroundProgram | undefined;
+  const shell = new HostShell({
+    docker,
+    fs: home.fs,
+    isTTY: opts.isTTY ?? false,
+    startForeground: (program) => (started = program),
+  });
   for (const image of opts.preload ?? []) {
     let err = '';
     const rc = await docker(['pull', image], silentIo(shell, home, (s) => (err += s)));
@@ -80,8 +81,10 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
         if (out.exitCode !== undefined) session.foreground = undefined;
         return { cmd: line, stdout: out.stdout, stderr: out.stderr, rc: out.exitCode ?? 0 };
       }
+      started = undefined;
       const r = await shell.run(line);
       await home.commit();
+      if (started !== undefined) session.foreground = started;
       const result: LineResult = { cmd: line, stdout: r.stdout, stderr: r.stderr, rc: r.exitCode };
       if (r.stdoutBytes !== undefined) result.stdoutBytes = r.stdoutBytes;
       return result;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../../worker/session.ts';
 import type { ForegroundProgram } from '../../worker/session.ts';
+import type { DockerCommand } from '../../worker/shell/host-shell.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 import { fakeDocker } from './fake-docker.ts';
 
@@ -30,8 +31,7 @@ describe('createSession', () => {
     );
   });
 
-  it('hands lines to the foreground program until it ends', async () => {
-    const session = await createSession({ store: await MemoryStore.open(), docker: fakeDocker().docker });
+  it('hands the lines after `docker run -it` to the program it starts, until it ends', async () => {
     const seen: string[] = [];
     const sh: ForegroundProgram = {
       prompt: () => '/ # ',
@@ -40,8 +40,13 @@ describe('createSession', () => {
         return line === 'exit' ? { stdout: '', stderr: '', exitCode: 0 } : { stdout: `${line}\n`, stderr: '' };
       },
     };
-    session.foreground = sh;
-    expect(session.prompt()).toBe('/ # ');
+    const docker: DockerCommand = async (argv, io) => {
+      if (argv[0] === 'run' && io.startForeground) io.startForeground(sh);
+      return 0;
+    };
+    const session = await createSession({ store: await MemoryStore.open(), docker, isTTY: true });
+    expect(await session.runLine('docker run -it alpine')).toEqual({ cmd: 'docker run -it alpine', stdout: '', stderr: '', rc: 0 });
+    expect([session.foreground, session.prompt()]).toEqual([sh, '/ # ']);
     expect(await session.runLine('echo hi')).toEqual({ cmd: 'echo hi', stdout: 'echo hi\n', stderr: '', rc: 0 });
     await session.runLine('exit');
     expect([seen, session.foreground, session.prompt()]).toEqual([['echo hi', 'exit'], undefined, 'learner@layerlab:~$ ']);

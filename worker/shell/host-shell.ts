@@ -23,6 +23,7 @@ import { tarCommand } from './commands/tar.ts';
 import { shellQuote } from './commands/types.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
 import type { JustBash, LineHooks } from './commands/types.ts';
+import type { StartForeground } from './foreground.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
 export { loadJustBash, newHomeFs } from './home-fs.ts';
@@ -50,6 +51,8 @@ export interface HostShellOptions {
   env?: Record<string, string>;
   /** Whether the output is shown on a terminal (the page, `bin/layerlab` on a TTY). */
   isTTY?: boolean;
+  /** Takes a program that owns the terminal after the current line (`docker run -it`). */
+  startForeground?: StartForeground;
 }
 
 /** The login environment of `learner` on a Debian 12 host (bash 5.2, /etc/profile PATH). */
@@ -168,6 +171,7 @@ export class HostShell {
       const hooks: LineHooks = {
         isTTY: () => this.#lineIsTTY,
         binary: (bytes) => this.#binary.push(bytes),
+        startForeground: this.#opts.startForeground,
       };
       return new jb.Bash({
         fs: this.#fs,

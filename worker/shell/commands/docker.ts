@@ -12,6 +12,7 @@
 import type { Command, ExecResult } from 'just-bash';
 import { hostFs } from '../host-fs.ts';
 import type { HostFs } from '../host-fs.ts';
+import type { StartForeground } from '../foreground.ts';
 import type { JustBash, LineHooks } from './types.ts';
 
 /** What the docker CLI gets besides its argv. */
@@ -30,6 +31,12 @@ export interface DockerIo {
   fs: HostFs;
   /** Whether stdout is the terminal (no pipe, redirection or `$(...)` on the line). */
   isTTY: boolean;
+  /**
+   * Gives the terminal to a program once this command returns (`docker run
+   * -it`): the lines typed next go to it. Absent when no terminal can be
+   * handed over.
+   */
+  startForeground?: StartForeground;
 }
 
 /** The docker CLI entry: argv without `docker`; resolves to the exit code. */
@@ -92,6 +99,7 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineH
       fs: hostFs(ctx.fs, ctx.cwd),
       isTTY: hooks.isTTY(),
     };
+    if (hooks.startForeground !== undefined) io.startForeground = hooks.startForeground;
     const exitCode = await docker(args, io);
     return { ...out.result(jb, hooks), stderr, exitCode };
   });

@@ -5,6 +5,8 @@
  * (design.md §9 budget of 250 KB before the prompt).
  */
 
+import type { StartForeground } from '../foreground.ts';
+
 /** The just-bash module namespace, loaded with a dynamic `import()`. */
 export type JustBash = typeof import('just-bash');
 
@@ -18,6 +20,8 @@ export interface LineHooks {
    * bytes back when they are all the line printed (`docker save alpine`).
    */
   binary(bytes: Uint8Array): void;
+  /** Hands the terminal to a program after this line; absent where nothing can take it (exec scripts). */
+  startForeground?: StartForeground;
 }
 
 /** Shorthand for a plain text result. */

@@ -1,0 +1,24 @@
+/**
+ * The seam for programs that own the terminal after the line that started
+ * them returns: `docker run -it alpine` (a container shell), later the
+ * editors. Until the program ends, the session hands it each typed line
+ * instead of running the line in the host shell, and shows its prompt.
+ */
+
+/** What a program prints for one line; `exitCode` is set once it has ended. */
+export interface ForegroundOutput {
+  stdout: string;
+  stderr: string;
+  exitCode?: number;
+}
+
+/** A program that reads the lines typed while it runs in the foreground. */
+export interface ForegroundProgram {
+  /** The program's own prompt (`/ # ` for an alpine sh). */
+  prompt(): string;
+  /** Handles one typed line. */
+  feed(line: string): Promise<ForegroundOutput>;
+}
+
+/** Starts `program` in the foreground once the current line has finished. */
+export type StartForeground = (program: ForegroundProgram) => void;
