@@ -10,7 +10,9 @@
 # Help is recorded without a terminal, so flag usages wrap at 79 columns exactly as
 # docker/cli's wrappedFlagUsages does when GetWinsize fails (defaultTermWidth 80 - 1).
 set -eu
-export DOCKER_HOST=unix:///nonexistent DOCKER_CONFIG=/nonexistent-docker-config HOME=/root
+# HOME=/root: the root help prints config defaults under $HOME/.docker, as for the simulator's root user.
+export DOCKER_HOST=unix:///nonexistent HOME=/root
+unset DOCKER_CONFIG
 here=$(cd "$(dirname "$0")" && pwd)
 help="$here/fixtures/help"
 errs="$here/fixtures/errors"
@@ -65,6 +67,10 @@ done <"$here/error-cases.txt"
 # outcome (usually "Cannot connect to the Docker daemon") means the count was accepted.
 arity="$here/fixtures/arity"
 mkdir -p "$arity"
+# Some probes write client config (trust keys, contexts): keep that in a throw-away dir.
+DOCKER_CONFIG=$(mktemp -d)
+export DOCKER_CONFIG
+trap 'rm -rf "$DOCKER_CONFIG"' EXIT
 for f in "$help"/*.txt; do
   n=$(basename "$f" .txt)
   [ "$n" = _root ] && continue

@@ -111,6 +111,8 @@ function flagOf(shorthand: string | undefined, name: string, valueName: string, 
 function arityOf(file: string): CommandSpec['args'] {
   const text = readFileSync(file, 'utf8');
   if (/accepts no arguments/.test(text)) return { none: true };
+  const c = /accepts (\d+) arg\(s\), received/.exec(text);
+  if (c) return { exact: +c[1], cobra: true };
   let m = /requires at least (\d+) and at most (\d+) argument/.exec(text);
   if (m) return { min: +m[1], max: +m[2] };
   m = /requires (\d+) argument/.exec(text);
@@ -121,6 +123,17 @@ function arityOf(file: string): CommandSpec['args'] {
   m = /requires at most (\d+) argument/.exec(text);
   if (m) args.max = +m[1];
   return args;
+}
+
+/**
+ * A management command's cobra Use ('image', 'volume COMMAND', 'stack [OPTIONS]'): help
+ * never shows it, the unknown-sub-command error does (its "Usage:" is cobra's UseLine).
+ */
+function groupUse(path: string): string {
+  const text = readFileSync(join(here, 'fixtures/arity', `${path.split(' ').join('.')}.txt`), 'utf8');
+  const m = new RegExp(`unknown command: docker ${path} a1\\n\\nUsage: {2}docker (.*)\\n`).exec(text);
+  if (!m) throw new Error(`no unknown-command usage recorded for ${path}`);
+  return m[1].slice(path.length - path.split(' ').at(-1)!.length);
 }
 
 const helps = new Map<string, Help>();
@@ -142,7 +155,7 @@ for (const [path, h] of helps) {
   const short = helps.get(parent)!.subs.get(words.at(-1)!)!;
   const spec: CommandSpec = {
     path,
-    use: h.usage.replace(`docker ${path}`, words.at(-1)!).replace(/ COMMAND$/, isGroup ? '' : ' COMMAND'),
+    use: isGroup ? groupUse(path) : h.usage.replace(`docker ${path}`, words.at(-1)!),
     aliases: [],
     short,
     args: isGroup ? { none: true } : arityOf(join(here, 'fixtures/arity', `${words.join('.')}.txt`)),
@@ -172,6 +185,8 @@ for (const [path, h] of helps) {
 }
 
 const q = (v: unknown) => JSON.stringify(v);
+/** `{ exact: 1, cobra: true }` rather than JSON's quoted keys. */
+const obj = (o: object) => (Object.keys(o).length ? `{ ${Object.entries(o).map(([k, v]) => `${k}: ${q(v)}`).join(', ')} }` : '{}');
 function flagLiteral(f: FlagSpec): string {
   const parts = [`name: ${q(f.name)}`];
   if (f.shorthand) parts.push(`shorthand: ${q(f.shorthand)}`);
@@ -181,15 +196,16 @@ function flagLiteral(f: FlagSpec): string {
   parts.push(`usage: ${q(f.usage)}`);
   if (f.hidden) parts.push('hidden: true');
   if (f.deprecated) parts.push(`deprecated: ${q(f.deprecated)}`);
-  if (f.annotations) parts.push(`annotations: ${q(f.annotations).replace(/"(\w+)":/g, '$1: ')}`);
+  if (f.annotations) parts.push(`annotations: ${obj(f.annotations)}`);
   return `{ ${parts.join(', ')} }`;
 }
 function specLiteral(s: CommandSpec, shared?: { name: string; flags: Set<string> }): string {
   const out = [`  {`, `    path: ${q(s.path)},`, `    use: ${q(s.use)},`, `    aliases: ${q(s.aliases)},`, `    short: ${q(s.short)},`];
   if (s.long) out.push(`    long: ${q(s.long)},`);
-  out.push(`    args: ${q(s.args).replace(/"(\w+)":/g, '$1: ')},`);
+  out.push(`    args: ${obj(s.args)},`);
   for (const k of ['topLevel', 'extraPaths', 'group', 'topOrder', 'isGroup', 'experimentalCLI', 'annotations', 'noInterspersed'] as const) {
-    if (s[k] !== undefined) out.push(`    ${k}: ${q(s[k]).replace(/"(\w+)":/g, '$1: ')},`);
+    const v = s[k];
+    if (v !== undefined) out.push(`    ${k}: ${typeof v === 'object' && !Array.isArray(v) ? obj(v) : q(v)},`);
   }
   const own = s.flags.filter((f) => !shared?.flags.has(flagLiteral(f)));
   const items = own.map((f) => `      ${flagLiteral(f)},`);

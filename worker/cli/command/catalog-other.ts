@@ -13,7 +13,7 @@ export const otherCommands: CommandSpec[] = [
     use: "prune",
     aliases: [],
     short: "Remove build cache",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "all", shorthand: "a", type: "bool", usage: "Remove all unused build cache, not just dangling ones" },
       { name: "filter", type: "filter", usage: "Provide filter values (e.g. \"until=24h\")" },
@@ -26,7 +26,7 @@ export const otherCommands: CommandSpec[] = [
     use: "builder",
     aliases: [],
     short: "Manage builds",
-    args: {none: true},
+    args: { none: true },
     group: "management",
     isGroup: true,
     flags: [],
@@ -36,7 +36,7 @@ export const otherCommands: CommandSpec[] = [
     use: "create [OPTIONS] CONTAINER CHECKPOINT",
     aliases: [],
     short: "Create a checkpoint from a running container",
-    args: {exact: 2},
+    args: { exact: 2 },
     flags: [
       { name: "checkpoint-dir", type: "string", usage: "Use a custom checkpoint storage directory" },
       { name: "leave-running", type: "bool", usage: "Leave the container running after checkpoint" },
@@ -47,7 +47,7 @@ export const otherCommands: CommandSpec[] = [
     use: "ls [OPTIONS] CONTAINER",
     aliases: ["list"],
     short: "List checkpoints for a container",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "checkpoint-dir", type: "string", usage: "Use a custom checkpoint storage directory" },
     ],
@@ -57,7 +57,7 @@ export const otherCommands: CommandSpec[] = [
     use: "rm [OPTIONS] CONTAINER CHECKPOINT",
     aliases: ["remove"],
     short: "Remove a checkpoint",
-    args: {exact: 2},
+    args: { exact: 2 },
     flags: [
       { name: "checkpoint-dir", type: "string", usage: "Use a custom checkpoint storage directory" },
     ],
@@ -67,10 +67,10 @@ export const otherCommands: CommandSpec[] = [
     use: "checkpoint",
     aliases: [],
     short: "Manage checkpoints",
-    args: {none: true},
+    args: { none: true },
     group: "management",
     isGroup: true,
-    annotations: {experimental: true,ostype: "linux"},
+    annotations: { experimental: true, ostype: "linux" },
     flags: [],
   },
   {
@@ -79,7 +79,7 @@ export const otherCommands: CommandSpec[] = [
     aliases: [],
     short: "Create a context",
     long: "Create a context\n\nDocker endpoint config:\n\nNAME                DESCRIPTION\nfrom                Copy named context's Docker endpoint configuration\nhost                Docker endpoint on which to connect\nca                  Trust certs signed only by this CA\ncert                Path to TLS certificate file\nkey                 Path to TLS key file\nskip-tls-verify     Skip TLS certificate validation\n\nExample:\n\n$ docker context create my-context --description \"some description\" --docker \"host=tcp://myserver:2376,ca=~/ca-file,cert=~/cert-file,key=~/key-file\"",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "description", type: "string", usage: "Description of the context" },
       { name: "docker", type: "map", valueName: "stringToString", default: "[]", usage: "set the docker endpoint" },
@@ -91,7 +91,7 @@ export const otherCommands: CommandSpec[] = [
     use: "export [OPTIONS] CONTEXT [FILE|-]",
     aliases: [],
     short: "Export a context to a tar archive FILE or a tar stream on STDOUT.",
-    args: {min: 1,max: 2},
+    args: { min: 1, max: 2 },
     flags: [],
   },
   {
@@ -99,7 +99,7 @@ export const otherCommands: CommandSpec[] = [
     use: "import CONTEXT FILE|-",
     aliases: [],
     short: "Import a context from a tar or zip file",
-    args: {exact: 2},
+    args: { exact: 2 },
     flags: [],
   },
   {
@@ -117,7 +117,7 @@ export const otherCommands: CommandSpec[] = [
     use: "ls [OPTIONS]",
     aliases: ["list"],
     short: "List contexts",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
       { name: "quiet", shorthand: "q", type: "bool", usage: "Only show context names" },
@@ -128,7 +128,7 @@ export const otherCommands: CommandSpec[] = [
     use: "rm CONTEXT [CONTEXT...]",
     aliases: ["remove"],
     short: "Remove one or more contexts",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "force", shorthand: "f", type: "bool", usage: "Force the removal of a context in use" },
     ],
@@ -138,7 +138,7 @@ export const otherCommands: CommandSpec[] = [
     use: "show",
     aliases: [],
     short: "Print the name of the current context",
-    args: {none: true},
+    args: { none: true },
     flags: [],
   },
   {
@@ -146,7 +146,7 @@ export const otherCommands: CommandSpec[] = [
     use: "context",
     aliases: [],
     short: "Manage contexts",
-    args: {none: true},
+    args: { none: true },
     group: "management",
     isGroup: true,
     flags: [],
@@ -157,7 +157,7 @@ export const otherCommands: CommandSpec[] = [
     aliases: [],
     short: "Update a context",
     long: "Update a context\n\nDocker endpoint config:\n\nNAME                DESCRIPTION\nfrom                Copy named context's Docker endpoint configuration\nhost                Docker endpoint on which to connect\nca                  Trust certs signed only by this CA\ncert                Path to TLS certificate file\nkey                 Path to TLS key file\nskip-tls-verify     Skip TLS certificate validation\n\nExample:\n\n$ docker context update my-context --description \"some description\" --docker \"host=tcp://myserver:2376,ca=~/ca-file,cert=~/cert-file,key=~/key-file\"",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "description", type: "string", usage: "Description of the context" },
       { name: "docker", type: "map", valueName: "stringToString", default: "[]", usage: "set the docker endpoint" },
@@ -168,7 +168,7 @@ export const otherCommands: CommandSpec[] = [
     use: "use CONTEXT",
     aliases: [],
     short: "Set the current docker context",
-    args: {},
+    args: { exact: 1, cobra: true },
     flags: [],
   },
   {
@@ -176,7 +176,7 @@ export const otherCommands: CommandSpec[] = [
     use: "annotate [OPTIONS] MANIFEST_LIST MANIFEST",
     aliases: [],
     short: "Add additional information to a local image manifest",
-    args: {exact: 2},
+    args: { exact: 2 },
     experimentalCLI: true,
     flags: [
       { name: "arch", type: "string", usage: "Set architecture" },
@@ -191,7 +191,7 @@ export const otherCommands: CommandSpec[] = [
     use: "create MANIFEST_LIST MANIFEST [MANIFEST...]",
     aliases: [],
     short: "Create a local manifest list for annotating and pushing to a registry",
-    args: {min: 2},
+    args: { min: 2 },
     experimentalCLI: true,
     flags: [
       { name: "amend", shorthand: "a", type: "bool", usage: "Amend an existing manifest list" },
@@ -203,7 +203,7 @@ export const otherCommands: CommandSpec[] = [
     use: "inspect [OPTIONS] [MANIFEST_LIST] MANIFEST",
     aliases: [],
     short: "Display an image manifest, or manifest list",
-    args: {min: 1,max: 2},
+    args: { min: 1, max: 2 },
     experimentalCLI: true,
     flags: [
       { name: "insecure", type: "bool", usage: "Allow communication with an insecure registry" },
@@ -215,7 +215,7 @@ export const otherCommands: CommandSpec[] = [
     use: "push [OPTIONS] MANIFEST_LIST",
     aliases: [],
     short: "Push a manifest list to a repository",
-    args: {exact: 1},
+    args: { exact: 1 },
     experimentalCLI: true,
     flags: [
       { name: "insecure", type: "bool", usage: "Allow push to an insecure registry" },
@@ -227,17 +227,17 @@ export const otherCommands: CommandSpec[] = [
     use: "rm MANIFEST_LIST [MANIFEST_LIST...]",
     aliases: [],
     short: "Delete one or more manifest lists from local storage",
-    args: {min: 1},
+    args: { min: 1 },
     experimentalCLI: true,
     flags: [],
   },
   {
     path: "manifest",
-    use: "manifest",
+    use: "manifest COMMAND",
     aliases: [],
     short: "Manage Docker image manifests and manifest lists",
     long: "The **docker manifest** command has subcommands for managing image manifests and\nmanifest lists. A manifest list allows you to use one name to refer to the same image\nbuilt for multiple architectures.\n\nTo see help for a subcommand, use:\n\n    docker manifest CMD --help\n\nFor full details on using docker manifest lists, see the registry v2 specification.",
-    args: {none: true},
+    args: { none: true },
     group: "management",
     isGroup: true,
     experimentalCLI: true,
@@ -248,7 +248,7 @@ export const otherCommands: CommandSpec[] = [
     use: "connect [OPTIONS] NETWORK CONTAINER",
     aliases: [],
     short: "Connect a container to a network",
-    args: {exact: 2},
+    args: { exact: 2 },
     flags: [
       { name: "alias", type: "stringSlice", usage: "Add network-scoped alias for the container" },
       { name: "driver-opt", type: "stringSlice", usage: "driver options for the network" },
@@ -264,7 +264,7 @@ export const otherCommands: CommandSpec[] = [
     use: "create [OPTIONS] NETWORK",
     aliases: [],
     short: "Create a network",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "attachable", type: "bool", usage: "Enable manual container attachment" },
       { name: "aux-address", type: "map", default: "map[]", usage: "Auxiliary IPv4 or IPv6 addresses used by Network driver" },
@@ -290,7 +290,7 @@ export const otherCommands: CommandSpec[] = [
     use: "disconnect [OPTIONS] NETWORK CONTAINER",
     aliases: [],
     short: "Disconnect a container from a network",
-    args: {exact: 2},
+    args: { exact: 2 },
     flags: [
       { name: "force", shorthand: "f", type: "bool", usage: "Force the container to disconnect from a network" },
     ],
@@ -300,7 +300,7 @@ export const otherCommands: CommandSpec[] = [
     use: "inspect [OPTIONS] NETWORK [NETWORK...]",
     aliases: [],
     short: "Display detailed information on one or more networks",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "format", shorthand: "f", type: "string", usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
       { name: "verbose", shorthand: "v", type: "bool", usage: "Verbose output for diagnostics" },
@@ -311,7 +311,7 @@ export const otherCommands: CommandSpec[] = [
     use: "ls [OPTIONS]",
     aliases: ["list"],
     short: "List networks",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "filter", shorthand: "f", type: "filter", usage: "Provide filter values (e.g. \"driver=bridge\")" },
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
@@ -324,7 +324,7 @@ export const otherCommands: CommandSpec[] = [
     use: "prune [OPTIONS]",
     aliases: [],
     short: "Remove all unused networks",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "filter", type: "filter", usage: "Provide filter values (e.g. \"until=<timestamp>\")" },
       { name: "force", shorthand: "f", type: "bool", usage: "Do not prompt for confirmation" },
@@ -335,7 +335,7 @@ export const otherCommands: CommandSpec[] = [
     use: "rm NETWORK [NETWORK...]",
     aliases: ["remove"],
     short: "Remove one or more networks",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "force", shorthand: "f", type: "bool", usage: "Do not error if the network does not exist" },
     ],
@@ -345,7 +345,7 @@ export const otherCommands: CommandSpec[] = [
     use: "network",
     aliases: [],
     short: "Manage networks",
-    args: {none: true},
+    args: { none: true },
     group: "management",
     isGroup: true,
     flags: [],
@@ -355,7 +355,7 @@ export const otherCommands: CommandSpec[] = [
     use: "create [OPTIONS] PLUGIN PLUGIN-DATA-DIR",
     aliases: [],
     short: "Create a plugin from a rootfs and configuration. Plugin data directory must contain config.json and rootfs directory.",
-    args: {min: 2},
+    args: { min: 2 },
     flags: [
       { name: "compress", type: "bool", usage: "Compress the context using gzip" },
     ],
@@ -365,7 +365,7 @@ export const otherCommands: CommandSpec[] = [
     use: "disable [OPTIONS] PLUGIN",
     aliases: [],
     short: "Disable a plugin",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "force", shorthand: "f", type: "bool", usage: "Force the disable of an active plugin" },
     ],
@@ -375,7 +375,7 @@ export const otherCommands: CommandSpec[] = [
     use: "enable [OPTIONS] PLUGIN",
     aliases: [],
     short: "Enable a plugin",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "timeout", type: "int", default: "30", usage: "HTTP client timeout (in seconds)" },
     ],
@@ -385,7 +385,7 @@ export const otherCommands: CommandSpec[] = [
     use: "inspect [OPTIONS] PLUGIN [PLUGIN...]",
     aliases: [],
     short: "Display detailed information on one or more plugins",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "format", shorthand: "f", type: "string", usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
     ],
@@ -395,7 +395,7 @@ export const otherCommands: CommandSpec[] = [
     use: "install [OPTIONS] PLUGIN [KEY=VALUE...]",
     aliases: [],
     short: "Install a plugin",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "alias", type: "string", usage: "Local name for plugin" },
       { name: "disable", type: "bool", usage: "Do not enable the plugin on install" },
@@ -408,7 +408,7 @@ export const otherCommands: CommandSpec[] = [
     use: "ls [OPTIONS]",
     aliases: ["list"],
     short: "List plugins",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "filter", shorthand: "f", type: "filter", usage: "Provide filter values (e.g. \"enabled=true\")" },
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
@@ -421,7 +421,7 @@ export const otherCommands: CommandSpec[] = [
     use: "push [OPTIONS] PLUGIN[:TAG]",
     aliases: [],
     short: "Push a plugin to a registry",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "disable-content-trust", type: "bool", default: "true", usage: "Skip image signing" },
     ],
@@ -431,7 +431,7 @@ export const otherCommands: CommandSpec[] = [
     use: "rm [OPTIONS] PLUGIN [PLUGIN...]",
     aliases: ["remove"],
     short: "Remove one or more plugins",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "force", shorthand: "f", type: "bool", usage: "Force the removal of an active plugin" },
     ],
@@ -441,7 +441,7 @@ export const otherCommands: CommandSpec[] = [
     use: "set PLUGIN KEY=VALUE [KEY=VALUE...]",
     aliases: [],
     short: "Change settings for a plugin",
-    args: {min: 2},
+    args: { min: 2 },
     flags: [],
   },
   {
@@ -449,7 +449,7 @@ export const otherCommands: CommandSpec[] = [
     use: "plugin",
     aliases: [],
     short: "Manage plugins",
-    args: {none: true},
+    args: { none: true },
     group: "management",
     isGroup: true,
     flags: [],
@@ -459,7 +459,7 @@ export const otherCommands: CommandSpec[] = [
     use: "upgrade [OPTIONS] PLUGIN [REMOTE]",
     aliases: [],
     short: "Upgrade an existing plugin",
-    args: {min: 1,max: 2},
+    args: { min: 1, max: 2 },
     flags: [
       { name: "disable-content-trust", type: "bool", default: "true", usage: "Skip image verification" },
       { name: "grant-all-permissions", type: "bool", usage: "Grant all permissions necessary to run the plugin" },
@@ -471,7 +471,7 @@ export const otherCommands: CommandSpec[] = [
     use: "inspect IMAGE[:TAG] [IMAGE[:TAG]...]",
     aliases: [],
     short: "Return low-level information about keys and signatures",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "pretty", type: "bool", usage: "Print the information in a human friendly format" },
     ],
@@ -481,7 +481,7 @@ export const otherCommands: CommandSpec[] = [
     use: "generate NAME",
     aliases: [],
     short: "Generate and load a signing key-pair",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "dir", type: "string", usage: "Directory to generate key in, defaults to current directory" },
     ],
@@ -491,7 +491,7 @@ export const otherCommands: CommandSpec[] = [
     use: "load [OPTIONS] KEYFILE",
     aliases: [],
     short: "Load a private key file for signing",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "name", type: "string", default: "signer", usage: "Name for the loaded key" },
     ],
@@ -501,7 +501,7 @@ export const otherCommands: CommandSpec[] = [
     use: "key",
     aliases: [],
     short: "Manage keys for signing Docker images",
-    args: {none: true},
+    args: { none: true },
     isGroup: true,
     flags: [],
   },
@@ -510,7 +510,7 @@ export const otherCommands: CommandSpec[] = [
     use: "revoke [OPTIONS] IMAGE[:TAG]",
     aliases: [],
     short: "Remove trust for an image",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "yes", shorthand: "y", type: "bool", usage: "Do not prompt for confirmation" },
     ],
@@ -520,7 +520,7 @@ export const otherCommands: CommandSpec[] = [
     use: "sign IMAGE:TAG",
     aliases: [],
     short: "Sign an image",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "local", type: "bool", usage: "Sign a locally tagged image" },
     ],
@@ -530,7 +530,7 @@ export const otherCommands: CommandSpec[] = [
     use: "add OPTIONS NAME REPOSITORY [REPOSITORY...] ",
     aliases: [],
     short: "Add a signer",
-    args: {min: 2},
+    args: { min: 2 },
     flags: [
       { name: "key", type: "list", usage: "Path to the signer's public key file" },
     ],
@@ -540,7 +540,7 @@ export const otherCommands: CommandSpec[] = [
     use: "remove [OPTIONS] NAME REPOSITORY [REPOSITORY...]",
     aliases: [],
     short: "Remove a signer",
-    args: {min: 2},
+    args: { min: 2 },
     flags: [
       { name: "force", shorthand: "f", type: "bool", usage: "Do not prompt for confirmation before removing the most recent signer" },
     ],
@@ -550,7 +550,7 @@ export const otherCommands: CommandSpec[] = [
     use: "signer",
     aliases: [],
     short: "Manage entities who can sign Docker images",
-    args: {none: true},
+    args: { none: true },
     isGroup: true,
     flags: [],
   },
@@ -559,7 +559,7 @@ export const otherCommands: CommandSpec[] = [
     use: "trust",
     aliases: [],
     short: "Manage trust on Docker images",
-    args: {none: true},
+    args: { none: true },
     group: "management",
     isGroup: true,
     flags: [],
@@ -569,7 +569,7 @@ export const otherCommands: CommandSpec[] = [
     use: "create [OPTIONS] [VOLUME]",
     aliases: [],
     short: "Create a volume",
-    args: {max: 1},
+    args: { max: 1 },
     flags: [
       { name: "availability", type: "string", default: "active", usage: "Cluster Volume availability (\"active\", \"pause\", \"drain\")" },
       { name: "driver", shorthand: "d", type: "string", default: "local", usage: "Specify volume driver name" },
@@ -591,7 +591,7 @@ export const otherCommands: CommandSpec[] = [
     use: "inspect [OPTIONS] VOLUME [VOLUME...]",
     aliases: [],
     short: "Display detailed information on one or more volumes",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "format", shorthand: "f", type: "string", usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
     ],
@@ -601,7 +601,7 @@ export const otherCommands: CommandSpec[] = [
     use: "ls [OPTIONS]",
     aliases: ["list"],
     short: "List volumes",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "cluster", type: "bool", usage: "Display only cluster volumes, and use cluster volume list formatting" },
       { name: "filter", shorthand: "f", type: "filter", usage: "Provide filter values (e.g. \"dangling=true\")" },
@@ -614,7 +614,7 @@ export const otherCommands: CommandSpec[] = [
     use: "prune [OPTIONS]",
     aliases: [],
     short: "Remove unused local volumes",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "all", shorthand: "a", type: "bool", usage: "Remove all unused volumes, not just anonymous ones" },
       { name: "filter", type: "filter", usage: "Provide filter values (e.g. \"label=<label>\")" },
@@ -627,17 +627,17 @@ export const otherCommands: CommandSpec[] = [
     aliases: ["remove"],
     short: "Remove one or more volumes",
     long: "Remove one or more volumes. You cannot remove a volume that is in use by a container.",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "force", shorthand: "f", type: "bool", usage: "Force the removal of one or more volumes" },
     ],
   },
   {
     path: "volume",
-    use: "volume",
+    use: "volume COMMAND",
     aliases: [],
     short: "Manage volumes",
-    args: {none: true},
+    args: { none: true },
     group: "management",
     isGroup: true,
     flags: [],
@@ -647,7 +647,7 @@ export const otherCommands: CommandSpec[] = [
     use: "update [OPTIONS] [VOLUME]",
     aliases: [],
     short: "Update a volume (cluster volumes only)",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "availability", type: "string", default: "active", usage: "Cluster Volume availability (\"active\", \"pause\", \"drain\")" },
     ],

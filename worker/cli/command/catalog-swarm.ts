@@ -13,7 +13,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "create [OPTIONS] CONFIG file|-",
     aliases: [],
     short: "Create a config from a file or STDIN",
-    args: {exact: 2},
+    args: { exact: 2 },
     flags: [
       { name: "label", shorthand: "l", type: "list", usage: "Config labels" },
       { name: "template-driver", type: "string", usage: "Template driver" },
@@ -24,7 +24,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "inspect [OPTIONS] CONFIG [CONFIG...]",
     aliases: [],
     short: "Display detailed information on one or more configs",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "format", shorthand: "f", type: "string", usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
       { name: "pretty", type: "bool", usage: "Print the information in a human friendly format" },
@@ -35,7 +35,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "ls [OPTIONS]",
     aliases: ["list"],
     short: "List configs",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "filter", shorthand: "f", type: "filter", usage: "Filter output based on conditions provided" },
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
@@ -47,7 +47,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "rm CONFIG [CONFIG...]",
     aliases: ["remove"],
     short: "Remove one or more configs",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [],
   },
   {
@@ -55,7 +55,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "config",
     aliases: [],
     short: "Manage Swarm configs",
-    args: {none: true},
+    args: { none: true },
     group: "swarm",
     isGroup: true,
     flags: [],
@@ -65,7 +65,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "demote NODE [NODE...]",
     aliases: [],
     short: "Demote one or more nodes from manager in the swarm",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [],
   },
   {
@@ -73,7 +73,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "inspect [OPTIONS] self|NODE [NODE...]",
     aliases: [],
     short: "Display detailed information on one or more nodes",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "format", shorthand: "f", type: "string", usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
       { name: "pretty", type: "bool", usage: "Print the information in a human friendly format" },
@@ -84,7 +84,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "ls [OPTIONS]",
     aliases: ["list"],
     short: "List nodes in the swarm",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "filter", shorthand: "f", type: "filter", usage: "Filter output based on conditions provided" },
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
@@ -96,7 +96,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "promote NODE [NODE...]",
     aliases: [],
     short: "Promote one or more nodes to manager in the swarm",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [],
   },
   {
@@ -118,7 +118,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "rm [OPTIONS] NODE [NODE...]",
     aliases: ["remove"],
     short: "Remove one or more nodes from the swarm",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "force", shorthand: "f", type: "bool", usage: "Force remove a node from the swarm" },
     ],
@@ -128,7 +128,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "node",
     aliases: [],
     short: "Manage Swarm nodes",
-    args: {none: true},
+    args: { none: true },
     group: "swarm",
     isGroup: true,
     flags: [],
@@ -138,7 +138,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "update [OPTIONS] NODE",
     aliases: [],
     short: "Update a node",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "availability", type: "string", usage: "Availability of the node (\"active\", \"pause\", \"drain\")" },
       { name: "label-add", type: "list", usage: "Add or update a node label (\"key=value\")" },
@@ -151,7 +151,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "create [OPTIONS] SECRET [file|-]",
     aliases: [],
     short: "Create a secret from a file or STDIN as content",
-    args: {min: 1,max: 2},
+    args: { min: 1, max: 2 },
     flags: [
       { name: "driver", shorthand: "d", type: "string", usage: "Secret driver" },
       { name: "label", shorthand: "l", type: "list", usage: "Secret labels" },
@@ -163,7 +163,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "inspect [OPTIONS] SECRET [SECRET...]",
     aliases: [],
     short: "Display detailed information on one or more secrets",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "format", shorthand: "f", type: "string", usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
       { name: "pretty", type: "bool", usage: "Print the information in a human friendly format" },
@@ -174,7 +174,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "ls [OPTIONS]",
     aliases: ["list"],
     short: "List secrets",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "filter", shorthand: "f", type: "filter", usage: "Filter output based on conditions provided" },
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
@@ -186,7 +186,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "rm SECRET [SECRET...]",
     aliases: ["remove"],
     short: "Remove one or more secrets",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [],
   },
   {
@@ -194,7 +194,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "secret",
     aliases: [],
     short: "Manage Swarm secrets",
-    args: {none: true},
+    args: { none: true },
     group: "swarm",
     isGroup: true,
     flags: [],
@@ -204,7 +204,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "create [OPTIONS] IMAGE [COMMAND] [ARG...]",
     aliases: [],
     short: "Create a new service",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "cap-add", type: "list", usage: "Add Linux capabilities" },
       { name: "cap-drop", type: "list", usage: "Drop Linux capabilities" },
@@ -286,7 +286,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "inspect [OPTIONS] SERVICE [SERVICE...]",
     aliases: [],
     short: "Display detailed information on one or more services",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "format", shorthand: "f", type: "string", usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
       { name: "pretty", type: "bool", usage: "Print the information in a human friendly format" },
@@ -297,7 +297,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "logs [OPTIONS] SERVICE|TASK",
     aliases: [],
     short: "Fetch the logs of a service or task",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "details", type: "bool", usage: "Show extra details provided to logs" },
       { name: "follow", shorthand: "f", type: "bool", usage: "Follow log output" },
@@ -315,7 +315,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "ls [OPTIONS]",
     aliases: ["list"],
     short: "List services",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "filter", shorthand: "f", type: "filter", usage: "Filter output based on conditions provided" },
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
@@ -327,7 +327,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "ps [OPTIONS] SERVICE [SERVICE...]",
     aliases: [],
     short: "List the tasks of one or more services",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "filter", shorthand: "f", type: "filter", usage: "Filter output based on conditions provided" },
       { name: "format", type: "string", usage: "Pretty-print tasks using a Go template" },
@@ -341,7 +341,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "rm SERVICE [SERVICE...]",
     aliases: ["remove"],
     short: "Remove one or more services",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [],
   },
   {
@@ -349,7 +349,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "rollback [OPTIONS] SERVICE",
     aliases: [],
     short: "Revert changes to a service's configuration",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "detach", shorthand: "d", type: "bool", usage: "Exit immediately instead of waiting for the service to converge" },
       { name: "quiet", shorthand: "q", type: "bool", usage: "Suppress progress output" },
@@ -360,7 +360,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "scale SERVICE=REPLICAS [SERVICE=REPLICAS...]",
     aliases: [],
     short: "Scale one or multiple replicated services",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "detach", shorthand: "d", type: "bool", usage: "Exit immediately instead of waiting for the service to converge" },
     ],
@@ -370,7 +370,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "service",
     aliases: [],
     short: "Manage Swarm services",
-    args: {none: true},
+    args: { none: true },
     group: "swarm",
     isGroup: true,
     flags: [],
@@ -380,7 +380,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "update [OPTIONS] SERVICE",
     aliases: [],
     short: "Update a service",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "args", type: "value", valueName: "command", usage: "Service command args" },
       { name: "cap-add", type: "list", usage: "Add Linux capabilities" },
@@ -481,7 +481,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "config [OPTIONS]",
     aliases: [],
     short: "Outputs the final config file, after doing merges and interpolations",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "compose-file", shorthand: "c", type: "stringSlice", usage: "Path to a Compose file, or \"-\" to read from stdin" },
       { name: "skip-interpolation", type: "bool", usage: "Skip interpolation and output only merged config" },
@@ -492,7 +492,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "deploy [OPTIONS] STACK",
     aliases: ["up"],
     short: "Deploy a new stack or update an existing stack",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "compose-file", shorthand: "c", type: "stringSlice", usage: "Path to a Compose file, or \"-\" to read from stdin" },
       { name: "detach", shorthand: "d", type: "bool", default: "true", usage: "Exit immediately instead of waiting for the stack services to converge" },
@@ -507,7 +507,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "ls [OPTIONS]",
     aliases: ["list"],
     short: "List stacks",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
     ],
@@ -517,7 +517,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "ps [OPTIONS] STACK",
     aliases: [],
     short: "List the tasks in the stack",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "filter", shorthand: "f", type: "filter", usage: "Filter output based on conditions provided" },
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
@@ -531,7 +531,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "rm [OPTIONS] STACK [STACK...]",
     aliases: ["remove","down"],
     short: "Remove one or more stacks",
-    args: {min: 1},
+    args: { min: 1 },
     flags: [
       { name: "detach", shorthand: "d", type: "bool", default: "true", usage: "Do not wait for stack removal" },
     ],
@@ -541,7 +541,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "services [OPTIONS] STACK",
     aliases: [],
     short: "List the services in the stack",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "filter", shorthand: "f", type: "filter", usage: "Filter output based on conditions provided" },
       { name: "format", type: "string", usage: "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
@@ -550,10 +550,10 @@ export const swarmCommands: CommandSpec[] = [
   },
   {
     path: "stack",
-    use: "stack",
+    use: "stack [OPTIONS]",
     aliases: [],
     short: "Manage Swarm stacks",
-    args: {none: true},
+    args: { none: true },
     group: "swarm",
     isGroup: true,
     flags: [],
@@ -563,7 +563,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "ca [OPTIONS]",
     aliases: [],
     short: "Display and rotate the root CA",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "ca-cert", type: "value", valueName: "pem-file", usage: "Path to the PEM-formatted root CA certificate to use for the new cluster" },
       { name: "ca-key", type: "value", valueName: "pem-file", usage: "Path to the PEM-formatted root CA key to use for the new cluster" },
@@ -579,7 +579,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "init [OPTIONS]",
     aliases: [],
     short: "Initialize a swarm",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "advertise-addr", type: "string", usage: "Advertised address (format: \"<ip|interface>[:port]\")" },
       { name: "autolock", type: "bool", usage: "Enable manager autolocking (requiring an unlock key to start a stopped manager)" },
@@ -603,7 +603,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "join-token [OPTIONS] (worker|manager)",
     aliases: [],
     short: "Manage join tokens",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "quiet", shorthand: "q", type: "bool", usage: "Only display token" },
       { name: "rotate", type: "bool", usage: "Rotate join token" },
@@ -614,7 +614,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "join [OPTIONS] HOST:PORT",
     aliases: [],
     short: "Join a swarm as a node and/or manager",
-    args: {exact: 1},
+    args: { exact: 1 },
     flags: [
       { name: "advertise-addr", type: "string", usage: "Advertised address (format: \"<ip|interface>[:port]\")" },
       { name: "availability", type: "string", default: "active", usage: "Availability of the node (\"active\", \"pause\", \"drain\")" },
@@ -628,7 +628,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "leave [OPTIONS]",
     aliases: [],
     short: "Leave the swarm",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "force", shorthand: "f", type: "bool", usage: "Force this node to leave the swarm, ignoring warnings" },
     ],
@@ -638,7 +638,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "swarm",
     aliases: [],
     short: "Manage Swarm",
-    args: {none: true},
+    args: { none: true },
     group: "swarm",
     isGroup: true,
     flags: [],
@@ -648,7 +648,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "unlock-key [OPTIONS]",
     aliases: [],
     short: "Manage the unlock key",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "quiet", shorthand: "q", type: "bool", usage: "Only display token" },
       { name: "rotate", type: "bool", usage: "Rotate unlock key" },
@@ -659,7 +659,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "unlock",
     aliases: [],
     short: "Unlock swarm",
-    args: {none: true},
+    args: { none: true },
     flags: [],
   },
   {
@@ -667,7 +667,7 @@ export const swarmCommands: CommandSpec[] = [
     use: "update [OPTIONS]",
     aliases: [],
     short: "Update the swarm",
-    args: {none: true},
+    args: { none: true },
     flags: [
       { name: "autolock", type: "bool", usage: "Change manager autolocking setting (true|false)" },
       { name: "cert-expiry", type: "duration", default: "2160h0m0s", usage: "Validity period for node certificates (ns|us|ms|s|m|h)" },

@@ -112,6 +112,9 @@ export function renderHelp(node: CommandNode, env: CliEnv): string {
     // sort.SliceStable with sortorder.NaturalLess on the category-top numbers.
     top.sort((a, b) => (a.spec.topOrder ?? 0) - (b.spec.topOrder ?? 0));
     if (top.length) out += `\n\nCommon Commands:\n${top.map(decorated).join('\n')}`;
+  }
+  // Management and Swarm blocks apply at every level (`docker trust` lists `key`, `signer`).
+  {
     const management = available.filter((c) => c.plugin || (hasSubCommands(c) && c.spec.group !== 'swarm'));
     if (management.length) out += `\n\nManagement Commands:\n${management.map(decorated).join('\n')}`;
     const swarm = available.filter((c) => hasSubCommands(c) && c.spec.group === 'swarm');

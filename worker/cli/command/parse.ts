@@ -123,7 +123,8 @@ export function parseDockerArgs(argv: readonly string[], options: ParseOptions =
   const arity = arityError(node, parsed.args);
   if (arity) return exit(parsed.notices, `${preStderr}${arity}\n`, 1);
   // Management commands run bare: ShowHelp(stderr), exit 0.
-  if (spec.isGroup) return exit(parsed.notices, preStderr + renderHelp(node, env), 0);
+  // docker manifest's Run prints "\n" + UsageString instead (manifest/cmd.go).
+  if (spec.isGroup) return exit(parsed.notices, preStderr + (spec.path === 'manifest' ? '\n' : '') + renderHelp(node, env), 0);
   return {
     kind: 'run',
     command: spec,

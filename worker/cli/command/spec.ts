@@ -83,6 +83,8 @@ export interface ArgsSpec {
   exact?: number;
   /** cli.NoArgs. */
   none?: boolean;
+  /** The validator is cobra's own (cobra.ExactArgs, `docker context use`), with cobra's wording. */
+  cobra?: boolean;
 }
 
 /** One docker command: a management group (`image`) or a runnable command (`image ls`). */

@@ -46,6 +46,7 @@ export function arityError(node: CommandNode, args: readonly string[]): string |
       ? `docker: unknown command: ${path} ${args[0]}${usage}Run '${path} --help' for more information`
       : `docker: '${path}' accepts no arguments${usage}Run '${path} --help' for more information`;
   }
+  if (a.cobra && a.exact !== undefined) return n === a.exact ? undefined : `accepts ${a.exact} arg(s), received ${n}`;
   if (a.exact !== undefined) {
     return n === a.exact ? undefined : `docker: '${path}' requires ${a.exact} ${pluralize('argument', a.exact)}${usage}Run '${path} --help' for more information`;
   }
