@@ -106,3 +106,9 @@ describe('docker template functions (docker/cli templates.go)', () => {
     expect(parseTemplate('{{shout .}}', { shout: (s: string) => s + '!' }).execute('hi')).toEqual('hi!');
   });
 });
+
+describe('values with Go String methods', () => {
+  it('prints a Date as time.Time.String() does', () => {
+    expect(run('{{.Created}}', { Created: new Date(Date.UTC(2026, 10, 24, 2, 31, 58)) })).toEqual('2026-11-24 02:31:58 +0000 UTC');
+  });
+});

@@ -6,6 +6,7 @@
 import { formatFloat, goQuote } from '../go-strconv.ts';
 import { asStruct, goTypeName, kindOf, numberOf, sortedEntries } from './values.ts';
 import { fieldNames } from '../go-value.ts';
+import { goTimeString } from '../go-time.ts';
 
 /** fmt %v of a value: `[a b]` for slices, `map[k:v]` with sorted keys, `<nil>` for nil. */
 export function formatValue(v: unknown): string {
@@ -28,6 +29,8 @@ export function formatValue(v: unknown): string {
     case 'func':
       return '0x1';
     case 'struct': {
+      // time.Time is a fmt.Stringer: `2026-11-24 02:31:58 +0000 UTC`.
+      if (v instanceof Date) return goTimeString(v);
       const view = asStruct(v);
       if (!view) return '{}';
       const values = fieldNames(view.target)

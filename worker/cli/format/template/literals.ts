@@ -62,20 +62,17 @@ export function unquote(text: string): string {
   throw new Error(INVALID_SYNTAX);
 }
 
-/** strconv.ParseInt(text, 0, 64) as a JS number; undefined when not an integer literal. */
+/** strconv.ParseInt(text, 0, 64) as a JS number; undefined when not an int64 literal. */
 function parseGoInt(text: string): number | undefined {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|0[0-7_]*|[1-9][0-9_]*)$/.exec(text);
+  // Base prefixes as in Go source; '_' only between digits or right after a prefix.
+  const m = /^([+-]?)(?:0([xX])(_?[0-9a-fA-F](?:_?[0-9a-fA-F])*)|0([oO])(_?[0-7](?:_?[0-7])*)|0([bB])(_?[01](?:_?[01])*)|(0(?:_?[0-7])*)|([1-9](?:_?[0-9])*))$/.exec(text);
   if (!m) return undefined;
-  let body = m[2];
-  if (body.includes('_')) {
-    // Go only allows '_' between digits (or after a base prefix).
-    if (/__|_$/.test(body) || (/^[1-9]/.test(body) === false && /^0[0-7]/.test(body) && body[1] === '_')) return undefined;
-    body = body.replace(/_/g, '');
-  }
   let value: bigint;
-  if (/^0[oO]/.test(body)) value = BigInt('0o' + body.slice(2));
-  else if (/^0[0-7]+$/.test(body)) value = BigInt('0o' + body.slice(1));
-  else value = BigInt(body);
+  if (m[2]) value = BigInt('0x' + m[3].replace(/_/g, ''));
+  else if (m[4]) value = BigInt('0o' + m[5].replace(/_/g, ''));
+  else if (m[6]) value = BigInt('0b' + m[7].replace(/_/g, ''));
+  else if (m[8] !== undefined) value = BigInt('0o' + (m[8].replace(/_/g, '') || '0'));
+  else value = BigInt(m[9].replace(/_/g, ''));
   if (m[1] === '-') value = -value;
   if (value > 9223372036854775807n || value < -9223372036854775808n) return undefined;
   return Number(value);
