@@ -48,6 +48,8 @@ describe('parse errors (text/template/parse, Go 1.22+)', () => {
     ['{{.A #}}', 'template: :1: unexpected "#" in operand'],
     ['{{range .}}{{end}}{{.A := 1}}', 'template: :1: unexpected ":=" in operand'],
     ['{{"abcdefghijkl" "x" ]}}', 'template: :1: unexpected "]" in operand'],
+    ["{{'ab'}}", "template: :1: malformed character constant: 'ab'"],
+    ["{{''}}", 'template: :1: invalid syntax'],
     ['{{.A ≠ 1}}', "template: :1: unrecognized character in action: U+2260 '≠'"],
   ];
   it.each(cases)('%s', (text, message) => {
@@ -98,6 +100,9 @@ describe('execution errors (text/template/exec.go)', () => {
       'template: :1:2: executing "" at <.secret>: secret is an unexported field of struct type *formatter.imageContext',
     );
     expect(errorOf('{{nil}}')).toEqual('template: :1:2: executing "" at <nil>: nil is not a command');
+    expect(errorOf('{{9223372036854775808}}')).toEqual(
+      'template: :1:2: executing "" at <9223372036854775808>: 9223372036854775808 overflows int',
+    );
     expect(errorOf('{{1 2}}')).toEqual('template: :1:2: executing "" at <1>: can\'t give argument to non-function 1');
     expect(errorOf('{{range .}}{{end}}', 'str')).toEqual('template: :1:8: executing "" at <.>: range can\'t iterate over str');
   });

@@ -250,6 +250,7 @@ class State {
       return new GoFloat(n.float);
     }
     if (n.isInt) return n.int;
+    if (n.isUint) this.errorf(`${n.text} overflows int`);
     return new GoFloat(n.float);
   }
 

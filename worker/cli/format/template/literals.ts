@@ -44,6 +44,18 @@ function unescape(body: string, quote: string): string {
   return out;
 }
 
+/** First character of a '…' literal (escapes decoded) and the index just after it. */
+function unquoteFirstChar(text: string): { value: string; end: number } {
+  if (text[1] !== '\\') {
+    const ch = String.fromCodePoint(text.codePointAt(1) ?? 0);
+    if (ch === "'" || text.length < 3) throw new Error(INVALID_SYNTAX);
+    return { value: ch, end: 1 + ch.length };
+  }
+  const m = /^\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|[abfnrtv\\'])/.exec(text.slice(1));
+  if (!m) throw new Error(INVALID_SYNTAX);
+  return { value: unescape(m[0], "'"), end: 1 + m[0].length };
+}
+
 /** strconv.Unquote for "…", `…` and '…' literals. */
 export function unquote(text: string): string {
   const q = text[0];
@@ -62,8 +74,11 @@ export function unquote(text: string): string {
   throw new Error(INVALID_SYNTAX);
 }
 
-/** strconv.ParseInt(text, 0, 64) as a JS number; undefined when not an int64 literal. */
-function parseGoInt(text: string): number | undefined {
+/**
+ * strconv.ParseInt(text, 0, 64) as a JS number; a bigint when the literal
+ * only fits uint64 (Go then reports "overflows int"); undefined otherwise.
+ */
+function parseGoInt(text: string): number | bigint | undefined {
   // Base prefixes as in Go source; '_' only between digits or right after a prefix.
   const m = /^([+-]?)(?:0([xX])(_?[0-9a-fA-F](?:_?[0-9a-fA-F])*)|0([oO])(_?[0-7](?:_?[0-7])*)|0([bB])(_?[01](?:_?[01])*)|(0(?:_?[0-7])*)|([1-9](?:_?[0-9])*))$/.exec(text);
   if (!m) return undefined;
@@ -74,19 +89,23 @@ function parseGoInt(text: string): number | undefined {
   else if (m[8] !== undefined) value = BigInt('0o' + (m[8].replace(/_/g, '') || '0'));
   else value = BigInt(m[9].replace(/_/g, ''));
   if (m[1] === '-') value = -value;
-  if (value > 9223372036854775807n || value < -9223372036854775808n) return undefined;
-  return Number(value);
+  if (value > 18446744073709551615n || value < -9223372036854775808n) return undefined;
+  return value > 9223372036854775807n ? value : Number(value);
 }
 
 /** parse.NewNumber: fill the int/float interpretations; throws `illegal number syntax: "x"`. */
 export function parseNumber(pos: number, text: string, isChar: boolean, quote: (s: string) => string): NumberNode {
-  const node: NumberNode = { type: 'number', pos, text, isInt: false, isFloat: false, int: 0, float: 0 };
+  const node: NumberNode = { type: 'number', pos, text, isInt: false, isUint: false, isFloat: false, int: 0, float: 0 };
   if (isChar) {
-    const cp = unquote(text).codePointAt(0) as number;
+    // strconv.UnquoteChar on the body, then the closing quote must be all that is left.
+    const first = unquoteFirstChar(text);
+    const cp = first.value.codePointAt(0) as number;
+    if (text.slice(first.end) !== "'") throw new Error(`malformed character constant: ${text}`);
     return { ...node, isInt: true, isFloat: true, int: cp, float: cp };
   }
   const i = parseGoInt(text);
-  if (i !== undefined) return { ...node, isInt: true, isFloat: true, int: i, float: i };
+  if (typeof i === 'number') return { ...node, isInt: true, isFloat: true, int: i, float: i };
+  if (typeof i === 'bigint') return { ...node, isUint: true, isFloat: true, float: Number(i) };
   const isHex = /^[+-]?0[xX]/.test(text);
   const f = isHex || /_/.test(text) ? NaN : Number(text);
   if (!Number.isNaN(f) && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {

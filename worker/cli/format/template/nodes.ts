@@ -49,6 +49,8 @@ export interface NumberNode extends Base {
   type: 'number';
   text: string;
   isInt: boolean;
+  /** Fits uint64 but not int64: Go reports "overflows int" when it is used. */
+  isUint: boolean;
   isFloat: boolean;
   int: number;
   float: number;
