@@ -1,0 +1,74 @@
+/**
+ * The docker CLI: parse the command line (command/parse.ts), find the
+ * handler for the command, run it against the engine, and print errors the
+ * way docker/cli's main does: daemon errors as `Error response from daemon:
+ * <message>`, CLI errors as they are, exit code 1 unless the error says
+ * otherwise. Nothing thrown gets past this layer as a stack trace.
+ */
+import type { Engine } from '../engine/engine.ts';
+import { isEngineError } from '../engine/errors.ts';
+import { StoreFullError } from '../store/store.ts';
+import type { DockerIo } from '../shell/commands/docker.ts';
+import { parseDockerArgs } from './command/parse.ts';
+import { CliError, type CommandContext } from './context.ts';
+import { HANDLERS } from './handlers.ts';
+
+/** The docker command of one engine. */
+export class DockerCli {
+  readonly #engine: Engine;
+
+  constructor(engine: Engine) {
+    this.#engine = engine;
+  }
+
+  /** Runs `docker <argv>`; resolves to the exit code. */
+  async run(argv: string[], io: DockerIo): Promise<number> {
+    const parsed = parseDockerArgs(argv);
+    if (parsed.kind === 'exit') {
+      if (parsed.stdout) io.stdout(parsed.stdout);
+      if (parsed.stderr) io.stderr(parsed.stderr);
+      return parsed.exitCode;
+    }
+    if (parsed.stdout) io.stdout(parsed.stdout);
+    if (parsed.stderr) io.stderr(parsed.stderr);
+    const handler = HANDLERS[parsed.command.path];
+    if (!handler) {
+      io.stderr(`docker: '${parsed.command.path}' is not available in Layerlab yet.\n`);
+      return 1;
+    }
+    const ctx: CommandContext = {
+      engine: this.#engine,
+      command: parsed.command,
+      invokedAs: parsed.invokedAs,
+      flags: parsed.flags,
+      args: parsed.args,
+      io,
+      out: (s) => io.stdout(s),
+      err: (s) => io.stderr(s),
+    };
+    try {
+      return await handler(ctx);
+    } catch (err) {
+      return report(io, err);
+    }
+  }
+}
+
+/** Prints an error as docker/cli's main does and returns the exit code. */
+function report(io: DockerIo, err: unknown): number {
+  if (err instanceof CliError) {
+    io.stderr(`${err.message}\n`);
+    return err.exitCode;
+  }
+  if (isEngineError(err)) {
+    io.stderr(`Error response from daemon: ${err.message}\n`);
+    return 1;
+  }
+  if (err instanceof StoreFullError) {
+    io.stderr(`Error response from daemon: ${err.message}\n`);
+    return 1;
+  }
+  // A bug of ours: say so plainly, once, without a stack trace.
+  io.stderr(`docker: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  return 1;
+}
