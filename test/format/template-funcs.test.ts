@@ -3,7 +3,15 @@ import { DOCKER_HEADER_FUNCS, parseTemplate } from '../../worker/cli/format/temp
 import { sprintf } from '../../worker/cli/format/template/go-fmt.ts';
 import { GoFloat } from '../../worker/cli/format/go-value.ts';
 
-const run = (text: string, data: unknown = {}): string => parseTemplate(text).execute(data);
+/** Execute; with `error` set, return the error text instead of throwing. */
+const run = (text: string, data: unknown = {}, error = false): string => {
+  try {
+    return parseTemplate(text).execute(data);
+  } catch (e) {
+    if (!error) throw e;
+    return (e as Error).message;
+  }
+};
 
 describe('Go builtin functions (text/template funcs.go)', () => {
   it('and / or return the deciding argument and short-circuit', () => {
@@ -26,6 +34,15 @@ describe('Go builtin functions (text/template funcs.go)', () => {
   it('index walks slices, maps and string bytes', () => {
     const data = { L: [['a', 'b'], ['c']], M: { k: 'v' } };
     expect(run('{{index .L 1 0}} {{index .M "k"}} {{index .M "nope"}} {{index "abc" 1}}', data)).toEqual('c v <no value> 98');
+  });
+
+  it('slice cuts slices and string bytes; js escapes for JavaScript', () => {
+    expect(run('{{slice .L 1}} {{slice .L 1 2}} {{slice "héllo" 1 3}} {{slice .L}}', { L: ['a', 'b', 'c'] })).toEqual('[b c] [b] é [a b c]');
+    expect(run('{{slice .L 2 1}}|', { L: [1, 2, 3] }, true)).toEqual(
+      'template: :1:2: executing "" at <slice .L 2 1>: error calling slice: invalid slice index: 2 > 1',
+    );
+    // Template text: {{js "a'b<c>=\\"}} — the Go literal ends in one backslash.
+    expect(run(String.raw`{{js "a'b<c>=\\"}}`)).toEqual(String.raw`a\'b\u003Cc\u003E\u003D\\`);
   });
 
   it('print and println follow fmt.Sprint / Sprintln spacing', () => {

@@ -1,7 +1,7 @@
 /**
  * Template function definitions and Go's predefined functions
  * (text/template/funcs.go): and, or, not, len, index, print, printf,
- * println, eq, ne, lt, le, gt, ge, html, urlquery.
+ * println, eq, ne, lt, le, gt, ge, slice, html, js, urlquery.
  */
 import { formatValue, sprint, sprintf, sprintln, utf8Bytes } from './go-fmt.ts';
 import { goTypeName, isTrue, kindOf, mapLookup, numberOf, utf8Length } from './values.ts';
@@ -94,12 +94,8 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
     if (item === null) throw new Error('index of nil pointer');
     const kind = kindOf(item);
     if (kind === 'slice' || kind === 'string') {
-      const k = kindOf(i);
-      if (k === 'invalid' || k === 'nil') throw new Error('cannot index slice/array with nil');
-      if (k !== 'int') throw new Error(`cannot index slice/array with type ${goTypeName(i)}`);
-      const x = Number(i);
       const len = kind === 'slice' ? (item as unknown[]).length : utf8Length(item as string);
-      if (x < 0 || x > len) throw new Error(`index out of range: ${x}`);
+      const x = indexArg(i, len);
       if (x === len) throw new Error(`reflect: ${kind === 'slice' ? 'slice' : 'string'} index out of range`);
       item = kind === 'slice' ? (item as unknown[])[x] : utf8Bytes(item as string)[x];
     } else if (kind === 'map') {
@@ -108,6 +104,69 @@ function index(item: unknown, ...indexes: unknown[]): unknown {
     } else throw new Error(`can't index item of type ${goTypeName(item)}`);
   }
   return item;
+}
+
+/** Go's indexArg: an int within [0, cap]. */
+function indexArg(i: unknown, cap: number): number {
+  const k = kindOf(i);
+  if (k === 'invalid' || k === 'nil') throw new Error('cannot index slice/array with nil');
+  if (k !== 'int') throw new Error(`cannot index slice/array with type ${goTypeName(i)}`);
+  const x = Number(i);
+  if (x < 0 || x > cap) throw new Error(`index out of range: ${x}`);
+  return x;
+}
+
+/** Decode UTF-8 bytes; invalid sequences (a string cut mid-character) become U+FFFD per byte. */
+function decodeUtf8(bytes: number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 0;
+    const seq = bytes.slice(i, i + n);
+    if (n === 0 || seq.length < n || seq.slice(1).some((c) => (c & 0xc0) !== 0x80)) {
+      out += '\uFFFD';
+      i++;
+      continue;
+    }
+    let cp = n === 1 ? b : b & (0xff >> (n + 1));
+    for (const c of seq.slice(1)) cp = (cp << 6) | (c & 0x3f);
+    out += String.fromCodePoint(cp);
+    i += n;
+  }
+  return out;
+}
+
+/** Go's slice builtin: item[i:j(:k)] on slices and (byte-wise) strings. */
+function slice(item: unknown, ...indexes: unknown[]): unknown {
+  if (item === undefined || item === null) throw new Error('slice of untyped nil');
+  if (indexes.length > 3) throw new Error(`too many slice indexes: ${indexes.length}`);
+  const kind = kindOf(item);
+  let bytes: number[] | undefined;
+  let len: number;
+  if (kind === 'string') {
+    if (indexes.length === 3) throw new Error('cannot 3-index slice a string');
+    bytes = utf8Bytes(item as string);
+    len = bytes.length;
+  } else if (kind === 'slice') len = (item as unknown[]).length;
+  else throw new Error(`can't slice item of type ${goTypeName(item)}`);
+  const idx = [0, len, len];
+  indexes.forEach((ix, n) => (idx[n] = indexArg(ix, len)));
+  if (idx[0] > idx[1]) throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
+  if (indexes.length === 3 && idx[1] > idx[2]) throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`);
+  return bytes ? decodeUtf8(bytes.slice(idx[0], idx[1])) : (item as unknown[]).slice(idx[0], idx[1]);
+}
+
+/** Go's JSEscapeString. */
+function jsEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    if (ch === '\\' || ch === "'" || ch === '"') out += '\\' + ch;
+    else if ('<>&='.includes(ch) || cp < 0x20 || (cp >= 0x7f && !/^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch))) {
+      out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
+    } else out += ch;
+  }
+  return out;
 }
 
 function htmlEscape(s: string): string {
@@ -142,6 +201,8 @@ export const BUILTINS: Record<string, GoFunc> = {
   le: { params: ['value', 'value'], fn: (a: unknown, b: unknown) => lt(a, b) || eq(a, b) },
   gt: { params: ['value', 'value'], fn: (a: unknown, b: unknown) => !lt(a, b) && !eq(a, b) },
   ge: { params: ['value', 'value'], fn: (a: unknown, b: unknown) => !lt(a, b) },
+  slice: { params: ['value'], variadic: 'value', fn: slice },
+  js: { params: [], variadic: 'any', fn: (...a: unknown[]) => jsEscape(a.length === 1 && typeof a[0] === 'string' ? a[0] : sprint(a)) },
   html: { params: [], variadic: 'any', fn: (...a: unknown[]) => htmlEscape(a.length === 1 && typeof a[0] === 'string' ? a[0] : sprint(a)) },
   urlquery: { params: [], variadic: 'any', fn: (...a: unknown[]) => queryEscape(a.length === 1 && typeof a[0] === 'string' ? a[0] : sprint(a)) },
 };
