@@ -5,10 +5,13 @@
  * entrypoint scripts) and tops up to the real layer's size with library/data files.
  */
 import { APPLETS } from './alpine.ts';
-import { bulkNames } from './debian.ts';
+import { bulkNames, debGroup, debPasswd } from './debian.ts';
+import { statusWith } from './dpkg.ts';
+import type { DebPkg } from './dpkg.ts';
 import { Tree } from './tree.ts';
 
-const X = 'usr/lib/x86_64-linux-gnu';
+/** Multiarch library directory of Debian-family images. */
+export const X = 'usr/lib/x86_64-linux-gnu';
 
 /** hello-world: a single static binary of 10072 bytes. */
 export function helloTree(key: string, mtime: number): Tree {
@@ -33,134 +36,6 @@ export function busyboxTree(key: string, mtime: number, target: number): Tree {
   return t;
 }
 
-const NGINX_CONF = `
-user  nginx;
-worker_processes  auto;
-
-error_log  /var/log/nginx/error.log notice;
-pid        /run/nginx.pid;
-
-
-events {
-    worker_connections  1024;
-}
-
-
-http {
-    include       /etc/nginx/mime.types;
-    default_type  application/octet-stream;
-
-    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '
-                      '$status $body_bytes_sent "$http_referer" '
-                      '"$http_user_agent" "$http_x_forwarded_for"';
-
-    access_log  /var/log/nginx/access.log  main;
-
-    sendfile        on;
-    #tcp_nopush     on;
-
-    keepalive_timeout  65;
-
-    #gzip  on;
-
-    include /etc/nginx/conf.d/*.conf;
-}
-`;
-
-const NGINX_DEFAULT = `server {
-    listen       80;
-    listen  [::]:80;
-    server_name  localhost;
-
-    #access_log  /var/log/nginx/host.access.log  main;
-
-    location / {
-        root   /usr/share/nginx/html;
-        index  index.html index.htm;
-    }
-
-    #error_page  404              /404.html;
-
-    # redirect server error pages to the static page /50x.html
-    #
-    error_page   500 502 503 504  /50x.html;
-    location = /50x.html {
-        root   /usr/share/nginx/html;
-    }
-}
-`;
-
-const NGINX_INDEX = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
-
-const NGINX_50X = `<!DOCTYPE html>
-<html>
-<head>
-<title>Error</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>An error occurred.</h1>
-<p>Sorry, the page you are looking for is currently unavailable.<br/>
-Please try again later.</p>
-<p>If you are the system administrator of this resource then you should check
-the error log for details.</p>
-<p><em>Faithfully yours, nginx.</em></p>
-</body>
-</html>
-`;
-
-/** The nginx install layer (apt packages nginx, nginx-module-*, gettext-base, curl). */
-export function nginxInstallTree(key: string, mtime: number, target: number, version: string): Tree {
-  const t = new Tree(key, mtime);
-  t.exe('usr/sbin/nginx', 1528880, 'nginx').exe('usr/sbin/nginx-debug', 1570968, 'nginx');
-  t.text('etc/nginx/nginx.conf', NGINX_CONF.slice(1)).text('etc/nginx/conf.d/default.conf', NGINX_DEFAULT);
-  t.blob('etc/nginx/mime.types', 5349).text('etc/nginx/fastcgi_params', 'fastcgi_param  QUERY_STRING       $query_string;\nfastcgi_param  REQUEST_METHOD     $request_method;\nfastcgi_param  CONTENT_TYPE       $content_type;\nfastcgi_param  CONTENT_LENGTH     $content_length;\n');
-  t.text('etc/nginx/scgi_params', 'scgi_param  REQUEST_METHOD     $request_method;\nscgi_param  REQUEST_URI        $request_uri;\n').text('etc/nginx/uwsgi_params', 'uwsgi_param  QUERY_STRING       $query_string;\nuwsgi_param  REQUEST_METHOD     $request_method;\n');
-  t.link('etc/nginx/modules', '../../usr/lib/nginx/modules');
-  t.text('usr/share/nginx/html/index.html', NGINX_INDEX).text('usr/share/nginx/html/50x.html', NGINX_50X);
-  for (const m of ['ngx_http_geoip_module', 'ngx_http_image_filter_module', 'ngx_http_js_module', 'ngx_http_xslt_filter_module', 'ngx_stream_geoip_module', 'ngx_stream_js_module']) {
-    t.blob(`usr/lib/nginx/modules/${m}.so`, m.includes('js') ? 4800000 : 120000);
-    t.blob(`usr/lib/nginx/modules/${m}-debug.so`, m.includes('js') ? 5100000 : 130000);
-  }
-  t.dir('var/cache/nginx').dir('var/log/nginx').dir('docker-entrypoint.d');
-  t.link('var/log/nginx/access.log', '/dev/stdout').link('var/log/nginx/error.log', '/dev/stderr');
-  t.exe('usr/bin/envsubst', 35560, 'envsubst').exe('usr/bin/curl', 297008, 'curl');
-  t.text('etc/passwd', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\n_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\n');
-  t.text('etc/group', 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nwww-data:x:33:\nnogroup:x:65534:\nnginx:x:101:\n');
-  t.text('usr/share/doc/nginx/README', `nginx ${version} packaged by nginx.org\n`);
-  const libs = bulkNames(['libxml2.so.2', 'libxslt.so.1', 'libexslt.so.0', 'libgd.so.3', 'libjpeg.so.62', 'libpng16.so.16', 'libtiff.so.6', 'libwebp.so.7', 'libfreetype.so.6', 'libfontconfig.so.1', 'libX11.so.6', 'libxcb.so.1', 'libicuuc.so.72', 'libicudata.so.72', 'libGeoIP.so.1', 'libcurl.so.4', 'libssl.so.3', 'libcrypto.so.3', 'libnghttp2.so.14', 'libbrotlicommon.so.1'], 160, '');
-  t.fillTo(Math.floor(target * 0.8), X, libs);
-  t.fillTo(target, 'usr/share', bulkNames(['fonts/truetype/dejavu/DejaVuSans', 'GeoIP/GeoIP', 'X11/locale/compose', 'misc/magic'], 40, '.dat'));
-  return t;
-}
-
 /** One small file at the root, like `COPY docker-entrypoint.sh /`. */
 export function scriptTree(key: string, mtime: number, path: string, text: string): Tree {
   return new Tree(key, mtime).text(path, text, { mode: 0o775 });
@@ -169,6 +44,11 @@ export function scriptTree(key: string, mtime: number, path: string, text: strin
 /** python: runtime deps layer (ca-certificates, netbase, tzdata). */
 export function pythonDepsTree(key: string, mtime: number, target: number): Tree {
   const t = new Tree(key, mtime);
+  t.text('var/lib/dpkg/status', statusWith(false, [
+    { name: 'ca-certificates', version: '20230311+deb12u1', section: 'misc', kb: 384, desc: 'Common CA certificates' },
+    { name: 'netbase', version: '6.4', section: 'admin', kb: 41, desc: 'Basic TCP/IP networking system' },
+    { name: 'openssl', version: '3.0.16-1~deb12u1', section: 'utils', kb: 2303, desc: 'Secure Sockets Layer toolkit - cryptographic utility' },
+  ]));
   t.blob('etc/ssl/certs/ca-certificates.crt', 219466).text('etc/protocols', '# Internet (IP) protocols\nip\t0\tIP\nicmp\t1\tICMP\ntcp\t6\tTCP\nudp\t17\tUDP\n');
   t.text('etc/services', '# Network services, Internet style\ntcpmux\t\t1/tcp\nssh\t\t22/tcp\nhttp\t\t80/tcp\t\twww\nhttps\t\t443/tcp\n');
   t.fillTo(target, 'usr/share/ca-certificates/mozilla', bulkNames(['ACCVRAIZ1', 'AffirmTrust_Commercial', 'Amazon_Root_CA_1', 'Baltimore_CyberTrust_Root', 'DigiCert_Global_Root_CA', 'GlobalSign_Root_CA', 'ISRG_Root_X1', 'USERTrust_RSA_Certification_Authority'], 140, '.crt'));
@@ -213,9 +93,11 @@ export function pipTree(key: string, mtime: number, target: number, short: strin
   return t;
 }
 
-/** A Debian apt-install layer of generic libraries and tools with some named programs. */
-export function aptLayerTree(key: string, mtime: number, target: number, programs: Record<string, number>, libStems: readonly string[]): Tree {
+/** A Debian apt-install layer: named programs, libraries, and the dpkg database updated with `pkgs`. */
+export function aptLayerTree(key: string, mtime: number, target: number, programs: Record<string, number>, libStems: readonly string[], pkgs: readonly DebPkg[], ubuntu = false): Tree {
   const t = new Tree(key, mtime);
+  t.text('var/lib/dpkg/status', statusWith(ubuntu, pkgs));
+  for (const p of pkgs) t.text(`var/lib/dpkg/info/${p.name}.list`, `/.\n/usr/share/doc/${p.name}\n`);
   for (const [p, size] of Object.entries(programs)) t.exe(`usr/bin/${p}`, size, p);
   t.spread('usr/share/doc', bulkNames(libStems.map((s) => `${s}/copyright`), libStems.length, ''), Math.floor(target * 0.01));
   t.fillTo(target, X, bulkNames(libStems.map((s) => `lib${s}.so.`), Math.max(40, Math.ceil(target / 400000)), '0'));
@@ -238,13 +120,14 @@ export function nodeTree(key: string, mtime: number, target: number, version: st
   return t;
 }
 
-/** A layer that only adds a user and group (useradd/groupadd rewrite these files). */
+/** A layer that only adds a user and group: useradd rewrites the account files. */
 export function userTree(key: string, mtime: number, user: string, uid: number, home?: string): Tree {
   const t = new Tree(key, mtime);
-  t.text('etc/passwd', `root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n${user}:x:${uid}:${uid}::${home ?? '/home/' + user}:${home ? '/bin/bash' : '/bin/sh'}\n`);
-  t.text('etc/group', `root:x:0:\ndaemon:x:1:\nbin:x:2:\nnogroup:x:65534:\n${user}:x:${uid}:\n`);
-  t.text('etc/shadow', `root:*:20000:0:99999:7:::\n${user}:!:20290::::::\n`, { mode: 0o640, gid: 42 });
-  t.text('etc/gshadow', `root:*::\n${user}:!::\n`, { mode: 0o640, gid: 42 });
+  const shell = home ? '/bin/bash' : '/bin/sh';
+  t.text('etc/passwd', debPasswd(false, [`${user}:x:${uid}:${uid}::${home ?? '/home/' + user}:${shell}`]));
+  t.text('etc/group', debGroup(false, [`${user}:x:${uid}:`]));
+  t.text('etc/shadow', `root:*:20000:0:99999:7:::\ndaemon:*:20000:0:99999:7:::\nbin:*:20000:0:99999:7:::\nnobody:*:20000:0:99999:7:::\n${user}:!:20290::::::\n`, { mode: 0o640, gid: 42 });
+  t.text('etc/gshadow', `root:*::\ndaemon:*::\nbin:*::\nshadow:*::\nnogroup:*::\n${user}:!::\n`, { mode: 0o640, gid: 42 });
   t.blob('var/log/faillog', 32 * (uid + 1)).blob('var/log/lastlog', 292 * (uid + 1));
   if (home) t.dir(home.slice(1), { uid, gid: uid }).text(`${home.slice(1)}/.bashrc`, '# ~/.bashrc: executed by bash(1) for non-login shells.\n', { uid, gid: uid });
   return t;

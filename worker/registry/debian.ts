@@ -42,6 +42,16 @@ const GCONV = ['IBM037', 'IBM1047', 'ISO8859-1', 'ISO8859-15', 'ISO-2022-JP', 'E
 const ZONES = ['Africa/Abidjan', 'Africa/Cairo', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Sao_Paulo', 'Asia/Tokyo', 'Asia/Kolkata', 'Asia/Shanghai', 'Australia/Sydney', 'Europe/Berlin', 'Europe/London', 'Europe/Paris', 'Europe/Madrid', 'Pacific/Auckland', 'Etc/UTC', 'Etc/GMT'];
 const PERL = ['strict', 'warnings', 'Carp', 'Exporter', 'File/Spec', 'File/Temp', 'Getopt/Long', 'IO/Handle', 'List/Util', 'POSIX', 'Scalar/Util', 'Text/ParseWords', 'Tie/Hash', 'constant', 'overload', 'parent', 'vars', 'utf8'];
 
+/** /etc/passwd of a Debian-family base image, plus `extra` lines (as useradd appends them). */
+export function debPasswd(ubuntuUser: boolean, extra: readonly string[] = []): string {
+  return ['root:x:0:0:root:/root:/bin/bash', 'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin', 'bin:x:2:2:bin:/bin:/usr/sbin/nologin', 'sys:x:3:3:sys:/dev:/usr/sbin/nologin', 'sync:x:4:65534:sync:/bin:/bin/sync', 'games:x:5:60:games:/usr/games:/usr/sbin/nologin', 'man:x:6:12:man:/var/cache/man:/usr/sbin/nologin', 'lp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin', 'mail:x:8:8:mail:/var/mail:/usr/sbin/nologin', 'news:x:9:9:news:/var/spool/news:/usr/sbin/nologin', 'uucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin', 'proxy:x:13:13:proxy:/bin:/usr/sbin/nologin', 'www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin', 'backup:x:34:34:backup:/var/backups:/usr/sbin/nologin', 'list:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin', 'irc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin', '_apt:x:42:65534::/nonexistent:/usr/sbin/nologin', 'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin', ...(ubuntuUser ? ['ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash'] : []), ...extra, ''].join('\n');
+}
+
+/** /etc/group of a Debian-family base image, plus `extra` lines. */
+export function debGroup(ubuntuUser: boolean, extra: readonly string[] = []): string {
+  return ['root:x:0:', 'daemon:x:1:', 'bin:x:2:', 'sys:x:3:', 'adm:x:4:', 'tty:x:5:', 'disk:x:6:', 'lp:x:7:', 'mail:x:8:', 'news:x:9:', 'uucp:x:10:', 'man:x:12:', 'proxy:x:13:', 'kmem:x:15:', 'dialout:x:20:', 'fax:x:21:', 'voice:x:22:', 'cdrom:x:24:', 'floppy:x:25:', 'tape:x:26:', 'sudo:x:27:', 'audio:x:29:', 'dip:x:30:', 'www-data:x:33:', 'backup:x:34:', 'operator:x:37:', 'list:x:38:', 'irc:x:39:', 'src:x:40:', 'shadow:x:42:', 'utmp:x:43:', 'video:x:44:', 'sasl:x:45:', 'plugdev:x:46:', 'staff:x:50:', 'games:x:60:', 'users:x:100:', 'nogroup:x:65534:', ...(ubuntuUser ? ['ubuntu:x:1000:'] : []), ...extra, ''].join('\n');
+}
+
 /** Build a Debian-family base layer of about `target` bytes. */
 export function debianTree(key: string, rel: DebRelease, mtime: number, target: number): Tree {
   const t = new Tree(key, mtime);
@@ -83,6 +93,8 @@ export function debianTree(key: string, rel: DebRelease, mtime: number, target: 
   t.link(`${bin}/sh`, 'dash').link(`${bin}/rbash`, 'bash').link('usr/bin/awk', '/etc/alternatives/awk').link('etc/alternatives/awk', '/usr/bin/mawk');
   t.link('usr/bin/pager', '/etc/alternatives/pager').link('etc/alternatives/pager', '/bin/more');
   const name = rel.ubuntu ? 'Ubuntu' : 'Debian GNU/Linux';
+  // Ubuntu images have had a default 'ubuntu' user (uid 1000) since 23.04.
+  const ubuntuUser = rel.ubuntu && Number(rel.versionId) >= 23.04;
   const osRelease = rel.ubuntu
     ? `PRETTY_NAME="${rel.pretty}"\nNAME="Ubuntu"\nVERSION_ID="${rel.versionId}"\nVERSION="${rel.pretty.replace('Ubuntu ', '')} (${rel.codename[0]!.toUpperCase() + rel.codename.slice(1)})"\nVERSION_CODENAME=${rel.codename}\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=${rel.codename}\n`
     : `PRETTY_NAME="${rel.pretty}"\nNAME="${name}"\nVERSION_ID="${rel.versionId}"\nVERSION="${rel.versionId} (${rel.codename})"\nVERSION_CODENAME=${rel.codename}\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n`;
@@ -90,8 +102,8 @@ export function debianTree(key: string, rel: DebRelease, mtime: number, target: 
   t.text('etc/debian_version', rel.debianVersion + '\n');
   t.text('etc/issue', rel.ubuntu ? `${rel.pretty} \\n \\l\n\n` : `${rel.pretty.replace(/ \(.*\)$/, '')} \\n \\l\n\n`).text('etc/issue.net', rel.ubuntu ? `${rel.pretty}\n` : `${rel.pretty.replace(/ \(.*\)$/, '')}\n`);
   if (rel.ubuntu) t.text('etc/lsb-release', `DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=${rel.versionId}\nDISTRIB_CODENAME=${rel.codename}\nDISTRIB_DESCRIPTION="${rel.pretty}"\n`);
-  t.text('etc/passwd', ['root:x:0:0:root:/root:/bin/bash', 'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin', 'bin:x:2:2:bin:/bin:/usr/sbin/nologin', 'sys:x:3:3:sys:/dev:/usr/sbin/nologin', 'sync:x:4:65534:sync:/bin:/bin/sync', 'games:x:5:60:games:/usr/games:/usr/sbin/nologin', 'man:x:6:12:man:/var/cache/man:/usr/sbin/nologin', 'lp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin', 'mail:x:8:8:mail:/var/mail:/usr/sbin/nologin', 'news:x:9:9:news:/var/spool/news:/usr/sbin/nologin', 'uucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin', 'proxy:x:13:13:proxy:/bin:/usr/sbin/nologin', 'www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin', 'backup:x:34:34:backup:/var/backups:/usr/sbin/nologin', 'list:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin', 'irc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin', '_apt:x:42:65534::/nonexistent:/usr/sbin/nologin', 'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin', ...(rel.ubuntu ? ['ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash'] : []), ''].join('\n'));
-  t.text('etc/group', ['root:x:0:', 'daemon:x:1:', 'bin:x:2:', 'sys:x:3:', 'adm:x:4:', 'tty:x:5:', 'disk:x:6:', 'lp:x:7:', 'mail:x:8:', 'news:x:9:', 'uucp:x:10:', 'man:x:12:', 'proxy:x:13:', 'kmem:x:15:', 'dialout:x:20:', 'fax:x:21:', 'voice:x:22:', 'cdrom:x:24:', 'floppy:x:25:', 'tape:x:26:', 'sudo:x:27:', 'audio:x:29:', 'dip:x:30:', 'www-data:x:33:', 'backup:x:34:', 'operator:x:37:', 'list:x:38:', 'irc:x:39:', 'src:x:40:', 'shadow:x:42:', 'utmp:x:43:', 'video:x:44:', 'sasl:x:45:', 'plugdev:x:46:', 'staff:x:50:', 'games:x:60:', 'users:x:100:', 'nogroup:x:65534:', ...(rel.ubuntu ? ['ubuntu:x:1000:'] : []), ''].join('\n'));
+  t.text('etc/passwd', debPasswd(ubuntuUser));
+  t.text('etc/group', debGroup(ubuntuUser));
   t.text('etc/shadow', 'root:*:20000:0:99999:7:::\ndaemon:*:20000:0:99999:7:::\nbin:*:20000:0:99999:7:::\nnobody:*:20000:0:99999:7:::\n', { mode: 0o640, gid: 42 });
   t.text('etc/gshadow', 'root:*::\ndaemon:*::\nbin:*::\nshadow:*::\nnogroup:*::\n', { mode: 0o640, gid: 42 });
   t.text('etc/shells', '# /etc/shells: valid login shells\n/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/rbash\n/usr/bin/rbash\n/bin/dash\n/usr/bin/dash\n');

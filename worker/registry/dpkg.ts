@@ -42,6 +42,12 @@ export function dpkgStatus(pkgs: readonly DebPkg[], ubuntu: boolean): string {
   }).join('\n');
 }
 
+/** dpkg status of a base image after installing `extra` packages (stanzas sorted by name, as dpkg writes them). */
+export function statusWith(ubuntu: boolean, extra: readonly DebPkg[]): string {
+  const all = [...basePackages({ deb: '', ubuntu }), ...extra].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return dpkgStatus(all, ubuntu);
+}
+
 /** Programs: coreutils binaries are their own simulated programs, named like the file. */
 const CORE = 'arch b2sum base32 base64 basename basenc cat chcon chgrp chmod chown cksum comm cp csplit cut date dd df dir dircolors dirname du echo env expand expr factor false fmt fold groups head hostid id install join link ln logname ls md5sum mkdir mkfifo mknod mktemp mv nice nl nohup nproc numfmt od paste pathchk pinky pr printenv printf ptx pwd readlink realpath rm rmdir runcon seq sha1sum sha224sum sha256sum sha384sum sha512sum shred shuf sleep sort split stat stdbuf stty sum sync tac tail tee test timeout touch tr true truncate tsort tty uname unexpand uniq unlink users vdir wc who whoami yes';
 
