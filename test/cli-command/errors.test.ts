@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordedEnv } from '../../worker/cli/command/help.ts';
 import { parseDockerArgs } from '../../worker/cli/command/parse.ts';
-import { errorRecordings, isGrammarOutcome, withoutLegacyBuilderBanner } from './fixtures.ts';
+import { as28_5, errorRecordings, isGrammarOutcome, withoutLegacyBuilderBanner } from './fixtures.ts';
 
 // `-v` prints the simulated 28.5.1 instead of the recording's 28.2.2 (see parse.ts cliVersion).
 const toSimulatedVersion = (s: string) => s.replace('Docker version 28.2.2, build e6534b4', 'Docker version 28.5.1, build e180ab8');
@@ -22,8 +22,8 @@ describe('usage errors equal the recording', () => {
     it(`${r.name}: docker ${r.argv.join(' ')}`, () => {
       expect(parseDockerArgs(r.argv, { env: recordedEnv })).toEqual({
         kind: 'exit',
-        stdout: toSimulatedVersion(r.stdout),
-        stderr: withoutLegacyBuilderBanner(r.stderr),
+        stdout: as28_5(toSimulatedVersion(r.stdout)),
+        stderr: as28_5(withoutLegacyBuilderBanner(r.stderr)),
         exitCode: r.exitCode,
       });
     });

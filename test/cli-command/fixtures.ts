@@ -50,6 +50,17 @@ export function arityRecordings(): Recording[] {
 }
 
 /**
+ * The recordings come from CLI 28.2.2; the simulator is 28.5.1. The only help-visible
+ * difference in docker/cli's source between the two tags: since v28.4.0 `-H/--host` is a
+ * hostVar whose Type() is "string" (cli/flags/options.go), so Global Options reads
+ * `-H, --host string` where 28.2.2 printed `-H, --host list` (same column: `--log-level
+ * string` stays the widest).
+ */
+export function as28_5(s: string): string {
+  return s.replace('  -H, --host list          Daemon', '  -H, --host string        Daemon');
+}
+
+/**
  * Without buildx, CLI 28.2.2 prints this banner before running any builder command. It
  * comes from the builder selection (cmd/docker/builder.go), not from the grammar, and the
  * simulated install has buildx, so the tests drop it from the recordings.

@@ -184,6 +184,15 @@ for (const [path, h] of helps) {
   specs.set(path, spec);
 }
 
+/**
+ * The one help difference between the 28.2.2 oracle and 28.5.1 found in the source diff:
+ * since v28.4.0 `-H/--host` is a hostVar (cli/flags/options.go) of Type() "string" that
+ * rejects a second -H, where 28.2 had a ListOpts ("list").
+ */
+function hostFlag28_4(f: FlagSpec): FlagSpec {
+  return { ...f, type: 'host', valueName: 'string' };
+}
+
 const q = (v: unknown) => JSON.stringify(v);
 /** `{ exact: 1, cobra: true }` rather than JSON's quoted keys. */
 const obj = (o: object) => (Object.keys(o).length ? `{ ${Object.entries(o).map(([k, v]) => `${k}: ${q(v)}`).join(', ')} }` : '{}');
@@ -257,9 +266,13 @@ writeCatalog('catalog-container.ts', 'containerCommands', '`docker container` an
 const standalone = all.filter((p) => !p.includes(' ') && !specs.get(p)!.isGroup);
 writeCatalog('catalog-system.ts', 'systemCommands', '`docker system` and its sub-commands, and the commands that exist only at top level.', [...pick(['system']), ...standalone]);
 const swarmGroups = [...swarm];
-writeCatalog('catalog-swarm.ts', 'swarmCommands', 'The Swarm management commands (config, node, secret, service, stack, swarm).', pick(swarmGroups));
-const done = new Set(['image', 'container', 'system', ...swarmGroups]);
-writeCatalog('catalog-other.ts', 'otherCommands', 'The remaining management commands (builder, checkpoint, context, manifest, network, plugin, trust, volume).', all.filter((p) => p.includes(' ') || specs.get(p)!.isGroup ? !done.has(top(p)) : false));
+writeCatalog('catalog-swarm.ts', 'swarmCommands', 'The Swarm management commands except service (config, node, secret, stack, swarm).', pick(swarmGroups.filter((g) => g !== 'service')));
+writeCatalog('catalog-service.ts', 'serviceCommands', '`docker service` and its sub-commands (Swarm).', pick(['service']));
+writeCatalog('catalog-other.ts', 'otherCommands', 'The management commands builder, checkpoint, context and manifest.', pick(['builder', 'checkpoint', 'context', 'manifest']));
+writeCatalog('catalog-network.ts', 'networkCommands', 'The management commands network, plugin, trust and volume.', pick(['network', 'plugin', 'trust', 'volume']));
+const written = new Set(['image', 'container', 'system', ...swarmGroups, 'builder', 'checkpoint', 'context', 'manifest', 'network', 'plugin', 'trust', 'volume']);
+const unplaced = all.filter((p) => !written.has(top(p)) && !standalone.includes(p));
+if (unplaced.length) throw new Error(`commands without a catalog file: ${unplaced.join(', ')}`);
 writeFileSync(join(outDir, 'catalog-root.ts'), `${header('The root command `docker` and its global options (docker/cli cli/flags/options.go).')}import type { CommandSpec } from './spec.ts';
 
 /** The root command: Use, description and the global options listed under "Global Options:". */
@@ -271,7 +284,7 @@ export const rootCommand: CommandSpec = {
   short: ${q(root.desc)},
   args: {},
   flags: [
-${root.flags.map((f) => `    ${flagLiteral(f)},`).join('\n')}
+${root.flags.map((f) => `    ${flagLiteral(f.name === 'host' ? hostFlag28_4(f) : f)},`).join('\n')}
   ],
 };
 `);

@@ -12,13 +12,13 @@
 import { describe, expect, it } from 'vitest';
 import { simulatorEnv } from '../../worker/cli/command/help.ts';
 import { parseDockerArgs } from '../../worker/cli/command/parse.ts';
-import { helpRecordings } from './fixtures.ts';
+import { as28_5, helpRecordings } from './fixtures.ts';
 
 const recorded = (name: string) => helpRecordings().find((r) => r.path.join('.') === name)!.text;
 
 describe('help in the simulated install', () => {
   it('root help lists buildx* and bake, and hides checkpoint', () => {
-    const expected = recorded('')
+    const expected = as28_5(recorded(''))
       .replace('  build       Build an image from a Dockerfile\n', '  build       Build an image from a Dockerfile\n  bake        Build from a file\n')
       .replace('  builder     Manage builds\n', '  builder     Manage builds\n  buildx*     Docker Buildx\n')
       .replace('  checkpoint  Manage checkpoints\n', '');

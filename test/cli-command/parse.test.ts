@@ -71,6 +71,22 @@ describe('flags', () => {
   });
 });
 
+describe('28.4+ global -H', () => {
+  it('a second -H is a flag error (cli/flags/options.go hostVar.Set, v28.4.0+)', () => {
+    expect(parseDockerArgs(['-H', 'unix:///a', '-H', 'unix:///b', 'ps'])).toEqual({
+      kind: 'exit',
+      stdout: '',
+      stderr: `invalid argument "unix:///b" for "-H, --host" flag: specify only one -H
+
+Usage:  docker [OPTIONS] COMMAND [ARG...]
+
+Run 'docker --help' for more information
+`,
+      exitCode: 125,
+    });
+  });
+});
+
 describe('version', () => {
   it('-v and --version print the simulated 28.5.1 (docker/cli v28.5.1, commit e180ab8)', () => {
     const out = { kind: 'exit', stdout: 'Docker version 28.5.1, build e180ab8\n', stderr: '', exitCode: 0 };

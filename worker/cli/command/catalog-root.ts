@@ -18,7 +18,7 @@ export const rootCommand: CommandSpec = {
     { name: "config", type: "string", default: "/root/.docker", usage: "Location of client config files" },
     { name: "context", shorthand: "c", type: "string", usage: "Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with \"docker context use\")" },
     { name: "debug", shorthand: "D", type: "bool", usage: "Enable debug mode" },
-    { name: "host", shorthand: "H", type: "list", usage: "Daemon socket to connect to" },
+    { name: "host", shorthand: "H", type: "host", usage: "Daemon socket to connect to" },
     { name: "log-level", shorthand: "l", type: "string", default: "info", usage: "Set the logging level (\"debug\", \"info\", \"warn\", \"error\", \"fatal\")" },
     { name: "tls", type: "bool", usage: "Use TLS; implied by --tlsverify" },
     { name: "tlscacert", type: "string", default: "/root/.docker/ca.pem", usage: "Trust certs signed only by this CA" },

@@ -5,8 +5,10 @@
  */
 import { containerCommands } from './catalog-container.ts';
 import { imageCommands } from './catalog-image.ts';
+import { networkCommands } from './catalog-network.ts';
 import { otherCommands } from './catalog-other.ts';
 import { rootCommand } from './catalog-root.ts';
+import { serviceCommands } from './catalog-service.ts';
 import { swarmCommands } from './catalog-swarm.ts';
 import { systemCommands } from './catalog-system.ts';
 import type { CommandSpec, PluginStub } from './spec.ts';
@@ -31,7 +33,9 @@ export const commandSpecs: readonly CommandSpec[] = [
   ...containerCommands,
   ...systemCommands,
   ...otherCommands,
+  ...networkCommands,
   ...swarmCommands,
+  ...serviceCommands,
   bakeStub,
 ];
 

@@ -7,7 +7,9 @@ import type { FlagSpec } from './spec.ts';
 
 /** pflag UnquoteUsage's name for a flag type: '' for bool, `strings` for string slices. */
 export function defaultValueName(type: FlagSpec['type']): string {
-  return type === 'bool' ? '' : type === 'stringSlice' ? 'strings' : type === 'int64' ? 'int' : type === 'uint64' ? 'uint' : type;
+  if (type === 'bool') return '';
+  const names: Partial<Record<FlagSpec['type'], string>> = { stringSlice: 'strings', int64: 'int', uint64: 'uint', host: 'string' };
+  return names[type] ?? type;
 }
 
 /**

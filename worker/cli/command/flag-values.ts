@@ -26,7 +26,7 @@ export function goQuote(s: string): string {
   return `${out}"`;
 }
 
-const repeated = new Set<FlagSpec['type']>(['filter', 'list', 'stringSlice', 'stringArray', 'map', 'value']);
+const repeated = new Set<FlagSpec['type']>(['filter', 'list', 'stringSlice', 'stringArray', 'map', 'value', 'host']);
 
 /** True for flags that collect every occurrence (ListOpts, FilterOpt, pflag slices). */
 export function isRepeated(flag: FlagSpec): boolean {
@@ -60,6 +60,10 @@ export function convertFlagValue(flag: FlagSpec, raw: string, previous: FlagValu
     case 'duration': return parseGoDuration(raw);
     case 'bytes': return flag.name === 'memory-swap' && raw === '-1' ? -1 : ramInBytes(raw);
     case 'filter': return raw === '' ? previous : [...(previous as string[]), parseFilter(raw)];
+    // docker/cli v28.4+ cli/flags/options.go hostVar.Set; the value is the 0/1-element host list.
+    case 'host':
+      if ((previous as string[]).length > 0) throw new FlagValueError('specify only one -H');
+      return [raw];
     case 'stringSlice': return [...(previous as string[]), ...(raw === '' ? [] : raw.split(','))];
     default: return [...(previous as string[]), raw];
   }

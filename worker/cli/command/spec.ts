@@ -21,6 +21,7 @@
  * - `stringArray`: pflag `stringArray`, repeated verbatim
  * - `map`: docker's MapOpts / pflag stringToString, repeated `k=v`
  * - `value`: any other docker opts type (mount, port, ulimit, …), kept as repeated strings
+ * - `host`: docker/cli ≥28.4 hostVar (global `-H`): a string that may be given only once
  */
 export type FlagType =
   | 'bool'
@@ -40,7 +41,8 @@ export type FlagType =
   | 'stringSlice'
   | 'stringArray'
   | 'map'
-  | 'value';
+  | 'value'
+  | 'host';
 
 /** One pflag flag of a command. */
 export interface FlagSpec {
