@@ -50,6 +50,10 @@ describe('parse errors (text/template/parse, Go 1.22+)', () => {
     ['{{"abcdefghijkl" "x" ]}}', 'template: :1: unexpected "]" in operand'],
     ["{{'ab'}}", "template: :1: malformed character constant: 'ab'"],
     ["{{''}}", 'template: :1: invalid syntax'],
+    ['{{define "a"}}x{{end}}{{define "a"}}y{{end}}', 'template: :1: template: multiple definition of template "a"'],
+    ['{{define "a"}}{{$x}}{{end}}', 'template: :1: undefined variable "$x"'],
+    ['{{template .X}}', 'template: :1: unexpected ".X" in template clause'],
+    ['{{define "a"}}x', 'template: :1: unexpected EOF'],
     ['{{.A ≠ 1}}', "template: :1: unrecognized character in action: U+2260 '≠'"],
   ];
   it.each(cases)('%s', (text, message) => {
@@ -133,6 +137,16 @@ describe('execution errors (text/template/exec.go)', () => {
     expect(errorOf('{{eq 1}}')).toEqual('template: :1:2: executing "" at <eq 1>: error calling eq: missing argument for comparison');
     expect(errorOf('{{eq 1 "1"}}')).toEqual('template: :1:2: executing "" at <eq 1 "1">: error calling eq: incompatible types for comparison');
     expect(errorOf('{{pad "x" -1 0}}')).toEqual('template: :1:2: executing "" at <pad "x" -1 0>: error calling pad: strings: negative Repeat count');
+  });
+
+  it('names the executing template and stops runaway recursion', () => {
+    expect(errorOf('{{template "x"}}')).toEqual('template: :1:11: executing "" at <{{template "x"}}>: template "x" not defined');
+    expect(errorOf('{{define "e"}}{{.Bogus}}{{end}}{{template "e" 1}}')).toEqual(
+      'template: :1:16: executing "e" at <.Bogus>: can\'t evaluate field Bogus in type int',
+    );
+    expect(errorOf('{{define "r"}}{{template "r" .}}{{end}}{{template "r"}}')).toEqual(
+      'template: :1:25: executing "r" at <{{template "r" .}}>: exceeded maximum template depth (1000)',
+    );
   });
 
   it('keeps the output written before the error', () => {

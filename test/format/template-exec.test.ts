@@ -110,3 +110,15 @@ describe('template execution: control flow', () => {
     expect(run('{{if\n.A\n}}yes{{end}}', { A: 1 })).toEqual('yes');
   });
 });
+
+describe('template execution: define, template, block', () => {
+  it('invokes defined templates with the given dot and a fresh $', () => {
+    expect(run('{{define "row"}}[{{.}}]{{end}}{{range .L}}{{template "row" .}}{{end}}', { L: ['a', 'b'] })).toEqual('[a][b]');
+    expect(run('{{template "first" .L}}{{define "first"}}{{index . 0}}{{end}}', { L: ['a', 'b'] })).toEqual('a');
+    expect(run('{{define "t"}}{{.}}{{end}}{{template "t"}}')).toEqual('<no value>');
+  });
+
+  it('block defines and runs a template in place', () => {
+    expect(run('{{block "count" .L}}<{{len .}}>{{end}}', { L: [1, 2] })).toEqual('<2>');
+  });
+});

@@ -10,7 +10,8 @@ import { BUILTINS, toGoFunc } from './funcs.ts';
 import type { FuncMap, GoFunc, ParamType } from './funcs.ts';
 import { nodeString } from './nodes.ts';
 import type {
-  BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode, PipeNode, VariableNode,
+  BranchNode, ChainNode, CommandNode, FieldNode, IdentifierNode, ListNode, Node, NumberNode, PipeNode, TemplateNode,
+  VariableNode,
 } from './nodes.ts';
 import { TemplateError } from './template-error.ts';
 import {
@@ -24,10 +25,15 @@ type Final = unknown;
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 
+/** Go's maxExecDepth on wasm (1000), the limit that fits a browser's stack. */
+const MAX_EXEC_DEPTH = 1000;
+
 /** Everything one execution needs. */
 export interface ExecContext {
   name: string;
   text: string;
+  /** Templates by name from {{define}} / {{block}}, plus the main one. */
+  templates: Map<string, ListNode>;
   funcs: FuncMap;
   missingKeyError: boolean;
 }
@@ -48,12 +54,16 @@ class State {
   out: string[] = [];
   vars: { name: string; value: unknown }[];
   node: Node | undefined;
+  /** Name of the template being executed; errors say `executing "name"`. */
+  tmplName: string;
+  depth = 0;
 
   constructor(
     readonly ctx: ExecContext,
     data: unknown,
   ) {
     this.vars = [{ name: '$', value: data }];
+    this.tmplName = ctx.name;
   }
 
   at(node: Node): void {
@@ -61,8 +71,8 @@ class State {
   }
 
   errorf(msg: string): never {
-    const name = goQuote(this.ctx.name);
-    if (!this.node) throw new TemplateError(`template: ${this.ctx.name}: ${msg}`);
+    const name = goQuote(this.tmplName);
+    if (!this.node) throw new TemplateError(`template: ${this.tmplName}: ${msg}`);
     const before = this.ctx.text.slice(0, this.node.pos);
     const nl = before.lastIndexOf('\n');
     const line = 1 + (before.match(/\n/g)?.length ?? 0);
@@ -106,6 +116,8 @@ class State {
         return;
       case 'range':
         return this.walkRange(dot, node);
+      case 'template':
+        return this.walkTemplate(dot, node);
       case 'text':
         this.out.push(node.text);
         return;
@@ -188,6 +200,26 @@ class State {
       if (!iterated && r.elseList) this.walk(dot, r.elseList);
     } finally {
       this.vars.length = outer;
+    }
+  }
+
+  /** {{template "name" pipeline}}: run the named tree with dot = the pipeline value and only `$` defined. */
+  walkTemplate(dot: unknown, t: TemplateNode): void {
+    this.at(t);
+    const root = this.ctx.templates.get(t.name);
+    if (!root) this.errorf(`template ${goQuote(t.name)} not defined`);
+    if (this.depth === MAX_EXEC_DEPTH) this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+    const value = t.pipe ? this.evalPipeline(dot, t.pipe) : undefined;
+    const saved = { vars: this.vars, name: this.tmplName };
+    this.vars = [{ name: '$', value }];
+    this.tmplName = t.name;
+    this.depth++;
+    try {
+      this.walk(value, root);
+    } finally {
+      this.depth--;
+      this.vars = saved.vars;
+      this.tmplName = saved.name;
     }
   }
 

@@ -30,7 +30,8 @@ export class Template {
   constructor(
     readonly name: string,
     readonly text: string,
-    readonly root: ListNode,
+    /** The main tree and every {{define}}d / {{block}} template, by name. */
+    readonly templates: Map<string, ListNode>,
     readonly funcs: FuncMap,
   ) {}
 
@@ -40,9 +41,11 @@ export class Template {
       options.typeName !== undefined && !(data instanceof GoStruct) && typeof data === 'object' && data !== null
         ? new GoStruct(data, options.typeName)
         : data;
-    return execute(this.root, root, {
+    const main = this.templates.get(this.name) ?? { type: 'list', pos: 0, nodes: [] };
+    return execute(main, root, {
       name: this.name,
       text: this.text,
+      templates: this.templates,
       funcs: { ...this.funcs, ...options.funcs },
       missingKeyError: options.missingKeyError ?? false,
     });
@@ -54,6 +57,6 @@ export class Template {
  * defaults to docker's (templates.Parse). Throws TemplateError.
  */
 export function parseTemplate(text: string, funcs: FuncMap = DOCKER_FUNCS, name = ''): Template {
-  const root = parse(text, name, (f) => f in funcs || f in BUILTINS);
-  return new Template(name, text, root, funcs);
+  const templates = parse(text, name, (f) => f in funcs || f in BUILTINS);
+  return new Template(name, text, templates, funcs);
 }

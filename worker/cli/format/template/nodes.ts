@@ -2,6 +2,7 @@
  * Parse-tree nodes of Go text/template (text/template/parse/node.go) and
  * their String() forms, which Go prints inside `executing "" at <…>` errors.
  */
+import { goQuote } from '../go-strconv.ts';
 
 /** Node positions are JS indices into the template text. */
 interface Base {
@@ -22,6 +23,8 @@ export interface BranchNode extends Base {
   list: ListNode;
   elseList?: ListNode;
 }
+/** `{{template "name" pipeline}}` (also produced by `{{block}}`). */
+export interface TemplateNode extends Base { type: 'template'; line: number; name: string; pipe?: PipeNode }
 /** `{{break}}` / `{{continue}}` inside range. */
 export interface LoopControlNode extends Base { type: 'break' | 'continue' }
 /** `{{end}}` / `{{else}}`: only seen while parsing. */
@@ -60,7 +63,7 @@ export interface StringNode extends Base { type: 'string'; quoted: string; text:
 
 /** Any parse-tree node. */
 export type Node =
-  | TextNode | ListNode | ActionNode | BranchNode | LoopControlNode | DelimNode | PipeNode | CommandNode
+  | TextNode | ListNode | ActionNode | BranchNode | TemplateNode | LoopControlNode | DelimNode | PipeNode | CommandNode
   | FieldNode | VariableNode | ChainNode | IdentifierNode | DotNode | NilNode | BoolNode | NumberNode | StringNode;
 
 function argString(n: Node): string {
@@ -79,6 +82,8 @@ export function nodeString(n: Node): string {
       const tail = n.elseList ? `{{else}}${nodeString(n.elseList)}` : '';
       return `{{${n.type} ${nodeString(n.pipe)}}}${nodeString(n.list)}${tail}{{end}}`;
     }
+    case 'template':
+      return n.pipe ? `{{template ${goQuote(n.name)} ${nodeString(n.pipe)}}}` : `{{template ${goQuote(n.name)}}}`;
     case 'break':
     case 'continue':
     case 'end':

@@ -10,7 +10,7 @@ import { isKeyword, lex } from './lexer.ts';
 import type { Item, ItemType } from './lexer.ts';
 import { nodeString } from './nodes.ts';
 import type {
-  BranchNode, CommandNode, DelimNode, ListNode, Node, PipeNode, VariableNode,
+  BranchNode, CommandNode, DelimNode, ListNode, Node, PipeNode, TemplateNode, VariableNode,
 } from './nodes.ts';
 import { parseNumber, unquote } from './literals.ts';
 import { TemplateError } from './template-error.ts';
@@ -27,7 +27,6 @@ function itemString(i: Item): string {
 
 class Parser {
   #items: Item[];
-  #next = 0;
   #token: Item[] = [];
   #peekCount = 0;
   #vars: string[] = ['$'];
@@ -35,16 +34,20 @@ class Parser {
   #rangeDepth = 0;
 
   constructor(
-    text: string,
+    items: Item[],
     readonly name: string,
     readonly hasFunction: (name: string) => boolean,
+    /** Named templates from {{define}} and {{block}}, shared by nested parsers. */
+    readonly templates: Map<string, ListNode>,
+    /** Lexer position shared with nested parsers (Go hands its lexer to the definition's Tree). */
+    readonly cursor: { next: number },
   ) {
-    this.#items = lex(text);
+    this.#items = items;
   }
 
   #lexNext(): Item {
-    const item = this.#items[Math.min(this.#next, this.#items.length - 1)];
-    this.#next++;
+    const item = this.#items[Math.min(this.cursor.next, this.#items.length - 1)];
+    this.cursor.next++;
     return item;
   }
   next(): Item {
@@ -107,7 +110,10 @@ class Parser {
     while (this.peek().typ !== 'eof') {
       if (this.peek().typ === 'leftDelim') {
         const delim = this.next();
-        if (this.nextNonSpace().typ === 'define') this.errorf('{{define}} is not supported');
+        if (this.nextNonSpace().typ === 'define') {
+          this.nested().parseDefinition();
+          continue;
+        }
         this.backup2(delim);
       }
       const n = this.textOrAction();
@@ -115,6 +121,50 @@ class Parser {
       root.nodes.push(n);
     }
     return root;
+  }
+
+  /** A parser for a definition: same lexer and template set, fresh variables (Go's newT.startParse). */
+  nested(): Parser {
+    return new Parser(this.#items, this.name, this.hasFunction, this.templates, this.cursor);
+  }
+
+  /** Record a named template; like Go's Tree.add, an empty body never replaces or conflicts. */
+  add(name: string, root: ListNode): void {
+    const existing = this.templates.get(name);
+    if (existing && !isEmpty(existing) && !isEmpty(root)) {
+      this.errorf(`template: multiple definition of template ${goQuote(name)}`);
+    }
+    if (!existing || isEmpty(existing)) this.templates.set(name, root);
+  }
+
+  parseDefinition(): void {
+    const context = 'define clause';
+    const t = this.nextNonSpace();
+    if (t.typ !== 'string' && t.typ !== 'rawString') this.unexpected(t, context);
+    const name = this.guard(() => unquote(t.val));
+    this.expect('rightDelim', context);
+    const [root, end] = this.itemList();
+    if (end.type !== 'end') this.errorf(`unexpected ${nodeString(end)} in ${context}`);
+    this.add(name, root);
+  }
+
+  templateControl(block: boolean): TemplateNode {
+    const context = block ? 'block clause' : 'template clause';
+    const t = this.nextNonSpace();
+    if (t.typ !== 'string' && t.typ !== 'rawString') this.unexpected(t, context);
+    const name = this.guard(() => unquote(t.val));
+    let pipe: PipeNode | undefined;
+    if (block) pipe = this.pipeline(context, 'rightDelim');
+    else if (this.nextNonSpace().typ !== 'rightDelim') {
+      this.backup();
+      pipe = this.pipeline(context, 'rightDelim');
+    }
+    if (block) {
+      const [root, end] = this.nested().itemList();
+      if (end.type !== 'end') this.errorf(`unexpected ${nodeString(end)} in ${context}`);
+      this.add(name, root);
+    }
+    return { type: 'template', pos: t.pos, line: t.line, name, pipe };
   }
 
   itemList(): [ListNode, DelimNode] {
@@ -159,6 +209,9 @@ class Parser {
       case 'range':
       case 'with':
         return this.control(t.typ);
+      case 'template':
+      case 'block':
+        return this.templateControl(t.typ === 'block');
     }
     this.backup();
     const tok = this.peek();
@@ -327,7 +380,20 @@ class Parser {
   }
 }
 
-/** Parse template text; throws {@link TemplateError} with Go's message. */
-export function parse(text: string, name: string, hasFunction: (name: string) => boolean): ListNode {
-  return new Parser(text, name, hasFunction).parse();
+/** Go's IsEmptyTree: nothing but whitespace text. */
+function isEmpty(n: Node): boolean {
+  if (n.type === 'list') return n.nodes.every(isEmpty);
+  return n.type === 'text' && n.text.trim() === '';
+}
+
+/**
+ * Parse template text into the main tree plus the templates it defines
+ * (keyed by name; the main one under `name`). Throws {@link TemplateError}
+ * with Go's message.
+ */
+export function parse(text: string, name: string, hasFunction: (name: string) => boolean): Map<string, ListNode> {
+  const templates = new Map<string, ListNode>();
+  const parser = new Parser(lex(text), name, hasFunction, templates, { next: 0 });
+  parser.add(name, parser.parse());
+  return templates;
 }
