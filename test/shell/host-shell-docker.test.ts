@@ -85,7 +85,10 @@ describe('docker in the host shell', () => {
     await shell.run('docker images -q | wc -l');
     await shell.run('docker images -q > ids.txt');
     await shell.run('echo $(docker images -q)');
-    expect(calls.map((c) => c.isTTY)).toEqual([true, false, false, false]);
+    await shell.run('echo x | cat; docker images -q');
+    await shell.run('if true; then docker images -q; fi > out.txt');
+    await shell.run('sudo docker images -q');
+    expect(calls.map((c) => c.isTTY)).toEqual([true, false, false, false, true, false, true]);
   });
 
   it('runs `sudo docker ...` as the same CLI, and sudo with no command prints its usage', async () => {

@@ -18,12 +18,15 @@ import { aptCommands } from './commands/apt.ts';
 import { bytesToLatin1, dockerCommands } from './commands/docker.ts';
 import type { DockerCommand } from './commands/docker.ts';
 import { identityCommands, LEARNER } from './commands/identity.ts';
+import { lsCommand } from './commands/ls.ts';
 import { sudoCommand } from './commands/sudo.ts';
 import { tarCommand } from './commands/tar.ts';
 import { shellQuote } from './commands/types.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
 import type { JustBash, LineHooks } from './commands/types.ts';
 import type { StartForeground } from './foreground.ts';
+import { terminalUse, writesToTerminal } from './terminal.ts';
+import type { TerminalUse } from './terminal.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
 export { loadJustBash, newHomeFs } from './home-fs.ts';
@@ -81,7 +84,8 @@ export class HostShell {
   #aliases = new Map<string, string>();
   #status = 0;
   #exited: number | undefined;
-  #lineIsTTY = false;
+  #jb: JustBash | undefined;
+  #terminal: TerminalUse | undefined;
   #binary: Uint8Array[] = [];
 
   constructor(opts: HostShellOptions) {
@@ -122,7 +126,7 @@ export class HostShell {
   /** Runs one command line (it may hold several commands, pipes, a heredoc) and keeps its state. */
   async run(line: string): Promise<ShellResult> {
     const bash = await this.#load();
-    this.#lineIsTTY = (this.#opts.isTTY ?? false) && !/[|>`]|\$\(/.test(line);
+    this.#terminal = (this.#opts.isTTY ?? false) ? terminalUseOf(this.#jb!, line) : undefined;
     this.#binary = [];
     const env = Object.entries(this.#env).filter(([k]) => !k.startsWith(ALIAS_PREFIX));
     const result = await bash.exec(this.#preamble() + line, {
@@ -167,9 +171,10 @@ export class HostShell {
   #load(): Promise<Bash> {
     this.#bash ??= (async () => {
       const jb = await loadJustBash();
+      this.#jb = jb;
       this.#fs ??= await newHomeFs(jb);
       const hooks: LineHooks = {
-        isTTY: () => this.#lineIsTTY,
+        isTTY: (name) => this.#terminal !== undefined && writesToTerminal(this.#terminal, name),
         binary: (bytes) => this.#binary.push(bytes),
         startForeground: this.#opts.startForeground,
       };
@@ -183,6 +188,7 @@ export class HostShell {
           ...sudoCommand(jb),
           ...aptCommands(jb, hooks),
           ...tarCommand(jb, hooks),
+          ...lsCommand(jb, hooks),
         ],
         // A terminal, not an agent sandbox: images of hundreds of MB go
         // through `docker save > x.tar`, and `docker build` may take a while.
@@ -196,6 +202,15 @@ export class HostShell {
       });
     })();
     return this.#bash;
+  }
+}
+
+/** Where the commands of `line` write; a line that does not parse has none writing to the terminal. */
+function terminalUseOf(jb: JustBash, line: string): TerminalUse | undefined {
+  try {
+    return terminalUse(jb.parse(line));
+  } catch {
+    return undefined;
   }
 }
 

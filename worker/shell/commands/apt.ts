@@ -71,6 +71,6 @@ export function apt(name: 'apt' | 'apt-get', args: string[], root: boolean, tty:
 /** The `apt` and `apt-get` commands. */
 export function aptCommands(jb: JustBash, hooks: LineHooks): Command[] {
   return (['apt', 'apt-get'] as const).map((name) =>
-    jb.defineCommand(name, async (args, ctx) => apt(name, args, isRoot(ctx.env), hooks.isTTY())),
+    jb.defineCommand(name, async (args, ctx) => apt(name, args, isRoot(ctx.env), hooks.isTTY(name))),
   );
 }

@@ -29,7 +29,7 @@ export interface DockerIo {
   cwd: string;
   /** The host filesystem, relative paths resolved against `cwd`. */
   fs: HostFs;
-  /** Whether stdout is the terminal (no pipe, redirection or `$(...)` on the line). */
+  /** Whether stdout is the terminal: docker ends its pipeline, unredirected, outside `$(...)`. */
   isTTY: boolean;
   /**
    * Gives the terminal to a program once this command returns (`docker run
@@ -97,7 +97,7 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineH
       env: { ...(ctx.exportedEnv ?? Object.fromEntries(ctx.env)) },
       cwd: ctx.cwd,
       fs: hostFs(ctx.fs, ctx.cwd),
-      isTTY: hooks.isTTY(),
+      isTTY: hooks.isTTY('docker'),
     };
     if (hooks.startForeground !== undefined) io.startForeground = hooks.startForeground;
     const exitCode = await docker(args, io);

@@ -55,7 +55,7 @@ async function create(jb: JustBash, hooks: LineHooks, fs: IFileSystem, cwd: stri
   if (o.names.length === 0) {
     return text('', "tar: Cowardly refusing to create an empty archive\nTry 'tar --help' or 'tar --usage' for more information.\n", 2);
   }
-  if (toStdout && hooks.isTTY()) {
+  if (toStdout && hooks.isTTY('tar')) {
     return text('', `tar: Refusing to write archive contents to terminal (missing -f option?)\n${FATAL}`, 2);
   }
   const problems: Problems = { errors: [], warnedLeadingSlash: false };

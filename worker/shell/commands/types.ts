@@ -12,8 +12,8 @@ export type JustBash = typeof import('just-bash');
 
 /** What the host shell tells its commands about the line being run. */
 export interface LineHooks {
-  /** Whether the line's stdout is the terminal (no pipe, redirection or `$(...)`). */
-  isTTY(): boolean;
+  /** Whether the command `name` writes to the terminal in this line (see terminal.ts). */
+  isTTY(name: string): boolean;
   /**
    * Reports bytes a command wrote as binary stdout. just-bash decodes a
    * line's final stdout to a string, so the shell uses these to give the exact

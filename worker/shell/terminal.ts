@@ -1,0 +1,69 @@
+/**
+ * Which commands of a line write straight to the terminal. Programs behave
+ * differently when stdout is a terminal (docker's `-it` check and progress
+ * bars, `ls` columns, apt's " Done", tar's refusal to write an archive
+ * there), and just-bash does not tell a command where its stdout goes. So
+ * the shell reads the line's syntax tree: a command's stdout is the terminal
+ * when it ends its pipeline, has no stdout redirection (nor does an
+ * enclosing compound command), and is not inside `$(...)` or a word.
+ */
+import type { ScriptNode } from 'just-bash';
+
+/** Command names seen writing to the terminal, and seen writing elsewhere. */
+export interface TerminalUse {
+  terminal: Set<string>;
+  elsewhere: Set<string>;
+}
+
+const STDOUT_OPS = new Set(['>', '>>', '>|', '&>', '&>>', '>&']);
+
+type Node = { type?: string; [key: string]: unknown };
+
+function redirectsStdout(node: Node): boolean {
+  const redirections = node.redirections;
+  if (!Array.isArray(redirections)) return false;
+  return redirections.some((r: Node) => STDOUT_OPS.has(String(r.operator)) && (r.fd === null || r.fd === 1));
+}
+
+function literal(word: unknown): string | undefined {
+  const parts = (word as Node | null)?.parts;
+  if (!Array.isArray(parts) || parts.length !== 1 || parts[0].type !== 'Literal') return undefined;
+  return String(parts[0].value);
+}
+
+/** Walks a parsed line and sorts its simple commands by where their stdout goes. */
+export function terminalUse(script: ScriptNode): TerminalUse {
+  const use: TerminalUse = { terminal: new Set(), elsewhere: new Set() };
+  const visit = (value: unknown, toTerminal: boolean): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, toTerminal);
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const node = value as Node;
+    const here = toTerminal && !redirectsStdout(node);
+    if (node.type === 'Word') return visitChildren(node, false);
+    if (node.type === 'Pipeline') {
+      const commands = node.commands as unknown[];
+      commands.forEach((c, i) => visit(c, here && i === commands.length - 1));
+      return;
+    }
+    if (node.type === 'SimpleCommand') {
+      const name = literal(node.name);
+      // `sudo docker ...` runs docker with sudo's stdout.
+      const names = name === 'sudo' ? [name, literal((node.args as unknown[])[0])] : [name];
+      for (const n of names) if (n !== undefined) (here ? use.terminal : use.elsewhere).add(n);
+    }
+    visitChildren(node, here);
+  };
+  const visitChildren = (node: Node, toTerminal: boolean): void => {
+    for (const [key, child] of Object.entries(node)) if (key !== 'type') visit(child, toTerminal);
+  };
+  visit(script, true);
+  return use;
+}
+
+/** Whether `name` only ever writes to the terminal in this line. */
+export function writesToTerminal(use: TerminalUse, name: string): boolean {
+  return use.terminal.has(name) && !use.elsewhere.has(name);
+}
