@@ -23,6 +23,15 @@ describe('template execution: fields, variables, pipelines (Go text/template doc
     expect(run('{{.Nope}}|{{.Nope.Deeper}}|{{.Nil}}', { Nil: null })).toEqual('<no value>|<no value>|<no value>');
   });
 
+  it('prints a nil pointer from a struct as <nil> but a nil map value as <no value>', () => {
+    const ps = { Platform: () => null, Names: 'web' };
+    const opts = { typeName: '*formatter.ContainerContext' };
+    expect(run('{{.Platform}}|{{json .Platform}}|{{if .Platform}}y{{else}}n{{end}}|{{eq .Platform nil}}', ps, opts)).toEqual(
+      '<nil>|null|n|true',
+    );
+    expect(run('{{.Platform}}', { Platform: null })).toEqual('<no value>');
+  });
+
   it('prints values as fmt %v does', () => {
     const data = { M: { b: 2, a: [1, 'x'], c: null }, F: new GoFloat(1982341), G: 0.5, T: true, E: [] };
     expect(run('{{.M}} {{.F}} {{.G}} {{.T}} {{.E}}', data)).toEqual('map[a:[1 x] b:2 c:<nil>] 1.982341e+06 0.5 true []');

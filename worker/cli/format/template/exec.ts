@@ -15,7 +15,7 @@ import type {
 } from './nodes.ts';
 import { TemplateError } from './template-error.ts';
 import {
-  asStruct, goTypeName, isExported, isTrue, kindOf, mapLookup, sortedEntries, structHas, utf8Length,
+  NIL_POINTER, asStruct, goTypeName, isExported, isTrue, kindOf, mapLookup, sortedEntries, structHas, utf8Length,
 } from './values.ts';
 
 /** Marks "no value passed down the pipeline" (Go's missingVal). */
@@ -328,7 +328,7 @@ class State {
       if (this.ctx.missingKeyError) this.errorf(`nil data; no entry for key ${goQuote(fieldName)}`);
       return undefined;
     }
-    if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
+    if (receiver === null || receiver === NIL_POINTER) this.errorf(`nil pointer evaluating interface {}.${fieldName}`);
     const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
     const view = asStruct(receiver);
     const call = (self: object, fn: (...x: unknown[]) => unknown): unknown => {
@@ -342,10 +342,13 @@ class State {
       if (structHas(view, fieldName)) {
         const target = view.target as Record<string, unknown>;
         const value = target[fieldName];
-        if (typeof value === 'function' && isExported(fieldName)) return call(view.target, value as () => unknown);
+        if (typeof value === 'function' && isExported(fieldName)) {
+          const result = call(view.target, value as () => unknown);
+          return result === null ? NIL_POINTER : result;
+        }
         if (!isExported(fieldName)) this.errorf(`${fieldName} is an unexported field of struct type ${view.typeName}`);
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
-        return value;
+        return value === null ? NIL_POINTER : value;
       }
     } else if (kindOf(receiver) === 'map') {
       const [found, value] = mapLookup(receiver, fieldName);
@@ -394,6 +397,7 @@ class State {
   }
 
   validateType(value: unknown, typ: ParamType | null): unknown {
+    if (value === NIL_POINTER && typ !== null) value = null;
     if (value === undefined) {
       if (typ === null || typ === 'any' || typ === 'value') return typ === 'value' ? undefined : null;
       if (typ === '[]string') return [];

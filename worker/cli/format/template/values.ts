@@ -8,6 +8,13 @@
  */
 import { GO_TYPE, GoFloat, GoStruct, compareGoStrings, hasOwnOrProtoField } from '../go-value.ts';
 
+/**
+ * A nil pointer read from a struct field or method (docker's
+ * `Platform() *Platform`): Go prints it as `<nil>`, whereas a nil
+ * interface{} from a map prints `<no value>`.
+ */
+export const NIL_POINTER: object = Object.freeze({ nilPointer: true });
+
 /** The reflect.Kind groups the template engine distinguishes. */
 export type Kind = 'invalid' | 'nil' | 'string' | 'int' | 'float' | 'bool' | 'slice' | 'map' | 'struct' | 'func';
 
@@ -38,7 +45,7 @@ function isPlainObject(v: object): boolean {
 /** The Go kind of a JS value. */
 export function kindOf(v: unknown): Kind {
   if (v === undefined) return 'invalid';
-  if (v === null) return 'nil';
+  if (v === null || v === NIL_POINTER) return 'nil';
   switch (typeof v) {
     case 'string': return 'string';
     case 'number': return Number.isInteger(v) ? 'int' : 'float';
