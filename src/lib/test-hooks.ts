@@ -1,0 +1,37 @@
+/**
+ * What the browser tests and benchmarks read from the page: the terminal's
+ * text (whole lines, as a learner sees them) and a way to wait until the
+ * worker has handled all input. Reading xterm's buffer is exact where
+ * scraping its DOM rows is not (the DOM renderer draws only the viewport).
+ */
+import type { Terminal } from '@xterm/xterm';
+import type { LabClient } from './lab-client.ts';
+
+/** The hooks on `window.__layerlab`. */
+export interface TestHooks {
+  /** Every line of the buffer, scrollback included, right-trimmed, trailing empty lines dropped. */
+  lines(): string[];
+  /** The cursor's row in `lines()` and column. */
+  cursor(): { row: number; col: number };
+  /** Resolves when typed input has been handled and no command runs. */
+  settled(): Promise<void>;
+}
+
+/** Installs the hooks for `term`. */
+export function exposeTestHooks(term: Terminal, lab: LabClient): void {
+  const hooks: TestHooks = {
+    lines() {
+      const b = term.buffer.active;
+      const out: string[] = [];
+      for (let y = 0; y < b.length; y++) out.push((b.getLine(y)?.translateToString(true) ?? '').trimEnd());
+      while (out.length > 0 && out.at(-1) === '') out.pop();
+      return out;
+    },
+    cursor() {
+      const b = term.buffer.active;
+      return { row: b.baseY + b.cursorY, col: b.cursorX };
+    },
+    settled: () => lab.settled(),
+  };
+  (globalThis as { __layerlab?: TestHooks }).__layerlab = hooks;
+}

@@ -1,0 +1,64 @@
+/**
+ * The one API between the page and its worker (design.md §1), as types only:
+ * the UI imports this file with `import type` and calls the worker through
+ * comlink; worker/main.ts exposes an object of type {@link LabApi}.
+ *
+ * The terminal is a pty-like pipe: the page sends what xterm's `onData`
+ * gives ({@link LabApi.input}) and writes whatever arrives through the
+ * `output` callback, which the worker calls as output is produced, so long
+ * commands print as they go. Line editing, history and completion happen in
+ * the worker, next to the shell, as readline runs inside bash.
+ */
+
+/** The terminal's size in character cells. */
+export interface TerminalSize {
+  cols: number;
+  rows: number;
+}
+
+/** Where the lab's state lives. */
+export type StorageKind = 'indexeddb' | 'memory';
+
+/** What the page shows about the running lab. */
+export interface LabInfo {
+  /** Which engine answers `docker` commands, for the status bar: `Simulated engine (Docker 28.5)`. */
+  engine: string;
+  storage: StorageKind;
+  /** Set when the browser refused storage and the lab runs in memory: a plain sentence for the learner. */
+  storageWarning?: string;
+}
+
+/** Something the page may want to redraw for. */
+export type LabEvent =
+  /** The engine or home state changed (a command here, or one in another tab). */
+  | { type: 'state-changed'; origin: 'this-tab' | 'other-tab' }
+  /** The whole lab was replaced (Reset lab, Import lab, here or in another tab); the terminal was reset. */
+  | { type: 'lab-replaced' };
+
+/** Receives terminal output (UTF-8 text with VT escape sequences). */
+export type OutputListener = (data: string) => void;
+
+/** Receives {@link LabEvent}s. */
+export type EventListener = (event: LabEvent) => void;
+
+/** The worker's API. Every method is async over comlink. */
+export interface LabApi {
+  /**
+   * Opens the lab once per page: storage, the session, and the terminal,
+   * whose prompt is written through `output` right away (the shell itself
+   * keeps loading behind it). Later calls re-attach the listeners.
+   */
+  start(size: TerminalSize, output: OutputListener, events: EventListener): Promise<LabInfo>;
+  /** Keystrokes or pasted text, exactly as xterm's `onData` gives them. */
+  input(data: string): Promise<void>;
+  /** The terminal was resized (fit addon). */
+  resize(size: TerminalSize): Promise<void>;
+  /** Wipes the lab back to a fresh machine (the page asks for confirmation first). */
+  reset(): Promise<void>;
+  /** The whole lab as one tar file (see worker/terminal/lab-archive.ts). */
+  exportLab(): Promise<Uint8Array>;
+  /** Replaces the lab with an exported one; rejects, leaving the lab as it was, for a file that is not one. */
+  importLab(archive: Uint8Array): Promise<void>;
+  /** Resolves when typed input has been handled and no command runs (tests and benchmarks). */
+  settled(): Promise<void>;
+}

@@ -1,0 +1,166 @@
+/**
+ * The learner's terminal session: what a pty and an interactive bash do
+ * together. Keystrokes are queued like a tty's input queue; while no command
+ * runs, the line editor consumes them; Enter runs the line through the
+ * {@link ConsoleHost}; output goes back to the terminal with `\n` turned into
+ * `\r\n` (the tty's ONLCR). While a command runs, typed keys wait (typeahead)
+ * except Ctrl-C, which interrupts the command and, as the tty does on SIGINT,
+ * discards the typeahead. A multi-line paste runs line by line.
+ *
+ * `history` (bash builtin) is answered here, from the editor's history list;
+ * every other line goes to the shell.
+ */
+import { parseKeys } from './keys.ts';
+import type { Key } from './keys.ts';
+import { LineEditor } from './line-editor.ts';
+import type { TerminalOutput } from './line-editor.ts';
+import type { History } from './history.ts';
+import type { Completer } from './completion-apply.ts';
+
+/** The shell behind the terminal. */
+export interface ConsoleHost {
+  /** The prompt to show before the next line (PS1 expanded). */
+  prompt(): string;
+  /**
+   * Runs one line. `write` receives output as it is produced; `signal` aborts
+   * on Ctrl-C. Resolves to the exit status once the command has ended.
+   */
+  run(line: string, write: (data: string) => void, signal: AbortSignal): Promise<number>;
+  /** The shell ended (Ctrl-D on an empty line): start a fresh login shell. */
+  logout(): Promise<void>;
+}
+
+const HISTORY_BUILTIN = /^\s*history(?:\s+(-c|\d+))?\s*$/;
+
+/** Converts line feeds to CR LF as the tty's ONLCR output flag does. */
+export function onlcr(s: string): string {
+  return s.replace(/\r?\n/g, '\r\n');
+}
+
+/** One terminal session over a host. */
+export class Console {
+  #term: TerminalOutput;
+  #host: ConsoleHost;
+  #history: History;
+  #editor: LineEditor;
+  #queue: Key[] = [];
+  #pumping = false;
+  #running: AbortController | undefined;
+  /** Settles when every started command has ended, interrupted ones included. */
+  #idle: Promise<unknown> = Promise.resolve();
+
+  constructor(term: TerminalOutput, host: ConsoleHost, history: History, completer?: Completer) {
+    this.#term = term;
+    this.#host = host;
+    this.#history = history;
+    this.#editor = new LineEditor(term, history, completer);
+  }
+
+  /** Whether a command is running. */
+  get busy(): boolean {
+    return this.#running !== undefined;
+  }
+
+  /** Shows the first prompt. */
+  start(): void {
+    this.#editor.begin(this.#host.prompt());
+  }
+
+  /** Takes what the terminal sent (keystrokes, a paste). */
+  input(data: string): void {
+    const keys = parseKeys(data);
+    if (this.#running && keys.some((k) => k.kind === 'ctrl' && k.letter === 'c')) {
+      this.#interruptCommand();
+      return;
+    }
+    for (const key of keys) this.#queue.push(...expandPaste(key));
+    void this.#pump();
+  }
+
+  /** Settles once the queue is drained and no command runs (tests, benchmarks). */
+  async settled(): Promise<void> {
+    while (this.#pumping || this.#running) {
+      await this.#idle;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      while (this.#queue.length > 0 && !this.#running) {
+        const outcome = await this.#editor.handle(this.#queue.shift()!);
+        if (outcome.kind === 'line') await this.#runLine(outcome.line);
+        else if (outcome.kind === 'interrupt') this.#editor.begin(this.#host.prompt());
+        else if (outcome.kind === 'eof') await this.#logout();
+      }
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  async #runLine(line: string): Promise<void> {
+    await this.#history.loaded;
+    const builtin = HISTORY_BUILTIN.exec(line);
+    if (builtin) {
+      if (builtin[1] === '-c') await this.#history.clear();
+      else this.#term.write(onlcr(this.#history.list(builtin[1] === undefined ? undefined : Number(builtin[1]))));
+      await this.#history.add(line);
+      this.#editor.begin(this.#host.prompt());
+      return;
+    }
+    await this.#history.add(line);
+    if (line.trim() === '') {
+      this.#editor.begin(this.#host.prompt());
+      return;
+    }
+    const abort = new AbortController();
+    this.#running = abort;
+    const write = (data: string): void => {
+      if (!abort.signal.aborted) this.#term.write(onlcr(data));
+    };
+    // Commands run one after another, even after an interrupted one that ignores its signal.
+    const run = this.#idle.then(() => this.#host.run(line, write, abort.signal));
+    this.#idle = run.catch(() => undefined);
+    const reported = run.then(
+      () => undefined,
+      (error: unknown) => write(`layerlab: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
+    // Ctrl-C gives the prompt back at once, even if the command has not noticed yet.
+    const interrupted = new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve()));
+    await Promise.race([reported, interrupted]);
+    if (this.#running !== abort) return;
+    this.#running = undefined;
+    this.#editor.begin(this.#host.prompt());
+  }
+
+  #interruptCommand(): void {
+    const abort = this.#running!;
+    this.#running = undefined;
+    abort.abort();
+    this.#queue = [];
+    this.#term.write('^C\r\n');
+    this.#editor.begin(this.#host.prompt());
+    void this.#pump();
+  }
+
+  async #logout(): Promise<void> {
+    this.#term.write('exit\r\n');
+    await this.#idle;
+    await this.#host.logout();
+    this.#editor.begin(this.#host.prompt());
+  }
+}
+
+/** A pasted text becomes its lines, each followed by Enter (bash runs a pasted script line by line). */
+function expandPaste(key: Key): Key[] {
+  if (key.kind !== 'paste') return [key];
+  const keys: Key[] = [];
+  const parts = key.text.split(/\r\n|\r|\n/);
+  parts.forEach((part, i) => {
+    if (part) keys.push({ kind: 'text', text: part });
+    if (i < parts.length - 1) keys.push({ kind: 'enter' });
+  });
+  return keys;
+}

@@ -1,0 +1,211 @@
+/**
+ * The worker side of the page: the {@link LabApi} over a session, a store
+ * and the other tabs. worker/main.ts builds it with the browser's pieces
+ * (IndexedDB, Web Locks, BroadcastChannel, comlink); tests build it with a
+ * MemoryStore and no browser at all.
+ *
+ * The prompt is shown before the shell has loaded (just-bash and the home
+ * directory take a moment): typed lines wait for the session, echo does not.
+ * Every line runs under the origin's state lock; if another tab changed the
+ * state since this tab last looked, the session is rebuilt from the store
+ * first, keeping the working directory.
+ */
+import type { EventListener, LabApi, LabInfo, OutputListener, TerminalSize } from '../api.ts';
+import type { Session, SessionOptions } from '../session.ts';
+import type { Store } from '../store/store.ts';
+import type { CommandNode } from '../cli/command/catalog.ts';
+import { LEARNER } from '../shell/commands/identity.ts';
+import { ENGINE_VERSION } from '../engine/version.ts';
+import { Console } from './console.ts';
+import type { ConsoleHost } from './console.ts';
+import { History } from './history.ts';
+import { createCompleter } from './completion.ts';
+import { CountingStore, TabSync } from './tab-sync.ts';
+import type { ChannelLike, LockManagerLike } from './tab-sync.ts';
+
+/** What the service is built from. */
+export interface LabDeps {
+  /** The persistent store; rejects (StoreFullError) when the browser refuses storage. */
+  openStore(): Promise<Store>;
+  /** The fallback when storage is refused. */
+  memoryStore(): Promise<Store>;
+  createSession(opts: SessionOptions): Promise<Session>;
+  /** The docker CLI's command tree, for completion. */
+  dockerTree(): Promise<CommandNode>;
+  /** Commands of the host shell, for completion in command position. */
+  commandNames(): Promise<readonly string[]>;
+  /** Identifies this tab in broadcasts. */
+  tabId: string;
+  locks?: LockManagerLike;
+  channel?: ChannelLike;
+}
+
+const HISTFILE = `${LEARNER.home}/.bash_history`;
+/** The status bar's words for the simulator; design.md §3 fixes the release. */
+export const ENGINE_LABEL = `Simulated engine (Docker ${ENGINE_VERSION.version.split('.').slice(0, 2).join('.')})`;
+
+/** Builds the worker's API. */
+export function createLabService(deps: LabDeps): LabApi {
+  const sync = new TabSync(deps.tabId, deps.locks, deps.channel);
+  let output: OutputListener = () => undefined;
+  let events: EventListener = () => undefined;
+  // Writes of one turn of the event loop go out as one message (one comlink call per echo).
+  let unsent = '';
+  const emit = (data: string): void => {
+    if (unsent === '') queueMicrotask(() => {
+      const chunk = unsent;
+      unsent = '';
+      output(chunk);
+    });
+    unsent += data;
+  };
+  const term = { cols: 80, write: emit };
+  let store: CountingStore;
+  let info: LabInfo;
+  let session: Promise<Session>;
+  let stale = false;
+  let pendingHistory: string | undefined;
+  let opened: Promise<void> | undefined;
+
+  const newSession = (): Promise<Session> => deps.createSession({ store, isTTY: true });
+  const history = new History({
+    read: async () => {
+      const fs = await (await session).shell.filesystem();
+      return (await fs.exists(HISTFILE)) ? fs.readFile(HISTFILE) : '';
+    },
+    // Written into the home directory under the lock, just before the next line runs and commits.
+    write: async (text) => void (pendingHistory = text),
+  });
+
+  /** Re-reads the state another tab changed, in the same working directory. */
+  const refresh = async (): Promise<Session> => {
+    const cwd = (await session).shell.cwd;
+    stale = false;
+    session = newSession();
+    const s = await session;
+    if (cwd !== LEARNER.home) await s.shell.run(`cd -- '${cwd.replace(/'/g, `'\\''`)}'`);
+    return s;
+  };
+
+  const host: ConsoleHost = {
+    prompt: () => promptNow,
+    async run(line, write) {
+      await session;
+      return sync.withLock(async () => {
+        const s = stale ? await refresh() : await session;
+        if (pendingHistory !== undefined) {
+          await (await s.shell.filesystem()).writeFile(HISTFILE, pendingHistory);
+          pendingHistory = undefined;
+        }
+        const before = store.writes;
+        // The seam for streaming: the session returns a line's output when it ends.
+        const r = await s.runLine(line);
+        if (r.stdout) write(r.stdout);
+        if (r.stderr) write(r.stderr);
+        if (s.shell.exited !== undefined) session = newSession();
+        promptNow = (await session).prompt();
+        if (store.writes !== before) {
+          sync.announce('changed');
+          events({ type: 'state-changed', origin: 'this-tab' });
+        }
+        return r.rc;
+      });
+    },
+    async logout() {
+      await sync.withLock(async () => {
+        session = newSession();
+        promptNow = (await session).prompt();
+      });
+    },
+  };
+  let promptNow = `${LEARNER.user}@${LEARNER.host}:~$ `;
+
+  const completer = createCompleter({
+    commandNames: deps.commandNames,
+    dockerTree: deps.dockerTree,
+    images: async () => (await import('./lab-names.ts')).imageNames(await store.load()),
+    containers: async () => (await import('./lab-names.ts')).containerNames(await store.load()),
+    async listDir(dir) {
+      const s = await session;
+      return (await import('./lab-names.ts')).listDir(await s.shell.filesystem(), s.shell.cwd, LEARNER.home, dir);
+    },
+  });
+  const terminal = new Console(term, host, history, completer);
+
+  /** After Reset or Import (here or in another tab): a fresh shell on the new state, a cleared terminal. */
+  const replaced = async (): Promise<void> => {
+    stale = false;
+    pendingHistory = undefined;
+    session = newSession();
+    promptNow = (await session).prompt();
+    await history.reload();
+    // RIS (ESC c): the terminal's full reset clears the screen and scrollback of the old lab.
+    emit('\x1bc');
+    terminal.start();
+    events({ type: 'lab-replaced' });
+  };
+
+  sync.listen((m) => {
+    if (m.kind === 'changed') {
+      stale = true;
+      events({ type: 'state-changed', origin: 'other-tab' });
+    } else void sync.withLock(replaced);
+  });
+
+  const open = async (): Promise<void> => {
+    try {
+      store = new CountingStore(await deps.openStore());
+      info = { engine: ENGINE_LABEL, storage: 'indexeddb' };
+    } catch (error) {
+      store = new CountingStore(await deps.memoryStore());
+      const why = error instanceof Error ? error.message : String(error);
+      info = {
+        engine: ENGINE_LABEL,
+        storage: 'memory',
+        storageWarning: `This browser refused to store the lab (${why}). It works, but in memory only: a reload starts a fresh lab.`,
+      };
+    }
+    session = newSession();
+    void history.reload();
+  };
+
+  return {
+    async start(size, out, ev) {
+      output = out;
+      events = ev;
+      term.cols = size.cols;
+      const first = opened === undefined;
+      opened ??= open();
+      await opened;
+      if (info.storageWarning) emit(`\x1b[33mlayerlab: ${info.storageWarning}\x1b[0m\r\n`);
+      if (first) terminal.start();
+      return info;
+    },
+    async input(data) {
+      terminal.input(data);
+    },
+    async resize(size) {
+      term.cols = size.cols;
+    },
+    async reset() {
+      await sync.withLock(async () => {
+        await store.clear();
+        await replaced();
+      });
+      sync.announce('reset');
+    },
+    async exportLab() {
+      const { exportLab } = await import('./lab-archive.ts');
+      return sync.withLock(() => exportLab(store));
+    },
+    async importLab(archive) {
+      const { importLab } = await import('./lab-archive.ts');
+      await sync.withLock(async () => {
+        await importLab(store, archive);
+        await replaced();
+      });
+      sync.announce('reset');
+    },
+    settled: () => terminal.settled(),
+  };
+}
