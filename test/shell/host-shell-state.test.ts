@@ -43,7 +43,9 @@ describe('HostShell state across lines', () => {
       'unalias hi',
       'hi',
       'false',
+      '',
       'echo $?',
+      'echo $LINENO',
     );
     expect(results.map(({ stdout, stderr, exitCode }) => ({ stdout, stderr, exitCode }))).toEqual([
       ok(''),
@@ -55,6 +57,8 @@ describe('HostShell state across lines', () => {
       ok(''),
       { stdout: '', stderr: 'bash: hi: command not found\n', exitCode: 127 },
       { stdout: '', stderr: '', exitCode: 1 },
+      ok(''),
+      ok('1\n'),
       ok('1\n'),
     ]);
   });

@@ -8,7 +8,7 @@
  * to line. So the shell carries the state itself: the final environment of
  * each line (which includes PWD) becomes the next line's environment and
  * working directory; aliases, which just-bash reports as BASH_ALIAS_<name>
- * variables, are defined again at the top of the next line (with
+ * variables, are defined again at the start of the next line (with
  * expand_aliases on, as in an interactive bash); `$?` is restored
  * with `(exit N)`. Shell functions and the exported/not-exported distinction
  * do not carry over.
@@ -126,15 +126,22 @@ export class HostShell {
   /** Runs one command line (it may hold several commands, pipes, a heredoc) and keeps its state. */
   async run(line: string): Promise<ShellResult> {
     const bash = await this.#load();
+    // An empty line runs nothing and leaves `$?` as it was.
+    if (line.trim() === '') return { stdout: '', stderr: '', exitCode: 0 };
     this.#terminal = (this.#opts.isTTY ?? false) ? terminalUseOf(this.#jb!, line) : undefined;
     this.#binary = [];
     const env = Object.entries(this.#env).filter(([k]) => !k.startsWith(ALIAS_PREFIX));
-    const result = await bash.exec(this.#preamble() + line, {
+    // A line that does not parse runs alone, so its error names its own line
+    // and columns; it runs nothing, so there is no state to replay for it.
+    const script = this.#parses(line) ? this.#preamble() + line : line;
+    const result = await bash.exec(script, {
       env: Object.fromEntries(env),
       replaceEnv: true,
       cwd: this.cwd,
       rawScript: true,
     });
+    // Interactive bash names no line in its messages (`bash: foo: ...`).
+    result.stderr = result.stderr.replace(/^bash: line \d+: /gm, 'bash: ');
     this.#keep(result.env);
     this.#status = result.exitCode;
     if (/^\s*(exit|logout)(\s+\S+)?\s*;?\s*$/.test(line)) this.#exited = result.exitCode;
@@ -149,13 +156,24 @@ export class HostShell {
 
   /**
    * Alias definitions and the last status, replayed before the learner's
-   * line. Aliases expand because an interactive bash has expand_aliases on.
+   * line and on the same line, so `$LINENO` and messages stay on line 1
+   * (just-bash expands aliases defined earlier on a line). Aliases expand
+   * because an interactive bash has expand_aliases on.
    */
   #preamble(): string {
-    let pre = 'shopt -s expand_aliases\n';
-    for (const [name, value] of this.#aliases) pre += `alias ${name}=${shellQuote(value)}\n`;
-    if (this.#status !== 0) pre += `(exit ${this.#status})\n`;
-    return pre;
+    const parts = ['shopt -s expand_aliases'];
+    for (const [name, value] of this.#aliases) parts.push(`alias ${name}=${shellQuote(value)}`);
+    if (this.#status !== 0) parts.push(`(exit ${this.#status})`);
+    return `${parts.join('; ')}; `;
+  }
+
+  #parses(line: string): boolean {
+    try {
+      this.#jb!.parse(line);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   #keep(env: Record<string, string>): void {
