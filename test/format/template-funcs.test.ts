@@ -69,6 +69,7 @@ describe('printf (fmt.Sprintf)', () => {
     ['%z', [5], '%!z(int=5)'],
     ['x', [1, 'a'], 'x%!(EXTRA int=1, string=a)'],
     ['100%%', [], '100%'],
+    ['%0-5d|%-05d|%.3v', [7, 7, new GoFloat(3.14159)], '7    |7    |3.14'],
     ['%*d|%-*d|', [4, 7, 3, 1], '   7|1  |'],
   ];
   it.each(cases)('%s', (format, args, out) => {

@@ -12,9 +12,11 @@ import { DOCKER_HEADER_FUNCS, TemplateError, parseTemplate } from './template/in
 import type { Template } from './template/index.ts';
 import { isExported } from './template/values.ts';
 
-/** formatter.TableFormatKey, JSONFormatKey and the template `--format json` stands for. */
+/** formatter.TableFormatKey: formats starting with it are tables. */
 export const TABLE_FORMAT_KEY = 'table';
+/** formatter.JSONFormatKey: `--format json`. */
 export const JSON_FORMAT_KEY = 'json';
+/** formatter.JSONFormat: the template `--format json` stands for. */
 export const JSON_FORMAT = '{{json .}}';
 
 /** How rows are printed: through the tabwriter with a header, as one JSON object per row, or raw. */

@@ -96,6 +96,9 @@ function formatOne(verb: string, v: unknown, spec: Spec): string {
   }
   switch (verb) {
     case 'v':
+      if (kind === 'float' && spec.prec !== undefined) {
+        return pad(withSign(formatFloat(numberOf(v), 'g', spec.prec), spec), spec, true);
+      }
       if (kind === 'int' || kind === 'float') return pad(withSign(formatValue(v), spec), spec, true);
       return pad(formatValue(v), spec, false);
     case 'T':
@@ -180,7 +183,10 @@ export function sprintf(format: string, args: unknown[]): string {
     const spec: Spec = { minus: false, plus: false, zero: false, space: false, sharp: false };
     for (; i < format.length; i++) {
       const c = format[i];
-      if (c === '-') spec.minus = true;
+      if (c === '-') {
+        spec.minus = true;
+        spec.zero = false; // Go never pads with zeros on the right
+      }
       else if (c === '+') spec.plus = true;
       else if (c === '0') spec.zero = !spec.minus;
       else if (c === ' ') spec.space = true;

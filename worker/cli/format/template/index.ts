@@ -10,6 +10,7 @@ import type { FuncMap } from './funcs.ts';
 import { DOCKER_FUNCS } from './docker-funcs.ts';
 import { GoStruct } from '../go-value.ts';
 
+/** Re-exported: the error class, function-map types and docker's function sets. */
 export { TemplateError } from './template-error.ts';
 export type { FuncMap, GoFunc, ParamType } from './funcs.ts';
 export { DOCKER_FUNCS, DOCKER_HEADER_FUNCS } from './docker-funcs.ts';
