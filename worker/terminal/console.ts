@@ -104,9 +104,12 @@ export class Console {
     await this.#history.loaded;
     const builtin = HISTORY_BUILTIN.exec(line);
     if (builtin) {
+      // bash saves the line before running it, so `history` lists itself; `history -c` clears it too.
+      await this.#history.add(line);
       if (builtin[1] === '-c') await this.#history.clear();
       else this.#term.write(onlcr(this.#history.list(builtin[1] === undefined ? undefined : Number(builtin[1]))));
-      await this.#history.add(line);
+      // The shell still runs a no-op, so the saved history commits with the home directory and `$?` is 0.
+      await this.#host.run(':', () => undefined, new AbortController().signal);
       this.#editor.begin(this.#host.prompt());
       return;
     }

@@ -1,0 +1,167 @@
+/**
+ * The worker API over comlink on a MessageChannel, without a real worker
+ * (as comlink's own same-window tests do): the service of worker/main.ts
+ * built on a MemoryStore, driven as the page drives it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { expose, proxy, wrap } from 'comlink';
+import type { Remote } from 'comlink';
+import type { LabApi, LabEvent } from '../../worker/api.ts';
+import { createLabService } from '../../worker/terminal/lab-service.ts';
+import type { LockManagerLike } from '../../worker/terminal/tab-sync.ts';
+import { MemoryStore } from '../../worker/store/memory-store.ts';
+import type { Store } from '../../worker/store/store.ts';
+import { StoreFullError } from '../../worker/store/store.ts';
+import { createSession } from '../../worker/session.ts';
+
+const PROMPT = 'learner@layerlab:~$ ';
+const open: MessagePort[] = [];
+const channels: BroadcastChannel[] = [];
+
+afterEach(() => {
+  for (const p of open.splice(0)) p.close();
+  for (const c of channels.splice(0)) c.close();
+});
+
+/** One lock for every "tab" of a test, like navigator.locks of one origin. */
+function sharedLock(): LockManagerLike {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    request(_name, fn) {
+      const run = tail.then(fn);
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+interface Tab {
+  api: Remote<LabApi>;
+  /** Output since the last call. */
+  take(): string;
+  events: LabEvent[];
+  /** Types a line and waits for it to run; returns what the terminal received. */
+  line(text: string): Promise<string>;
+}
+
+async function openTab(store: Store | (() => Promise<Store>), locks?: LockManagerLike, channelName?: string): Promise<Tab> {
+  const { port1, port2 } = new MessageChannel();
+  open.push(port1, port2);
+  const channel = channelName ? new BroadcastChannel(channelName) : undefined;
+  if (channel) channels.push(channel);
+  const service = createLabService({
+    openStore: typeof store === 'function' ? store : async () => store,
+    memoryStore: () => MemoryStore.open(),
+    createSession,
+    dockerTree: async () => {
+      throw new Error('not needed');
+    },
+    commandNames: async () => [],
+    tabId: crypto.randomUUID(),
+    locks,
+    channel: channel as never,
+  });
+  expose(service, port1);
+  const api = wrap<LabApi>(port2);
+  let out = '';
+  const events: LabEvent[] = [];
+  const take = (): string => {
+    const s = out;
+    out = '';
+    return s;
+  };
+  await api.start({ cols: 80, rows: 24 }, proxy((d: string) => void (out += d)), proxy((e: LabEvent) => void events.push(e)));
+  await api.settled();
+  const tab: Tab = {
+    api,
+    take,
+    events,
+    async line(text) {
+      take();
+      await api.input(`${text}\r`);
+      await api.settled();
+      return take();
+    },
+  };
+  return tab;
+}
+
+describe('lab API over a MessageChannel', () => {
+  it('shows the prompt, echoes and runs a line with output in CR LF', async () => {
+    const tab = await openTab(new MemoryStore());
+    expect(tab.take()).toEqual(PROMPT);
+    expect(await tab.line('mkdir -p demo && cd demo && printf "a\\nb\\n"')).toEqual(
+      'mkdir -p demo && cd demo && printf "a\\nb\\n"\r\na\r\nb\r\nlearner@layerlab:~/demo$ ',
+    );
+  });
+
+  it('keeps history in ~/.bash_history across sessions on one store', async () => {
+    const store = new MemoryStore();
+    const first = await openTab(store);
+    await first.line('echo one');
+    await first.line('history');
+    const second = await openTab(store);
+    second.take();
+    await second.api.input('\x1b[A');
+    await second.api.settled();
+    expect(second.take()).toEqual(`\r${PROMPT}history\x1b[J`);
+    expect(await second.line('')).toEqual('\r\n    1  echo one\r\n    2  history\r\n' + PROMPT);
+  });
+
+  it('runs a pasted script line by line', async () => {
+    const tab = await openTab(new MemoryStore());
+    tab.take();
+    await tab.api.input('\x1b[200~echo a\necho b\n\x1b[201~');
+    await tab.api.settled();
+    expect(tab.take()).toEqual(`echo a\r\na\r\n${PROMPT}echo b\r\nb\r\n${PROMPT}`);
+  });
+
+  it('gives the prompt back on Ctrl-C while a command runs', async () => {
+    const tab = await openTab(new MemoryStore());
+    tab.take();
+    await tab.api.input('sleep 1\r');
+    await new Promise((r) => setTimeout(r, 100));
+    await tab.api.input('\x03');
+    await tab.api.settled();
+    expect(tab.take()).toEqual(`sleep 1\r\n^C\r\n${PROMPT}`);
+  });
+
+  it('exports the lab, resets it, and imports it back', async () => {
+    const tab = await openTab(new MemoryStore());
+    await tab.line('echo kept > kept.txt');
+    const archive = await tab.api.exportLab();
+    await tab.api.reset();
+    await tab.api.settled();
+    expect(tab.take()).toEqual(`\x1bc${PROMPT}`);
+    expect(await tab.line('cat kept.txt')).toEqual(`cat kept.txt\r\ncat: kept.txt: No such file or directory\r\n${PROMPT}`);
+    await tab.api.importLab(archive);
+    await tab.api.settled();
+    expect(await tab.line('cat kept.txt')).toEqual(`cat kept.txt\r\nkept\r\n${PROMPT}`);
+    await expect(tab.api.importLab(new Uint8Array(1024))).rejects.toThrow('not a lab export: no layerlab-lab.json');
+  });
+
+  it('shares one state between two tabs: a write in one shows in the other', async () => {
+    const store = new MemoryStore();
+    const locks = sharedLock();
+    const name = `layerlab-test-${crypto.randomUUID()}`;
+    const a = await openTab(store, locks, name);
+    const b = await openTab(store, locks, name);
+    await b.line('mkdir -p work && cd work');
+    await a.line('mkdir -p work && echo from-a > work/shared.txt');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(b.events.filter((e) => e.type === 'state-changed' && e.origin === 'other-tab')).toEqual([{ type: 'state-changed', origin: 'other-tab' }]);
+    expect(await b.line('cat shared.txt')).toEqual('cat shared.txt\r\nfrom-a\r\nlearner@layerlab:~/work$ ');
+  });
+
+  it('runs in memory, and says so, when the browser refuses storage', async () => {
+    const tab = await openTab(async () => {
+      throw new StoreFullError(new Error('QuotaExceededError'));
+    });
+    const info = await tab.api.start({ cols: 80, rows: 24 }, proxy(() => undefined), proxy(() => undefined));
+    expect(info).toEqual({
+      engine: 'Simulated engine (Docker 28.5)',
+      storage: 'memory',
+      storageWarning: 'This browser refused to store the lab (no space left on device). It works, but in memory only: a reload starts a fresh lab.',
+    });
+  });
+});
