@@ -19,6 +19,13 @@ describe('template execution: fields, variables, pipelines (Go text/template doc
     expect(run('{{.ID}}', new Ctx(), { typeName: '*formatter.imageContext' })).toEqual('abc');
   });
 
+  it('passes arguments to methods, like ContainerContext.Label(name)', () => {
+    const labels: Record<string, string> = { 'com.example.role': 'web' };
+    const ctx = { Label: (name: string) => labels[name] ?? '' };
+    const opts = { typeName: '*formatter.ContainerContext' };
+    expect(run('{{.Label "com.example.role"}}|{{.Label "nope"}}|{{"com.example.role" | .Label}}', ctx, opts)).toEqual('web||web');
+  });
+
   it('prints a missing map key as <no value> without missingkey=error', () => {
     expect(run('{{.Nope}}|{{.Nope.Deeper}}|{{.Nil}}', { Nil: null })).toEqual('<no value>|<no value>|<no value>');
   });
