@@ -34,8 +34,11 @@ function show(r: LineResult, stdout: Writable, stderr: Writable): void {
   stderr.write(r.stderr);
 }
 
-async function interactive(session: Session, stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
+async function interactive(session: Session, stdin: Readable, stdout: Writable & { columns?: number; rows?: number }, stderr: Writable): Promise<number> {
   const rl = createInterface({ input: stdin, output: stdout, terminal: true, historySize: 1000 });
+  const resize = () => session.shell.resize(stdout.columns ?? 80, stdout.rows ?? 24);
+  resize();
+  stdout.on('resize', resize);
   rl.on('SIGINT', () => {
     // bash: ^C abandons the line being edited and shows a new prompt.
     stdout.write('^C\n');

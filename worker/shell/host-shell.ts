@@ -115,6 +115,12 @@ export class HostShell {
     return this.#fs!;
   }
 
+  /** The terminal's size changed: bash (checkwinsize) updates COLUMNS and LINES, which `ls` reads. */
+  resize(columns: number, rows: number): void {
+    this.#env.COLUMNS = String(columns);
+    this.#env.LINES = String(rows);
+  }
+
   /** bash's default PS1 on Debian: `\u@\h:\w\$ `, with the home directory as `~`. */
   prompt(): string {
     const home = this.#env.HOME ?? LEARNER.home;

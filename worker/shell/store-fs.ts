@@ -40,6 +40,7 @@ export function fileBlobDigest(bytes: Uint8Array): string {
 
 /** Keeps a filesystem's home directory in sync with a store. */
 export class HomeSync {
+  /** The host filesystem the shell works on; its home directory is what gets persisted. */
   readonly fs: IFileSystem;
   #store: Store;
   #root: string;
