@@ -1,30 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import type { Entry } from '../../worker/engine/layer/entry.ts';
 import { contentBytes } from '../../worker/engine/layer/entry.ts';
 import { programOf } from '../../worker/engine/layer/exec-marker.ts';
 import { describeLayer } from '../../worker/engine/layer/layer.ts';
 import { readTar } from '../../worker/engine/layer/tar-read.ts';
 import { tarBytes, tarChunks } from '../../worker/engine/layer/tar-write.ts';
+import { LONG_DIR as longDir, SAMPLE } from './sample.ts';
 
 const T = 1752577276; // 2025-07-15T11:01:16Z
-const longDir = 'usr/lib/python3.9/site-packages/pip/_vendor/very/long/directory/name/that/goes/past/one/hundred/bytes';
-const sample: Entry[] = [
-  { path: 'bin', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: T, size: 0 },
-  { path: 'bin/busybox', type: 'file', mode: 0o755, uid: 0, gid: 0, mtime: T, size: 5000, content: { kind: 'filler', seed: 7, program: 'busybox' } },
-  { path: 'bin/sh', type: 'symlink', mode: 0o777, uid: 0, gid: 0, mtime: T, size: 0, linkname: '/bin/busybox' },
-  { path: 'etc', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: T, size: 0 },
-  { path: 'etc/motd', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: T, size: 8, content: { kind: 'text', text: 'welcome\n' } },
-  { path: 'etc/.wh.hosts', type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: T, size: 0 },
-  { path: 'etc/motd2', type: 'hardlink', mode: 0o644, uid: 0, gid: 0, mtime: T, size: 0, linkname: 'etc/motd' },
-  { path: 'tmp', type: 'dir', mode: 0o1777, uid: 0, gid: 0, mtime: T, size: 0 },
-  { path: 'usr/bin/passwd', type: 'file', mode: 0o4755, uid: 0, gid: 0, mtime: T, size: 3, content: { kind: 'text', text: 'pw\n' } },
-  { path: `${longDir}/file.txt`, type: 'file', mode: 0o644, uid: 1000, gid: 1000, mtime: T, size: 2, content: { kind: 'text', text: 'ok' }, uname: 'app', gname: 'app' },
-  { path: 'home/zoë', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: T, size: 0 },
-];
+const sample = SAMPLE;
+const here = (f: string): string => fileURLToPath(new URL(f, import.meta.url));
 
 describe('tar writer', () => {
   it('writes Go archive/tar blocks: headers, padded content, 1024-byte trailer', () => {
@@ -50,25 +40,17 @@ describe('tar writer', () => {
     expect(Buffer.concat(pieces).equals(Buffer.from(whole))).toBe(true);
   });
 
-  it('is listed by GNU tar as written', () => {
+  it('is byte-identical to what Go archive/tar writes (moby/containerd settings)', () => {
+    const go = readFileSync(here('./fixtures/go-sample.tar'));
+    expect(Buffer.from(tarBytes(sample)).equals(go)).toBe(true);
+  });
+
+  it('is listed by GNU tar as Go\'s tar is', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlab-tar-'));
     const file = join(dir, 'layer.tar');
     writeFileSync(file, tarBytes(sample));
     const out = execFileSync('tar', ['--utc', '--numeric-owner', '-tvf', file], { encoding: 'utf8' });
-    expect(out).toEqual([
-      'drwxr-xr-x 0/0               0 2025-07-15 11:01 bin/',
-      '-rwxr-xr-x 0/0            5000 2025-07-15 11:01 bin/busybox',
-      'lrwxrwxrwx 0/0               0 2025-07-15 11:01 bin/sh -> /bin/busybox',
-      'drwxr-xr-x 0/0               0 2025-07-15 11:01 etc/',
-      '-rw-r--r-- 0/0               8 2025-07-15 11:01 etc/motd',
-      '-rw-r--r-- 0/0               0 2025-07-15 11:01 etc/.wh.hosts',
-      'hrw-r--r-- 0/0               0 2025-07-15 11:01 etc/motd2 link to etc/motd',
-      'drwxrwxrwt 0/0               0 2025-07-15 11:01 tmp/',
-      '-rwsr-xr-x 0/0               3 2025-07-15 11:01 usr/bin/passwd',
-      `-rw-r--r-- 1000/1000         2 2025-07-15 11:01 ${longDir}/file.txt`,
-      'drwxr-xr-x 0/0               0 2025-07-15 11:01 home/zoë/',
-      '',
-    ].join('\n'));
+    expect(out).toEqual(readFileSync(here('./fixtures/go-sample.listing.txt'), 'utf8'));
     const extracted = execFileSync('tar', ['-xOf', file, 'etc/motd'], { encoding: 'utf8' });
     expect(extracted).toEqual('welcome\n');
   });
@@ -80,6 +62,8 @@ describe('tar reader', () => {
     const entries = readTar(first);
     expect(entries.map((e) => e.path)).toEqual(sample.map((e) => e.path));
     expect(entries[9]!.uname).toBe('app');
+    expect(entries.find((e) => e.path === 'var/big-uid')).toMatchObject({ uid: 3000000, gid: 3000001, uname: 'a-very-long-user-name-beyond-32-bytes' });
+    expect(entries.find((e) => e.path.startsWith('opt/é'))!.linkname).toBe('ü');
     expect(Buffer.from(tarBytes(entries)).equals(Buffer.from(first))).toBe(true);
   });
 
@@ -117,7 +101,7 @@ describe('layer description', () => {
   });
 
   it('counts hardlinked content once', () => {
-    expect(describeLayer(sample).size).toBe(5000 + 8 + 3 + 2);
+    expect(describeLayer(sample).size).toBe(5000 + 8 + 3 + 2 + 1 + 1 + 513);
   });
 
   it('marks executables with their program in the first bytes', () => {

@@ -2,11 +2,14 @@
  * Tar header blocks exactly as Go's archive/tar writes them for Docker layers.
  *
  * Docker's layer tars are written by Go: moby's pkg/archive (graphdriver diffs, commit,
- * export) and containerd's archive.WriteDiff (BuildKit) both set `hdr.Format = tar.FormatPAX`,
- * so Go's Writer.writePAXHeader is used for every entry: one ustar-magic block per entry,
- * preceded by a typeflag 'x' extended header only when a value does not fit (name or
- * linkname > 100 bytes or non-ASCII, uname/gname > 32 bytes or non-ASCII, uid/gid ≥ 2^21,
- * size ≥ 8 GiB, mtime outside 11 octal digits). No ustar prefix split is used in that mode.
+ * export) and containerd's archive.WriteDiff (BuildKit) both set `hdr.Format = tar.FormatPAX`.
+ * Go then still writes a plain USTAR header when every field fits (PAX implies USTAR
+ * allowed, archive/tar Header.allowedFormats), splitting a long ASCII path into the
+ * ustar prefix/name fields; only when something does not fit (non-ASCII or unsplittable
+ * name, linkname > 100 bytes, uname/gname > 32 bytes or non-ASCII, uid/gid ≥ 2^21,
+ * size ≥ 8 GiB, mtime outside 11 octal digits) does it emit a typeflag 'x' extended
+ * header, carrying every field that did not fit, before a header whose name is merely
+ * truncated. test/layer/fixtures/go-sample.tar, recorded with Go's archive/tar, pins this.
  *
  * modern-tar (installed) was evaluated and not used for encoding: its packer is
  * Promise/ReadableStream based (no synchronous generator to feed a hash), it names PAX
@@ -78,6 +81,18 @@ function paxHeaderName(realName: string): string {
   return [dir, 'PaxHeaders.0', file].filter((p) => p !== '').join('/');
 }
 
+/** Go splitUSTARPath: split a long ASCII name at a '/' into prefix (≤155) and name (≤100). */
+function splitUstar(name: string): [string, string] | undefined {
+  let length = name.length;
+  if (length <= 100 || !isAscii(name)) return undefined;
+  if (length > 156) length = 156;
+  else if (name[length - 1] === '/') length--;
+  const i = name.slice(0, length).lastIndexOf('/');
+  const nlen = name.length - i - 1;
+  if (i <= 0 || nlen > 100 || nlen === 0 || i > 155) return undefined;
+  return [name.slice(0, i), name.slice(i + 1)];
+}
+
 /** The tar name of an entry: directories carry a trailing '/' as Docker writes them. */
 export function tarName(e: Entry): string {
   return e.type === 'dir' ? e.path + '/' : e.path;
@@ -100,7 +115,10 @@ export function encodeHeader(e: Entry): Uint8Array {
   if (!fitsOctal(8, e.gid)) pax.gid = String(e.gid);
   if (!fitsOctal(12, size)) pax.size = String(size);
   if (!fitsOctal(12, e.mtime)) pax.mtime = String(e.mtime);
-  const keys = Object.keys(pax).sort();
+  // Go picks USTAR when the only misfit is a long path that splitUSTARPath can split.
+  const split = splitUstar(name);
+  const ustar = Object.keys(pax).every((k) => k === 'path') && (pax.path === undefined || split !== undefined);
+  const keys = ustar ? [] : Object.keys(pax).sort();
   let paxData: Uint8Array | undefined;
   if (keys.length) paxData = encodeUtf8(keys.map((k) => paxRecord(k, pax[k]!)).join(''));
   const paxBlocks = paxData ? BLOCK + Math.ceil(paxData.length / BLOCK) * BLOCK : 0;
@@ -119,9 +137,14 @@ export function encodeHeader(e: Entry): Uint8Array {
     finish(out, 0);
     out.set(paxData, BLOCK);
   }
-  // Go templateV7Plus + setFormat(FormatPAX).
+  // Go templateV7Plus + setFormat(FormatUSTAR | FormatPAX): same magic, same fields.
   const h = paxBlocks;
-  putString(out, h, 100, toAscii(name));
+  if (ustar && split) {
+    putString(out, h, 100, split[1]);
+    putString(out, h + 345, 155, split[0]);
+  } else {
+    putString(out, h, 100, toAscii(name));
+  }
   putOctal(out, h + 100, 8, e.mode & 0o7777);
   putOctal(out, h + 108, 8, e.uid);
   putOctal(out, h + 116, 8, e.gid);
