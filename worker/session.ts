@@ -105,8 +105,12 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
 function realDocker(opts: SessionOptions): DockerCommand {
   let cli: Promise<{ run: DockerCommand }> | undefined;
   const load = async (): Promise<{ run: DockerCommand }> => {
-    const [{ createEngine }, { DockerCli }] = await Promise.all([import('./engine/engine.ts'), import('./cli/docker.ts')]);
-    const engine = await createEngine({ store: opts.store, clock: opts.clock, random: opts.random });
+    const [{ Engine }, { DockerCli }, { hubRegistry }] = await Promise.all([
+      import('./engine/engine.ts'),
+      import('./cli/docker.ts'),
+      import('./registry/hub-client.ts'),
+    ]);
+    const engine = await Engine.open({ store: opts.store, registry: hubRegistry(), clock: opts.clock, random: opts.random });
     const docker = new DockerCli(engine);
     return { run: (argv, io) => docker.run(argv, io) };
   };

@@ -1,0 +1,40 @@
+/**
+ * The simulated Docker Hub as the engine's RegistryClient: registry errors
+ * become the daemon's NotFound errors with the registry's exact words, and
+ * the image ID (the config digest) is computed from the config bytes.
+ */
+import { digestOf } from '../engine/digest.ts';
+import { EngineError } from '../engine/errors.ts';
+import type { RegistryClient, RemoteImage } from '../engine/registry-client.ts';
+import { RegistryError, listCatalog, resolve } from './registry.ts';
+
+/** The Hub client. Resolutions are memoized: catalog images never change. */
+export function hubRegistry(): RegistryClient {
+  const cache = new Map<string, RemoteImage>();
+  return {
+    resolve(repository: string, reference: string): RemoteImage {
+      const key = `${repository}@${reference}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      try {
+        const img = resolve(repository, reference);
+        const remote: RemoteImage = {
+          manifestDigest: img.manifestDigest,
+          config: img.config,
+          configBytes: img.configBytes,
+          configDigest: digestOf(img.configBytes),
+          layers: img.layers.map((l) => ({ diffId: l.diffId, size: l.size, tarSize: l.tarSize, recipe: { ...l.recipe } })),
+        };
+        cache.set(key, remote);
+        return remote;
+      } catch (err) {
+        if (err instanceof RegistryError) throw new EngineError('NotFound', err.message);
+        throw err;
+      }
+    },
+    tags(repository: string): string[] {
+      const path = repository.replace(/^docker\.io\//, '');
+      return [...(listCatalog().find((r) => r.repository === path)?.tags ?? [])].sort();
+    },
+  };
+}
