@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostShell } from '../../worker/shell/host-shell.ts';
+import { tarBytes } from '../../worker/engine/layer/tar-write.ts';
+import type { Entry } from '../../worker/engine/layer/entry.ts';
 import { fakeDocker } from './fake-docker.ts';
 
 const ok = (stdout: string) => ({ stdout, stderr: '', exitCode: 0 });
@@ -83,5 +85,36 @@ describe('tar on the host', () => {
       stderr: 'tar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\n',
       exitCode: 2,
     });
+  });
+
+  it('reads archives as Docker writes them: PAX long names, numeric owners, links', async () => {
+    const at = { uid: 0, gid: 0, mtime: 1_700_000_000 };
+    const long = `usr/lib/${'x'.repeat(120)}/f`;
+    const entries: Entry[] = [
+      { path: 'app', type: 'dir', mode: 0o755, size: 0, ...at },
+      { path: 'app/app.py', type: 'file', mode: 0o644, size: 6, content: { kind: 'text', text: 'print\n' }, ...at },
+      { path: long, type: 'file', mode: 0o644, size: 2, content: { kind: 'text', text: 'x\n' }, ...at },
+      { path: 'bin/sh', type: 'symlink', mode: 0o777, size: 0, linkname: '/bin/busybox', ...at },
+      { path: 'bin/ash', type: 'hardlink', mode: 0o777, size: 0, linkname: 'bin/sh', ...at },
+    ];
+    const archive = tarBytes(entries);
+    const shell = new HostShell({ docker: async (_argv, io) => (io.stdout(archive), 0) });
+    await shell.run('docker container export c > fs.tar');
+    expect(await shell.run('tar -tvf fs.tar')).toEqual(
+      ok(
+        'drwxr-xr-x 0/0               0 2023-11-14 22:13 app/\n' +
+          '-rw-r--r-- 0/0               6 2023-11-14 22:13 app/app.py\n' +
+          `-rw-r--r-- 0/0               2 2023-11-14 22:13 ${long}\n` +
+          'lrwxrwxrwx 0/0               0 2023-11-14 22:13 bin/sh -> /bin/busybox\n' +
+          'hrwxrwxrwx 0/0               0 2023-11-14 22:13 bin/ash link to bin/sh\n',
+      ),
+    );
+    expect(await shell.run(`mkdir x && tar -xf fs.tar -C x && ls -l x/bin x/app && cat x/${long}`)).toEqual(
+      ok(
+        'x/app:\ntotal 4\n-rw-r--r-- 1 learner learner 6 Nov 14  2023 app.py\n\n' +
+          'x/bin:\ntotal 0\nlrwxrwxrwx 1 learner learner 12 Nov 24 03:08 ash -> /bin/busybox\n' +
+          'lrwxrwxrwx 1 learner learner 12 Nov 24 03:08 sh -> /bin/busybox\nx\n',
+      ),
+    );
   });
 });

@@ -87,6 +87,7 @@ async function read(fs: IFileSystem, base: string, o: TarOptions, archive: Uint8
   const found = new Set<string>();
   let stdout = '';
   const errors: string[] = [];
+  const dirTimes: Array<[string, Date]> = [];
   for (const e of entries) {
     const name = e.header.name;
     const bare = name.replace(/\/+$/, '');
@@ -102,9 +103,17 @@ async function read(fs: IFileSystem, base: string, o: TarOptions, archive: Uint8
       if ((e.header.type ?? 'file') === 'file' && e.data) stdout += new TextDecoder().decode(e.data);
       continue;
     }
-    const problem = await extractEntry(fs, base, target, e);
-    if (problem !== undefined) errors.push(problem);
+    if (e.header.type === 'directory' && e.header.mtime) dirTimes.push([fs.resolvePath(base, target), e.header.mtime]);
+    try {
+      const problem = await extractEntry(fs, base, target, e);
+      if (problem !== undefined) errors.push(problem);
+    } catch (err) {
+      // GNU tar reports a member it cannot write and goes on with the next.
+      errors.push(`tar: ${target}: Cannot open: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
+  // Like GNU tar, directory times are set last, after their contents were written.
+  for (const [path, mtime] of dirTimes) await fs.utimes(path, mtime, mtime).catch(() => undefined);
   for (const w of wanted) if (!found.has(w)) errors.push(`tar: ${w}: Not found in archive`);
   const stderr = errors.length > 0 ? errors.map((l) => `${l}\n`).join('') + FAILED : '';
   return text(stdout, stderr, errors.length > 0 ? 2 : 0);

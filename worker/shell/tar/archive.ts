@@ -47,7 +47,7 @@ export async function collect(fs: IFileSystem, base: string, names: string[], pr
   };
   for (const name of names) {
     const abs = fs.resolvePath(base, name);
-    if (!(await fs.exists(abs)) && !(await isLink(fs, abs))) {
+    if (!(await fs.exists(abs)) && !(await isSymlink(fs, abs))) {
       problems.errors.push(`tar: ${name}: Cannot stat: No such file or directory`);
       continue;
     }
@@ -56,7 +56,8 @@ export async function collect(fs: IFileSystem, base: string, names: string[], pr
   return entries;
 }
 
-async function isLink(fs: IFileSystem, abs: string): Promise<boolean> {
+/** Whether `abs` is a symlink (false when nothing is there). */
+export async function isSymlink(fs: IFileSystem, abs: string): Promise<boolean> {
   try {
     return (await fs.lstat(abs)).isSymbolicLink;
   } catch {
@@ -104,10 +105,18 @@ export async function extractEntry(fs: IFileSystem, base: string, name: string, 
       await fs.rm(abs, { force: true });
       await fs.symlink(h.linkname ?? '', abs);
       return undefined;
-    case 'link':
+    case 'link': {
       await fs.rm(abs, { force: true });
-      await fs.link(fs.resolvePath(base, (h.linkname ?? '').replace(/^\/+/, '')), abs);
+      const target = fs.resolvePath(base, (h.linkname ?? '').replace(/^\/+/, ''));
+      if (!(await fs.exists(target)) && !(await isSymlink(fs, target))) {
+        return `tar: ${name}: Cannot hard link to '${h.linkname}': No such file or directory`;
+      }
+      // A hard link to a symlink links the symlink itself (link(2) does not
+      // follow it); InMemoryFs refuses that, so the link is made anew.
+      if (await isSymlink(fs, target)) await fs.symlink(await fs.readlink(target), abs);
+      else await fs.link(target, abs);
       return undefined;
+    }
     case 'file':
       await fs.writeFile(abs, e.data ?? new Uint8Array(0));
       await fs.chmod(abs, mode);
