@@ -160,11 +160,32 @@ export class Engine {
     return { apiVersion: ENGINE_VERSION.api, osType: 'linux', builderVersion: '2' };
   }
 
+  /**
+   * Runs one state change for the engine's services (containers, builder):
+   * `fn` mutates a draft of the state and may await engine-internal work (a
+   * program running in a container); the draft is then committed as one
+   * batch and becomes the state only if the commit succeeds. Changes are
+   * serialized. `fn` must not call other mutating engine methods (deadlock).
+   */
+  transact<T>(fn: (draft: Draft) => T | Promise<T>): Promise<T> {
+    return this.#mutate(fn);
+  }
+
+  /** The registry this engine pulls from. */
+  get registry(): RegistryClient {
+    return this.#registry;
+  }
+
+  /** Reads a stored blob (layer tars of containers and commits, image configs). */
+  getBlob(digest: string): Promise<Uint8Array | undefined> {
+    return this.#store.getBlob(digest);
+  }
+
   /** Runs a mutation on a draft and commits it as one batch; the state changes only if the commit succeeds. */
-  async #mutate<T>(fn: (draft: Draft) => T): Promise<T> {
+  async #mutate<T>(fn: (draft: Draft) => T | Promise<T>): Promise<T> {
     return this.#serialize(async () => {
       const draft = draftOf(this.#state);
-      const result = fn(draft);
+      const result = await fn(draft);
       const batch = diffToBatch(this.#state, draft);
       if (batch.put?.length || batch.delete?.length || batch.putBlobs?.length || batch.deleteBlobs?.length) {
         await this.#store.commit(batch);
