@@ -67,8 +67,10 @@ done <"$here/error-cases.txt"
 # outcome (usually "Cannot connect to the Docker daemon") means the count was accepted.
 arity="$here/fixtures/arity"
 mkdir -p "$arity"
-# Some probes write client config (trust keys, contexts): keep that in a throw-away dir.
-DOCKER_CONFIG=$(mktemp -d)
+# Some probes write client config (trust keys, contexts): keep that in a throw-away dir
+# with a fixed name, since some recorded messages quote the path.
+DOCKER_CONFIG=/tmp/layerlab-capture-docker-config
+rm -rf "$DOCKER_CONFIG"
 export DOCKER_CONFIG
 trap 'rm -rf "$DOCKER_CONFIG"' EXIT
 for f in "$help"/*.txt; do

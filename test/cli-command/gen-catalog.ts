@@ -55,9 +55,11 @@ const flagAnnotations: Record<string, Record<string, FlagSpec['annotations']>> =
   'container start': { checkpoint: { experimental: true, ostype: 'linux' }, 'checkpoint-dir': { experimental: true, ostype: 'linux' } },
   'image build': { squash: { experimental: true } },
 };
-// flags.SetInterspersed(false) in docker/cli v28.5.1 (run, create, exec) — plus the plugin-less
-// commands whose argument is itself a command line.
-const noInterspersed = new Set(['container run', 'container create', 'container exec']);
+// flags.SetInterspersed(false) in docker/cli v28.5.1.
+const noInterspersed = new Set(['container run', 'container create', 'container exec', 'container commit', 'container top', 'image tag', 'service create']);
+// opts.NewListOpts(validator) in docker/cli v28.5.1 container/opts.go.
+const containerValidators: Record<string, FlagSpec['validate']> = { attach: 'attach', dns: 'ip-address', 'add-host': 'extra-host', label: 'label' };
+const flagValidators: Record<string, Record<string, FlagSpec['validate']>> = { 'container run': containerValidators, 'container create': containerValidators };
 const commandAnnotations: Record<string, CommandSpec['annotations']> = { checkpoint: { experimental: true, ostype: 'linux' } };
 
 interface Help { usage: string; desc: string; aliases?: string[]; flags: FlagSpec[]; experimental: boolean; subs: Map<string, string> }
@@ -178,6 +180,8 @@ for (const [path, h] of helps) {
   for (const f of spec.flags) {
     const a = flagAnnotations[path]?.[f.name];
     if (a) f.annotations = a;
+    const v = flagValidators[path]?.[f.name];
+    if (v) f.validate = v;
   }
   spec.flags.push(...(hiddenFlags[path] ?? []));
   spec.flags.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -205,6 +209,7 @@ function flagLiteral(f: FlagSpec): string {
   parts.push(`usage: ${q(f.usage)}`);
   if (f.hidden) parts.push('hidden: true');
   if (f.deprecated) parts.push(`deprecated: ${q(f.deprecated)}`);
+  if (f.validate) parts.push(`validate: ${q(f.validate)}`);
   if (f.annotations) parts.push(`annotations: ${obj(f.annotations)}`);
   return `{ ${parts.join(', ')} }`;
 }

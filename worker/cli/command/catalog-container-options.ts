@@ -13,9 +13,9 @@ export function sortFlags(flags: FlagSpec[]): FlagSpec[] {
 
 /** The container options (docker/cli container/opts.go) both run and create accept. */
 export const containerOptions: FlagSpec[] = [
-  { name: "add-host", type: "list", usage: "Add a custom host-to-IP mapping (host:ip)" },
+  { name: "add-host", type: "list", usage: "Add a custom host-to-IP mapping (host:ip)", validate: "extra-host" },
   { name: "annotation", type: "map", default: "map[]", usage: "Add an annotation to the container (passed through to the OCI runtime)" },
-  { name: "attach", shorthand: "a", type: "list", usage: "Attach to STDIN, STDOUT or STDERR" },
+  { name: "attach", shorthand: "a", type: "list", usage: "Attach to STDIN, STDOUT or STDERR", validate: "attach" },
   { name: "blkio-weight", type: "uint16", default: "0", usage: "Block IO (relative weight), between 10 and 1000, or 0 to disable" },
   { name: "blkio-weight-device", type: "list", default: "[]", usage: "Block IO weight (relative device weight)" },
   { name: "cap-add", type: "list", usage: "Add Linux capabilities" },
@@ -40,7 +40,7 @@ export const containerOptions: FlagSpec[] = [
   { name: "device-write-bps", type: "list", default: "[]", usage: "Limit write rate (bytes per second) to a device" },
   { name: "device-write-iops", type: "list", default: "[]", usage: "Limit write rate (IO per second) to a device" },
   { name: "disable-content-trust", type: "bool", default: "true", usage: "Skip image verification" },
-  { name: "dns", type: "list", usage: "Set custom DNS servers" },
+  { name: "dns", type: "list", usage: "Set custom DNS servers", validate: "ip-address" },
   { name: "dns-opt", type: "list", usage: "Set DNS options", hidden: true },
   { name: "dns-option", type: "list", usage: "Set DNS options" },
   { name: "dns-search", type: "list", usage: "Set custom DNS search domains" },
@@ -68,7 +68,7 @@ export const containerOptions: FlagSpec[] = [
   { name: "ipc", type: "string", usage: "IPC mode to use" },
   { name: "isolation", type: "string", usage: "Container isolation technology" },
   { name: "kernel-memory", type: "bytes", usage: "Kernel memory limit" },
-  { name: "label", shorthand: "l", type: "list", usage: "Set meta data on a container" },
+  { name: "label", shorthand: "l", type: "list", usage: "Set meta data on a container", validate: "label" },
   { name: "label-file", type: "list", usage: "Read in a line delimited file of labels" },
   { name: "link", type: "list", usage: "Add link to another container" },
   { name: "link-local-ip", type: "list", usage: "Container IPv4/IPv6 link-local addresses" },

@@ -31,6 +31,7 @@ export const containerCommands: CommandSpec[] = [
     args: { min: 1, max: 2 },
     topLevel: "commit",
     group: "other",
+    noInterspersed: true,
     flags: [
       { name: "author", shorthand: "a", type: "string", usage: "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")" },
       { name: "change", shorthand: "c", type: "list", usage: "Apply Dockerfile instruction to the created image" },
@@ -311,6 +312,7 @@ export const containerCommands: CommandSpec[] = [
     args: { min: 1 },
     topLevel: "top",
     group: "other",
+    noInterspersed: true,
     flags: [],
   },
   {

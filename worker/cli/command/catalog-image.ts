@@ -204,6 +204,7 @@ export const imageCommands: CommandSpec[] = [
     args: { exact: 2 },
     topLevel: "tag",
     group: "other",
+    noInterspersed: true,
     flags: [],
   },
   {

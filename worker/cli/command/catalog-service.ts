@@ -14,6 +14,7 @@ export const serviceCommands: CommandSpec[] = [
     aliases: [],
     short: "Create a new service",
     args: { min: 1 },
+    noInterspersed: true,
     flags: [
       { name: "cap-add", type: "list", usage: "Add Linux capabilities" },
       { name: "cap-drop", type: "list", usage: "Drop Linux capabilities" },

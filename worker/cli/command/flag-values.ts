@@ -3,6 +3,7 @@
  * with their exact error texts (strconv, time, go-units, docker opts). pflag wraps each
  * error as `invalid argument "<v>" for "<flag>" flag: <error>` (see parse.ts).
  */
+import { listValidators } from './list-validators.ts';
 import type { FlagSpec } from './spec.ts';
 
 /** A parsed flag value: bool, string, number (ints, floats, bytes, durations in ns) or a list. */
@@ -65,7 +66,7 @@ export function convertFlagValue(flag: FlagSpec, raw: string, previous: FlagValu
       if ((previous as string[]).length > 0) throw new FlagValueError('specify only one -H');
       return [raw];
     case 'stringSlice': return [...(previous as string[]), ...(raw === '' ? [] : raw.split(','))];
-    default: return [...(previous as string[]), raw];
+    default: return [...(previous as string[]), flag.validate ? listValidators[flag.validate](raw) : raw];
   }
 }
 

@@ -68,6 +68,11 @@ export interface FlagSpec {
   /** pflag MarkDeprecated message: hidden, and using it prints `Flag --x has been deprecated, <msg>`. */
   deprecated?: string;
   /**
+   * The docker/cli ListOpts validator run on each value (opts.NewListOpts(validator)):
+   * container/opts.go validateAttach, opts.ValidateIPAddress, ValidateExtraHost, ValidateLabel.
+   */
+  validate?: 'attach' | 'ip-address' | 'extra-host' | 'label';
+  /**
    * docker/cli flag annotations that hide the flag in help depending on the daemon
    * (cmd/docker/docker.go hideUnsupportedFeatures): `experimental` daemon features and
    * `ostype` (e.g. windows-only resource flags).
