@@ -4,8 +4,7 @@
  * /bin/busybox, as the real minirootfs does; /lib/apk/db/installed lists every package
  * with its files, as apk writes it.
  */
-import { fakeBase64 } from './text.ts';
-import { Tree } from './tree.ts';
+import { fakeBase64, Tree } from './tree.ts';
 
 /** Applets alpine links in /bin, /sbin, /usr/bin, /usr/sbin (subset of the real 3.22 list). */
 export const APPLETS = {
@@ -82,7 +81,7 @@ export function alpineTree(key: string, rel: AlpineRelease, mtime: number, targe
   t.text('etc/crontabs/root', '# do daily/weekly/monthly maintenance\n# min\thour\tday\tmonth\tweekday\tcommand\n*/15\t*\t*\t*\t*\trun-parts /etc/periodic/15min\n0\t*\t*\t*\t*\trun-parts /etc/periodic/hourly\n0\t2\t*\t*\t*\trun-parts /etc/periodic/daily\n0\t3\t*\t*\t6\trun-parts /etc/periodic/weekly\n0\t5\t1\t*\t*\trun-parts /etc/periodic/monthly\n', { mode: 0o600 });
   t.text('etc/udhcpc/udhcpc.conf', '# udhcpc configuration\n#RESOLV_CONF="no"\n').text('etc/modules', 'af_packet\nipv6\n').text('etc/sysctl.conf', '# content of this file will override /etc/sysctl.d/*\n');
   t.text('etc/nsswitch.conf', '# musl itself does not support NSS, however some third-party DNS\n# implementations use the nsswitch.conf file to determine what\n# policy to follow.\n\nhosts: files dns\n');
-  t.text('usr/share/apk/keys/x86_64/' + keys[0], 'see /etc/apk/keys\n');
+  for (const k of keys) t.link(`usr/share/apk/keys/x86_64/${k}`, `/etc/apk/keys/${k}`);
   t.dir('lib/apk/exec').dir('usr/share/udhcpc');
   t.exe('usr/share/udhcpc/default.script', 3226, 'sh-script');
   const pkgs: ApkPkg[] = [

@@ -6,7 +6,7 @@
  * `layer` produces that layer (see layers.ts); the others are `empty_layer`.
  */
 import type { ContainerDefaults } from '../engine/image-config.ts';
-import { fakeHex } from './text.ts';
+import { fakeHex } from './tree.ts';
 
 /** One history step of a catalog image. */
 export interface Step { created: string; created_by: string; comment?: string; layer?: string }

@@ -7,8 +7,7 @@
  */
 import { basePackages, dpkgStatus } from './dpkg.ts';
 import type { DebPkg } from './dpkg.ts';
-import { fakeHex } from './text.ts';
-import { Tree } from './tree.ts';
+import { fakeHex, Tree } from './tree.ts';
 
 /** What distinguishes one Debian-family base image. */
 export interface DebRelease {

@@ -10,8 +10,7 @@ import { debianTree } from './debian.ts';
 import type { DebPkg } from './dpkg.ts';
 import { nginxInstallTree } from './nginx.ts';
 import { MONGO_ENTRYPOINT, NGINX_ENTRYPOINT, NGINX_HOOKS, NODE_ENTRYPOINT, REDIS_ENTRYPOINT } from './scripts.ts';
-import { unix } from './text.ts';
-import { Tree } from './tree.ts';
+import { Tree, unix } from './tree.ts';
 
 const BOOKWORM = { ubuntu: false, versionId: '12', pretty: 'Debian GNU/Linux 12 (bookworm)', codename: 'bookworm', debianVersion: '12.11', mergedUsr: true };
 const T_BOOKWORM = unix('2025-07-21T00:00:00Z');
