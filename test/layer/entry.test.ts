@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpaqueMarker, isWhiteout, readText, whiteoutFor, whiteoutTarget } from '../../worker/engine/layer/entry.ts';
+import { contentBytes, contentHead, entryProgram, isOpaqueMarker, isWhiteout, readText, whiteoutFor, whiteoutTarget } from '../../worker/engine/layer/entry.ts';
 import { fillerBytes } from '../../worker/engine/layer/filler.ts';
 
 describe('whiteouts', () => {
@@ -30,5 +30,17 @@ describe('contents', () => {
     const base = { path: 'a', type: 'file' as const, mode: 0o644, uid: 0, gid: 0, mtime: 0 };
     expect(readText({ ...base, size: 3, content: { kind: 'text', text: 'hé' } })).toBe('hé');
     expect(readText({ ...base, size: 3, content: { kind: 'bytes', bytes: Uint8Array.from([0xe2, 0x82, 0xac]) } })).toBe('€');
+  });
+});
+
+describe('programs', () => {
+  const base = { type: 'file' as const, mode: 0o755, uid: 0, gid: 0, mtime: 0 };
+  it('entryProgram reads the recipe or the bytes, contentHead matches the full content', () => {
+    const bb = { ...base, path: 'bin/busybox', size: 4096, content: { kind: 'filler' as const, seed: 5, program: 'busybox' } };
+    expect(entryProgram(bb)).toBe('busybox');
+    const copied = { ...base, path: 'usr/bin/bb', size: 4096, content: { kind: 'bytes' as const, bytes: contentBytes(bb) } };
+    expect(entryProgram(copied)).toBe('busybox');
+    expect(contentHead(bb, 100)).toEqual(contentBytes(bb).subarray(0, 100));
+    expect(entryProgram({ ...base, path: 'etc/motd', size: 3, content: { kind: 'text', text: 'hi\n' } })).toBeUndefined();
   });
 });

@@ -4,7 +4,8 @@
  * a regular file `.wh.<name>` deletes `<name>` from lower layers, and `.wh..wh..opq`
  * inside a directory hides every lower entry of that directory.
  */
-import { fillerBytes } from './filler.ts';
+import { EXEC_PREFIX_BYTES, programOf } from './exec-marker.ts';
+import { FillerStream, fillerBytes } from './filler.ts';
 import { decodeUtf8, encodeUtf8 } from './utf8.ts';
 
 /** Kind of filesystem object; maps to tar typeflags '0', '5', '2', '1'. */
@@ -97,6 +98,28 @@ export function contentBytes(entry: Entry): Uint8Array {
   if (c.kind === 'bytes') return c.bytes;
   if (c.kind === 'text') return encodeUtf8(c.text);
   return fillerBytes(c.seed, entry.size, c.program);
+}
+
+/** The first `n` bytes of a file's content, without generating the rest of a filler file. */
+export function contentHead(entry: Entry, n: number): Uint8Array {
+  const c = entry.content;
+  if (entry.type === 'file' && c?.kind === 'filler') {
+    const out = new Uint8Array(Math.min(n, entry.size));
+    new FillerStream(c.seed, c.program).fill(out);
+    return out;
+  }
+  return contentBytes(entry).subarray(0, n);
+}
+
+/**
+ * The simulated program a file is (exec-marker.ts), or undefined: read from the filler
+ * recipe when there is one, else from the first bytes (files loaded, copied or committed).
+ */
+export function entryProgram(entry: Entry): string | undefined {
+  if (entry.type !== 'file') return undefined;
+  const c = entry.content;
+  if (c?.kind === 'filler') return c.program;
+  return programOf(contentHead(entry, EXEC_PREFIX_BYTES));
 }
 
 /** A file entry's content decoded as UTF-8. */
