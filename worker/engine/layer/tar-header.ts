@@ -12,10 +12,11 @@
  * truncated. test/layer/fixtures/go-sample.tar, recorded with Go's archive/tar, pins this.
  *
  * modern-tar (installed) was evaluated and not used for encoding: its packer is
- * Promise/ReadableStream based (no synchronous generator to feed a hash), it names PAX
- * headers `PaxHeader/<name>` where Go writes `<dir>/PaxHeaders.0/<file>`, it prefers the
- * ustar prefix split Go does not use in PAX mode, and it leaves devmajor/devminor as NULs
- * where Go writes "0000000". Each of these changes the bytes, hence the DiffID.
+ * Promise/ReadableStream based (no synchronous generator to feed a hash while streaming),
+ * and its bytes differ from Go's: PAX headers named `PaxHeader/<name>` with mode 0644 and
+ * the entry's owner and mtime (Go: `<dir>/PaxHeaders.0/<file>`, mode/uid/gid/mtime 0),
+ * and devmajor/devminor left as NULs (Go writes "0000000"). Any such difference changes
+ * the DiffID.
  */
 import type { Entry } from './entry.ts';
 import { encodeUtf8, isAscii } from './utf8.ts';

@@ -3,6 +3,10 @@
  * archive/tar write them) into Entry[] with literal byte contents. Used by `docker load`
  * and `docker cp`. Errors use Go archive/tar's words, which Docker passes through
  * (`Error response from daemon: archive/tar: invalid tar header`).
+ * Not modern-tar's decoder: it is ReadableStream/Promise based, and `docker load`/`cp`
+ * here parse an in-memory archive synchronously inside one engine command.
+ * Not supported (Docker layers never contain them): GNU sparse files, devices, FIFOs —
+ * such entries are skipped.
  */
 import type { Entry, EntryType } from './entry.ts';
 import { BLOCK } from './tar-header.ts';
