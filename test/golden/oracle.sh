@@ -92,58 +92,72 @@ start_engine() {
   log "dockerd did not come up; see $D/log"; return 1
 }
 
-# Base images without a registry: stand-ins named like the Hub images, built with
-# BuildKit FROM scratch so their history has `ADD … # buildkit` / `CMD` rows like the
-# real ones. Pushed to the mirror as library/<name>, then pulled back by reset.
+# A busybox root filesystem (static busybox from Debian with its applet links).
+make_rootfs() {
+  local r=$1
+  mkdir -p $r/bin $r/etc $r/root $r/tmp $r/home $r/var $r/usr/bin $r/usr/sbin $r/sbin $r/dev $r/proc $r/sys
+  chmod 1777 $r/tmp
+  cp /bin/busybox $r/bin/busybox
+  for a in $(/bin/busybox --list); do [ "$a" = busybox ] || ln -s busybox $r/bin/$a; done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n' >$r/etc/passwd
+  printf 'root:x:0:root\nnobody:x:65534:\n' >$r/etc/group
+}
+
+# busybox on Docker Hub is made by the legacy builder (history `ADD file:… in /`, `CMD ["sh"]`,
+# no Comment, no WorkingDir). The legacy builder cannot backdate an image, so this one is
+# written as a docker-archive by hand, with the simulator catalog's dates, and loaded.
+make_busybox() {
+  local b=$1 r diff cfg
+  r=$(mktemp -d); make_rootfs $r
+  tar --numeric-owner --sort=name --mtime=2024-09-26T21:31:41Z -C $r -cf $b/layer.tar .
+  rm -rf $r
+  diff=$(sha256sum $b/layer.tar | cut -d' ' -f1)
+  printf '%s' '{"architecture":"amd64","config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["sh"]},' \
+    '"created":"2024-09-26T21:31:42.137405312Z","history":[{"created":"2024-09-26T21:31:41.937829036Z",' \
+    "\"created_by\":\"/bin/sh -c #(nop) ADD file:$diff in / \"},{\"created\":\"2024-09-26T21:31:42.137405312Z\"," \
+    '"created_by":"/bin/sh -c #(nop)  CMD [\"sh\"]","empty_layer":true}],"os":"linux",' \
+    "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:$diff\"]}}" >$b/config.json
+  cfg=$(sha256sum $b/config.json | cut -d' ' -f1)
+  mv $b/config.json $b/$cfg.json
+  printf '[{"Config":"%s.json","RepoTags":["busybox:latest"],"Layers":["layer.tar"]}]\n' $cfg >$b/manifest.json
+  tar -C $b -cf $b.tar manifest.json $cfg.json layer.tar
+  dk load -q -i $b.tar >/dev/null
+}
+
+# Base images without a registry: stand-ins named like the Hub images, with the creation
+# dates of the simulator's catalog (worker/registry/catalog.ts) so listings sort alike.
+# alpine and hello-world are built by BuildKit FROM scratch (history `ADD … # buildkit` /
+# `COPY … # buildkit` and `CMD`, as on Hub); SOURCE_DATE_EPOCH backdates them. Pushed to
+# the mirror as library/<name>, then pulled back by reset.
 seed() {
   # Bump SEED when the images change so existing oracles re-seed.
-  local SEED=4
+  local SEED=5
   [ "$(cat $D/seeded 2>/dev/null)" = $SEED ] && return 0
   local b=$D/base r
   rm -rf $b; mkdir -p $b/alpine $b/busybox $b/hello
-  for img in alpine busybox; do
-    r=$(mktemp -d)
-    mkdir -p $r/bin $r/etc $r/root $r/tmp $r/home $r/var $r/usr/bin $r/usr/sbin $r/sbin $r/dev $r/proc $r/sys
-    chmod 1777 $r/tmp
-    cp /bin/busybox $r/bin/busybox
-    for a in $(/bin/busybox --list); do [ "$a" = busybox ] || ln -s busybox $r/bin/$a; done
-    printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n' >$r/etc/passwd
-    printf 'root:x:0:root\nnobody:x:65534:\n' >$r/etc/group
-    if [ $img = alpine ]; then
-      printf '3.22.2\n' >$r/etc/alpine-release
-      cat >$r/etc/os-release <<'EOF'
-NAME="Alpine Linux"
-ID=alpine
-VERSION_ID=3.22.2
-PRETTY_NAME="Alpine Linux v3.22"
-HOME_URL="https://alpinelinux.org/"
-BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
-EOF
-      tar --numeric-owner -C $r -czf $b/alpine/alpine-minirootfs-3.22.2-x86_64.tar.gz .
-      printf 'FROM scratch\nADD alpine-minirootfs-3.22.2-x86_64.tar.gz /\nCMD ["/bin/sh"]\n' >$b/alpine/Dockerfile
-    else
-      tar --numeric-owner -C $r -cf $b/busybox/busybox.tar .
-      printf 'FROM scratch\nADD busybox.tar /\nCMD ["sh"]\n' >$b/busybox/Dockerfile
-    fi
-    rm -rf $r
-  done
-  cat >$b/hello/hello.c <<'EOF'
-#include <unistd.h>
-static const char msg[] = "\nHello from the Layerlab oracle!\n"
-  "This stand-in for hello-world shows that your installation appears to be working.\n\n";
-int main(void) { return write(1, msg, sizeof msg - 1) == (ssize_t)(sizeof msg - 1) ? 0 : 1; }
-EOF
+  r=$(mktemp -d); make_rootfs $r
+  printf '3.22.1\n' >$r/etc/alpine-release
+  printf '%s\n' 'NAME="Alpine Linux"' 'ID=alpine' 'VERSION_ID=3.22.1' 'PRETTY_NAME="Alpine Linux v3.22"' \
+    'HOME_URL="https://alpinelinux.org/"' 'BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"' >$r/etc/os-release
+  tar --numeric-owner -C $r -czf $b/alpine/alpine-minirootfs-3.22.1-x86_64.tar.gz .
+  rm -rf $r
+  printf 'FROM scratch\nADD alpine-minirootfs-3.22.1-x86_64.tar.gz /\nCMD ["/bin/sh"]\n' >$b/alpine/Dockerfile
+  printf '%s\n' '#include <unistd.h>' \
+    'static const char msg[] = "\nHello from the Layerlab oracle!\n"' \
+    '  "This stand-in for hello-world shows that your installation appears to be working.\n\n";' \
+    'int main(void) { return write(1, msg, sizeof msg - 1) == (ssize_t)(sizeof msg - 1) ? 0 : 1; }' >$b/hello/hello.c
   gcc -static -Os -s -o $b/hello/hello $b/hello/hello.c
   printf 'FROM scratch\nCOPY hello /\nCMD ["/hello"]\n' >$b/hello/Dockerfile
   # Without buildx (Engine 20.10 fallback) the legacy builder makes them instead.
   dk buildx version >/dev/null 2>&1 || { log "buildx missing: legacy builder"; export DOCKER_BUILDKIT=0; }
-  # SOURCE_DATE_EPOCH gives the stand-ins Hub-like creation dates (alpine 3.22.2, busybox
-  # 1.37.0, hello-world as on Docker Hub in 2025) and distinct seconds, so listings that sort
-  # by Created (whole seconds in the API) have a stable order.
-  dk build -q --build-arg SOURCE_DATE_EPOCH=1759921496 -t alpine:latest -t alpine:3.22 -t localhost:5000/library/alpine:latest -t localhost:5000/library/alpine:3.22 \
-    -t localhost:5000/alpine:latest -t localhost:5000/alpine:3.22 $b/alpine >/dev/null
-  dk build -q --build-arg SOURCE_DATE_EPOCH=1727386302 -t busybox:latest -t localhost:5000/library/busybox:latest $b/busybox >/dev/null
-  dk build -q --build-arg SOURCE_DATE_EPOCH=1754679917 -t hello-world:latest -t localhost:5000/library/hello-world:latest $b/hello >/dev/null
+  dk build -q --build-arg SOURCE_DATE_EPOCH=1752577276 -t alpine:latest $b/alpine >/dev/null
+  dk build -q --build-arg SOURCE_DATE_EPOCH=1683046167 -t hello-world:latest $b/hello >/dev/null
+  make_busybox $b/busybox
+  for t in alpine:latest alpine:3.22; do
+    dk tag alpine:latest localhost:5000/library/$t; dk tag alpine:latest localhost:5000/$t
+  done
+  dk tag busybox:latest localhost:5000/library/busybox:latest
+  dk tag hello-world:latest localhost:5000/library/hello-world:latest
   # An image sharing alpine's base layer, to record "Already exists" on pull.
   dk rm -f seed-derived >/dev/null 2>&1 || true
   dk run --name seed-derived alpine sh -c 'echo hi > /greeting' >/dev/null
