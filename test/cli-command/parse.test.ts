@@ -71,6 +71,17 @@ describe('flags', () => {
   });
 });
 
+describe('CLI plugins in the simulated install', () => {
+  it('buildx and the bake stub pass every argument through unparsed', () => {
+    const buildx = parseDockerArgs(['buildx', 'build', '--bogus', '-t', 'x', '.']);
+    const bake = parseDockerArgs(['bake', '--help']);
+    expect([buildx.kind === 'run' && [buildx.command.path, buildx.args], bake.kind === 'run' && [bake.command.path, bake.args]]).toEqual([
+      ['buildx', ['build', '--bogus', '-t', 'x', '.']],
+      ['bake', ['--help']],
+    ]);
+  });
+});
+
 describe('28.4+ global -H', () => {
   it('a second -H is a flag error (cli/flags/options.go hostVar.Set, v28.4.0+)', () => {
     expect(parseDockerArgs(['-H', 'unix:///a', '-H', 'unix:///b', 'ps'])).toEqual({
