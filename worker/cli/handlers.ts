@@ -25,6 +25,6 @@ export const HANDLERS: Record<string, Handler> = {
   'image prune': imagePrune,
   'image pull': pull,
   inspect,
-  info,
+  'system info': info,
   version,
 };

@@ -7,6 +7,7 @@
 import type { CommandContext } from '../context.ts';
 import { humanSize } from '../format/units.ts';
 import { confirm } from '../prompt.ts';
+import { filtersOf } from '../filters.ts';
 
 const DANGLING_WARNING = 'WARNING! This will remove all dangling images.';
 const ALL_WARNING = 'WARNING! This will remove all images without at least one container associated to them.';
@@ -14,7 +15,7 @@ const ALL_WARNING = 'WARNING! This will remove all images without at least one c
 /** Runs `docker image prune`. */
 export async function prune(ctx: CommandContext): Promise<number> {
   const all = ctx.flags.get<boolean>('all');
-  const filters: Record<string, string[]> = { ...ctx.flags.get<Record<string, string[]>>('filter') };
+  const filters = filtersOf(ctx.flags.get<string[]>('filter'));
   // cli: pruneFilters.Add("dangling", strconv.FormatBool(!all)); values are a set.
   const dangling = String(!all);
   filters.dangling = [...new Set([...(filters.dangling ?? []), dangling])];
