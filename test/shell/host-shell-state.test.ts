@@ -99,3 +99,14 @@ describe('HostShell state across lines', () => {
     expect(shell.exited).toBe(3);
   });
 });
+
+describe('HostShell exit', () => {
+  it('ends only when exit runs', async () => {
+    const shell = new HostShell({ docker: fakeDocker().docker });
+    await shell.run('false && exit 3');
+    await shell.run('echo "exit 2"; (exit 5)');
+    expect(shell.exited).toBeUndefined();
+    await shell.run('bye() { exit 7; }; bye');
+    expect(shell.exited).toBe(7);
+  });
+});

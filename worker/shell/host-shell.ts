@@ -139,7 +139,8 @@ export class HostShell {
     const env = Object.entries(this.#env).filter(([k]) => !k.startsWith(ALIAS_PREFIX));
     // A line that does not parse runs alone, so its error names its own line
     // and columns; it runs nothing, so there is no state to replay for it.
-    const script = this.#parses(line) ? this.#preamble() + line : line;
+    const parses = this.#parses(line);
+    const script = parses ? this.#preamble() + line : line;
     const result = await bash.exec(script, {
       env: Object.fromEntries(env),
       replaceEnv: true,
@@ -148,9 +149,12 @@ export class HostShell {
     });
     // Interactive bash names no line in its messages (`bash: foo: ...`).
     result.stderr = result.stderr.replace(/^bash: line \d+: /gm, 'bash: ');
+    const exitedNow = parses && !('?' in result.env);
     this.#keep(result.env);
     this.#status = result.exitCode;
-    if (/^\s*(exit|logout)(\s+\S+)?\s*;?\s*$/.test(line)) this.#exited = result.exitCode;
+    // just-bash ends a script on `exit` (or `logout`, in a function too)
+    // without reporting `$?`; a finished line always reports it.
+    if (exitedNow) this.#exited = result.exitCode;
     const out: ShellResult = { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
     const bytes = exactBytes(result.stdout, this.#binary);
     if (bytes !== undefined) {
