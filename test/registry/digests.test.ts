@@ -24,6 +24,15 @@ describe('digests.generated.json', () => {
       let tarSize = 0;
       for (const c of tarChunks(entries)) { h.update(c); tarSize += c.length; }
       expect({ diffId: 'sha256:' + h.digest('hex'), tarSize, size: layerSize(entries) }).toEqual(recorded.layers[key]);
+      // Extractable in order: parents before children, hard-link targets before links.
+      const seen = new Set<string>();
+      const misplaced = entries.filter((e) => {
+        const parent = e.path.includes('/') ? e.path.slice(0, e.path.lastIndexOf('/')) : '';
+        const bad = (parent !== '' && !seen.has(parent)) || (e.type === 'hardlink' && !seen.has(e.linkname!));
+        seen.add(e.path);
+        return bad;
+      });
+      expect(misplaced.map((e) => e.path)).toEqual([]);
     });
   }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { humanSizeWithPrecision } from '../../worker/cli/format/units.ts';
 import { digestOf } from '../../worker/engine/digest.ts';
 import type { Entry } from '../../worker/engine/layer/entry.ts';
-import { contentBytes, readText } from '../../worker/engine/layer/entry.ts';
+import { contentBytes, entryProgram, readText } from '../../worker/engine/layer/entry.ts';
 import { programOf } from '../../worker/engine/layer/exec-marker.ts';
 import DIGESTS from '../../worker/registry/digests.generated.json' with { type: 'json' };
 import { layerByRecipe, listCatalog, resolve, RegistryError } from '../../worker/registry/registry.ts';
@@ -163,7 +163,9 @@ describe('file trees', () => {
     expect(hello.map((e) => [e.path, e.size])).toEqual([['hello', 10072]]);
     expect(programOf(contentBytes(hello[0]!))).toBe('hello');
     const bb = files(resolve('busybox', 'latest'));
-    expect(bb.get('bin/sh')).toMatchObject({ type: 'hardlink', linkname: 'bin/busybox' });
+    expect(bb.get('bin/sh')).toMatchObject({ type: 'hardlink', linkname: 'bin/[' });
+    expect(bb.get('bin/busybox')).toMatchObject({ type: 'hardlink', linkname: 'bin/[' });
+    expect(entryProgram(bb.get('bin/[')!)).toBe('busybox');
   });
 
   it('layers regenerate from their JSON recipe', () => {

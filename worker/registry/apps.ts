@@ -18,12 +18,14 @@ export function helloTree(key: string, mtime: number): Tree {
   return new Tree(key, mtime).exe('hello', 10072, 'hello');
 }
 
-/** busybox (glibc variant): the busybox binary, applets as hard links, glibc and a tiny /etc. */
+/** busybox (glibc variant): the busybox binary under all applet names (hard links), glibc and a tiny /etc. */
 export function busyboxTree(key: string, mtime: number, target: number): Tree {
   const t = new Tree(key, mtime);
-  t.exe('bin/busybox', 1012720, 'busybox');
-  const applets = [...APPLETS.bin.split(' '), ...APPLETS.sbin.split(' '), ...APPLETS.usrbin.split(' '), ...APPLETS.usrsbin.split(' ')].filter((a) => a !== 'busybox');
-  for (const a of [...new Set(applets)].sort()) t.hardlink(`bin/${a}`, 'bin/busybox');
+  // All applets are one inode; the tar holds it as the first name in walk order, `bin/[`,
+  // and every other name (bin/busybox too) as a hard link to it, as in the real image.
+  t.exe('bin/[', 1012720, 'busybox');
+  const applets = [...APPLETS.bin.split(' '), ...APPLETS.sbin.split(' '), ...APPLETS.usrbin.split(' '), ...APPLETS.usrsbin.split(' '), 'busybox'].filter((a) => a !== '[');
+  for (const a of [...new Set(applets)].sort()) t.hardlink(`bin/${a}`, 'bin/[');
   for (const d of ['home', 'root', 'usr/sbin', 'var/spool/mail', 'var/www']) t.dir(d);
   t.dir('tmp', { mode: 0o1777 });
   t.text('etc/passwd', 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:4:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n');
