@@ -80,6 +80,10 @@ describe('CLI plugins in the simulated install', () => {
       ['bake', ['--help']],
     ]);
   });
+  it('without buildx, bake is hidden from help but still reaches the builder layer', () => {
+    const o = parseDockerArgs(['bake', 'x', '--bogus'], { env: recordedEnv });
+    expect(o.kind === 'run' && [o.command.path, o.args]).toEqual(['bake', ['x', '--bogus']]);
+  });
 });
 
 describe('28.4+ global -H', () => {

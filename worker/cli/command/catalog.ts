@@ -53,6 +53,8 @@ export interface CommandNode {
   children: CommandNode[];
   /** True for a CLI plugin's stub command (root help decorates its name with `*`). */
   plugin?: boolean;
+  /** cobra Hidden: runs, but help does not list it (the `bake` stub without buildx). */
+  hidden?: boolean;
 }
 
 /** cobra CommandPath(): `docker image ls`, `docker images`, `docker`. */
@@ -61,8 +63,10 @@ export function commandPath(node: CommandNode): string {
 }
 
 /**
- * Builds the cobra tree. Commands requiring a plugin appear only if it is installed, and
- * each installed plugin adds a stub (pluginmanager.AddPluginCommandStubs).
+ * Builds the cobra tree. Commands requiring a plugin are hidden unless it is installed
+ * (cmd/docker/docker.go hides `bake` without buildx; running it then is the builder
+ * layer's business), and each installed plugin adds a stub
+ * (pluginmanager.AddPluginCommandStubs).
  */
 export function buildCommandTree(plugins: readonly PluginStub[]): CommandNode {
   const root: CommandNode = { name: 'docker', aliases: [], spec: rootCommand, children: [] };
@@ -77,10 +81,9 @@ export function buildCommandTree(plugins: readonly PluginStub[]): CommandNode {
     nodeAt.set(fullPath, node);
   };
   // Parents before children: sort by depth.
-  const specs = commandSpecs
-    .filter((s) => !s.requiresPlugin || installed.has(s.requiresPlugin))
-    .sort((a, b) => a.path.split(' ').length - b.path.split(' ').length);
+  const specs = [...commandSpecs].sort((a, b) => a.path.split(' ').length - b.path.split(' ').length);
   for (const spec of specs) attach(spec.path, spec, spec.aliases);
+  for (const spec of specs) if (spec.requiresPlugin && !installed.has(spec.requiresPlugin)) nodeAt.get(spec.path)!.hidden = true;
   for (const spec of specs) {
     if (spec.topLevel) attach(spec.topLevel, spec, []);
     for (const extra of spec.extraPaths ?? []) attach(extra, spec, []);

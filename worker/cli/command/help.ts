@@ -53,7 +53,7 @@ export function visibleFlags(spec: CommandSpec, env: CliEnv): FlagSpec[] {
 
 /** cobra IsAvailableCommand. */
 function isAvailable(node: CommandNode, env: CliEnv): boolean {
-  return !hiddenByDaemon(node.spec, env);
+  return !node.hidden && !hiddenByDaemon(node.spec, env);
 }
 
 function hasSubCommands(node: CommandNode): boolean {

@@ -66,6 +66,16 @@ function flagsOf(r: FlagSetResult): ParsedFlags {
   };
 }
 
+const trees = new Map<string, CommandNode>();
+
+/** The command tree for these plugins, built once per plugin set. */
+function commandTree(env: CliEnv): CommandNode {
+  const key = env.plugins.map((p) => `${p.name}\0${p.short}`).join('\0');
+  let tree = trees.get(key);
+  if (!tree) trees.set(key, (tree = buildCommandTree(env.plugins)));
+  return tree;
+}
+
 const exit = (stdout: string, stderr: string, exitCode: number): ParseOutcome => ({ kind: 'exit', stdout, stderr, exitCode });
 
 /** docker/cli FlagErrorFunc: exit 125 with the usage line. */
@@ -76,7 +86,7 @@ function flagError(node: CommandNode, message: string): string {
 /** Parses a docker command line (argv without the leading `docker`). */
 export function parseDockerArgs(argv: readonly string[], options: ParseOptions = {}): ParseOutcome {
   const env = options.env ?? simulatorEnv;
-  const root = buildCommandTree(env.plugins);
+  const root = commandTree(env);
   // HandleGlobalFlags: root flags only, stopping at the first non-flag (the command).
   const rootHelp = helpFlag(root.spec);
   let globals: FlagSetResult;
@@ -105,7 +115,8 @@ export function parseDockerArgs(argv: readonly string[], options: ParseOptions =
   const spec = node.spec;
   let parsed: FlagSetResult;
   if (spec.disableFlagParsing) {
-    parsed = { values: new Map(), changed: new Set(), args: [...args], notices: '' };
+    // A plugin parses its own flags; `docker --help buildx` becomes `buildx --help` (tryRunPluginHelp).
+    parsed = { values: new Map(), changed: new Set(), args: helpRequested ? ['--help', ...args] : [...args], notices: '' };
   } else {
     try {
       // The help flag object is shared with the global parse: `docker --help images` shows images' help.
