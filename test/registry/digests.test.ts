@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { layerSize } from '../../worker/engine/layer/layer.ts';
 import { tarChunks } from '../../worker/engine/layer/tar-write.ts';
 import DIGESTS from '../../worker/registry/digests.generated.json' with { type: 'json' };
-import { computeImages } from '../../worker/registry/generate-digests.ts';
+import { computeImages, computeLayer } from '../../worker/registry/generate-digests.ts';
 import type { DigestFile } from '../../worker/registry/generate-digests.ts';
 import { LAYERS } from '../../worker/registry/layers.ts';
 
@@ -35,6 +35,10 @@ describe('digests.generated.json', () => {
       expect(misplaced.map((e) => e.path)).toEqual([]);
     });
   }
+
+  it('the engine hasher (@noble/hashes via describeLayer) agrees with node:crypto', () => {
+    for (const key of ['alpine-3.22.1', 'python-3.9-deps', 'hello-world-20230502']) expect(computeLayer(key)).toEqual(recorded.layers[key]);
+  });
 
   it('image config and manifest digests match', () => {
     expect(computeImages(recorded.layers)).toEqual(recorded.images);

@@ -9,8 +9,9 @@
  * type-checks in the engine's Node-free build.
  */
 import { digestOf } from '../engine/digest.ts';
-import { describeLayer } from '../engine/layer/layer.ts';
+import { describeLayer, layerSize } from '../engine/layer/layer.ts';
 import type { LayerDescription } from '../engine/layer/layer.ts';
+import { tarChunks } from '../engine/layer/tar-write.ts';
 import { CATALOG } from './catalog.ts';
 import { LAYERS } from './layers.ts';
 import { buildImage } from './registry.ts';
@@ -21,7 +22,7 @@ export interface DigestFile {
   images: Record<string, { configDigest: string; manifestDigest: string }>;
 }
 
-/** Hash one layer key from scratch. */
+/** Hash one layer key from scratch with the engine's own hasher (as a browser would). */
 export function computeLayer(key: string): LayerDescription {
   return describeLayer(LAYERS[key]!().entries());
 }
@@ -42,14 +43,24 @@ export function formatDigestFile(d: DigestFile): string {
 }
 
 interface NodeFs { writeFileSync(path: string, data: string): void }
+interface NodeCrypto { createHash(alg: 'sha256'): { update(b: Uint8Array): void; digest(enc: 'hex'): string } }
 interface NodeProcess { argv: string[] }
 
 async function main(script: string): Promise<void> {
-  const fsName = 'node:fs';
+  const [fsName, cryptoName] = ['node:fs', 'node:crypto'];
   const fs = (await import(/* @vite-ignore */ fsName)) as NodeFs;
+  const crypto = (await import(/* @vite-ignore */ cryptoName)) as NodeCrypto;
   const out = script.replace(/generate-digests\.ts$/, 'digests.generated.json');
   const layers: DigestFile['layers'] = {};
-  for (const key of Object.keys(LAYERS)) layers[key] = computeLayer(key);
+  // node:crypto hashes ~5x faster than the browser's @noble/hashes; the bytes are the same
+  // tarChunks stream that describeLayer hashes.
+  for (const [key, build] of Object.entries(LAYERS)) {
+    const entries = build().entries();
+    const h = crypto.createHash('sha256');
+    let tarSize = 0;
+    for (const c of tarChunks(entries)) { h.update(c); tarSize += c.length; }
+    layers[key] = { diffId: 'sha256:' + h.digest('hex'), tarSize, size: layerSize(entries) };
+  }
   const images = computeImages(layers);
   fs.writeFileSync(out, formatDigestFile({ layers, images }));
 }

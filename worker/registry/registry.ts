@@ -18,17 +18,18 @@ import type { CatalogImage } from './catalog.ts';
 import DIGESTS from './digests.generated.json' with { type: 'json' };
 import { LAYERS } from './layers.ts';
 
-// OCI image manifest as Go marshals image-spec's Manifest (schemaVersion, mediaType,
-// config, layers; empty optional fields omitted). Layers are served uncompressed
-// (…layer.v1.tar), so each layer descriptor's digest is its DiffID.
-/** Media types used by the simulated registry. */
+/** Media types used by the simulated registry (layers are served uncompressed). */
 export const MEDIA = {
   manifest: 'application/vnd.oci.image.manifest.v1+json',
   config: 'application/vnd.oci.image.config.v1+json',
   layer: 'application/vnd.oci.image.layer.v1.tar',
 } as const;
 
-/** The manifest text for a config and its layers. */
+/**
+ * The OCI manifest text for a config and its layers, as Go marshals image-spec's
+ * Manifest (schemaVersion, mediaType, config, layers; empty optional fields omitted).
+ * Each layer descriptor's digest is its DiffID, since the blob is the uncompressed tar.
+ */
 export function buildManifest(configDigest: string, configSize: number, layers: ReadonlyArray<{ diffId: string; tarSize: number }>): string {
   const desc = (mediaType: string, digest: string, size: number): string => `{"mediaType":"${mediaType}","digest":"${digest}","size":${size}}`;
   return `{"schemaVersion":2,"mediaType":"${MEDIA.manifest}","config":${desc(MEDIA.config, configDigest, configSize)},"layers":[${layers.map((l) => desc(MEDIA.layer, l.diffId, l.tarSize)).join(',')}]}`;
