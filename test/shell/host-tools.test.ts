@@ -79,4 +79,21 @@ describe('jq on the host', () => {
     expect(await shell.run("cat i.json | jq -c '.[] | .RootFS.Layers'")).toEqual(ok('["sha256:aa"]\n'));
     expect(await shell.run("jq -r '.[0].Config.Env[]' < i.json")).toEqual(ok('PATH=/bin\n'));
   });
+
+  // jq 1.6's jv_dump_term with color on: kind colors, keys 34;1, the
+  // container color re-sent after each member (hence `[1;39m[1;39m]`).
+  it('colors its output on a terminal, as jq 1.6 does', async () => {
+    const shell = newShell(true);
+    const E = '\u001b[';
+    expect(await shell.run(`echo '[1,"x",null]' | jq -c .`)).toEqual(
+      ok(`${E}1;39m[${E}0;39m1${E}0m${E}1;39m,${E}0;32m"x"${E}0m${E}1;39m,${E}1;30mnull${E}0m${E}1;39m${E}1;39m]${E}0m\n`),
+    );
+    expect(await shell.run(`echo '{"Cmd":["sh"],"On":true}' | jq`)).toEqual(
+      ok(
+        `${E}1;39m{\n  ${E}0m${E}34;1m"Cmd"${E}0m${E}1;39m: ${E}0m${E}1;39m[\n    ${E}0;32m"sh"${E}0m${E}1;39m\n  ${E}1;39m]${E}0m${E}1;39m,\n` +
+          `  ${E}0m${E}34;1m"On"${E}0m${E}1;39m: ${E}0m${E}0;39mtrue${E}0m${E}1;39m\n${E}1;39m}${E}0m\n`,
+      ),
+    );
+    expect(await shell.run(`echo '{"a":"s"}' | jq -r .a; echo '{"a":1}' | jq -M -c .; echo '[]' | jq . | cat`)).toEqual(ok('s\n{"a":1}\n[]\n'));
+  });
 });

@@ -18,6 +18,7 @@ import { aptCommands } from './commands/apt.ts';
 import { bytesToLatin1, dockerCommands } from './commands/docker.ts';
 import type { DockerCommand } from './commands/docker.ts';
 import { identityCommands, LEARNER } from './commands/identity.ts';
+import { jqCommand } from './commands/jq.ts';
 import { lsCommand } from './commands/ls.ts';
 import { sudoCommand } from './commands/sudo.ts';
 import { tarCommand } from './commands/tar.ts';
@@ -217,6 +218,7 @@ export class HostShell {
           ...aptCommands(jb, hooks),
           ...tarCommand(jb, hooks),
           ...lsCommand(jb, hooks),
+          ...jqCommand(jb, hooks),
         ],
         // A terminal, not an agent sandbox: images of hundreds of MB go
         // through `docker save > x.tar`, and `docker build` may take a while.
