@@ -40,7 +40,11 @@ record_scenario() {
   while IFS= read -r line || [ -n "$line" ]; do
     case $line in '' | '#'*) continue ;; esac
     rc=0
-    (cd "$work" && bash -c "$line") </dev/null >"$tmp/out" 2>"$tmp/err" || rc=$?
+    # Help texts hide flags annotated with a newer API than the daemon's (history/inspect/rmi
+    # --platform, images --tree): let the client assume Docker 28.5's API 1.51 for pure --help
+    # lines, which never reach the daemon, so they show what 28.5 shows.
+    api=; [[ $line =~ ^docker(\ [a-z-]+)*\ --help$ ]] && api=1.51
+    (cd "$work" && DOCKER_API_VERSION=${api:-} bash -c "$line") </dev/null >"$tmp/out" 2>"$tmp/err" || rc=$?
     jq -nc --arg cmd "$line" --rawfile stdout "$tmp/out" --rawfile stderr "$tmp/err" --argjson rc "$rc" \
       '{cmd: $cmd, stdout: $stdout, stderr: $stderr, rc: $rc}' >>"$tmp/entries.jsonl"
   done <"$src"

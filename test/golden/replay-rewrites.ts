@@ -14,6 +14,7 @@
  *   (docker-reference §6, "1.50/1.51 on 28.3–28.5").
  * - DockerVersion: the engine version that committed/built an image.
  */
+import { reflow } from './table-reflow.ts';
 
 /** Engine versions differ by construction; both sides print `<version>` after this. */
 export function maskDockerVersion(text: string): string {
@@ -25,13 +26,15 @@ export function registryCmd(cmd: string): string {
   return cmd.split('localhost:5000/').join('');
 }
 
-/** The registry rewrite of recorded output (see module comment). */
+/** The registry rewrite of recorded output (see module comment); tables are re-flowed after it. */
 export function registryOutput(text: string): string {
-  return text
-    .replace(/Pulling from ([a-z0-9._-]+)$/gm, 'Pulling from library/$1')
-    .replace(/^localhost:5000\/([a-z0-9._-]+)((?::[\w.-]+)?)$/gm, 'docker.io/library/$1$2')
-    .split('localhost:5000/')
-    .join('');
+  return reflow(text, (cell) =>
+    cell
+      .replace(/Pulling from ([a-z0-9._-]+)$/gm, 'Pulling from library/$1')
+      .replace(/^localhost:5000\/([a-z0-9._-]+)((?::[\w.-]+)?)$/gm, 'docker.io/library/$1$2')
+      .split('localhost:5000/')
+      .join(''),
+  );
 }
 
 /** Config keys API 1.50+ no longer sends (deprecated container.Config fields, moby api/types/image). */
