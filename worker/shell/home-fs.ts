@@ -54,6 +54,7 @@ export async function newHomeFs(jb?: JustBash): Promise<HomeFs & IFileSystem> {
   const fs = new (homeFsClass(mod))();
   fs.writeFileSync('/etc/hostname', `${LEARNER.host}\n`);
   fs.writeFileSync('/etc/os-release', OS_RELEASE);
+  fs.writeFileSync('/etc/debian_version', '12.8\n');
   fs.mkdirSync(LEARNER.home, { recursive: true });
   fs.mkdirSync('/tmp', { recursive: true });
   return fs;

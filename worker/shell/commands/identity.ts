@@ -34,5 +34,14 @@ export function identityCommands(jb: JustBash): Command[] {
     const list = groups.map((g) => `${g.id}(${g.n})`).join(',');
     return text(`uid=${user.id}(${user.n}) gid=${groups[0]!.id}(${groups[0]!.n}) groups=${list}\n`);
   });
-  return [hostname, whoami, id];
+  // Debian 12.8's kernel on amd64.
+  const uname = jb.defineCommand('uname', async (args) => {
+    const fields: Record<string, string> = {
+      s: 'Linux', n: LEARNER.host, r: '6.1.0-27-amd64', v: '#1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01)', m: 'x86_64', o: 'GNU/Linux',
+    };
+    const flags = args.join('').replaceAll('-', '');
+    const wanted = flags.includes('a') ? 'snrvmo' : flags === '' ? 's' : 'snrvmo'.split('').filter((f) => flags.includes(f)).join('');
+    return text(`${wanted.split('').map((f) => fields[f]).join(' ')}\n`);
+  });
+  return [hostname, whoami, id, uname];
 }

@@ -101,6 +101,8 @@ function colorOptions(args: string[], tty: boolean): JqPrint | undefined {
 export function jqCommand(jb: JustBash, hooks: LineHooks): Command[] {
   return [
     jb.defineCommand('jq', async (args, ctx) => {
+      // Debian 12 ships jq 1.6.
+      if (args.includes('--version')) return { stdout: 'jq-1.6\n', stderr: '', exitCode: 0 };
       const print = colorOptions(args, hooks.isTTY('jq'));
       if (print === undefined || !ctx.origCommand) return ctx.origCommand ? ctx.origCommand(args) : { stdout: '', stderr: 'jq: not available\n', exitCode: 127 };
       const plain = await ctx.origCommand(['-c', '-M', ...args.filter((a) => a !== '-C' && a !== '--color-output')]);

@@ -7,7 +7,7 @@
  */
 import type { Command, ExecResult, IFileSystem } from 'just-bash';
 import { LEARNER } from './identity.ts';
-import { text } from './types.ts';
+import { gnuVersion, text } from './types.ts';
 import type { JustBash, LineHooks } from './types.ts';
 import { columns, humanSize, longLines } from '../ls/format.ts';
 import type { LsEntry } from '../ls/format.ts';
@@ -97,6 +97,7 @@ function sortEntries(entries: LsEntry[], o: LsOptions): LsEntry[] {
 export function lsCommand(jb: JustBash, hooks: LineHooks, now: () => number = Date.now): Command[] {
   return [
     jb.defineCommand('ls', async (args, ctx): Promise<ExecResult> => {
+      if (args.includes('--version')) return text(gnuVersion('ls (GNU coreutils) 9.1', 2022, 'Richard M. Stallman and David MacKenzie'));
       let parsed;
       try {
         parsed = parse(args);

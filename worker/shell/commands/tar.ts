@@ -13,7 +13,7 @@ import { LongLister } from '../tar/listing.ts';
 import { parseTarArgs, TarUsageError, usageText } from '../tar/options.ts';
 import type { TarOptions } from '../tar/options.ts';
 import { bytesToLatin1, latin1ToBytes } from './docker.ts';
-import { text } from './types.ts';
+import { gnuVersion, text } from './types.ts';
 import type { JustBash, LineHooks } from './types.ts';
 
 const FATAL = 'tar: Error is not recoverable: exiting now\n';
@@ -23,6 +23,7 @@ const FAILED = 'tar: Exiting with failure status due to previous errors\n';
 export function tarCommand(jb: JustBash, hooks: LineHooks): Command[] {
   return [
     jb.defineCommand('tar', async (args, ctx) => {
+      if (args.includes('--version')) return text(gnuVersion('tar (GNU tar) 1.34', 2021, 'John Gilmore and Jay Fenlason'));
       let o: TarOptions;
       try {
         o = parseTarArgs(args);

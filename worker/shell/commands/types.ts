@@ -29,6 +29,18 @@ export function text(stdout: string, stderr = '', exitCode = 0): { stdout: strin
   return { stdout, stderr, exitCode };
 }
 
+/** The `--version` text of a GNU program (`name (package) version`, copyright year, authors). */
+export function gnuVersion(head: string, year: number, authors: string): string {
+  return `${head}
+Copyright (C) ${year} Free Software Foundation, Inc.
+License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.
+This is free software: you are free to change and redistribute it.
+There is NO WARRANTY, to the extent permitted by law.
+
+Written by ${authors}.
+`;
+}
+
 /** Quotes one word for a POSIX shell so that it parses back to exactly itself. */
 export function shellQuote(word: string): string {
   if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
