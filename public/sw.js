@@ -36,7 +36,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const hit = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+      // ignoreVary: servers send `Vary: Origin`, and a module script's request carries an Origin the precache request had not.
+      const hit = await cache.match(request, { ignoreSearch: request.mode === 'navigate', ignoreVary: true });
       if (hit) return hit;
       try {
         return await fetch(request);

@@ -1,16 +1,12 @@
 /**
- * The page's entry: mounts the app and, in a production build, registers
- * the service worker that keeps the page working offline (dist/sw.js,
- * written by the precache plugin in vite.config.ts).
+ * The page's entry. The worker starts first, so it boots and opens the
+ * store while the UI's code (Svelte, xterm) is still loading; then the app
+ * is mounted. The service worker is registered once the lab is up
+ * (lib/offline.ts).
  */
-import { mount } from 'svelte';
-import App from './App.svelte';
+import { startLabWorker } from './lib/lab-client.ts';
 import './app.css';
 
-mount(App, { target: document.getElementById('app')! });
-
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch((error: unknown) => {
-    console.warn('layerlab: offline use is unavailable:', error);
-  });
-}
+const lab = startLabWorker();
+const { mountApp } = await import('./mount.ts');
+mountApp(document.getElementById('app')!, lab);

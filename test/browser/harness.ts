@@ -116,3 +116,33 @@ export async function openLab(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await waitForPrompt(page);
 }
+
+/** Starts the preview server and Chromium before a suite and stops both after it. */
+export function useBrowser(hooks: { beforeAll: (fn: () => Promise<void>, timeout?: number) => void; afterAll: (fn: () => Promise<void>) => void }): {
+  readonly url: string;
+  readonly browser: Browser;
+} {
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  hooks.beforeAll(async () => {
+    server = await startPreview();
+    browser = await launchChromium();
+  }, 60_000);
+  hooks.afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+
+/** The last `n` terminal lines. */
+export async function tail(page: Page, n: number): Promise<string[]> {
+  return (await screen(page)).slice(-n);
+}

@@ -23,6 +23,15 @@ afterEach(() => {
   for (const c of channels.splice(0)) c.close();
 });
 
+/**
+ * Waits until the service is idle, then for output in flight: comlink.proxy gives the output
+ * callback its own MessageChannel, so its messages may arrive after the reply to settled().
+ */
+async function settle(api: Remote<LabApi>): Promise<void> {
+  await api.settled();
+  await new Promise((r) => setTimeout(r, 20));
+}
+
 /** One lock for every "tab" of a test, like navigator.locks of one origin. */
 function sharedLock(): LockManagerLike {
   let tail: Promise<unknown> = Promise.resolve();
@@ -71,7 +80,7 @@ async function openTab(store: Store | (() => Promise<Store>), locks?: LockManage
     return s;
   };
   await api.start({ cols: 80, rows: 24 }, proxy((d: string) => void (out += d)), proxy((e: LabEvent) => void events.push(e)));
-  await api.settled();
+  await settle(api);
   const tab: Tab = {
     api,
     take,
@@ -79,7 +88,7 @@ async function openTab(store: Store | (() => Promise<Store>), locks?: LockManage
     async line(text) {
       take();
       await api.input(`${text}\r`);
-      await api.settled();
+      await settle(api);
       return take();
     },
   };
@@ -103,7 +112,7 @@ describe('lab API over a MessageChannel', () => {
     const second = await openTab(store);
     second.take();
     await second.api.input('\x1b[A');
-    await second.api.settled();
+    await settle(second.api);
     expect(second.take()).toEqual(`\r${PROMPT}history\x1b[J`);
     expect(await second.line('')).toEqual('\r\n    1  echo one\r\n    2  history\r\n' + PROMPT);
   });
@@ -112,7 +121,7 @@ describe('lab API over a MessageChannel', () => {
     const tab = await openTab(new MemoryStore());
     tab.take();
     await tab.api.input('\x1b[200~echo a\necho b\n\x1b[201~');
-    await tab.api.settled();
+    await settle(tab.api);
     expect(tab.take()).toEqual(`echo a\r\na\r\n${PROMPT}echo b\r\nb\r\n${PROMPT}`);
   });
 
@@ -122,7 +131,7 @@ describe('lab API over a MessageChannel', () => {
     await tab.api.input('sleep 1\r');
     await new Promise((r) => setTimeout(r, 100));
     await tab.api.input('\x03');
-    await tab.api.settled();
+    await settle(tab.api);
     expect(tab.take()).toEqual(`sleep 1\r\n^C\r\n${PROMPT}`);
   });
 
@@ -131,11 +140,11 @@ describe('lab API over a MessageChannel', () => {
     await tab.line('echo kept > kept.txt');
     const archive = await tab.api.exportLab();
     await tab.api.reset();
-    await tab.api.settled();
+    await settle(tab.api);
     expect(tab.take()).toEqual(`\x1bc${PROMPT}`);
     expect(await tab.line('cat kept.txt')).toEqual(`cat kept.txt\r\ncat: kept.txt: No such file or directory\r\n${PROMPT}`);
     await tab.api.importLab(archive);
-    await tab.api.settled();
+    await settle(tab.api);
     expect(await tab.line('cat kept.txt')).toEqual(`cat kept.txt\r\nkept\r\n${PROMPT}`);
     await expect(tab.api.importLab(new Uint8Array(1024))).rejects.toThrow('not a lab export: no layerlab-lab.json');
   });

@@ -65,7 +65,10 @@ export function createLabService(deps: LabDeps): LabApi {
   let session: Promise<Session>;
   let stale = false;
   let pendingHistory: string | undefined;
-  let opened: Promise<void> | undefined;
+  let opened: Promise<void>;
+  let started = false;
+  let showedPrompt: () => void = () => undefined;
+  const promptShown = new Promise<void>((resolve) => (showedPrompt = resolve));
 
   const newSession = (): Promise<Session> => deps.createSession({ store, isTTY: true });
   const history = new History({
@@ -165,20 +168,25 @@ export function createLabService(deps: LabDeps): LabApi {
         storageWarning: `This browser refused to store the lab (${why}). It works, but in memory only: a reload starts a fresh lab.`,
       };
     }
-    session = newSession();
+    // The shell loads after the first prompt has gone out: none of its code is needed to show it (design.md §9).
+    session = promptShown.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(newSession);
     void history.reload();
   };
+
+  // Storage opens as soon as the worker runs, while the page is still loading its UI.
+  opened = open();
 
   return {
     async start(size, out, ev) {
       output = out;
       events = ev;
       term.cols = size.cols;
-      const first = opened === undefined;
-      opened ??= open();
+      const first = !started;
+      started = true;
       await opened;
       if (info.storageWarning) emit(`\x1b[33mlayerlab: ${info.storageWarning}\x1b[0m\r\n`);
       if (first) terminal.start();
+      showedPrompt();
       return info;
     },
     async input(data) {

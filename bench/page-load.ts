@@ -1,0 +1,123 @@
+/**
+ * The page budgets of design.md §9, measured in headless Chromium against
+ * the built site (run `npm run build` first; `npm run bench:page` does):
+ *
+ * - time from navigation start to the first prompt in the terminal;
+ * - JavaScript (gzipped) the page fetched before that prompt, and in all
+ *   once the shell has run its first line;
+ * - keystroke-to-echo latency (keydown to the frame that shows the echo);
+ * - `docker image ls` with 50 images, Enter to the next prompt.
+ *
+ * Prints figures; asserts nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { launchChromium, run, startPreview, waitForPrompt } from '../test/browser/harness.ts';
+
+const DIST = resolve(import.meta.dirname, '../dist');
+const PROMPT = 'learner@layerlab:~$';
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+const gzSize = (path: string): number => gzipSync(readFileSync(resolve(DIST, path)), { level: 9 }).length;
+
+/** Milliseconds from navigation start to the frame where the prompt is in the terminal. */
+async function promptTime(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    (p) => (window.__layerlab?.lines().at(-1) === p ? performance.now() : false),
+    PROMPT,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+const server = await startPreview();
+const browser = await launchChromium();
+try {
+  // 1. Navigation to prompt, fresh profile each time (no HTTP or service worker cache).
+  const times: number[] = [];
+  let beforePrompt = new Set<string>();
+  let all = new Set<string>();
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const js = new Set<string>();
+    let promptSeen = false;
+    const early = new Set<string>();
+    context.on('requestfinished', (r) => {
+      // The service worker's precache downloads everything once the lab is up: not needed for the prompt.
+      if (r.serviceWorker()) return;
+      const path = new URL(r.url()).pathname.slice(1);
+      if (!path.endsWith('.js')) return;
+      js.add(path);
+      if (!promptSeen) early.add(path);
+    });
+    await page.goto(server.url);
+    times.push(await promptTime(page));
+    promptSeen = true;
+    await run(page, 'true');
+    if (i === 0) {
+      beforePrompt = early;
+      all = js;
+    }
+    await context.close();
+  }
+  const gz = (files: Set<string>): number => [...files].reduce((n, f) => n + gzSize(f), 0);
+  console.log(`navigation → first prompt: median ${median(times).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  console.log(`JS fetched before the prompt: ${kb(gz(beforePrompt))} gzipped in ${beforePrompt.size} files (${[...beforePrompt].sort().join(', ')})`);
+  console.log(`JS after the first command: ${kb(gz(all))} gzipped in ${all.size} files`);
+
+  // 2. Keystroke to echo, worker idle.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForPrompt(page);
+  await run(page, 'true');
+  await page.evaluate(() => {
+    addEventListener('keydown', (e) => ((window as unknown as { __kd: number }).__kd = e.timeStamp), true);
+  });
+  const echo: number[] = [];
+  const text = 'echo the quick brown fox jumps over the lazy dog';
+  for (const ch of text) {
+    const col = (await page.evaluate(() => window.__layerlab!.cursor().col)) + 1;
+    await page.keyboard.type(ch);
+    const handle = await page.waitForFunction(
+      (c) => (window.__layerlab!.cursor().col === c ? performance.now() - (window as unknown as { __kd: number }).__kd : false),
+      col,
+      { polling: 'raf' },
+    );
+    echo.push((await handle.jsonValue()) as number);
+  }
+  console.log(`keystroke → echo (next frame): median ${median(echo).toFixed(1)} ms, max ${Math.max(...echo).toFixed(1)} ms over ${echo.length} keys`);
+  await page.keyboard.press('Control+U');
+
+  // 3. docker image ls with 50 images, Enter to the next prompt.
+  await run(page, 'docker pull -q alpine:3.20 && for i in $(seq 1 49); do docker tag alpine:3.20 app$i:v1; done; docker image ls -q | wc -l');
+  const count = (await page.evaluate(() => window.__layerlab!.lines().at(-2))) ?? '';
+  if (count.trim() !== '50') {
+    console.log(`docker image ls with 50 images: not measured, setting up the images printed: ${JSON.stringify(count)}`);
+  } else {
+    const ls: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.type('docker image ls');
+      const rows = (await page.evaluate(() => window.__layerlab!.lines().length)) + 52;
+      await page.keyboard.press('Enter');
+      const handle = await page.waitForFunction(
+        ([n, p]) => {
+          const lines = window.__layerlab!.lines();
+          return lines.length >= (n as number) && lines.at(-1) === p ? performance.now() - (window as unknown as { __kd: number }).__kd : false;
+        },
+        [rows, PROMPT] as const,
+        { polling: 'raf' },
+      );
+      ls.push((await handle.jsonValue()) as number);
+    }
+    console.log(`docker image ls, 50 images, Enter → prompt: median ${median(ls).toFixed(1)} ms (runs: ${ls.map((t) => t.toFixed(0)).join(', ')} ms)`);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -1,0 +1,70 @@
+/**
+ * Screenshots of the page at desktop (1280x800) and tablet (768x1024) sizes
+ * in both themes, kept in test/artifacts/screenshots/ for people to look at.
+ * The assertions check what a screenshot cannot: the layout that was chosen
+ * (side by side or stacked), the theme in effect, and that every control is
+ * reachable with the keyboard.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLab, run, useBrowser } from './harness.ts';
+
+const ctx = useBrowser({ beforeAll, afterAll });
+const OUT = resolve(import.meta.dirname, '../artifacts/screenshots');
+
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 800, stacked: false },
+  { name: 'tablet', width: 768, height: 1024, stacked: true },
+] as const;
+
+describe('screenshots', () => {
+  for (const size of SIZES) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${size.name} ${scheme}`, async () => {
+        mkdirSync(OUT, { recursive: true });
+        const context = await ctx.browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
+        const page = await context.newPage();
+        await openLab(page, ctx.url);
+        await run(page, 'mkdir -p hello && cd hello');
+        await run(page, "printf 'FROM alpine:3.20\\nCMD [\"echo\", \"hi\"]\\n' > Dockerfile && cat Dockerfile");
+        await page.screenshot({ path: resolve(OUT, `${size.name}-${scheme}.png`) });
+        const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+        const orientation = await page.locator('[role=separator]').first().getAttribute('aria-orientation');
+        expect({ theme, orientation }).toEqual({ theme: scheme, orientation: size.stacked ? 'horizontal' : 'vertical' });
+        await context.close();
+      });
+    }
+  }
+
+  it('reaches every control with Tab, and switches the theme from the keyboard', async () => {
+    const context = await ctx.browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(ctx.url);
+    await page.waitForFunction(() => window.__layerlab !== undefined);
+    const active = (): Promise<string> =>
+      page.evaluate(() => {
+        const el = document.activeElement!;
+        return el.getAttribute('aria-label') ?? el.textContent?.trim().split('\n')[0] ?? el.tagName;
+      });
+    // The terminal has the focus at start; Tab completes there, Shift+Tab leaves it.
+    expect(await active()).toEqual('Terminal input');
+    await page.keyboard.press('Tab');
+    expect(await active()).toEqual('Terminal input');
+    const reached: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Shift+Tab');
+      reached.push(await active());
+    }
+    expect(reached).toEqual(['Resize the lesson pane', 'SystemLightDark', 'Import lab', 'Export lab', 'Reset lab']);
+    // Past the first control, focus wraps round to the last: the layer view's divider.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await active()).toEqual('Resize the layer view');
+    await page.locator('select').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await context.close();
+  });
+});
