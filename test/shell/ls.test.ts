@@ -49,7 +49,10 @@ describe('ls on the host', () => {
     );
     expect(await shell.run('ls -A')).toEqual(ok('.hidden\nblobs\nindex.json\nlink\nmanifest.json\noci-layout\nrepositories\n'));
     expect(await shell.run('ls -lh /etc')).toEqual(
-      ok('total 8.0K\n-rw-r--r-- 1 root root   9 Nov 24 03:08 hostname\n-rw-r--r-- 1 root root 267 Nov 24 03:08 os-release\n'),
+      ok(
+        'total 12K\n-rw-r--r-- 1 root root   5 Nov 24 03:08 debian_version\n' +
+          '-rw-r--r-- 1 root root   9 Nov 24 03:08 hostname\n-rw-r--r-- 1 root root 267 Nov 24 03:08 os-release\n',
+      ),
     );
   });
 
