@@ -30,10 +30,24 @@ function copyright(p: DebPkg): string {
   return `Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: ${p.name}\nSource: https://sources.debian.org/src/${p.name}/\n\nFiles: *\nCopyright: 1990-2023 The ${p.name} authors\nLicense: GPL-2+\n\nFiles: debian/*\nCopyright: 2000-2023 Debian maintainers of ${p.name}\nLicense: GPL-2+\n\nLicense: GPL-2+\n This program is free software; you can redistribute it and/or modify\n it under the terms of the GNU General Public License as published by\n the Free Software Foundation; either version 2 of the License, or\n (at your option) any later version.\n .\n On Debian systems, the complete text of the GNU General Public License\n version 2 can be found in "/usr/share/common-licenses/GPL-2".\n`;
 }
 
-/** Names for bulk files: deterministic, plausible, unique. */
+const VARIANTS = ['core', 'common', 'data', 'util', 'extra', 'compat', 'plugins', 'tools', 'base', 'ext', 'helpers', 'legacy', 'runtime', 'support', 'impl', 'private'];
+
+/**
+ * Names for bulk files: the given names first, then variants that keep them plausible
+ * (`libX11.so.6` → `libX11-core.so.6`, `email/parser.py` → `email/parser_util.py`).
+ */
 export function bulkNames(prefixes: readonly string[], count: number, ext: string): string[] {
   const out: string[] = [];
-  for (let i = 0; out.length < count; i++) out.push(`${prefixes[i % prefixes.length]}${i >= prefixes.length ? Math.floor(i / prefixes.length) : ''}${ext}`);
+  for (let i = 0; out.length < count; i++) {
+    const p = prefixes[i % prefixes.length]!;
+    const k = Math.floor(i / prefixes.length);
+    if (k === 0) { out.push(p + ext); continue; }
+    const v = VARIANTS[(k - 1) % VARIANTS.length]! + (k > VARIANTS.length ? String(Math.floor((k - 1) / VARIANTS.length)) : '');
+    const slash = p.lastIndexOf('/');
+    const dot = p.indexOf('.', slash + 1);
+    const sep = ext === '.py' || ext === '.h' || ext === '.pm' ? '_' : '-';
+    out.push(dot > slash + 1 ? `${p.slice(0, dot)}${sep}${v}${p.slice(dot)}${ext}` : `${p}${sep}${v}${ext}`);
+  }
   return out;
 }
 
