@@ -12,7 +12,7 @@ describe('latin1 conversions', () => {
   });
 
   it('round-trips every byte with Buffer', async () => {
-    const { bytesToLatin1, latin1ToBytes } = await import('../../worker/shell/commands/docker.ts');
+    const { bytesToLatin1, latin1ToBytes } = await import('../../worker/shell/output.ts');
     expect(bytesToLatin1(bytes.subarray(5))).toBe(expected.slice(5));
     expect(latin1ToBytes(expected)).toEqual(bytes);
   });
@@ -20,7 +20,7 @@ describe('latin1 conversions', () => {
   it('round-trips every byte without Buffer', async () => {
     vi.stubGlobal('Buffer', undefined);
     vi.resetModules();
-    const { bytesToLatin1, latin1ToBytes } = await import('../../worker/shell/commands/docker.ts');
+    const { bytesToLatin1, latin1ToBytes } = await import('../../worker/shell/output.ts');
     expect(bytesToLatin1(bytes.subarray(5))).toBe(expected.slice(5));
     expect(latin1ToBytes(expected)).toEqual(bytes);
   });

@@ -15,7 +15,7 @@
  */
 import type { Bash, IFileSystem } from 'just-bash';
 import { aptCommands } from './commands/apt.ts';
-import { bytesToLatin1, dockerCommands } from './commands/docker.ts';
+import { dockerCommands } from './commands/docker.ts';
 import type { DockerCommand } from './commands/docker.ts';
 import { identityCommands, LEARNER } from './commands/identity.ts';
 import { jqCommand } from './commands/jq.ts';
@@ -24,6 +24,7 @@ import { sudoCommand } from './commands/sudo.ts';
 import { tarCommand } from './commands/tar.ts';
 import { shellQuote } from './commands/types.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
+import { exactBytes } from './output.ts';
 import type { JustBash, LineHooks } from './commands/types.ts';
 import type { StartForeground } from './foreground.ts';
 import { terminalUse, writesToTerminal } from './terminal.ts';
@@ -243,28 +244,3 @@ function terminalUseOf(jb: JustBash, line: string): TerminalUse | undefined {
     return undefined;
   }
 }
-
-/**
- * The exact bytes of a line's stdout when it is binary output of our commands
- * and nothing else: just-bash hands the final stdout back decoded (as UTF-8
- * when valid, else one char per byte), so the reported bytes are taken when
- * decoding them the same way gives exactly that string.
- */
-function exactBytes(stdout: string, outputs: Uint8Array[]): Uint8Array | undefined {
-  if (outputs.length === 0 || stdout === '') return undefined;
-  const total = outputs.reduce((n, b) => n + b.length, 0);
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const b of outputs) {
-    bytes.set(b, at);
-    at += b.length;
-  }
-  let decoded: string;
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    decoded = bytesToLatin1(bytes);
-  }
-  return decoded === stdout ? bytes : undefined;
-}
-

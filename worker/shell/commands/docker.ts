@@ -11,6 +11,7 @@
  */
 import type { Command, ExecResult } from 'just-bash';
 import { hostFs } from '../host-fs.ts';
+import { bytesToLatin1, latin1ToBytes } from '../output.ts';
 import type { HostFs } from '../host-fs.ts';
 import type { StartForeground } from '../foreground.ts';
 import type { JustBash, LineHooks } from './types.ts';
@@ -65,33 +66,6 @@ class Output {
     hooks.binary(bytes);
     return jb.bytesOutput(jb.unsafeBytesFromLatin1(bytesToLatin1(bytes)));
   }
-}
-
-// Node's Buffer converts latin1 natively, about 20 times faster than the
-// portable loops below; the browser has no such codec (TextDecoder's
-// "latin1" is windows-1252), so it takes the loops.
-interface NodeBufferStatic {
-  from(data: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'latin1'): string };
-  from(data: string, encoding: 'latin1'): Uint8Array;
-}
-const NodeBuffer = (globalThis as { Buffer?: NodeBufferStatic }).Buffer;
-
-/** Bytes to a string of one char per byte, in slices to stay under the argument limit of `apply`. */
-export function bytesToLatin1(bytes: Uint8Array): string {
-  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    out += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
-  }
-  return out;
-}
-
-/** A string of one char per byte back to bytes. */
-export function latin1ToBytes(latin1: string): Uint8Array {
-  if (NodeBuffer) return new Uint8Array(NodeBuffer.from(latin1, 'latin1'));
-  const bytes = new Uint8Array(latin1.length);
-  for (let i = 0; i < latin1.length; i++) bytes[i] = latin1.charCodeAt(i);
-  return bytes;
 }
 
 /** The `docker` command. */

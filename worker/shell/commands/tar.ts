@@ -12,7 +12,7 @@ import type { Problems } from '../tar/archive.ts';
 import { LongLister } from '../tar/listing.ts';
 import { parseTarArgs, TarUsageError, usageText } from '../tar/options.ts';
 import type { TarOptions } from '../tar/options.ts';
-import { bytesToLatin1, latin1ToBytes } from './docker.ts';
+import { bytesToLatin1, latin1ToBytes } from '../output.ts';
 import { gnuVersion, text } from './types.ts';
 import type { JustBash, LineHooks } from './types.ts';
 
