@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ExecNotFoundError, runProcess, startInteractive } from '../../worker/programs/process.ts';
+import { imageFs, testSpec } from './fixture.ts';
+
+describe('alpine: busybox ash', () => {
+  it('shows ash prompts, runs applets, reports missing commands as ash does, exits with its code', async () => {
+    const fs = await imageFs('alpine');
+    const sh = await startInteractive(testSpec(fs, ['/bin/sh']));
+    expect(sh.prompt()).toEqual('/ # ');
+    expect(await sh.feed('cd /tmp')).toEqual({ stdout: '', stderr: '' });
+    expect(sh.prompt()).toEqual('/tmp # ');
+    expect(await sh.feed('echo hi > a.txt; cat a.txt')).toEqual({ stdout: 'hi\n', stderr: '' });
+    expect(await sh.feed('bash')).toEqual({ stdout: '', stderr: '/bin/sh: bash: not found\n' });
+    expect(await sh.feed('echo $?')).toEqual({ stdout: '127\n', stderr: '' });
+    expect(await sh.feed('hostname')).toEqual({ stdout: '3f4e8a9b1c2d\n', stderr: '' });
+    expect(await sh.feed('cd')).toEqual({ stdout: '', stderr: '' });
+    expect(sh.prompt()).toEqual('~ # ');
+    expect(await sh.feed('exit 3')).toEqual({ stdout: '', stderr: '', exitCode: 3 });
+  });
+
+  it('runs a command only while its executable exists on PATH', async () => {
+    const fs = await imageFs('alpine');
+    const sh = await startInteractive(testSpec(fs, ['/bin/sh']));
+    expect(await sh.feed('ls /home /mnt')).toEqual({ stdout: '/home:\n\n/mnt:\n', stderr: '' });
+    expect(await sh.feed('rm /bin/ls; ls /')).toEqual({ stdout: '', stderr: '/bin/sh: ls: not found\n' });
+    expect(await sh.feed('echo still')).toEqual({ stdout: 'still\n', stderr: '' });
+  });
+
+  it('sh -c reports as sh, and runProcess throws for a missing executable', async () => {
+    const fs = await imageFs('alpine');
+    const spec = testSpec(fs, ['sh', '-c', 'nope; echo $?']);
+    expect(await runProcess(spec)).toEqual(0);
+    expect([spec.out, spec.err]).toEqual(['127\n', 'sh: nope: not found\n']);
+    await expect(runProcess(testSpec(fs, ['bash']))).rejects.toEqual(new ExecNotFoundError('bash', 'not-found'));
+    await expect(runProcess(testSpec(fs, ['/bin/bash']))).rejects.toEqual(new ExecNotFoundError('/bin/bash', 'no-such-file'));
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Small system tools whose output depends on the container rather than on files alone:
+ * hostname, id, whoami, uname, env, sleep, which, ps. Texts follow busybox 1.37 and
+ * GNU coreutils 9.1 (`gnu` true for Debian's own binaries).
+ */
+import type { ProgramRun } from '../program.ts';
+import { sleepFor } from '../program.ts';
+import { lookPath } from '../resolve.ts';
+
+/** Kernel identity reported by uname: a Linux host kernel as Docker Engine runs on. */
+export const KERNEL = { release: '6.8.0-79-generic', version: '#79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025', machine: 'x86_64' };
+
+async function readLines(run: ProgramRun, path: string): Promise<string[][]> {
+  try {
+    return (await run.spec.fs.readFile(path)).split('\n').filter(Boolean).map((l) => l.split(':'));
+  } catch {
+    return [];
+  }
+}
+
+/** `hostname`: the container's hostname (its short ID unless --hostname). */
+export async function hostname(run: ProgramRun): Promise<number> {
+  run.spec.stdout(`${run.spec.env.HOSTNAME ?? run.spec.hostname}\n`);
+  return 0;
+}
+
+/** `id` and `whoami` from /etc/passwd and /etc/group, as both busybox and coreutils print them. */
+export async function id(run: ProgramRun): Promise<number> {
+  const passwd = await readLines(run, '/etc/passwd');
+  const groups = await readLines(run, '/etc/group');
+  const user = run.spec.user.split(':')[0] || 'root';
+  const pw = passwd.find((p) => p[0] === user || p[2] === user);
+  const uid = pw?.[2] ?? user;
+  const gid = pw?.[3] ?? (run.spec.user.split(':')[1] || uid);
+  const name = pw?.[0];
+  if (run.name === 'whoami') {
+    if (!name) {
+      run.spec.stderr(`whoami: unknown uid ${uid}\n`);
+      return 1;
+    }
+    run.spec.stdout(`${name}\n`);
+    return 0;
+  }
+  const gname = (g: string): string => groups.find((x) => x[2] === g)?.[0] ?? '';
+  const fmt = (n: string, label: string): string => (label ? `${n}(${label})` : n);
+  const member = name ? groups.filter((g) => g[2] !== gid && (g[3] ?? '').split(',').includes(name)).map((g) => g[2]!) : [];
+  const all = [gid, ...member];
+  run.spec.stdout(`uid=${fmt(uid, name ?? '')} gid=${fmt(gid, gname(gid))} groups=${all.map((g) => fmt(g, gname(g))).join(',')}\n`);
+  return 0;
+}
+
+/** `uname [-asnrvm]`. */
+export async function uname(run: ProgramRun, gnu: boolean): Promise<number> {
+  const host = run.spec.env.HOSTNAME ?? run.spec.hostname;
+  const flags = run.args.join('').replace(/-/g, '');
+  const all = flags.includes('a');
+  const parts: string[] = [];
+  if (all || flags.includes('s') || flags === '') parts.push('Linux');
+  if (all || flags.includes('n')) parts.push(host);
+  if (all || flags.includes('r')) parts.push(KERNEL.release);
+  if (all || flags.includes('v')) parts.push(KERNEL.version);
+  if (all || flags.includes('m')) parts.push(KERNEL.machine);
+  if (all) parts.push(gnu ? 'GNU/Linux' : 'Linux');
+  run.spec.stdout(`${parts.join(' ')}\n`);
+  return 0;
+}
+
+/** `env` with no arguments prints the environment; `env X=1 cmd` is left to the shell. */
+export async function env(run: ProgramRun): Promise<number> {
+  run.spec.stdout(Object.entries(run.spec.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+  return 0;
+}
+
+/** `sleep N[smhd]`: waits on the clock; a signal (Ctrl-C, docker stop) ends it with 128+2/15. */
+export async function sleep(run: ProgramRun): Promise<number> {
+  if (run.args.length === 0) {
+    run.spec.stderr(run.name === 'sleep' ? 'BusyBox v1.37.0 (2025-05-26 20:04:45 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n' : '');
+    return 1;
+  }
+  let ms = 0;
+  for (const a of run.args) {
+    const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(a);
+    if (!m) {
+      run.spec.stderr(`sleep: invalid number '${a}'\n`);
+      return 1;
+    }
+    ms += Number(m[1]) * 1000 * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2]!] ?? 1);
+  }
+  const aborted = await sleepFor(run.spec, ms);
+  return aborted ? 130 : 0;
+}
+
+/** `which name…`: the first match on PATH, as debianutils and busybox print it. */
+export async function which(run: ProgramRun): Promise<number> {
+  let status = 0;
+  for (const name of run.args.filter((a) => !a.startsWith('-'))) {
+    const r = await lookPath(run.spec.fs, name, run.spec.env.PATH, run.spec.cwd);
+    if ('missing' in r) status = 1;
+    else run.spec.stdout(`${name.includes('/') ? name : r.path}\n`);
+  }
+  return status;
+}
+
+/** `ps`: busybox's PID/USER/TIME/COMMAND table; the process list comes from the engine when it gives one. */
+export async function ps(run: ProgramRun): Promise<number> {
+  const procs = run.spec.processes?.() ?? [{ pid: 1, user: 'root', command: run.spec.argv.join(' ') }];
+  const rows = [...procs, { pid: Math.max(...procs.map((p) => p.pid)) + 6, user: run.spec.user.split(':')[0] || 'root', command: ['ps', ...run.args].join(' ') }];
+  run.spec.stdout('PID   USER     TIME  COMMAND\n' + rows.map((p) => `${String(p.pid).padStart(5)} ${p.user.padEnd(8)}  0:00 ${p.command}\n`).join(''));
+  return 0;
+}

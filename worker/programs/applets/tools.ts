@@ -1,0 +1,41 @@
+/**
+ * The everyday tools by name: busybox applets (dispatched on argv[0], as busybox's
+ * main does) and Debian's separate binaries (coreutils, grep, sed, findutils, …), which
+ * carry their own name in their exec marker. Our own implementations first, then
+ * just-bash's where it prints what the real tool prints.
+ */
+import { hasBuiltin, runBuiltin } from '../builtins.ts';
+import type { Program, ProgramRun } from '../program.ts';
+import { curl, ipCommand, wget } from './net.ts';
+import { env, hostname, id, ps, sleep, uname, which } from './system.ts';
+
+type Tool = (run: ProgramRun, gnu: boolean) => Promise<number>;
+
+const OWN: Record<string, Tool> = {
+  hostname, id, whoami: id, uname, env, printenv: env, sleep, which, ps,
+  ip: ipCommand, ipaddr: ipCommand, wget, curl,
+  ls: (run) => runBuiltin(run, 'ls'),
+  mawk: (run) => runBuiltin(run, 'awk'),
+};
+
+/** Runs tool `tool` as this process; `gnu` for Debian's binaries (affects a few texts). */
+export async function runTool(run: ProgramRun, tool: string, gnu: boolean): Promise<number> {
+  const own = OWN[tool];
+  if (own && !(tool === 'printenv' && run.args.length > 0)) return own({ ...run, name: tool }, gnu);
+  if (hasBuiltin(tool) || tool === 'ls' || tool === 'printenv') return runBuiltin({ ...run, name: tool });
+  if (!gnu) {
+    // busybox: an applet it was not built with.
+    run.spec.stderr(`${tool}: applet not found\n`);
+    return 127;
+  }
+  run.spec.stderr(`${run.name}: this program is not simulated in Layerlab\n`);
+  return 126;
+}
+
+/** busybox: the applet is the name it was called by. */
+export const busybox: Program = (run) => runTool(run, run.name, false);
+
+/** A Debian binary that is its own tool (exec marker 'ls', 'cat', …). */
+export function gnuTool(tool: string): Program {
+  return (run) => runTool(run, tool, true);
+}

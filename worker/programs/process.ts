@@ -1,0 +1,100 @@
+/**
+ * The process contract between the container engine and the programs inside a
+ * container (design.md §5). The engine resolves Entrypoint/Cmd into argv, gives the
+ * container's merged filesystem, environment and I/O, and gets an exit code back.
+ * Everything that runs is looked up in that filesystem first: a command exists only if
+ * its executable does, and what it does is decided by the executable's exec marker.
+ */
+import type { IFileSystem } from 'just-bash';
+import { lookPath } from './resolve.ts';
+import { execResolved, shellFlavor } from './run.ts';
+import { ContainerShell } from './shell/container-shell.ts';
+
+/** Everything a process sees of its container. */
+export interface ProcessSpec {
+  /** After Entrypoint/Cmd resolution, e.g. ['/bin/sh'] or ['figlet', 'hello']. */
+  argv: string[];
+  /** Container env incl. PATH, HOSTNAME, HOME, TERM when tty. */
+  env: Record<string, string>;
+  /** WorkingDir or '/'. */
+  cwd: string;
+  /** 'root' or as given (-u). */
+  user: string;
+  /** The short container ID. */
+  hostname: string;
+  /** The container's merged filesystem; writes go to its writable layer. May implement PrefixReadable (resolve.ts). */
+  fs: IFileSystem;
+  tty: boolean;
+  /** Line/chunk source; null = EOF. */
+  stdin: { read(): Promise<string | null> };
+  stdout(chunk: string): void;
+  stderr(chunk: string): void;
+  /** Aborted on Ctrl-C / docker stop / kill. */
+  signal: AbortSignal;
+  network: { ip: string };
+  now(): number;
+  random(): number;
+  /** Optional: the container's processes for `ps` (the engine knows them; PID 1 is the main process). */
+  processes?(): Array<{ pid: number; user: string; command: string }>;
+}
+
+/** A process exit status (0-255; 128+N for signal N). */
+export type ExitCode = number;
+
+/**
+ * argv[0] could not be executed. The engine turns it into runc's error and exit 127:
+ * `not-found` → `exec: "x": executable file not found in $PATH`,
+ * `no-such-file` → `exec: "/bin/x": stat /bin/x: no such file or directory`.
+ */
+export class ExecNotFoundError extends Error {
+  readonly code = 'EXEC_NOT_FOUND';
+  constructor(readonly command: string, readonly kind: 'not-found' | 'no-such-file') {
+    super(kind === 'not-found' ? `exec: "${command}": executable file not found in $PATH` : `exec: "${command}": stat ${command}: no such file or directory`);
+    this.name = 'ExecNotFoundError';
+  }
+}
+
+/**
+ * Runs argv[0] as a process: resolves it on PATH in spec.fs (a command runs only if its
+ * executable exists there), reads which program it is, runs it to its exit code.
+ * Throws ExecNotFoundError when there is nothing to execute.
+ */
+export async function runProcess(spec: ProcessSpec): Promise<ExitCode> {
+  const command = spec.argv[0] ?? '';
+  const found = await lookPath(spec.fs, command, spec.env.PATH, spec.cwd);
+  if ('missing' in found) throw new ExecNotFoundError(command, found.missing);
+  return execResolved(spec, found);
+}
+
+/** A line-driven interactive shell for `docker run -it` and `docker exec -it`. */
+export interface InteractiveProcess {
+  /** The prompt to show before the next line (`/ # `, `root@3f4e8a9b1c2d:/# `). */
+  prompt(): string;
+  /**
+   * Runs one line typed at the prompt. `exitCode` is set when the shell ended (`exit 3`
+   * → 3). Feeding '\x04' alone is Ctrl-D on an empty line: end of input, the shell exits
+   * with the last status (bash prints `exit` first, as it does on a terminal).
+   */
+  feed(line: string): Promise<{ stdout: string; stderr: string; exitCode?: number }>;
+  /** Ctrl-C: interrupts the command the current line is running; the shell stays (status 130). */
+  interrupt(): void;
+}
+
+/**
+ * Starts the shell argv names (sh/ash from busybox, bash, dash) for interactive use.
+ * Throws ExecNotFoundError like runProcess; a non-shell program is an Error (run it with runProcess).
+ */
+export async function startInteractive(spec: ProcessSpec): Promise<InteractiveProcess> {
+  const command = spec.argv[0] ?? '';
+  const found = await lookPath(spec.fs, command, spec.env.PATH, spec.cwd);
+  if ('missing' in found) throw new ExecNotFoundError(command, found.missing);
+  const flavor = shellFlavor(found, command);
+  if (!flavor) throw new Error(`${command}: not a shell; run it with runProcess`);
+  const shell = new ContainerShell(spec, flavor, command);
+  await shell.ready();
+  return {
+    prompt: () => shell.prompt(),
+    feed: (line) => (line === '\x04' ? shell.eof() : shell.interactiveLine(line)),
+    interrupt: () => shell.interrupt(),
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Exec marker → program. Heavy programs (package managers, figlet with its fonts, the
+ * node and python interpreters, nginx) are loaded with import() on first use, so none
+ * of them weighs on the page's initial bundle.
+ */
+import type { Program } from './program.ts';
+
+type Loader = () => Promise<Program>;
+
+const tools = (): Promise<typeof import('./applets/tools.ts')> => import('./applets/tools.ts');
+
+const LOADERS: Record<string, Loader> = {
+  busybox: async () => (await tools()).busybox,
+  apk: async () => (await import('./packages/apk.ts')).apk,
+  'apt-get': async () => (await import('./packages/apt.ts')).aptGet,
+  apt: async () => (await import('./packages/apt.ts')).apt,
+  dpkg: async () => (await import('./packages/dpkg.ts')).dpkg,
+  'dpkg-query': async () => (await import('./packages/dpkg.ts')).dpkg,
+  figlet: async () => (await import('./apps/figlet.ts')).figlet,
+  node: async () => (await import('./apps/node.ts')).node,
+  python3: async () => (await import('./apps/python.ts')).python,
+  nginx: async () => (await import('./apps/nginx.ts')).nginx,
+  hello: async () => (await import('./apps/hello.ts')).hello,
+};
+
+// Debian binaries that are one tool each (coreutils, grep, sed, findutils, hostname, …).
+const GNU = new Set(('arch base64 basename cat chgrp chmod chown cp cut date dd df dirname du echo env expand expr false fold head hostid id ln ls md5sum mkdir mktemp mv nl nproc od paste printenv printf pwd readlink realpath rm rmdir seq sha1sum sha256sum sleep sort split stat tac tail tee touch tr true uname uniq unexpand wc whoami yes '
+  + 'grep egrep fgrep sed find xargs diff hostname which mawk awk tree jq curl wget').split(' '));
+
+/** The program for an exec marker, or undefined when Layerlab does not simulate it. */
+export async function loadProgram(marker: string): Promise<Program | undefined> {
+  const load = LOADERS[marker];
+  if (load) return load();
+  if (GNU.has(marker)) return (await tools()).gnuTool(marker);
+  return undefined;
+}

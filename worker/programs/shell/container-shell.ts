@@ -1,0 +1,142 @@
+/**
+ * A shell inside a container: busybox ash, bash or dash, run by just-bash over the
+ * container's filesystem with the container's own programs as its commands. Like the
+ * host shell (worker/shell/host-shell.ts), it carries the environment and working
+ * directory from one line to the next, since just-bash starts each exec() afresh.
+ * Messages are reworded into each shell's own: ash says `/bin/sh: foo: not found`
+ * (its argv[0] first), dash `sh: 1: foo: not found`, bash `bash: foo: command not found`.
+ */
+import type { Bash } from 'just-bash';
+import { justBash } from '../builtins.ts';
+import type { ProcessSpec } from '../process.ts';
+import type { ShellFlavor } from '../run.ts';
+import { containerCommands } from './dispatch.ts';
+import { interpreterFs, SHELL_BUILTINS } from './shell-fs.ts';
+
+const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'OLDPWD']);
+
+/** Result of running one line or script. */
+export interface ShellOutput { stdout: string; stderr: string; exitCode: number; exited: boolean }
+
+/** One shell process. */
+export class ContainerShell {
+  #spec: ProcessSpec;
+  #flavor: ShellFlavor;
+  #arg0: string;
+  #bash: Bash | undefined;
+  #env: Record<string, string>;
+  #status = 0;
+  #line: AbortController | undefined;
+  #debian: boolean | undefined;
+
+  constructor(spec: ProcessSpec, flavor: ShellFlavor, arg0: string) {
+    this.#spec = spec;
+    this.#flavor = flavor;
+    this.#arg0 = arg0;
+    this.#env = { HOME: '/root', ...spec.env, PWD: spec.cwd };
+  }
+
+  /** Loads just-bash and builds the interpreter. */
+  async ready(): Promise<void> {
+    if (this.#bash) return;
+    const jb = await justBash();
+    this.#debian = await this.#spec.fs.exists('/etc/debian_version');
+    this.#bash = new jb.Bash({
+      fs: interpreterFs(this.#spec.fs),
+      cwd: this.#spec.cwd,
+      env: this.#env,
+      commands: SHELL_BUILTINS as never[],
+      customCommands: containerCommands(jb, { spec: this.#spec, signal: () => this.#line?.signal ?? this.#spec.signal }),
+      executionLimits: { maxOutputSize: 2 ** 28, maxExecutionTimeMs: 24 * 3600_000 },
+      processInfo: { uid: this.#spec.user === 'root' || this.#spec.user === '0' ? 0 : 1000, gid: 0 },
+    });
+  }
+
+  /** The current working directory. */
+  get cwd(): string {
+    return this.#env.PWD ?? '/';
+  }
+
+  /** The prompt: ash `\w \$ `, Debian's bash `\u@\h:\w\$ `, other bash `\s-\v\$ `, dash `# `. */
+  prompt(): string {
+    const root = this.#spec.user === 'root' || this.#spec.user === '0' || this.#spec.user.startsWith('0:') || this.#spec.user.startsWith('root:');
+    const sign = root ? '#' : '$';
+    const home = this.#env.HOME ?? '/root';
+    const cwd = this.cwd;
+    const shown = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
+    if (this.#flavor === 'ash') return `${shown} ${sign} `;
+    if (this.#flavor === 'dash') return `${sign} `;
+    if (this.#debian) return `${this.#spec.user.split(':')[0]}@${this.#spec.hostname}:${shown}${sign} `;
+    return `bash-5.2${sign} `;
+  }
+
+  /** Runs `script` (a line or a whole file) with the shell's current state. */
+  async run(script: string, interactive: boolean, positional: string[] = []): Promise<ShellOutput> {
+    await this.ready();
+    if (script.trim() === '') return { stdout: '', stderr: '', exitCode: this.#status, exited: false };
+    this.#line = new AbortController();
+    const stop = (): void => this.#line?.abort();
+    this.#spec.signal.addEventListener('abort', stop, { once: true });
+    const env = { ...this.#env, ...(interactive ? {} : {}) };
+    const pre = this.#status !== 0 ? `(exit ${this.#status}); ` : '';
+    const set = positional.length > 0 ? `set -- ${positional.map(quote).join(' ')}; ` : '';
+    try {
+      const r = await this.#bash!.exec(pre + set + script, { env, replaceEnv: true, cwd: this.cwd, rawScript: true, signal: this.#line.signal });
+      this.#keep(r.env ?? {});
+      const interrupted = this.#line.signal.aborted;
+      this.#status = interrupted ? 130 : r.exitCode;
+      const exited = /(^|[;&|]\s*)(exit|logout)(\s+-?\d+)?\s*;?\s*$/.test(script.trim());
+      return { stdout: r.stdout, stderr: this.#reword(r.stderr, interactive), exitCode: this.#status, exited };
+    } finally {
+      this.#spec.signal.removeEventListener('abort', stop);
+      this.#line = undefined;
+    }
+  }
+
+  /** One interactive line; exitCode is set when the shell ended. */
+  async interactiveLine(line: string): Promise<{ stdout: string; stderr: string; exitCode?: number }> {
+    const r = await this.run(line, true);
+    return r.exited ? { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode } : { stdout: r.stdout, stderr: r.stderr };
+  }
+
+  /** Ctrl-D at the prompt: bash prints `exit` (its terminal echo); ash and dash end silently. */
+  async eof(): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+    return { stdout: this.#flavor === 'bash' ? 'exit\n' : '\n', stderr: '', exitCode: this.#status };
+  }
+
+  /** Ctrl-C: aborts the running line. */
+  interrupt(): void {
+    this.#line?.abort();
+  }
+
+  #keep(env: Record<string, string>): void {
+    const next: Record<string, string> = {};
+    for (const [k, v] of Object.entries(env)) if (!DERIVED.has(k) && !/^\d+$/.test(k) && !k.startsWith('BASH_ALIAS_')) next[k] = v;
+    this.#env = next;
+  }
+
+  #reword(stderr: string, interactive: boolean): string {
+    const arg0 = this.#arg0;
+    return stderr.replace(/^bash: (?:line (\d+): )?(.*)$/gm, (_m, line: string | undefined, rest: string) => {
+      const nf = /^(.*): command not found$/.exec(rest);
+      const cd = /^cd: (.*): (No such file or directory|Not a directory)$/.exec(rest);
+      if (this.#flavor === 'ash') {
+        if (nf) return `${arg0}: ${nf[1]}: not found`;
+        if (cd) return `${arg0}: cd: can't cd to ${cd[1]}: ${cd[2]}`;
+        return `${arg0}: ${rest}`;
+      }
+      if (this.#flavor === 'dash') {
+        if (nf) return `${arg0}: ${line ?? '1'}: ${nf[1]}: not found`;
+        if (cd) return `${arg0}: ${line ?? '1'}: cd: can't cd to ${cd[1]}`;
+        return `${arg0}: ${line ?? '1'}: ${rest}`;
+      }
+      return interactive ? `${arg0}: ${rest}` : `${arg0}: line ${line ?? '1'}: ${rest}`;
+    });
+  }
+}
+
+/** Quotes a word for the shell. */
+export function quote(word: string): string {
+  if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}

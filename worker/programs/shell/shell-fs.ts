@@ -1,0 +1,76 @@
+/**
+ * The view of the container filesystem that the just-bash interpreter gets. It is the
+ * container's filesystem with two additions the interpreter needs to hand commands to
+ * us: just-bash runs a registered command only when it finds it as /bin/<name> or
+ * /usr/bin/<name>, and runs any other executable it finds on PATH as a bash script
+ * (reading it with readFile). So:
+ * - a simulated executable (exec marker) read as a script reads as one line that calls
+ *   our dispatcher with the path: `/usr/bin/__layerlab_exec "$0" "$@"`;
+ * - that dispatcher path exists (and only for exists/stat), as do the shell builtins
+ *   just-bash treats as commands (echo, printf, pwd, true, false), which ash and bash
+ *   have built in, so deleting /bin/echo does not break echo.
+ * Everything else (and every command's own file access) goes to the container as is.
+ */
+import type { FsStat, IFileSystem } from 'just-bash';
+import { programOf } from '../../engine/layer/exec-marker.ts';
+import { readPrefix } from '../resolve.ts';
+
+/** The dispatcher's path inside the interpreter's view. */
+export const DISPATCHER = '/usr/bin/__layerlab_exec';
+/** Names both ash and bash run as builtins but just-bash looks up as commands. */
+export const SHELL_BUILTINS = ['echo', 'printf', 'pwd', 'true', 'false'];
+
+const FAKE = new Set([DISPATCHER, ...SHELL_BUILTINS.map((n) => `/bin/${n}`)]);
+const FAKE_STAT: FsStat = { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o100755, size: 0, mtime: new Date(0) };
+
+/**
+ * Wraps `fs` for the interpreter (see the module comment). A delegating object, not a
+ * Proxy or subclass: just-bash writes stub files for its commands into /bin and
+ * /usr/bin of anything that is an InMemoryFs, which would overwrite the container's
+ * executables.
+ */
+export function interpreterFs(fs: IFileSystem): IFileSystem {
+  const view: IFileSystem = {
+    readFile: async (path, options) => {
+      if (options === undefined && (await isMarked(fs, path))) return `${DISPATCHER} "$0" "$@"\n`;
+      return fs.readFile(path, options);
+    },
+    readFileBuffer: (path) => fs.readFileBuffer(path),
+    writeFile: (path, content, options) => fs.writeFile(path, content, options),
+    appendFile: (path, content, options) => fs.appendFile(path, content, options),
+    exists: async (path) => (await fs.exists(path)) || FAKE.has(path),
+    stat: async (path) => {
+      try {
+        return await fs.stat(path);
+      } catch (e) {
+        if (FAKE.has(path)) return FAKE_STAT;
+        throw e;
+      }
+    },
+    mkdir: (path, options) => fs.mkdir(path, options),
+    readdir: (path) => fs.readdir(path),
+    rm: (path, options) => fs.rm(path, options),
+    cp: (src, dest, options) => fs.cp(src, dest, options),
+    mv: (src, dest) => fs.mv(src, dest),
+    resolvePath: (base, path) => fs.resolvePath(base, path),
+    getAllPaths: () => fs.getAllPaths(),
+    chmod: (path, mode) => fs.chmod(path, mode),
+    symlink: (target, linkPath) => fs.symlink(target, linkPath),
+    link: (existing, newPath) => fs.link(existing, newPath),
+    readlink: (path) => fs.readlink(path),
+    lstat: (path) => fs.lstat(path),
+    realpath: (path) => fs.realpath(path),
+    utimes: (path, atime, mtime) => fs.utimes(path, atime, mtime),
+  };
+  if (fs.readFileBytes) view.readFileBytes = (path) => fs.readFileBytes!(path);
+  if (fs.readdirWithFileTypes) view.readdirWithFileTypes = (path) => fs.readdirWithFileTypes!(path);
+  return view;
+}
+
+async function isMarked(fs: IFileSystem, path: string): Promise<boolean> {
+  try {
+    return programOf(await readPrefix(fs, path)) !== undefined;
+  } catch {
+    return false;
+  }
+}
