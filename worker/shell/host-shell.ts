@@ -14,14 +14,8 @@
  * do not carry over.
  */
 import type { Bash, IFileSystem } from 'just-bash';
-import { aptCommands } from './commands/apt.ts';
-import { dockerCommands } from './commands/docker.ts';
 import type { DockerCommand } from './commands/docker.ts';
-import { identityCommands, LEARNER } from './commands/identity.ts';
-import { jqCommand } from './commands/jq.ts';
-import { lsCommand } from './commands/ls.ts';
-import { sudoCommand } from './commands/sudo.ts';
-import { tarCommand } from './commands/tar.ts';
+import { LEARNER } from './commands/identity.ts';
 import { shellQuote } from './commands/types.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
 import { exactBytes } from './output.ts';
@@ -200,7 +194,7 @@ export class HostShell {
 
   #load(): Promise<Bash> {
     this.#bash ??= (async () => {
-      const jb = await loadJustBash();
+      const [jb, { hostCommands }] = await Promise.all([loadJustBash(), import('./commands/index.ts')]);
       this.#jb = jb;
       this.#fs ??= await newHomeFs(jb);
       const hooks: LineHooks = {
@@ -212,15 +206,7 @@ export class HostShell {
         fs: this.#fs,
         cwd: LEARNER.home,
         env: this.#env,
-        customCommands: [
-          ...dockerCommands(jb, this.#opts.docker, hooks),
-          ...identityCommands(jb),
-          ...sudoCommand(jb),
-          ...aptCommands(jb, hooks),
-          ...tarCommand(jb, hooks),
-          ...lsCommand(jb, hooks),
-          ...jqCommand(jb, hooks),
-        ],
+        customCommands: hostCommands(jb, this.#opts.docker, hooks),
         // A terminal, not an agent sandbox: images of hundreds of MB go
         // through `docker save > x.tar`, and `docker build` may take a while.
         executionLimits: {
