@@ -99,8 +99,8 @@ describe('images', () => {
 
   it('alpine config and history are BuildKit-style', () => {
     expect(new TextDecoder().decode(resolve('alpine', 'latest').configBytes)).toEqual(
-      '{"created":"2025-07-15T11:01:16Z","architecture":"amd64","os":"linux","config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["/bin/sh"],"WorkingDir":"/"},"rootfs":{"type":"layers","diff_ids":["' +
-      resolve('alpine', 'latest').layers[0]!.diffId + '"]},"history":[{"created":"2025-07-15T11:01:16Z","created_by":"ADD alpine-minirootfs-3.22.1-x86_64.tar.gz / # buildkit","comment":"buildkit.dockerfile.v0"},{"created":"2025-07-15T11:01:16Z","created_by":"CMD [\\"/bin/sh\\"]","comment":"buildkit.dockerfile.v0","empty_layer":true}]}');
+      '{"architecture":"amd64","config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["/bin/sh"],"WorkingDir":"/","ArgsEscaped":true},"created":"2025-07-15T11:01:16Z","history":[{"created":"2025-07-15T11:01:16Z","created_by":"ADD alpine-minirootfs-3.22.1-x86_64.tar.gz / # buildkit","comment":"buildkit.dockerfile.v0"},{"created":"2025-07-15T11:01:16Z","created_by":"CMD [\\"/bin/sh\\"]","comment":"buildkit.dockerfile.v0","empty_layer":true}],"os":"linux","rootfs":{"type":"layers","diff_ids":["' +
+      resolve('alpine', 'latest').layers[0]!.diffId + '"]}}');
   });
 
   it('nginx config has the real defaults', () => {

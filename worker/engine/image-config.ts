@@ -1,10 +1,13 @@
 /**
  * The OCI image config (application/vnd.oci.image.config.v1+json) and its canonical bytes.
- * An image's ID is the sha256 of exactly these bytes, so the serialization follows Go's
- * encoding/json applied to the image-spec v1.1 structs (`specs-go/v1/config.go`) as
- * extended by Docker (`moby/docker-image-spec` DockerOCIImageConfig: Healthcheck, OnBuild,
- * Shell after the OCI fields): keys in struct-field order, `omitempty` fields dropped when
- * empty, maps with sorted keys, and Go's HTML-safe string escaping (<, >, & → \u003c…).
+ * An image's ID is the sha256 of exactly these bytes, so they are produced the way Docker
+ * produces them. Both of Docker's writers marshal a Go struct and then re-marshal it
+ * through a `map[string]json.RawMessage`: BuildKit's image exporter (patchImageConfig) and
+ * moby's image.Image.MarshalJSON. So top-level keys come out sorted, while each value keeps
+ * Go encoding/json of its struct: `config` in image-spec v1.1 ImageConfig order extended by
+ * moby/docker-image-spec (User … StopSignal, ArgsEscaped, Healthcheck, OnBuild, Shell),
+ * `history` entries in History order, omitempty honoured, map keys sorted, HTML-safe
+ * escaping (<, >, & → \u003c…). Recorded from a real engine in test/registry/fixtures.
  */
 import { encodeUtf8 } from './layer/utf8.ts';
 
@@ -69,7 +72,6 @@ export interface ImageConfig {
   docker_version?: string;
 }
 
-const IMAGE_KEYS = ['created', 'author', 'architecture', 'os', 'os.version', 'os.features', 'variant', 'config', 'rootfs', 'history'] as const;
 /** Keys without omitempty in the Go structs: always written. */
 const ALWAYS = new Set(['architecture', 'os', 'config', 'rootfs', 'type', 'diff_ids']);
 const CONFIG_KEYS = ['User', 'ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Volumes', 'WorkingDir', 'Labels', 'StopSignal', 'ArgsEscaped', 'Healthcheck', 'OnBuild', 'Shell'] as const;
@@ -121,7 +123,8 @@ const MOBY_CONFIG_KEYS = ['Hostname', 'Domainname', 'User', 'AttachStdin', 'Atta
 const MOBY_OMITEMPTY = new Set(['ExposedPorts', 'Healthcheck', 'ArgsEscaped', 'NetworkDisabled', 'MacAddress', 'StopSignal', 'StopTimeout', 'Shell']);
 const MOBY_ZERO: Record<string, unknown> = { Hostname: '', Domainname: '', User: '', AttachStdin: false, AttachStdout: false, AttachStderr: false, Tty: false, OpenStdin: false, StdinOnce: false, Image: '', WorkingDir: '' };
 
-function mobyContainerConfig(c: Record<string, unknown>): string {
+/** moby api/types/container.Config as json.Marshal writes it (full struct, a few omitempty fields). */
+export function mobyContainerConfig(c: Record<string, unknown>): string {
   const parts: string[] = [];
   for (const k of MOBY_CONFIG_KEYS) {
     const v = c[k];
@@ -133,34 +136,23 @@ function mobyContainerConfig(c: Record<string, unknown>): string {
 }
 
 /**
- * moby image.Image.MarshalJSON: marshal the struct, then re-marshal through a map, so the
- * top-level keys come out sorted; `config`/`container_config` are full container.Config.
+ * Config JSON text exactly as Docker writes it (no trailing newline): sorted top-level
+ * keys; `config` as the OCI/Docker ImageConfig struct, or as moby's full container.Config
+ * when moby-only fields (parent, comment, container, container_config, docker_version)
+ * mark a config the daemon itself wrote (commit, legacy build, import).
  */
-function mobyConfigJson(config: ImageConfig): string {
+export function canonicalConfigJson(config: ImageConfig): string {
   const rec = config as unknown as Record<string, unknown>;
+  const moby = Boolean(config.parent || config.comment || config.container || config.container_config || config.docker_version);
   const enc: Record<string, (v: never) => string> = {
-    config: (c: Record<string, unknown>) => mobyContainerConfig(c ?? {}),
+    config: (c: ContainerDefaults & Record<string, unknown>) =>
+      moby ? mobyContainerConfig(c ?? {}) : struct(c ?? {}, CONFIG_KEYS, { Healthcheck: (h: HealthConfig) => struct(h, HEALTH_KEYS) }),
     container_config: (c: Record<string, unknown>) => mobyContainerConfig(c ?? {}),
     rootfs: (r: ImageConfig['rootfs']) => struct(r, ['type', 'diff_ids']),
     history: (h: HistoryEntry[]) => '[' + h.map((e) => struct(e, HISTORY_KEYS)).join(',') + ']',
   };
-  const keys = Object.keys(rec).filter((k) => (k === 'config' || k === 'rootfs' ? rec[k] !== undefined : !isEmpty(rec[k]))).sort();
+  const keys = Object.keys(rec).filter((k) => (ALWAYS.has(k) ? rec[k] !== undefined : !isEmpty(rec[k]))).sort();
   return '{' + keys.map((k) => goJsonString(k) + ':' + (enc[k] ? enc[k]!(rec[k] as never) : value(rec[k]))).join(',') + '}';
-}
-
-/**
- * Config JSON text exactly as Go would marshal it (no trailing newline): the OCI/Docker
- * struct order (BuildKit, registry images), or moby's sorted form when moby-only fields
- * (parent, comment, container, container_config, docker_version) are present.
- */
-export function canonicalConfigJson(config: ImageConfig): string {
-  if (config.parent || config.comment || config.container || config.container_config || config.docker_version) return mobyConfigJson(config);
-  return struct(config, IMAGE_KEYS, {
-    config: (c: ContainerDefaults) =>
-      struct(c ?? {}, CONFIG_KEYS, { Healthcheck: (h: HealthConfig) => struct(h, HEALTH_KEYS) }),
-    rootfs: (r: ImageConfig['rootfs']) => struct(r, ['type', 'diff_ids']),
-    history: (h: HistoryEntry[]) => '[' + h.map((e) => struct(e, HISTORY_KEYS)).join(',') + ']',
-  });
 }
 
 /** Canonical config bytes (UTF-8); the image ID is `digestOf` these bytes. */

@@ -4,6 +4,8 @@
  * images have `… # buildkit` steps with comment `buildkit.dockerfile.v0`; older ones
  * (busybox, ubuntu, mongo:4.2) have legacy `/bin/sh -c #(nop) …` steps. A step with a
  * `layer` produces that layer (see layers.ts); the others are `empty_layer`.
+ * BuildKit sets `ArgsEscaped: true` on Linux images with CMD/ENTRYPOINT (seen in configs
+ * BuildKit wrote in a real engine, test/registry/fixtures/engine-configs.txt).
  */
 import type { ContainerDefaults } from '../engine/image-config.ts';
 import { fakeHex } from './tree.ts';
@@ -66,7 +68,7 @@ function nginxConfig(version: string, njs: string, dyn: boolean): ContainerDefau
     ExposedPorts: { '80/tcp': {} },
     Env: [PATH, `NGINX_VERSION=${version}`, `NJS_VERSION=${njs}`, 'NJS_RELEASE=1~bookworm', 'PKG_RELEASE=1~bookworm', ...(dyn ? ['DYNPKG_RELEASE=1~bookworm'] : [])],
     Entrypoint: ['/docker-entrypoint.sh'], Cmd: ['nginx', '-g', 'daemon off;'],
-    Labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' }, StopSignal: 'SIGQUIT',
+    Labels: { maintainer: 'NGINX Docker Maintainers <docker-maint@nginx.com>' }, StopSignal: 'SIGQUIT', ArgsEscaped: true,
   };
 }
 
@@ -78,14 +80,14 @@ const MONGO_T = (s: string): string => `2023-03-08T11:${s}Z`;
 
 /** Every image of the simulated Docker Hub. */
 export const CATALOG: CatalogImage[] = [
-  { repository: 'library/hello-world', tags: ['latest', 'linux'], created: '2023-05-02T16:49:27Z', config: { Env: [PATH], Cmd: ['/hello'], WorkingDir: '/' },
+  { repository: 'library/hello-world', tags: ['latest', 'linux'], created: '2023-05-02T16:49:27Z', config: { Env: [PATH], Cmd: ['/hello'], WorkingDir: '/', ArgsEscaped: true },
     steps: bk('2023-05-02T16:49:27Z', ['COPY hello / # buildkit', 'hello-world-20230502'], 'CMD ["/hello"]') },
-  { repository: 'library/alpine', tags: ['latest', '3', '3.22', '3.22.1'], created: '2025-07-15T11:01:16Z', config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/' },
+  { repository: 'library/alpine', tags: ['latest', '3', '3.22', '3.22.1'], created: '2025-07-15T11:01:16Z', config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/', ArgsEscaped: true },
     steps: ALPINE('3.22.1', 'alpine-3.22.1', '2025-07-15T11:01:16Z') },
-  { repository: 'library/alpine', tags: ['3.21', '3.21.4'], created: '2025-07-15T11:00:53Z', config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/' },
+  { repository: 'library/alpine', tags: ['3.21', '3.21.4'], created: '2025-07-15T11:00:53Z', config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/', ArgsEscaped: true },
     steps: ALPINE('3.21.4', 'alpine-3.21.4', '2025-07-15T11:00:53Z') },
   { repository: 'library/busybox', tags: ['latest', 'glibc', '1.37', '1.37.0', '1.37.0-glibc', 'stable'], created: '2024-09-26T21:31:42.137405312Z', config: { Env: [PATH], Cmd: ['sh'] },
-    steps: [legacy('2024-09-26T21:31:41.937829036Z', `/bin/sh -c #(nop) ADD file:${fakeHex('busybox-glibc', 64)} in / `, 'busybox-1.37.0-glibc'), legacy('2024-09-26T21:31:42.137405312Z', '/bin/sh -c #(nop)  CMD ["sh"]')] },
+    steps: [legacy('2024-09-26T21:31:41.937829036Z', '/bin/sh -c #(nop) ADD file:20bf3da3620d60e21017253ada9a973cb36fad4049579af2b0bfcbd9a368c702 in / ', 'busybox-1.37.0-glibc'), legacy('2024-09-26T21:31:42.137405312Z', '/bin/sh -c #(nop)  CMD ["sh"]')] },
   { repository: 'library/debian', tags: ['latest', 'bookworm', '12', '12.11', 'bookworm-20250721'], created: '2025-07-21T00:00:00Z', config: { Env: [PATH], Cmd: ['bash'] }, steps: BOOKWORM },
   { repository: 'library/debian', tags: ['bookworm-slim', '12-slim', '12.11-slim', 'stable-slim'], created: '2025-07-21T00:00:00Z', config: { Env: [PATH], Cmd: ['bash'] }, steps: BOOKWORM_SLIM },
   { repository: 'library/ubuntu', tags: ['latest', '24.04', 'noble', 'noble-20250714'], created: NOBLE_T,
@@ -94,7 +96,7 @@ export const CATALOG: CatalogImage[] = [
     steps: nginx('1.29.0', '0.9.0', '2025-07-22T04:18:07Z', BOOKWORM_SLIM, true) },
   { repository: 'library/nginx', tags: ['1.27.1', '1.27.1-bookworm'], created: '2024-08-14T21:31:12Z', config: nginxConfig('1.27.1', '0.8.5', false),
     steps: nginx('1.27.1', '0.8.5', '2024-08-14T21:31:12Z', BOOKWORM_SLIM_OLD, false) },
-  { repository: 'library/python', tags: ['3.9-slim', '3.9.23-slim', '3.9-slim-bookworm', '3.9.23-slim-bookworm'], created: PY_T, config: { Env: PY_ENV, Cmd: ['python3'] },
+  { repository: 'library/python', tags: ['3.9-slim', '3.9.23-slim', '3.9-slim-bookworm', '3.9.23-slim-bookworm'], created: PY_T, config: { Env: PY_ENV, Cmd: ['python3'], ArgsEscaped: true },
     steps: [...BOOKWORM_SLIM, ...bk(PY_T, 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'ENV LANG=C.UTF-8',
       ['RUN /bin/sh -c set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tnetbase \t\ttzdata \t; \trm -rf /var/lib/apt/lists/* # buildkit', 'python-3.9-deps'],
       'ENV GPG_KEY=E3FF2839C048B25C084DEBE9B26995E310250568', 'ENV PYTHON_VERSION=3.9.23', `ENV ${PY_ENV[4]}`,
@@ -104,7 +106,7 @@ export const CATALOG: CatalogImage[] = [
       ['RUN /bin/sh -c set -eux; \t\tsavedAptMark="$(apt-mark showmanual)"; \tapt-get update; \tapt-get install -y --no-install-recommends wget; \t\twget -O get-pip.py "$PYTHON_GET_PIP_URL"; \techo "$PYTHON_GET_PIP_SHA256 *get-pip.py" | sha256sum -c -; \t\tpython get-pip.py \t\t--disable-pip-version-check \t\t--no-cache-dir \t\t--no-compile \t\t"pip==$PYTHON_PIP_VERSION" \t\t"setuptools==$PYTHON_SETUPTOOLS_VERSION" \t; \trm -f get-pip.py; \t\tpip --version # buildkit', 'python-3.9-pip-23.0.1'],
       'CMD ["python3"]')] },
   { repository: 'library/node', tags: ['latest', '24', '24.4', '24.4.1', 'current', 'bookworm', '24-bookworm'], created: NODE_T,
-    config: { Env: [PATH, 'NODE_VERSION=24.4.1', 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'] },
+    config: { Env: [PATH, 'NODE_VERSION=24.4.1', 'YARN_VERSION=1.22.22'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['node'], ArgsEscaped: true },
     steps: [...BOOKWORM, ...bk('2025-07-21T01:14:27Z',
       ['RUN /bin/sh -c set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates \t\tcurl \t\tgnupg \t\tnetbase \t\tsq \t\twget \t; \trm -rf /var/lib/apt/lists/* # buildkit', 'buildpack-bookworm-curl']),
       ...bk('2025-07-21T01:40:08Z', ['RUN /bin/sh -c set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tgit \t\tmercurial \t\topenssh-client \t\tsubversion \t\t\t\tprocps \t; \trm -rf /var/lib/apt/lists/* # buildkit', 'buildpack-bookworm-scm']),
@@ -117,7 +119,7 @@ export const CATALOG: CatalogImage[] = [
         ['COPY docker-entrypoint.sh /usr/local/bin/ # buildkit', 'node-24-entrypoint'],
         'ENTRYPOINT ["docker-entrypoint.sh"]', 'CMD ["node"]')] },
   { repository: 'library/redis', tags: ['latest', '8', '8.0', '8.0.3', 'bookworm'], created: REDIS_T,
-    config: { ExposedPorts: { '6379/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.0.3.tar.gz', 'REDIS_DOWNLOAD_SHA=2467b9608ecbfc9f5b1e2b8a4a3d6b5bb2d0a8f2a5f2ea3f4dd6aa2cd3a3c7f6'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['redis-server'], Volumes: { '/data': {} }, WorkingDir: '/data' },
+    config: { ExposedPorts: { '6379/tcp': {} }, Env: [PATH, 'GOSU_VERSION=1.17', 'REDIS_DOWNLOAD_URL=https://github.com/redis/redis/archive/refs/tags/8.0.3.tar.gz', 'REDIS_DOWNLOAD_SHA=2467b9608ecbfc9f5b1e2b8a4a3d6b5bb2d0a8f2a5f2ea3f4dd6aa2cd3a3c7f6'], Entrypoint: ['docker-entrypoint.sh'], Cmd: ['redis-server'], Volumes: { '/data': {} }, WorkingDir: '/data', ArgsEscaped: true },
     steps: [...BOOKWORM_SLIM, ...bk(REDIS_T,
       ['RUN /bin/sh -c set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis # buildkit', 'redis-8-user'],
       'ENV GOSU_VERSION=1.17',

@@ -37,16 +37,6 @@ export function comparePaths(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/**
- * Owner names as BuildKit writes them: containerd's differ uses Go tar.FileInfoHeader,
- * which looks ids up in the build host's /etc/passwd, where only root (0) is known.
- */
-function named(e: Entry): Entry {
-  if (e.uid === 0 && e.uname === undefined) e.uname = 'root';
-  if (e.gid === 0 && e.gname === undefined) e.gname = 'root';
-  return e;
-}
-
 /** Options for one file. */
 export interface FileOpts { mode?: number; uid?: number; gid?: number }
 
@@ -63,9 +53,9 @@ export class Tree {
     const parts = e.path.split('/');
     for (let i = 1; i < parts.length; i++) {
       const p = parts.slice(0, i).join('/');
-      if (!this.map.has(p)) this.map.set(p, named({ path: p, type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: this.mtime, size: 0 }));
+      if (!this.map.has(p)) this.map.set(p, { path: p, type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: this.mtime, size: 0 });
     }
-    this.map.set(e.path, named(e));
+    this.map.set(e.path, e);
     return this;
   }
 
