@@ -54,6 +54,7 @@ export interface RegistryLayer {
 export interface RegistryImage {
   /** 'library/alpine'. */
   repository: string;
+  /** The tag asked for; '' when resolved by digest. */
   tag: string;
   /** sha256 of manifestBytes = the RepoDigest. */
   manifestDigest: string;
