@@ -110,3 +110,15 @@ describe('HostShell exit', () => {
     expect(shell.exited).toBe(7);
   });
 });
+
+describe('HostShell history', () => {
+  it('lists the lines typed, as bash with HISTCONTROL=ignoreboth', async () => {
+    const shell = new HostShell({ docker: fakeDocker().docker });
+    for (const line of ['mkdir hello', 'cd hello', 'cd hello', ' echo secret', 'history 2']) await shell.run(line);
+    expect(await shell.run('history')).toEqual({
+      stdout: '    1  mkdir hello\n    2  cd hello\n    3  history 2\n    4  history\n',
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+});

@@ -83,6 +83,7 @@ export class HostShell {
   #jb: JustBash | undefined;
   #terminal: TerminalUse | undefined;
   #binary: Uint8Array[] = [];
+  #history: string[] = [];
 
   constructor(opts: HostShellOptions) {
     this.#opts = opts;
@@ -130,6 +131,8 @@ export class HostShell {
     const bash = await this.#load();
     // An empty line runs nothing and leaves `$?` as it was.
     if (line.trim() === '') return { stdout: '', stderr: '', exitCode: 0 };
+    // bash records a line before running it (and not a line starting with a space: HISTCONTROL=ignoreboth on Debian).
+    if (!line.startsWith(' ') && this.#history.at(-1) !== line) this.#history.push(line);
     this.#terminal = (this.#opts.isTTY ?? false) ? terminalUseOf(this.#jb!, line) : undefined;
     this.#binary = [];
     const env = Object.entries(this.#env).filter(([k]) => !k.startsWith(ALIAS_PREFIX));
@@ -206,7 +209,10 @@ export class HostShell {
         fs: this.#fs,
         cwd: LEARNER.home,
         env: this.#env,
-        customCommands: hostCommands(jb, this.#opts.docker, hooks),
+        customCommands: hostCommands(jb, this.#opts.docker, hooks, {
+          lines: () => this.#history,
+          clear: () => void (this.#history = []),
+        }),
         // A terminal, not an agent sandbox: images of hundreds of MB go
         // through `docker save > x.tar`, and `docker build` may take a while.
         executionLimits: {

@@ -7,6 +7,8 @@ import type { Command } from 'just-bash';
 import { aptCommands } from './apt.ts';
 import { dockerCommands } from './docker.ts';
 import type { DockerCommand } from './docker.ts';
+import { historyCommand } from './history.ts';
+import type { History } from './history.ts';
 import { identityCommands } from './identity.ts';
 import { jqCommand } from './jq.ts';
 import { lsCommand } from './ls.ts';
@@ -14,9 +16,10 @@ import { sudoCommand } from './sudo.ts';
 import { tarCommand } from './tar.ts';
 import type { JustBash, LineHooks } from './types.ts';
 
-/** The host's commands: docker, tar, ls, jq, apt, sudo and the identity ones. */
-export function hostCommands(jb: JustBash, docker: DockerCommand, hooks: LineHooks): Command[] {
+/** The host's commands: docker, tar, ls, jq, apt, sudo, history and the identity ones. */
+export function hostCommands(jb: JustBash, docker: DockerCommand, hooks: LineHooks, history: History): Command[] {
   return [
+    ...historyCommand(jb, history),
     ...dockerCommands(jb, docker, hooks),
     ...identityCommands(jb),
     ...sudoCommand(jb),
