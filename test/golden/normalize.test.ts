@@ -38,6 +38,10 @@ describe('normalize: times, names, paths', () => {
     );
   });
 
+  it('replaces a content hash cut by the CREATED BY ellipsis', () => {
+    expect(normalize('/bin/sh -c #(nop) ADD file:b1be1d6708c1b0ea0…\n')).toEqual('/bin/sh -c #(nop) ADD file:<hash>…\n');
+  });
+
   it('replaces generated container names and the oracle data root', () => {
     expect(normalize('gallant_ardinghelli dreamy_gould my_name\n')).toEqual('<name> <name> my_name\n');
     expect(normalize(`"UpperDir": "/tmp/oracle/data/overlay2/${FULL}/diff",\n`)).toEqual('"UpperDir": "/var/lib/docker/overlay2/<id1>/diff",\n');

@@ -32,6 +32,9 @@ const GO_TIME = /\b\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4} [A-Z]{2,5}
 /** Random container names from moby's namesgenerator ("adjective_surname", optional retry digit). */
 const NAME = new RegExp(String.raw`\b(?:${names.left.join('|')})_(?:${names.right.join('|')})\d?\b`, 'g');
 
+/** A content hash the legacy builder puts in `ADD file:<hash> in /`, cut by docker's 45-cell ellipsis. */
+const CUT_HASH = /(?<=(?:file|dir|multi):)[0-9a-f]{1,63}…/g;
+
 /** Human sizes (go-units HumanSize, decimal units) of 1 kB and more. */
 const HUMAN_SIZE = /(?<![\w.])\d+(?:\.\d+)?(?:e\+\d+)?(?:kB|MB|GB|TB|PB)(?![\w])/g;
 /** Raw byte counts of 1000 and more under a JSON size key (inspect Size, manifest LayerSources size). */
@@ -55,6 +58,7 @@ export function createNormalizer(): (text: string) => string {
       .split(ORACLE_DATA_ROOT)
       .join('/var/lib/docker/')
       .replace(HEX_ID, (hex) => (hex.length === 64 ? `<id${idFor(hex)}>` : `<id${idFor(hex)}:12>`))
+      .replace(CUT_HASH, '<hash>…')
       .replace(SINCE, '<since>')
       .replace(UP, 'Up <since>')
       .replace(RFC3339, '<time>')
@@ -66,7 +70,7 @@ export function createNormalizer(): (text: string) => string {
 /**
  * Normalizes one output text: ids → `<idN>` / `<idN:12>` numbered by first
  * appearance (a short id shares the number of its full id), times → `<since>` /
- * `<time>`, container names → `<name>`, the oracle data root → /var/lib/docker/,
+ * `<time>`, truncated `ADD file:<hash>…` → `file:<hash>…`, container names → `<name>`, the oracle data root → /var/lib/docker/,
  * and docker tables re-rendered with tabwriter padding.
  */
 export function normalize(text: string): string {

@@ -107,14 +107,16 @@ make_rootfs() {
 # no Comment, no WorkingDir). The legacy builder cannot backdate an image, so this one is
 # written as a docker-archive by hand, with the simulator catalog's dates, and loaded.
 make_busybox() {
-  local b=$1 r diff cfg
+  local b=$1 r diff fhash cfg
   r=$(mktemp -d); make_rootfs $r
   tar --numeric-owner --sort=name --mtime=2024-09-26T21:31:41Z -C $r -cf $b/layer.tar .
   rm -rf $r
   diff=$(sha256sum $b/layer.tar | cut -d' ' -f1)
+  # The legacy builder's ADD hash is its own content hash, not the layer's DiffID.
+  fhash=$(printf 'file:%s' "$diff" | sha256sum | cut -d' ' -f1)
   printf '%s' '{"architecture":"amd64","config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["sh"]},' \
     '"created":"2024-09-26T21:31:42.137405312Z","history":[{"created":"2024-09-26T21:31:41.937829036Z",' \
-    "\"created_by\":\"/bin/sh -c #(nop) ADD file:$diff in / \"},{\"created\":\"2024-09-26T21:31:42.137405312Z\"," \
+    "\"created_by\":\"/bin/sh -c #(nop) ADD file:$fhash in / \"},{\"created\":\"2024-09-26T21:31:42.137405312Z\"," \
     '"created_by":"/bin/sh -c #(nop)  CMD [\"sh\"]","empty_layer":true}],"os":"linux",' \
     "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:$diff\"]}}" >$b/config.json
   cfg=$(sha256sum $b/config.json | cut -d' ' -f1)
@@ -131,7 +133,7 @@ make_busybox() {
 # the mirror as library/<name>, then pulled back by reset.
 seed() {
   # Bump SEED when the images change so existing oracles re-seed.
-  local SEED=5
+  local SEED=6
   [ "$(cat $D/seeded 2>/dev/null)" = $SEED ] && return 0
   local b=$D/base r
   rm -rf $b; mkdir -p $b/alpine $b/busybox $b/hello

@@ -14,7 +14,7 @@
  *   (docker-reference §6, "1.50/1.51 on 28.3–28.5").
  * - DockerVersion: the engine version that committed/built an image.
  */
-import { reflow } from './table-reflow.ts';
+import { headerColumns, reflow } from './table-reflow.ts';
 
 /** Engine versions differ by construction; both sides print `<version>` after this. */
 export function maskDockerVersion(text: string): string {
@@ -28,12 +28,12 @@ export function registryCmd(cmd: string): string {
 
 /** The registry rewrite of recorded output (see module comment); tables are re-flowed after it. */
 export function registryOutput(text: string): string {
-  return reflow(text, (cell) =>
-    cell
+  const dropRegistry = (t: string): string => t.split('localhost:5000/').join('');
+  if (text.includes('\n') && headerColumns(text.split('\n')[0])) return reflow(text, dropRegistry);
+  return dropRegistry(
+    text
       .replace(/Pulling from ([a-z0-9._-]+)$/gm, 'Pulling from library/$1')
-      .replace(/^localhost:5000\/([a-z0-9._-]+)((?::[\w.-]+)?)$/gm, 'docker.io/library/$1$2')
-      .split('localhost:5000/')
-      .join(''),
+      .replace(/^localhost:5000\/([a-z0-9._-]+)((?::[\w.-]+)?)$/gm, 'docker.io/library/$1$2'),
   );
 }
 

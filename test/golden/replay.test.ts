@@ -29,6 +29,8 @@ interface Entry {
 interface Difference {
   scenario: string;
   cmd: string;
+  /** 1-based line of the fixture, when the cmd occurs more than once. */
+  line?: number;
   compare: 'skip' | 'unordered';
   reason: string;
 }
@@ -77,13 +79,13 @@ function runSimulator(lines: string[]): Entry[] {
 }
 
 /** Both sides of one line after normalization, in the shape compared with toEqual. */
-function normalized(entries: Entry[], diffsFor: (cmd: string) => Difference | undefined): Array<Omit<Entry, 'cmd'> | 'skipped'> {
+function normalized(entries: Entry[], diffsFor: (cmd: string, line: number) => Difference | undefined): Array<Omit<Entry, 'cmd'> | 'skipped'> {
   const n = createNormalizer();
-  return entries.map((e) => {
+  return entries.map((e, i) => {
     // Normalize even skipped lines so id numbering stays aligned between both sides.
     const stdout = normalizeSizes(n(maskDockerVersion(e.stdout)));
     const stderr = normalizeSizes(n(maskDockerVersion(e.stderr)));
-    const diff = diffsFor(e.cmd);
+    const diff = diffsFor(e.cmd, i + 1);
     if (diff?.compare === 'skip') return 'skipped';
     if (diff?.compare === 'unordered') return { stdout: sortLines(stdout), stderr: sortLines(stderr), rc: e.rc };
     return { stdout, stderr, rc: e.rc };
@@ -94,8 +96,10 @@ describe.skipIf(!existsSync(BIN))('golden replay against real Docker transcripts
   for (const name of scenarios) {
     describe(name, () => {
       const expected = expectedTranscript(name);
-      const diffsFor = (cmd: string): Difference | undefined =>
-        differences.find((d) => d.scenario === name && (REGISTRY_SCENARIOS.has(name) ? registryCmd(d.cmd) : d.cmd) === cmd);
+      const diffsFor = (cmd: string, line: number): Difference | undefined =>
+        differences.find(
+          (d) => d.scenario === name && (d.line === undefined || d.line === line) && (REGISTRY_SCENARIOS.has(name) ? registryCmd(d.cmd) : d.cmd) === cmd,
+        );
       let actual: Entry[] | undefined;
       const sim = (): Entry[] => (actual ??= runSimulator(expected.map((e) => e.cmd)));
       let pair: { want: ReturnType<typeof normalized>; got: ReturnType<typeof normalized> } | undefined;
@@ -106,7 +110,7 @@ describe.skipIf(!existsSync(BIN))('golden replay against real Docker transcripts
       });
 
       expected.forEach((entry, i) => {
-        const diff = diffsFor(entry.cmd);
+        const diff = diffsFor(entry.cmd, i + 1);
         const title = `#${i + 1} ${entry.cmd}${diff ? ` [${diff.compare}: ${diff.reason}]` : ''}`;
         (diff?.compare === 'skip' ? it.skip : it)(title, () => {
           const { want, got } = compared();
@@ -119,7 +123,7 @@ describe.skipIf(!existsSync(BIN))('golden replay against real Docker transcripts
 
 describe('golden fixtures', () => {
   it('every expected difference names a recorded line', () => {
-    const missing = differences.filter((d) => !loadFixture(d.scenario).some((e) => e.cmd === d.cmd));
+    const missing = differences.filter((d) => !loadFixture(d.scenario).some((e, i) => e.cmd === d.cmd && (d.line === undefined || d.line === i + 1)));
     expect(missing).toEqual([]);
   });
 });
