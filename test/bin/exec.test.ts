@@ -70,4 +70,19 @@ describe('bin/layerlab exec --json', () => {
   it('runs stdin lines like bash -s when not on a terminal', async () => {
     expect(await layerlab([], 'echo hi\ncd /tmp && pwd\nfalse\n')).toEqual({ stdout: 'hi\n/tmp\n', stderr: '', code: 1 });
   });
+
+  it('preloads images and keeps them in --state DIR', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'layerlab-state-'));
+    dirs.push(dir);
+    const first = JSON.parse((await layerlab(['exec', '--json', '--preload', 'alpine', '--state', dir], "docker images -q --no-trunc\ndocker inspect alpine | jq -r '.[0].Id'\n")).stdout);
+    expect(first[0].stdout).toMatch(/^sha256:[0-9a-f]{64}\n$/);
+    expect(first[1]).toEqual({ cmd: "docker inspect alpine | jq -r '.[0].Id'", stdout: first[0].stdout, stderr: '', rc: 0 });
+    const second = JSON.parse((await layerlab(['exec', '--json', '--state', dir], 'docker images -q --no-trunc\n')).stdout);
+    expect(second[0].stdout).toBe(first[0].stdout);
+  });
+
+  it('fails to start when a preload fails', async () => {
+    const r = await layerlab(['exec', '--json', '--preload', 'no-such-image-here'], 'echo never\n');
+    expect([r.code, r.stdout, r.stderr.startsWith('layerlab: preload of no-such-image-here failed: Error response from daemon: ')]).toEqual([1, '', true]);
+  });
 });
