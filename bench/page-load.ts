@@ -79,6 +79,7 @@ try {
     addEventListener('keydown', (e) => ((window as unknown as { __kd: number }).__kd = e.timeStamp), true);
   });
   const echo: number[] = [];
+  const parsed: number[] = [];
   const text = 'echo the quick brown fox jumps over the lazy dog';
   for (const ch of text) {
     const col = (await page.evaluate(() => window.__layerlab!.cursor().col)) + 1;
@@ -89,7 +90,9 @@ try {
       { polling: 'raf' },
     );
     echo.push((await handle.jsonValue()) as number);
+    parsed.push(await page.evaluate(() => window.__layerlab!.lastParsedAt() - (window as unknown as { __kd: number }).__kd));
   }
+  console.log(`keystroke → echo in xterm's buffer: median ${median(parsed).toFixed(1)} ms, max ${Math.max(...parsed).toFixed(1)} ms`);
   console.log(`keystroke → echo (next frame): median ${median(echo).toFixed(1)} ms, max ${Math.max(...echo).toFixed(1)} ms over ${echo.length} keys`);
   await page.keyboard.press('Control+U');
 

@@ -15,11 +15,16 @@ export interface TestHooks {
   cursor(): { row: number; col: number };
   /** Resolves when typed input has been handled and no command runs. */
   settled(): Promise<void>;
+  /** `performance.now()` when xterm last finished parsing output (echo latency in bench/page-load.ts). */
+  lastParsedAt(): number;
 }
 
 /** Installs the hooks for `term`. */
 export function exposeTestHooks(term: Terminal, lab: LabClient): void {
+  let parsedAt = 0;
+  term.onWriteParsed(() => (parsedAt = performance.now()));
   const hooks: TestHooks = {
+    lastParsedAt: () => parsedAt,
     lines() {
       const b = term.buffer.active;
       const out: string[] = [];
