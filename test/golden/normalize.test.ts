@@ -20,6 +20,12 @@ describe('normalize: ids', () => {
     expect(n(`${OTHER.slice(0, 12)}\n${FULL.slice(0, 12)}\n`)).toEqual('<id2:12>\n<id1:12>\n');
   });
 
+  it('labels ids by the transcript line that introduced them when lines are given', () => {
+    const n = createNormalizer();
+    expect(n(`sha256:${FULL}\n`, 3)).toEqual('sha256:<id3.1>\n');
+    expect(n(`${OTHER.slice(0, 12)} ${FULL.slice(0, 12)}\n`, 5)).toEqual('<id5.1:12> <id3.1:12>\n');
+  });
+
   it('leaves hex runs of other lengths and words alone', () => {
     expect(normalize('Git commit: e6534b4 abcdefabcdef0 deadbeefcafe1x\n')).toEqual('Git commit: e6534b4 abcdefabcdef0 deadbeefcafe1x\n');
   });

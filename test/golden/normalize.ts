@@ -42,29 +42,37 @@ const JSON_SIZE = /("(?:Size|size|VirtualSize)":\s*)\d{4,}/g;
 
 /**
  * A normalizer whose id numbering persists across calls, so one instance can be
- * applied line by line to a whole transcript and keep "the id `docker commit`
- * printed is the one `docker history` shows" visible.
+ * applied to a whole transcript and keep "the id `docker commit` printed is the
+ * one `docker history` shows" visible. With `line` (the transcript line the text
+ * belongs to) an id is labelled by where it first appeared, `<id7.2>` = second
+ * new id of line 7: a line that goes wrong on one side then changes only the
+ * labels of ids it introduced, not the numbering of every later line.
  */
-export function createNormalizer(): (text: string) => string {
-  const ids = new Map<string, number>();
-  const idFor = (hex: string): number => {
+export function createNormalizer(): (text: string, line?: number) => string {
+  const ids = new Map<string, string>();
+  const perLine = new Map<number, number>();
+  const idFor = (hex: string, line: number | undefined): string => {
     const key = hex.slice(0, 12);
-    let n = ids.get(key);
-    if (n === undefined) ids.set(key, (n = ids.size + 1));
-    return n;
+    let label = ids.get(key);
+    if (label === undefined) {
+      const n = (perLine.get(line ?? 0) ?? 0) + 1;
+      perLine.set(line ?? 0, n);
+      ids.set(key, (label = line === undefined ? `${n}` : `${line}.${n}`));
+    }
+    return label;
   };
-  const cell = (s: string): string =>
+  const cell = (s: string, line: number | undefined): string =>
     s
       .split(ORACLE_DATA_ROOT)
       .join('/var/lib/docker/')
-      .replace(HEX_ID, (hex) => (hex.length === 64 ? `<id${idFor(hex)}>` : `<id${idFor(hex)}:12>`))
+      .replace(HEX_ID, (hex) => (hex.length === 64 ? `<id${idFor(hex, line)}>` : `<id${idFor(hex, line)}:12>`))
       .replace(CUT_HASH, '<hash>…')
       .replace(SINCE, '<since>')
       .replace(UP, 'Up <since>')
       .replace(RFC3339, '<time>')
       .replace(GO_TIME, '<time>')
       .replace(NAME, '<name>');
-  return (text) => reflow(text, cell);
+  return (text, line) => reflow(text, (s) => cell(s, line));
 }
 
 /**

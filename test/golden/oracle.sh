@@ -7,7 +7,7 @@
 #
 #   oracle.sh start   install what is missing, start registry + engine, seed images
 #   oracle.sh stop    stop both by their own pids
-#   oracle.sh reset   remove all containers/images, then pull the preload images
+#   oracle.sh reset   restart the engine on a fresh data root, pull the preload images
 #   oracle.sh env     print the environment a client needs (eval "$(oracle.sh env)")
 #
 # Everything lives in $ORACLE_DIR (default /tmp/oracle); nothing else on the
@@ -30,6 +30,7 @@ ensure_packages() {
   command -v runc >/dev/null || missing+=(runc)
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v jq >/dev/null || missing+=(jq)
+  command -v curl >/dev/null || missing+=(curl)
   command -v docker-registry >/dev/null || missing+=(docker-registry)
   command -v gcc >/dev/null || missing+=(gcc libc6-dev)
   if [ ${#missing[@]} -gt 0 ]; then

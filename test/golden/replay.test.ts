@@ -5,8 +5,8 @@
  *   node bin/layerlab exec --json --preload alpine,hello-world,busybox  < lines
  *
  * and each line's stdout, stderr and exit code must equal the real ones after
- * normalization (normalize.ts, applied to both sides with one id numbering per
- * scenario and side; sizes of 1 kB and more hidden because the oracle's base
+ * normalization (normalize.ts, applied to both sides with one id labelling per
+ * scenario and side, ids labelled by the line that introduced them; sizes of 1 kB and more hidden because the oracle's base
  * images are stand-ins). Known, intended differences are listed with reasons in
  * expected-differences.json; documented rewrites are in replay-rewrites.ts.
  */
@@ -83,8 +83,8 @@ function normalized(entries: Entry[], diffsFor: (cmd: string, line: number) => D
   const n = createNormalizer();
   return entries.map((e, i) => {
     // Normalize even skipped lines so id numbering stays aligned between both sides.
-    const stdout = normalizeSizes(n(maskDockerVersion(e.stdout)));
-    const stderr = normalizeSizes(n(maskDockerVersion(e.stderr)));
+    const stdout = normalizeSizes(n(maskDockerVersion(e.stdout), i + 1));
+    const stderr = normalizeSizes(n(maskDockerVersion(e.stderr), i + 1));
     const diff = diffsFor(e.cmd, i + 1);
     if (diff?.compare === 'skip') return 'skipped';
     if (diff?.compare === 'unordered') return { stdout: sortLines(stdout), stderr: sortLines(stderr), rc: e.rc };
