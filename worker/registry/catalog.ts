@@ -42,6 +42,15 @@ const NOBLE: Step[] = [
   legacy(NOBLE_T.replace('52.361281426', '50.913540962'), `/bin/sh -c #(nop) ADD file:${fakeHex('noble-rootfs', 64)} in / `, 'ubuntu-noble-20250714'),
   legacy(NOBLE_T, '/bin/sh -c #(nop)  CMD ["/bin/bash"]'),
 ];
+const JAMMY_T = '2025-06-26T08:42:52.713839302Z';
+const JAMMY: Step[] = [
+  legacy('2025-06-26T08:42:49.951232071Z', '/bin/sh -c #(nop)  ARG RELEASE'),
+  legacy('2025-06-26T08:42:49.987591224Z', '/bin/sh -c #(nop)  ARG LAUNCHPAD_BUILD_ARCH'),
+  legacy('2025-06-26T08:42:50.023178512Z', '/bin/sh -c #(nop)  LABEL org.opencontainers.image.ref.name=ubuntu'),
+  legacy('2025-06-26T08:42:50.061452977Z', '/bin/sh -c #(nop)  LABEL org.opencontainers.image.version=22.04'),
+  legacy('2025-06-26T08:42:52.435616683Z', `/bin/sh -c #(nop) ADD file:${fakeHex('jammy-rootfs', 64)} in / `, 'ubuntu-jammy-20250619'),
+  legacy(JAMMY_T, '/bin/sh -c #(nop)  CMD ["/bin/bash"]'),
+];
 const BIONIC_T = '2023-03-08T04:32:39.486357016Z';
 const BIONIC: Step[] = [
   legacy('2023-03-08T04:32:39.186829386Z', `/bin/sh -c #(nop) ADD file:${fakeHex('bionic-rootfs', 64)} in / `, 'ubuntu-bionic-20230301'),
@@ -92,6 +101,8 @@ export const CATALOG: CatalogImage[] = [
   { repository: 'library/debian', tags: ['bookworm-slim', '12-slim', '12.11-slim', 'stable-slim'], created: '2025-07-21T00:00:00Z', config: { Env: [PATH], Cmd: ['bash'] }, steps: BOOKWORM_SLIM },
   { repository: 'library/ubuntu', tags: ['latest', '24.04', 'noble', 'noble-20250714'], created: NOBLE_T,
     config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '24.04' } }, steps: NOBLE },
+  { repository: 'library/ubuntu', tags: ['22.04', 'jammy', 'jammy-20250619'], created: JAMMY_T,
+    config: { Env: [PATH], Cmd: ['/bin/bash'], Labels: { 'org.opencontainers.image.ref.name': 'ubuntu', 'org.opencontainers.image.version': '22.04' } }, steps: JAMMY },
   { repository: 'library/nginx', tags: ['latest', 'mainline', '1', '1.29', '1.29.0', 'bookworm'], created: '2025-07-22T04:18:07Z', config: nginxConfig('1.29.0', '0.9.0', true),
     steps: nginx('1.29.0', '0.9.0', '2025-07-22T04:18:07Z', BOOKWORM_SLIM, true) },
   { repository: 'library/nginx', tags: ['1.27.1', '1.27.1-bookworm'], created: '2024-08-14T21:31:12Z', config: nginxConfig('1.27.1', '0.8.5', false),

@@ -41,6 +41,7 @@ export const LAYERS: Record<string, () => Tree> = {
   'debian-bookworm-20250721': () => debianTree('debian-bookworm-20250721', { ...BOOKWORM, slim: false }, T_BOOKWORM, 117_150_000),
   'debian-bookworm-slim-20240812': () => debianTree('debian-bookworm-slim-20240812', { ...BOOKWORM, debianVersion: '12.6', slim: true }, T_BOOKWORM_OLD, 74_770_000),
   'ubuntu-noble-20250714': () => debianTree('ubuntu-noble-20250714', { ubuntu: true, versionId: '24.04', pretty: 'Ubuntu 24.04.2 LTS', codename: 'noble', debianVersion: 'trixie/sid', mergedUsr: true, slim: false }, unix('2025-07-14T00:00:00Z'), 78_120_000),
+  'ubuntu-jammy-20250619': () => debianTree('ubuntu-jammy-20250619', { ubuntu: true, versionId: '22.04', pretty: 'Ubuntu 22.04.5 LTS', codename: 'jammy', debianVersion: 'bookworm/sid', mergedUsr: true, slim: false }, unix('2025-06-19T00:00:00Z'), 77_860_000),
   'ubuntu-bionic-20230301': () => debianTree('ubuntu-bionic-20230301', { ubuntu: true, versionId: '18.04', pretty: 'Ubuntu 18.04.6 LTS', codename: 'bionic', debianVersion: 'buster/sid', mergedUsr: false, slim: false }, unix('2023-03-01T00:00:00Z'), 63_150_000),
 
   'nginx-1.29.0-install': () => nginxInstallTree('nginx-1.29.0-install', T_NGINX, 117_200_000, '1.29.0', '0.9.0'),
