@@ -2,7 +2,9 @@
 # Installs the system packages the test suites need when they are missing:
 # Debian's chromium (the browser suite drives it with playwright-core; no
 # browser download is possible or wanted), tar and jq (host-shell tests
-# compare with the real tools). Runs before `npm test`, so the README's one
+# compare with the real tools), docker.io (the interop suite loads our
+# archives into a private real dockerd and ours load its archives; the Engine
+# 26.1 unpacked by test/golden/oracle.sh serves too). Runs before `npm test`, so the README's one
 # test command works on a fresh Debian machine. Needs root (or sudo) only
 # when something is missing.
 set -euo pipefail
@@ -10,6 +12,9 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v tar >/dev/null || missing+=(tar)
 command -v jq >/dev/null || missing+=(jq)
+if [ ! -x /opt/docker26/usr/sbin/dockerd ] && [ ! -x /usr/sbin/dockerd ] && [ ! -x /usr/bin/dockerd ]; then
+  missing+=(docker.io)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing system packages for the tests: ${missing[*]}" >&2
 as_root=()

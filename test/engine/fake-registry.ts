@@ -9,6 +9,7 @@ import { canonicalConfigBytes, type ImageConfig } from '../../worker/engine/imag
 import type { Entry } from '../../worker/engine/layer/entry.ts';
 import { describeLayer } from '../../worker/engine/layer/layer.ts';
 import type { RegistryClient, RemoteImage } from '../../worker/engine/registry-client.ts';
+import type { Json } from '../../worker/store/store.ts';
 
 /** A text file entry. */
 export function file(path: string, text: string): Entry {
@@ -16,7 +17,7 @@ export function file(path: string, text: string): Entry {
 }
 
 /** A remote image made of the given layers (each a list of entries). */
-export function makeImage(layers: Entry[][], created: string, cmd: string[] = ['/bin/sh']): RemoteImage {
+export function makeImage(layers: Entry[][], created: string, cmd: string[] = ['/bin/sh']): RemoteImage & { entries: Entry[][] } {
   const described = layers.map((entries) => ({ entries, ...describeLayer(entries) }));
   const config: ImageConfig = {
     created,
@@ -37,7 +38,8 @@ export function makeImage(layers: Entry[][], created: string, cmd: string[] = ['
     config,
     configBytes,
     configDigest,
-    layers: described.map((l, i) => ({ diffId: l.diffId, size: l.size, tarSize: l.tarSize, recipe: { test: i } })),
+    layers: described.map((l) => ({ diffId: l.diffId, size: l.size, tarSize: l.tarSize, recipe: { layer: l.diffId } })),
+    entries: described.map((l) => l.entries),
   };
 }
 
@@ -45,8 +47,9 @@ export function makeImage(layers: Entry[][], created: string, cmd: string[] = ['
 export class FakeRegistry implements RegistryClient {
   readonly images = new Map<string, RemoteImage>();
 
-  add(repository: string, tag: string, image: RemoteImage): this {
+  add(repository: string, tag: string, image: RemoteImage & { entries?: Entry[][] }): this {
     this.images.set(`${repository}:${tag}`, image);
+    image.entries?.forEach((e, i) => this.layers.set(image.layers[i]!.diffId, e));
     return this;
   }
 
@@ -61,6 +64,17 @@ export class FakeRegistry implements RegistryClient {
     }
     throw new EngineError('NotFound', `manifest for ${short}:${reference} not found: manifest unknown: manifest unknown`);
   }
+
+  /** Recipes are `{ test: i, image }`: the i-th layer of one of the served images. */
+  layerEntries(recipe: Json): Entry[] {
+    const r = recipe as { layer: string };
+    const entries = this.layers.get(r.layer);
+    if (!entries) throw new Error(`unknown recipe ${JSON.stringify(recipe)}`);
+    return entries;
+  }
+
+  /** Entries of every served layer, by diffID. */
+  readonly layers = new Map<string, Entry[]>();
 
   tags(repository: string): string[] {
     return [...this.images.keys()].filter((k) => k.startsWith(`${repository}:`)).map((k) => k.slice(repository.length + 1)).sort();

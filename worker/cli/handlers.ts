@@ -11,6 +11,8 @@ import { prune as imagePrune } from './image/prune.ts';
 import { pull } from './image/pull.ts';
 import { rm as imageRm } from './image/rm.ts';
 import { tag } from './image/tag.ts';
+import { save } from './image/save.ts';
+import { load } from './image/load.ts';
 import { inspect } from './system/inspect.ts';
 import { info } from './system/info.ts';
 import { version } from './system/version.ts';
@@ -24,6 +26,8 @@ export const HANDLERS: Record<string, Handler> = {
   'image rm': imageRm,
   'image prune': imagePrune,
   'image pull': pull,
+  'image save': save,
+  'image load': load,
   inspect,
   'system info': info,
   version,

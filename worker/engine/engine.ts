@@ -24,6 +24,8 @@ import { getImage } from './images/lookup.ts';
 import { pruneImages } from './images/prune.ts';
 import { pullInto, resolveRemote, statusMessage } from './images/pull.ts';
 import { removeImage } from './images/remove.ts';
+import { chooseImages, saveImages } from './images/save.ts';
+import { loadImages } from './images/load.ts';
 import { ReferenceError, parseNormalizedNamed, referenceString, type Reference } from './reference.ts';
 import type { RegistryClient } from './registry-client.ts';
 import { diffToBatch, draftOf, stateFromSnapshot, stateOf, type Draft, type EngineState } from './state.ts';
@@ -148,6 +150,21 @@ export class Engine {
       const requested = wanted ? (wanted.startsWith('sha256:') ? { ...repo, digest: wanted } : { ...repo, tag: wanted }) : repo;
       onMessage(statusMessage(requested, newer));
     });
+  }
+
+  /** `GET /images/get?names=…` (docker save): the archive's bytes. */
+  async imageSave(names: readonly string[]): Promise<Uint8Array> {
+    const state = this.#state;
+    const chosen = chooseImages(state, names);
+    return saveImages(state, { registry: this.#registry, getBlob: (d) => this.#store.getBlob(d) }, chosen, this.now());
+  }
+
+  /** `POST /images/load` (docker load), streaming `Loading layer` progress and the `Loaded image` lines. */
+  async imageLoad(archive: Uint8Array, onMessage: (m: JsonMessage) => void): Promise<void> {
+    // Messages are held until the load is committed: a failed load prints only its error.
+    const messages: JsonMessage[] = [];
+    await this.#mutate((draft) => loadImages(draft, archive, (m) => messages.push(m)));
+    for (const m of messages) onMessage(m);
   }
 
   /** `GET /version`. */

@@ -5,6 +5,7 @@
  */
 import type { Json } from '../store/store.ts';
 import type { ImageConfig } from './image-config.ts';
+import type { Entry } from './layer/entry.ts';
 
 /** A layer as a registry describes it, with a handle to regenerate its bytes. */
 export interface RemoteLayer {
@@ -35,4 +36,6 @@ export interface RegistryClient {
   resolve(repository: string, reference: string): RemoteImage;
   /** Every tag of a repository (for `pull --all-tags`), sorted. */
   tags(repository: string): string[];
+  /** The entries of a layer this registry served, regenerated from its recipe (for save and containers). */
+  layerEntries(recipe: Json): Entry[];
 }

@@ -6,7 +6,9 @@
 import { digestOf } from '../engine/digest.ts';
 import { EngineError } from '../engine/errors.ts';
 import type { RegistryClient, RemoteImage } from '../engine/registry-client.ts';
-import { RegistryError, listCatalog, resolve } from './registry.ts';
+import type { Json } from '../store/store.ts';
+import type { Entry } from '../engine/layer/entry.ts';
+import { RegistryError, layerByRecipe, listCatalog, resolve, type LayerRecipeRef } from './registry.ts';
 
 /** The Hub client. Resolutions are memoized: catalog images never change. */
 export function hubRegistry(): RegistryClient {
@@ -35,6 +37,9 @@ export function hubRegistry(): RegistryClient {
     tags(repository: string): string[] {
       const path = repository.replace(/^docker\.io\//, '');
       return [...(listCatalog().find((r) => r.repository === path)?.tags ?? [])].sort();
+    },
+    layerEntries(recipe: Json): Entry[] {
+      return layerByRecipe(recipe as unknown as LayerRecipeRef).entries();
     },
   };
 }

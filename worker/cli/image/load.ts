@@ -1,0 +1,31 @@
+/**
+ * `docker load` / `docker image load` (docker/cli cli/command/image/load.go):
+ * reads the archive from `-i FILE` or stdin (refusing an empty terminal
+ * stdin), and prints the daemon's stream; off a terminal it asks for the
+ * quiet stream, so only the `Loaded image` lines appear.
+ */
+import { CliError, type CommandContext } from '../context.ts';
+import { JsonMessageWriter } from '../jsonmessage.ts';
+
+/** Runs `docker load`. */
+export async function load(ctx: CommandContext): Promise<number> {
+  const input = ctx.flags.get<string>('input');
+  let archive: Uint8Array;
+  if (input !== '') {
+    try {
+      archive = await ctx.io.fs.readFile(input);
+    } catch {
+      throw new CliError(`open ${input}: no such file or directory`);
+    }
+  } else {
+    if (ctx.io.stdin.length === 0) throw new CliError('requested load from stdin, but stdin is empty');
+    archive = ctx.io.stdin;
+  }
+  const quiet = ctx.flags.get<boolean>('quiet') || !ctx.io.isTTY;
+  const writer = new JsonMessageWriter((s) => ctx.out(s), { tty: ctx.io.isTTY });
+  await ctx.engine.imageLoad(archive, (m) => {
+    if (quiet && m.stream === undefined) return;
+    writer.message(m);
+  });
+  return 0;
+}
