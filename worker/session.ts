@@ -11,7 +11,7 @@ import type { Store } from './store/store.ts';
 import { HostShell } from './shell/host-shell.ts';
 import type { DockerCommand, DockerIo } from './shell/host-shell.ts';
 import { hostFs } from './shell/host-fs.ts';
-import type { ForegroundProgram } from './shell/foreground.ts';
+import type { ForegroundOutput, ForegroundProgram } from './shell/foreground.ts';
 import { HomeSync } from './shell/store-fs.ts';
 
 export type { ForegroundProgram } from './shell/foreground.ts';
@@ -50,6 +50,14 @@ export interface Session {
   prompt(): string;
   /** Runs one line and persists what it changed in the home directory. */
   runLine(line: string): Promise<LineResult>;
+  /**
+   * Ctrl-D at the start of a line. With a foreground program that reads
+   * input (`cat > file`), ends its input; otherwise undefined, and the
+   * terminal ends the session as bash does.
+   */
+  endInput(): Promise<LineResult | undefined>;
+  /** Ctrl-C: interrupts the foreground program, if any. */
+  interrupt(): Promise<LineResult | undefined>;
   /** Writes pending state and closes the store. */
   close(): Promise<void>;
 }
@@ -70,17 +78,21 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
     const rc = await docker(['pull', image], silentIo(shell, home, (s) => (err += s)));
     if (rc !== 0) throw new Error(`preload of ${image} failed: ${err.trim()}`);
   }
+  // Lines and keys the foreground program takes; its writes to the home persist like a line's.
+  const toProgram = async (cmd: string, step: () => Promise<ForegroundOutput>): Promise<LineResult> => {
+    const out = await step();
+    if (out.exitCode !== undefined) session.foreground = undefined;
+    await home.commit();
+    return { cmd, stdout: out.stdout, stderr: out.stderr, rc: out.exitCode ?? 0 };
+  };
   const session: Session = {
     shell,
     foreground: undefined,
     prompt: () => session.foreground?.prompt() ?? shell.prompt(),
     async runLine(line) {
       const program = session.foreground;
-      if (program !== undefined) {
-        const out = await program.feed(line);
-        if (out.exitCode !== undefined) session.foreground = undefined;
-        return { cmd: line, stdout: out.stdout, stderr: out.stderr, rc: out.exitCode ?? 0 };
-      }
+      if (program !== undefined) return toProgram(line, () => program.feed(line));
+      
       started = undefined;
       const r = await shell.run(line);
       await home.commit();
@@ -88,6 +100,14 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       const result: LineResult = { cmd: line, stdout: r.stdout, stderr: r.stderr, rc: r.exitCode };
       if (r.stdoutBytes !== undefined) result.stdoutBytes = r.stdoutBytes;
       return result;
+    },
+    async endInput() {
+      const eof = session.foreground?.eof?.bind(session.foreground);
+      return eof === undefined ? undefined : toProgram('', eof);
+    },
+    async interrupt() {
+      const stop = session.foreground?.interrupt?.bind(session.foreground);
+      return stop === undefined ? undefined : toProgram('', stop);
     },
     async close() {
       await home.commit();

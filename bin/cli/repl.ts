@@ -35,41 +35,59 @@ function show(r: LineResult, stdout: Writable, stderr: Writable): void {
 }
 
 async function interactive(session: Session, stdin: Readable, stdout: Writable & { columns?: number; rows?: number }, stderr: Writable): Promise<number> {
-  const rl = createInterface({ input: stdin, output: stdout, terminal: true, historySize: 1000 });
   const resize = () => session.shell.resize(stdout.columns ?? 80, stdout.rows ?? 24);
   resize();
   stdout.on('resize', resize);
-  rl.on('SIGINT', () => {
-    // bash: ^C abandons the line being edited and shows a new prompt.
-    stdout.write('^C\n');
-    rl.write(null, { ctrl: true, name: 'u' });
-    rl.setPrompt(session.prompt());
-    rl.prompt();
-  });
+  const history: string[] = [];
   let rc = 0;
-  const ask = (): Promise<string | undefined> =>
-    new Promise((resolve) => {
-      const onClose = () => resolve(undefined);
-      rl.once('close', onClose);
-      rl.question(session.prompt(), (line) => {
-        rl.off('close', onClose);
-        resolve(line);
-      });
-    });
   for (;;) {
-    const line = await ask();
-    if (line === undefined) {
-      stdout.write('exit\n');
-      return rc;
+    // A fresh line editor per line: Ctrl-D closes readline's interface, and
+    // under `cat > file` Ctrl-D only ends the input, not the terminal.
+    const event = await readLine(session, stdin, stdout, history);
+    let r: LineResult | undefined;
+    if (event.kind === 'eof') {
+      r = await session.endInput();
+      if (r === undefined) {
+        stdout.write('exit\n');
+        return rc;
+      }
+    } else if (event.kind === 'interrupt') {
+      r = await session.interrupt();
+      if (r === undefined) continue;
+    } else {
+      if (event.line.trim() === '' && session.foreground === undefined) continue;
+      r = await session.runLine(event.line);
     }
-    if (line.trim() === '') continue;
-    const r = await session.runLine(line);
     show(r, stdout, stderr);
     rc = r.rc;
     if (session.shell.exited !== undefined) {
       stdout.write('exit\n');
-      rl.close();
       return session.shell.exited;
     }
   }
+}
+
+type LineEvent = { kind: 'line'; line: string } | { kind: 'eof' } | { kind: 'interrupt' };
+
+/** Reads one line with readline; Ctrl-C abandons it (bash prints ^C and a new prompt). */
+function readLine(session: Session, stdin: Readable, stdout: Writable, history: string[]): Promise<LineEvent> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: stdin, output: stdout, terminal: true, history: [...history], historySize: 1000 });
+    let done = false;
+    const finish = (event: LineEvent) => {
+      if (done) return;
+      done = true;
+      rl.close();
+      resolve(event);
+    };
+    rl.on('SIGINT', () => {
+      stdout.write('^C\n');
+      finish({ kind: 'interrupt' });
+    });
+    rl.on('close', () => finish({ kind: 'eof' }));
+    rl.question(session.prompt(), (line) => {
+      if (line.trim() !== '' && session.foreground === undefined) history.unshift(line);
+      finish({ kind: 'line', line });
+    });
+  });
 }

@@ -51,4 +51,28 @@ describe('createSession', () => {
     await session.runLine('exit');
     expect([seen, session.foreground, session.prompt()]).toEqual([['echo hi', 'exit'], undefined, 'learner@layerlab:~$ ']);
   });
+
+  it('collects what is typed after `cat > file` until Ctrl-D, on a terminal', async () => {
+    const session = await createSession({ store: await MemoryStore.open(), docker: fakeDocker().docker, isTTY: true });
+    const line = (cmd: string, stdout = '', rc = 0) => ({ cmd, stdout, stderr: '', rc });
+    expect(await session.runLine('cat > Dockerfile')).toEqual(line('cat > Dockerfile'));
+    expect([session.prompt(), await session.runLine('FROM alpine'), await session.runLine('CMD ["sh"]')]).toEqual([
+      '',
+      line('FROM alpine'),
+      line('CMD ["sh"]'),
+    ]);
+    expect(await session.endInput()).toEqual(line(''));
+    expect([session.foreground, await session.endInput()]).toEqual([undefined, undefined]);
+    expect(await session.runLine('cat Dockerfile')).toEqual(line('cat Dockerfile', 'FROM alpine\nCMD ["sh"]\n'));
+    await session.runLine('cat >> Dockerfile');
+    await session.runLine('EXPOSE 80');
+    expect(await session.interrupt()).toEqual(line('', '', 130));
+    expect((await session.runLine('tail -1 Dockerfile')).stdout).toBe('EXPOSE 80\n');
+  });
+
+  it('runs `cat > file` at once with empty input when not on a terminal', async () => {
+    const session = await createSession({ store: await MemoryStore.open(), docker: fakeDocker().docker });
+    expect(await session.runLine('cat > empty; wc -c < empty')).toEqual({ cmd: 'cat > empty; wc -c < empty', stdout: '0\n', stderr: '', rc: 0 });
+    expect(session.foreground).toBeUndefined();
+  });
 });

@@ -18,6 +18,10 @@ export interface ForegroundProgram {
   prompt(): string;
   /** Handles one typed line. */
   feed(line: string): Promise<ForegroundOutput>;
+  /** Ctrl-D at the start of a line: end of input. */
+  eof?(): Promise<ForegroundOutput>;
+  /** Ctrl-C: SIGINT. */
+  interrupt?(): Promise<ForegroundOutput>;
 }
 
 /** Starts `program` in the foreground once the current line has finished. */

@@ -21,7 +21,8 @@ import { loadJustBash, newHomeFs } from './home-fs.ts';
 import { exactBytes } from './output.ts';
 import type { JustBash, LineHooks } from './commands/types.ts';
 import type { StartForeground } from './foreground.ts';
-import { terminalUse, writesToTerminal } from './terminal.ts';
+import { readsTerminal, terminalUse, writesToTerminal } from './terminal.ts';
+import { stdinReader } from './stdin-reader.ts';
 import type { TerminalUse } from './terminal.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
@@ -126,8 +127,13 @@ export class HostShell {
     return `${LEARNER.user}@${LEARNER.host}:${shown}$ `;
   }
 
-  /** Runs one command line (it may hold several commands, pipes, a heredoc) and keeps its state. */
-  async run(line: string): Promise<ShellResult> {
+  /**
+   * Runs one command line (it may hold several commands, pipes, a heredoc)
+   * and keeps its state. On a terminal, a line whose command reads the
+   * terminal (`cat > file`) is handed to a foreground program that collects
+   * the input first (stdin-reader.ts); `stdin` gives that input directly.
+   */
+  async run(line: string, stdin?: string): Promise<ShellResult> {
     const bash = await this.#load();
     // An empty line runs nothing and leaves `$?` as it was.
     if (line.trim() === '') return { stdout: '', stderr: '', exitCode: 0 };
@@ -139,12 +145,18 @@ export class HostShell {
     // A line that does not parse runs alone, so its error names its own line
     // and columns; it runs nothing, so there is no state to replay for it.
     const parses = this.#parses(line);
+    const start = this.#opts.startForeground;
+    if (stdin === undefined && parses && this.#opts.isTTY && start && readsTerminal(this.#jb!.parse(line))) {
+      start(stdinReader(async (input) => this.run(line, input)));
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
     const script = parses ? this.#preamble() + line : line;
     const result = await bash.exec(script, {
       env: Object.fromEntries(env),
       replaceEnv: true,
       cwd: this.cwd,
       rawScript: true,
+      ...(stdin === undefined ? {} : { stdin }),
     });
     // Interactive bash names no line in its messages (`bash: foo: ...`).
     result.stderr = result.stderr.replace(/^bash: line \d+: /gm, 'bash: ');

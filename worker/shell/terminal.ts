@@ -63,6 +63,31 @@ export function terminalUse(script: ScriptNode): TerminalUse {
   return use;
 }
 
+// Commands that, given no file operand, copy the terminal's input: what
+// learners type after `cat > Dockerfile` until Ctrl-D.
+const STDIN_READERS = new Set(['cat', 'tee']);
+const STDIN_OPS = new Set(['<', '<<', '<<-', '<<<', '<&', '<>']);
+
+/**
+ * Whether a top-level command of the line reads the terminal: it starts its
+ * pipeline, takes no stdin redirection, and is `cat` with no file operand or
+ * `tee`. Such a line waits for typed input before it runs.
+ */
+export function readsTerminal(script: ScriptNode): boolean {
+  return script.statements.some((st) =>
+    st.pipelines.some((p) => {
+      const first = p.commands[0] as unknown as Node | undefined;
+      if (first?.type !== 'SimpleCommand') return false;
+      const name = literal(first.name);
+      if (name === undefined || !STDIN_READERS.has(name)) return false;
+      const redirs = (first.redirections as Node[]).filter((r) => STDIN_OPS.has(String(r.operator)));
+      if (redirs.length > 0) return false;
+      const operands = (first.args as unknown[]).map(literal).filter((a) => a === undefined || a === '-' || !a.startsWith('-'));
+      return name === 'tee' || operands.every((a) => a === '-');
+    }),
+  );
+}
+
 /** Whether `name` only ever writes to the terminal in this line. */
 export function writesToTerminal(use: TerminalUse, name: string): boolean {
   return use.terminal.has(name) && !use.elsewhere.has(name);
