@@ -90,7 +90,8 @@ export function readTar(tar: Uint8Array): Entry[] {
     if (!checksumOk(tar, off)) throw new TarFormatError('archive/tar: invalid tar header');
     const h = off;
     const flag = String.fromCharCode(tar[h + 156]!);
-    const size = pax.size !== undefined ? Number(pax.size) : num(tar, off + 124, 12);
+    const meta = flag === 'x' || flag === 'g' || flag === 'L' || flag === 'K';
+    const size = !meta && pax.size !== undefined ? Number(pax.size) : num(tar, h + 124, 12);
     const dataOff = off + BLOCK;
     const next = dataOff + Math.ceil(size / BLOCK) * BLOCK;
     if (dataOff + size > tar.length) throw new TarFormatError('unexpected EOF');
