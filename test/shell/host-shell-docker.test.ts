@@ -21,6 +21,20 @@ describe('docker in the host shell', () => {
     ]);
   });
 
+  it('passes a variable exported on an earlier line to the CLI', async () => {
+    const { docker, calls } = fakeDocker();
+    const shell = new HostShell({ docker });
+    await shell.run('export DOCKER_BUILDKIT=0');
+    await shell.run('docker build -t hello .');
+    expect(calls.map((c) => c.env.DOCKER_BUILDKIT)).toEqual(['0']);
+    expect(await shell.run('env')).toEqual(
+      ok(
+        'HOME=/home/learner\nPATH=/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games\nPWD=/home/learner\n' +
+          'USER=learner\nLOGNAME=learner\nHOSTNAME=layerlab\nSHELL=/bin/bash\nLANG=C.UTF-8\nTERM=xterm-256color\nDOCKER_BUILDKIT=0\n',
+      ),
+    );
+  });
+
   it('substitutes $(docker ...) into another docker command', async () => {
     const { docker, calls } = fakeDocker();
     const shell = new HostShell({ docker });

@@ -70,6 +70,8 @@ export const LOGIN_ENV: Readonly<Record<string, string>> = {
 
 // Variables just-bash derives itself or that hold state carried another way.
 const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS']);
+// Shell variables bash sets but does not export.
+const UNEXPORTED = new Set(['IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'COLUMNS', 'LINES']);
 const ALIAS_PREFIX = 'BASH_ALIAS_';
 
 /** The learner's interactive host shell. */
@@ -183,6 +185,12 @@ export class HostShell {
    */
   #preamble(): string {
     const parts = ['shopt -s expand_aliases'];
+    // just-bash exports only the variables its constructor got; a variable
+    // exported on an earlier line (`export DOCKER_BUILDKIT=0`) must reach
+    // the next line's commands too. Which ones were exported is not
+    // reported, so every carried variable but bash's own is exported.
+    const exported = Object.keys(this.#env).filter((k) => !UNEXPORTED.has(k) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(k));
+    if (exported.length > 0) parts.push(`export ${exported.join(' ')}`);
     for (const [name, value] of this.#aliases) parts.push(`alias ${name}=${shellQuote(value)}`);
     if (this.#status !== 0) parts.push(`(exit ${this.#status})`);
     return `${parts.join('; ')}; `;

@@ -7,6 +7,7 @@ import type { Command } from 'just-bash';
 import { aptCommands } from './apt.ts';
 import { dockerCommands } from './docker.ts';
 import type { DockerCommand } from './docker.ts';
+import { envCommands } from './env.ts';
 import { historyCommand } from './history.ts';
 import type { History } from './history.ts';
 import { identityCommands } from './identity.ts';
@@ -16,10 +17,11 @@ import { sudoCommand } from './sudo.ts';
 import { tarCommand } from './tar.ts';
 import type { JustBash, LineHooks } from './types.ts';
 
-/** The host's commands: docker, tar, ls, jq, apt, sudo, history and the identity ones. */
+/** The host's commands: docker, tar, ls, jq, apt, sudo, history, env and the identity ones. */
 export function hostCommands(jb: JustBash, docker: DockerCommand, hooks: LineHooks, history: History): Command[] {
   return [
     ...historyCommand(jb, history),
+    ...envCommands(jb),
     ...dockerCommands(jb, docker, hooks),
     ...identityCommands(jb),
     ...sudoCommand(jb),
