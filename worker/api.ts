@@ -35,8 +35,20 @@ export type LabEvent =
   /** The whole lab was replaced (Reset lab, Import lab, here or in another tab); the terminal was reset. */
   | { type: 'lab-replaced' };
 
-/** Receives terminal output (UTF-8 text with VT escape sequences). */
-export type OutputListener = (data: string) => void;
+/**
+ * What the worker's line editor allows the page to do with the next key:
+ * echo printable text itself (`localEcho`), as a tty echoes in cooked mode,
+ * without waiting for the worker. `inputs` is how many `input` calls had
+ * arrived when this was decided; the page trusts it only once every key it
+ * sent without echoing it has been counted.
+ */
+export interface EchoState {
+  localEcho: boolean;
+  inputs: number;
+}
+
+/** Receives terminal output (UTF-8 text with VT escape sequences) and the echo state after it. */
+export type OutputListener = (data: string, echo: EchoState) => void;
 
 /** Receives {@link LabEvent}s. */
 export type EventListener = (event: LabEvent) => void;
@@ -49,8 +61,11 @@ export interface LabApi {
    * keeps loading behind it). Later calls re-attach the listeners.
    */
   start(size: TerminalSize, output: OutputListener, events: EventListener): Promise<LabInfo>;
-  /** Keystrokes or pasted text, exactly as xterm's `onData` gives them. */
-  input(data: string): Promise<void>;
+  /**
+   * Keystrokes or pasted text, exactly as xterm's `onData` gives them.
+   * `echoed`: printable text the page has already shown (see {@link EchoState}).
+   */
+  input(data: string, echoed?: boolean): Promise<void>;
   /** The terminal was resized (fit addon). */
   resize(size: TerminalSize): Promise<void>;
   /** Wipes the lab back to a fresh machine (the page asks for confirmation first). */

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expose, proxy, wrap } from 'comlink';
 import type { Remote } from 'comlink';
-import type { LabApi, LabEvent } from '../../worker/api.ts';
+import type { EchoState, LabApi, LabEvent } from '../../worker/api.ts';
 import { createLabService } from '../../worker/terminal/lab-service.ts';
 import type { LockManagerLike } from '../../worker/terminal/tab-sync.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
@@ -102,6 +102,37 @@ describe('lab API over a MessageChannel', () => {
     expect(await tab.line('mkdir -p demo && cd demo && printf "a\\nb\\n"')).toEqual(
       'mkdir -p demo && cd demo && printf "a\\nb\\n"\r\na\r\nb\r\nlearner@layerlab:~/demo$ ',
     );
+  });
+
+  it('tells the page when it may echo typed text itself', async () => {
+    const { port1, port2 } = new MessageChannel();
+    open.push(port1, port2);
+    const states: string[] = [];
+    const service = createLabService({
+      openStore: async () => new MemoryStore(),
+      memoryStore: () => MemoryStore.open(),
+      createSession,
+      dockerTree: async () => {
+        throw new Error('not needed');
+      },
+      commandNames: async () => [],
+      tabId: 'one',
+    });
+    expose(service, port1);
+    const api = wrap<LabApi>(port2);
+    await api.start({ cols: 80, rows: 24 }, proxy((d: string, e: EchoState) => void states.push(`${JSON.stringify(d)} ${e.localEcho} ${e.inputs}`)), proxy(() => undefined));
+    await api.input('p', true);
+    await api.input('wd');
+    await api.input('\r');
+    await settle(api);
+    expect(states).toEqual([
+      `${JSON.stringify(PROMPT)} true 0`,
+      '"" true 1',
+      '"wd" true 2',
+      '"\\r\\n" false 3',
+      '"/home/learner\\r\\n" false 3',
+      `${JSON.stringify(PROMPT)} true 3`,
+    ]);
   });
 
   it('keeps history in ~/.bash_history across sessions on one store', async () => {

@@ -42,6 +42,19 @@ describe('line editor: typing and Enter', () => {
     expect(editor.line).toEqual({ text: 'echo hello', cursor: 7 });
   });
 
+  it('writes nothing for text the page has already echoed, and knows it is appending', async () => {
+    const { term, editor } = setup();
+    expect(editor.appending).toEqual(true);
+    await editor.handle({ kind: 'text', text: 'l', echoed: true });
+    await editor.handle({ kind: 'text', text: 's' });
+    expect(term.take()).toEqual('s');
+    expect(editor.line).toEqual({ text: 'ls', cursor: 2 });
+    await feed(editor, '\x1b[D');
+    expect(editor.appending).toEqual(false);
+    await feed(editor, '\r');
+    expect(editor.appending).toEqual(false);
+  });
+
   it('makes a pending wrap real when the line reaches the right margin', async () => {
     const term = new FakeTerminal(10);
     const editor = new LineEditor(term, new History());

@@ -46,6 +46,7 @@ export class Console {
   #queue: Key[] = [];
   #pumping = false;
   #running: AbortController | undefined;
+  #inputs = 0;
   /** Settles when every started command has ended, interrupted ones included. */
   #idle: Promise<unknown> = Promise.resolve();
 
@@ -66,8 +67,31 @@ export class Console {
     this.#editor.begin(this.#host.prompt());
   }
 
-  /** Takes what the terminal sent (keystrokes, a paste). */
-  input(data: string): void {
+  /**
+   * Whether the page may echo typed text itself (local echo): a line is being
+   * read with the cursor at its end, nothing is queued and no command runs,
+   * so the next printable key will only be appended and echoed.
+   */
+  get localEcho(): boolean {
+    return !this.#running && this.#queue.length === 0 && this.#editor.appending;
+  }
+
+  /** How many {@link Console.input} calls have arrived (the page matches it against what it sent). */
+  get inputs(): number {
+    return this.#inputs;
+  }
+
+  /**
+   * Takes what the terminal sent (keystrokes, a paste). `echoed`: the page
+   * already showed this printable text, after {@link Console.localEcho} said it may.
+   */
+  input(data: string, echoed = false): void {
+    this.#inputs++;
+    if (echoed) {
+      this.#queue.push({ kind: 'text', text: data, echoed: true });
+      void this.#pump();
+      return;
+    }
     const keys = parseKeys(data);
     if (this.#running && keys.some((k) => k.kind === 'ctrl' && k.letter === 'c')) {
       this.#interruptCommand();

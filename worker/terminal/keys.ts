@@ -9,7 +9,8 @@
 
 /** One key or a run of printable text. */
 export type Key =
-  | { kind: 'text'; text: string }
+  /** Printable text; `echoed` when the page has already shown it (local echo, see Console.input). */
+  | { kind: 'text'; text: string; echoed?: boolean }
   | { kind: 'paste'; text: string }
   | { kind: 'enter' }
   | { kind: 'backspace' }

@@ -51,13 +51,17 @@ export function createLabService(deps: LabDeps): LabApi {
   let events: EventListener = () => undefined;
   // Writes of one turn of the event loop go out as one message (one comlink call per echo).
   let unsent = '';
+  let flushing = false;
   const emit = (data: string): void => {
-    if (unsent === '') queueMicrotask(() => {
+    unsent += data;
+    if (flushing) return;
+    flushing = true;
+    queueMicrotask(() => {
+      flushing = false;
       const chunk = unsent;
       unsent = '';
-      output(chunk);
+      output(chunk, { localEcho: terminal.localEcho, inputs: terminal.inputs });
     });
-    unsent += data;
   };
   const term = { cols: 80, write: emit };
   let store: CountingStore;
@@ -189,8 +193,8 @@ export function createLabService(deps: LabDeps): LabApi {
       showedPrompt();
       return info;
     },
-    async input(data) {
-      terminal.input(data);
+    async input(data, echoed) {
+      terminal.input(data, echoed);
     },
     async resize(size) {
       term.cols = size.cols;

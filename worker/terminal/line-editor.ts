@@ -48,6 +48,7 @@ export class LineEditor {
   #kill = '';
   #walk: HistoryCursor | undefined;
   #lastWasTab = false;
+  #reading = false;
 
   constructor(term: TerminalOutput, history: History, complete?: Completer) {
     this.#term = term;
@@ -60,12 +61,18 @@ export class LineEditor {
     return this.#line;
   }
 
+  /** Whether a line is being read with the cursor at its end: typed text would simply be echoed. */
+  get appending(): boolean {
+    return this.#reading && this.#line.cursor === this.#line.text.length;
+  }
+
   /** Starts reading a line: shows the prompt on the current row. */
   begin(prompt: string, initial = ''): void {
     this.#prompt = prompt;
     this.#line = { text: initial, cursor: initial.length };
     this.#walk = undefined;
     this.#lastWasTab = false;
+    this.#reading = true;
     const end = visibleLength(prompt) + initial.length;
     this.#term.write(prompt + initial + settleWrap(end, this.#term.cols));
     this.#at = end;
@@ -78,9 +85,11 @@ export class LineEditor {
     const l = this.#line;
     switch (key.kind) {
       case 'text':
+        return this.#insert(key.text, key.echoed);
       case 'paste':
         return this.#insert(key.text);
       case 'enter':
+        this.#reading = false;
         this.#finish('\r\n');
         return { kind: 'line', line: l.text };
       case 'backspace':
@@ -114,6 +123,7 @@ export class LineEditor {
 
   /** Ends the line with `^C` as bash's SIGINT handler does, without returning it. */
   interrupt(): EditOutcome {
+    this.#reading = false;
     this.#finish('^C\r\n');
     return { kind: 'interrupt' };
   }
@@ -145,6 +155,7 @@ export class LineEditor {
         return this.interrupt();
       case 'd':
         if (l.text !== '') return this.#set(buf.deleteChar(l));
+        this.#reading = false;
         this.#at = 0;
         return { kind: 'eof' };
       case 'l':
@@ -157,17 +168,20 @@ export class LineEditor {
     }
   }
 
-  #insert(s: string): EditOutcome {
+  /** Inserts at the cursor; `echoed` text is already on the screen, where the page drew it. */
+  #insert(s: string, echoed = false): EditOutcome {
     if (s === '') return PENDING;
     const l = this.#line;
     if (l.cursor === l.text.length) {
       // Appending, the common case: echo the text alone (keystroke-to-echo budget, design.md §9).
       this.#line = buf.insert(l, s);
       const end = this.#at + s.length;
-      this.#term.write(s + settleWrap(end, this.#term.cols));
+      this.#term.write((echoed ? '' : s) + settleWrap(end, this.#term.cols));
       this.#at = end;
       return PENDING;
     }
+    // Echoed but not at the end (cannot happen with Console's checks): the screen cursor moved; redraw.
+    if (echoed) this.#at += s.length;
     return this.#set(buf.insert(l, s));
   }
 
