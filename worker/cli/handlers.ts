@@ -4,6 +4,9 @@
  * command in the parser, so they need no entry of their own.
  */
 import type { Handler } from './context.ts';
+import { create as containerCreate } from './container/create.ts';
+import { ls as containerLs } from './container/ls.ts';
+import { run as containerRun } from './container/run.ts';
 import { history } from './image/history.ts';
 import { inspect as imageInspect } from './image/inspect.ts';
 import { ls as imageLs } from './image/ls.ts';
@@ -28,6 +31,9 @@ export const HANDLERS: Record<string, Handler> = {
   'image pull': pull,
   'image save': save,
   'image load': load,
+  'container run': containerRun,
+  'container create': containerCreate,
+  'container ls': containerLs,
   inspect,
   'system info': info,
   version,

@@ -40,12 +40,18 @@ export interface ImageRecord {
   dockerVersion?: string;
 }
 
-/** A container, as far as the image commands need to know it (filled in by the containers issue). */
+/**
+ * A container (worker/engine/containers/record.ts documents every field):
+ * `id`, `name` (without the leading `/`), `imageId` and `running` are what
+ * the image commands read; the rest is the daemon's container state.
+ */
 export interface ContainerRecord {
   id: string;
   name: string;
   imageId: string;
   running: boolean;
+  /** `sha256:…` of the tar of the writable layer (blob), or '' while it is empty. */
+  rwLayer?: string;
   [key: string]: Json | undefined;
 }
 
@@ -119,11 +125,12 @@ export function diffToBatch(before: EngineState, draft: Draft): Batch {
   return batch;
 }
 
-/** Digests of the blobs the state needs: stored layer tars and image configs. */
-export function blobsInUse(state: Pick<EngineState, 'images' | 'layers'>): Set<string> {
+/** Digests of the blobs the state needs: stored layer tars, image configs and containers' writable layers. */
+export function blobsInUse(state: Pick<EngineState, 'images' | 'layers'> & Partial<Pick<EngineState, 'containers'>>): Set<string> {
   const live = new Set<string>();
   for (const l of state.layers.values()) if (l.source.kind === 'blob') live.add(l.diffId);
   for (const id of state.images.keys()) live.add(id);
+  for (const c of state.containers?.values() ?? []) if (c.rwLayer) live.add(c.rwLayer);
   return live;
 }
 

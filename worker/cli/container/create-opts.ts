@@ -1,0 +1,105 @@
+/**
+ * The create request of `docker run` / `docker create` from their flags, as
+ * docker/cli cli/command/container/opts.go parse() builds it: env files
+ * before `-e` values (opts.ReadKVEnvStrings), `-e NAME` taking the value
+ * from the client's environment, `--entrypoint ""` resetting the image's
+ * entrypoint, `-p` bindings also exposing their ports, and the attach
+ * settings of -i/-t/-d. Bad values fail before anything is sent, with the
+ * CLI's own words.
+ */
+import type { CreateRequest } from '../../engine/containers/create.ts';
+import type { PortBinding } from '../../engine/containers/record.ts';
+import { CliError, type CommandContext } from '../context.ts';
+import { badFlag } from './errors.ts';
+import { PortSpecError, parseExpose, parsePortSpec } from './ports.ts';
+
+const WHITESPACE = ' \t';
+
+/** opts.ParseEnvFile over the host filesystem. */
+async function readEnvFile(ctx: CommandContext, path: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await ctx.io.fs.readFile(path));
+  } catch {
+    throw new Error(`open ${path}: no such file or directory`);
+  }
+  const out: string[] = [];
+  for (const raw of text.replace(/^\uFEFF/, '').split('\n')) {
+    const line = raw.replace(/^[ \t]+/, '').replace(/\r$/, '');
+    if (line.length === 0 || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    const variable = (eq < 0 ? line : line.slice(0, eq)).replace(/^[ \t]+/, '');
+    if ([...WHITESPACE].some((w) => variable.includes(w))) throw new Error(`poorly formatted environment: variable '${variable}' contains whitespaces`);
+    if (variable.length === 0) throw new Error(`poorly formatted environment: no variable name on line '${line}'`);
+    if (eq >= 0) out.push(`${variable}=${line.slice(eq + 1)}`);
+    else if (ctx.io.env[variable] !== undefined) out.push(`${variable}=${ctx.io.env[variable]}`);
+  }
+  return out;
+}
+
+/** The create request and the run options of a `docker run`/`create` command line. */
+export async function createRequest(ctx: CommandContext, detach: boolean): Promise<CreateRequest> {
+  const verb = ctx.command.path.split(' ').pop()!;
+  const flags = ctx.flags;
+  const env: string[] = [];
+  try {
+    for (const file of flags.get<string[]>('env-file')) env.push(...(await readEnvFile(ctx, file)));
+  } catch (err) {
+    throw new CliError(`docker: ${(err as Error).message}\n\nRun 'docker ${verb} --help' for more information`, 125);
+  }
+  for (const v of flags.get<string[]>('env')) {
+    const eq = v.indexOf('=');
+    const k = eq < 0 ? v : v.slice(0, eq);
+    if (k === '') throw badFlag(ctx, '-e, --env', v, `invalid environment variable: ${v}`);
+    if (eq < 0 && ctx.io.env[k] !== undefined) env.push(`${k}=${ctx.io.env[k]}`);
+    else env.push(v);
+  }
+  const labels: Record<string, string> = {};
+  for (const l of flags.get<string[]>('label')) {
+    const eq = l.indexOf('=');
+    labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
+  }
+  const exposed: Record<string, Record<string, never>> = {};
+  const bindings: Record<string, PortBinding[]> = {};
+  try {
+    for (const p of flags.get<string[]>('publish')) {
+      for (const { port, binding } of parsePortSpec(p)) {
+        exposed[port] = {};
+        (bindings[port] ??= []).push(binding);
+      }
+    }
+    for (const e of flags.get<string[]>('expose')) for (const port of parseExpose(e)) exposed[port] = {};
+  } catch (err) {
+    if (err instanceof PortSpecError) throw new CliError(`docker: ${err.message}\n\nRun 'docker ${verb} --help' for more information`, 125);
+    throw err;
+  }
+  const args = ctx.args.slice(1);
+  const entry = flags.get<string>('entrypoint');
+  const stdin = flags.get<boolean>('interactive');
+  const attach = flags.get<string[]>('attach');
+  const req: CreateRequest = {
+    config: {
+      Image: ctx.args[0]!,
+      Hostname: flags.get<string>('hostname'),
+      User: flags.get<string>('user'),
+      AttachStdin: !detach && (stdin || attach.includes('stdin')),
+      AttachStdout: !detach && (attach.length === 0 || attach.includes('stdout')),
+      AttachStderr: !detach && (attach.length === 0 || attach.includes('stderr')),
+      Tty: flags.get<boolean>('tty'),
+      OpenStdin: stdin,
+      StdinOnce: !detach && stdin,
+      Env: env,
+      Cmd: args.length > 0 ? args : null,
+      WorkingDir: flags.get<string>('workdir'),
+      Entrypoint: entry !== '' ? [entry] : flags.changed('entrypoint') ? [''] : null,
+      Labels: labels,
+      ExposedPorts: exposed,
+    },
+    hostConfig: { AutoRemove: flags.get<boolean>('rm'), PortBindings: bindings },
+  };
+  const name = flags.get<string>('name');
+  if (name !== '') req.name = name;
+  const stopSignal = flags.get<string>('stop-signal');
+  if (stopSignal !== '') req.config.StopSignal = stopSignal;
+  return req;
+}

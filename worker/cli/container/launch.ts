@@ -1,0 +1,83 @@
+/**
+ * What `run`, `start -a` and `exec` share: the container service, creating
+ * with the first-run pull (`Unable to find image 'x:latest' locally`, then
+ * the pull progress on stderr — docker/cli container/create.go
+ * createContainer), and the client side of an attached process.
+ */
+import type { CreateRequest } from '../../engine/containers/create.ts';
+import type { AttachIo, ContainerService } from '../../engine/containers/service.ts';
+import type { InteractiveProcess } from '../../engine/containers/runtime.ts';
+import { isEngineError } from '../../engine/errors.ts';
+import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../engine/reference.ts';
+import { CliError, type CommandContext } from '../context.ts';
+import { pullForRun } from '../image/pull.ts';
+import { runFailure } from './errors.ts';
+import { containerService } from './service.ts';
+
+/** The container service of the command's engine. */
+export function svcOf(ctx: CommandContext): Promise<ContainerService> {
+  return containerService(ctx.engine);
+}
+
+/** Creates the container, pulling its image first when it is missing (or always with --pull=always). */
+export async function createWithPull(ctx: CommandContext, svc: ContainerService, req: CreateRequest, verb: string): Promise<string> {
+  const policy = ctx.flags.get<string>('pull');
+  if (!['always', 'missing', 'never', ''].includes(policy)) {
+    throw new CliError(`docker: invalid pull option: '${policy}': must be one of "always", "missing" or "never"\n\nRun 'docker ${verb} --help' for more information`, 125);
+  }
+  const pull = async (): Promise<void> => {
+    try {
+      await pullForRun(ctx, req.config.Image);
+    } catch (err) {
+      throw runFailure(err, verb);
+    }
+  };
+  if (policy === 'always') await pull();
+  try {
+    return (await svc.create(req)).Id;
+  } catch (err) {
+    if (!(isEngineError(err) && err.code === 'NotFound' && err.message.startsWith('No such image:')) || policy === 'never' || policy === 'always') throw runFailure(err, verb);
+  }
+  let shown: string;
+  try {
+    shown = familiarString(withDefaultTag(parseNormalizedNamed(req.config.Image)));
+  } catch {
+    shown = req.config.Image;
+  }
+  ctx.err(`Unable to find image '${shown}' locally\n`);
+  await pull();
+  try {
+    return (await svc.create(req)).Id;
+  } catch (err) {
+    throw runFailure(err, verb);
+  }
+}
+
+/** The command's piped stdin as the process's input (one chunk, then EOF). */
+export function stdinOf(ctx: CommandContext): NonNullable<AttachIo['stdin']> {
+  let text: string | null = new TextDecoder().decode(ctx.io.stdin);
+  return {
+    read: async () => {
+      const t = text;
+      text = null;
+      return t === '' ? null : t;
+    },
+  };
+}
+
+/** Attach streams writing to the command's stdout/stderr. */
+export function attachIo(ctx: CommandContext, stdin: boolean): AttachIo {
+  const io: AttachIo = { stdout: (t) => ctx.out(t), stderr: (t) => ctx.err(t) };
+  if (stdin) io.stdin = stdinOf(ctx);
+  return io;
+}
+
+/** Hands an interactive shell to the terminal; the line that started it returns 0. */
+export function toForeground(ctx: CommandContext, shell: InteractiveProcess): void {
+  ctx.io.startForeground!({ prompt: () => shell.prompt(), feed: (line) => shell.feed(line) });
+}
+
+/** docker/cli's refusal of `-it` without a terminal on stdin. */
+export function notATty(): CliError {
+  return new CliError('the input device is not a TTY', 1);
+}

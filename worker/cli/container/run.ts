@@ -1,0 +1,40 @@
+/**
+ * `docker run` / `docker container run` (docker/cli cli/command/container/
+ * run.go): create (pulling when needed), start, then either print the ID
+ * (-d), hand a shell to the terminal (-it), or stream the output and return
+ * the container's exit code. A start failure leaves the container Created
+ * (or removes it with --rm) and exits 125/126/127.
+ */
+import type { CommandContext } from '../context.ts';
+import { createRequest } from './create-opts.ts';
+import { runFailure } from './errors.ts';
+import { attachIo, createWithPull, notATty, svcOf, toForeground } from './launch.ts';
+
+/** Runs `docker run`. */
+export async function run(ctx: CommandContext): Promise<number> {
+  const detach = ctx.flags.get<boolean>('detach');
+  const tty = ctx.flags.get<boolean>('tty');
+  const interactive = ctx.flags.get<boolean>('interactive');
+  const shell = tty && interactive && !detach;
+  if (shell && !ctx.io.startForeground) throw notATty();
+  const req = await createRequest(ctx, detach);
+  const svc = await svcOf(ctx);
+  const id = await createWithPull(ctx, svc, req, 'run');
+  try {
+    if (detach) {
+      await svc.start(id);
+      ctx.out(`${id}\n`);
+      return 0;
+    }
+    if (shell) {
+      const { shell: sh } = await svc.start(id, attachIo(ctx, false), true);
+      toForeground(ctx, svc.foreground(id, sh!));
+      return 0;
+    }
+    const { exited } = await svc.start(id, attachIo(ctx, interactive));
+    return await exited;
+  } catch (err) {
+    if (req.hostConfig?.AutoRemove) await svc.remove(id, { force: true }).catch(() => undefined);
+    throw runFailure(err, 'run');
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * What `docker diff` and `docker export` derive from the overlay.
+ *
+ * diff follows moby pkg/archive changes() over the upperdir: a whiteout is a
+ * deletion (D); an entry that also exists below is a modification (C), except
+ * a directory whose mode and mtime are unchanged, which is skipped; anything
+ * else is an addition (A). The parent directory of every A or D is reported
+ * as C once, just before it. Order is the upperdir walk order, which puts
+ * parents first and sorts names by byte order.
+ *
+ * The init layer is moby daemon/initlayer's: entries the runtime needs that
+ * every container has, created only where the image lacks them, part of
+ * `export` but not of `diff` or `commit`.
+ */
+import { dirName, type Entry } from '../layer/entry.ts';
+import { orderHardlinks } from './links.ts';
+import type { OverlayFs } from './overlay-fs.ts';
+import { Tree, walkOrder, type LowerView } from './tree.ts';
+import type { UpperLayer } from './upper.ts';
+
+/** One change, as `GET /containers/{id}/changes` returns it: Kind 0 = C, 1 = A, 2 = D. */
+export interface ContainerChange {
+  Path: string;
+  Kind: 0 | 1 | 2;
+}
+
+/** The changes of a writable layer against what lies below it. */
+export function containerChanges(upper: UpperLayer, lower: LowerView): ContainerChange[] {
+  const paths = [...upper.tree.entries.keys(), ...upper.whiteouts.keys()].filter((p) => p !== '').sort(walkOrder);
+  const out: ContainerChange[] = [];
+  const changedDirs = new Set<string>();
+  const hiddenBelow = (p: string): boolean => {
+    for (let a = dirName(p); ; a = dirName(a)) {
+      if (upper.opaque.has(a)) return true;
+      if (a === '') return false;
+    }
+  };
+  for (const p of paths) {
+    const up = upper.tree.get(p);
+    const low = hiddenBelow(p) ? undefined : lower.get(p);
+    let kind: 0 | 1 | 2;
+    if (!up) kind = 2;
+    else if (low) {
+      if (up.type === 'dir' && low.type === 'dir' && up.mode === low.mode && up.mtime === low.mtime && !upper.opaque.has(p)) continue;
+      kind = 0;
+    } else kind = 1;
+    if (kind !== 0) {
+      const parent = dirName(p);
+      if (parent !== '' && !changedDirs.has(parent)) {
+        out.push({ Path: '/' + parent, Kind: 0 });
+        changedDirs.add(parent);
+      }
+    }
+    if (kind === 0 && up?.type === 'dir') {
+      if (changedDirs.has(p)) continue;
+      changedDirs.add(p);
+    }
+    out.push({ Path: '/' + p, Kind: kind });
+  }
+  return out;
+}
+
+/** The init layer of a container created at `mtime` over an image tree. */
+export function initLayer(image: LowerView, mtime: number): Tree {
+  const t = new Tree();
+  const dir = (path: string) => ({ path, type: 'dir' as const, mode: 0o755, uid: 0, gid: 0, mtime, size: 0 });
+  const add = (e: Entry) => {
+    for (let p = dirName(e.path); p !== ''; p = dirName(p)) if (!image.get(p) && !t.get(p)) t.put(dir(p));
+    if (!image.get(e.path)) t.put(e);
+  };
+  for (const p of ['dev/pts', 'dev/shm', 'proc', 'sys']) add(dir(p));
+  for (const p of ['.dockerenv', 'etc/resolv.conf', 'etc/hosts', 'etc/hostname', 'dev/console']) {
+    add({ path: p, type: 'file', mode: 0o755, uid: 0, gid: 0, mtime, size: 0 });
+  }
+  add({ path: 'etc/mtab', type: 'symlink', mode: 0o777, uid: 0, gid: 0, mtime, size: 0, linkname: '/proc/mounts' });
+  return t;
+}
+
+/** The merged filesystem as `docker export` streams it: every entry in walk order, hard links grouped. */
+export function exportEntries(fs: OverlayFs): Entry[] {
+  return orderHardlinks([...fs.walk()]);
+}

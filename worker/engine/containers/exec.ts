@@ -1,0 +1,74 @@
+/**
+ * `POST /containers/{id}/exec` + `/exec/{id}/start`: another process in a
+ * running container, sharing its filesystem. A process that can't start is
+ * reported as the daemon reports it to an attached client: the runtime's
+ * error text on the output stream and exit code 127 (moby
+ * api/server/router/container/exec.go writes `err + "\r\n"` to stdout).
+ */
+import type { AttachIo, ContainerService } from './service.ts';
+import { notRunning } from './lookup.ts';
+import { execStartError, isExecNotFound, type InteractiveProcess } from './runtime.ts';
+
+/** Options of an exec (API ExecConfig). */
+export interface ExecOptions {
+  cmd: string[];
+  env?: string[];
+  workdir?: string;
+  user?: string;
+  tty?: boolean;
+  /** `-it`: a shell for the terminal instead of a run to completion. */
+  interactive?: boolean;
+}
+
+/** What an exec gives back: its exit code, or the shell to hand to the terminal. */
+export type ExecResult = { exitCode: number } | { shell: InteractiveProcess };
+
+/** Runs an exec in a running container. */
+export async function execIn(svc: ContainerService, ref: string, opts: ExecOptions, io: AttachIo): Promise<ExecResult> {
+  const c = svc.get(ref);
+  if (!c.running) throw notRunning(c.id);
+  const live = await svc.liveOf(c);
+  const tty = opts.tty ?? false;
+  const out = (s: string) => io.stdout(tty ? s.replace(/\r?\n/g, '\r\n') : s);
+  const spec = svc.specOf(
+    c,
+    live,
+    {
+      argv: opts.cmd,
+      tty,
+      stdout: out,
+      stderr: tty ? out : (s) => io.stderr(s),
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+      ...(opts.workdir ? { cwd: opts.workdir } : {}),
+      ...(opts.user ? { user: opts.user } : {}),
+    },
+    opts.env ?? [],
+  );
+  const runner = await svc.runner();
+  try {
+    if (opts.interactive) {
+      const shell = await runner.startInteractive(spec);
+      return { shell: persistOnExit(svc, c.id, shell) };
+    }
+    const exitCode = await runner.runProcess(spec);
+    await svc.save(c.id, () => ({}));
+    return { exitCode };
+  } catch (err) {
+    if (!isExecNotFound(err)) throw err;
+    io.stdout(execStartError(err.message).message + '\r\n');
+    return { exitCode: 127 };
+  }
+}
+
+/** Commits the writable layer after each line of an interactive exec, so a reload keeps what it did. */
+function persistOnExit(svc: ContainerService, id: string, shell: InteractiveProcess): InteractiveProcess {
+  return {
+    prompt: () => shell.prompt(),
+    interrupt: () => shell.interrupt(),
+    feed: async (line) => {
+      const out = await shell.feed(line);
+      await svc.save(id, () => ({}));
+      return out;
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * `GET /containers/{id}/json`: the container as the daemon describes it
+ * (moby api/types/container.InspectResponse, API 1.51), keys in the
+ * daemon's order. Host paths are those of a default Linux install
+ * (/var/lib/docker); the overlay2 directories are named after the container
+ * ID, where the real daemon uses a random layer ID.
+ */
+import { imageSize } from '../images/size.ts';
+import type { EngineState } from '../state.ts';
+import { portsOf } from './list.ts';
+import { rfc3339Nano, type Container } from './record.ts';
+
+/** The inspect object of one container; with `size`, SizeRw and SizeRootFs. */
+export function inspectContainer(state: EngineState, c: Container, size: boolean): Record<string, unknown> {
+  const dir = `/var/lib/docker/containers/${c.id}`;
+  const layer = `/var/lib/docker/overlay2/${c.id}`;
+  const ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null> = {};
+  if (c.running) {
+    for (const p of portsOf(c)) {
+      const key = `${p.PrivatePort}/${p.Type}`;
+      if (p.PublicPort === undefined) ports[key] = null;
+      else (ports[key] ??= []).push({ HostIp: p.IP ?? '', HostPort: String(p.PublicPort) });
+    }
+  }
+  const gateway = c.running ? '172.17.0.1' : '';
+  const mac = c.running ? `02:42:ac:11:00:${c.ip.split('.')[3]!.padStart(2, '0')}` : '';
+  const out: Record<string, unknown> = {
+    Id: c.id,
+    Created: rfc3339Nano(c.created),
+    Path: c.path,
+    Args: c.args,
+    State: {
+      Status: c.status,
+      Running: c.running,
+      Paused: false,
+      Restarting: false,
+      OOMKilled: false,
+      Dead: false,
+      Pid: c.pid,
+      ExitCode: c.exitCode,
+      Error: c.error,
+      StartedAt: rfc3339Nano(c.startedAt),
+      FinishedAt: rfc3339Nano(c.finishedAt),
+    },
+    Image: c.imageId,
+    ResolvConfPath: `${dir}/resolv.conf`,
+    HostnamePath: `${dir}/hostname`,
+    HostsPath: `${dir}/hosts`,
+    LogPath: `${dir}/${c.id}-json.log`,
+    Name: '/' + c.name,
+    RestartCount: c.restartCount,
+    Driver: 'overlay2',
+    Platform: 'linux',
+    MountLabel: '',
+    ProcessLabel: '',
+    AppArmorProfile: 'docker-default',
+    ExecIDs: null,
+    HostConfig: {
+      Binds: null,
+      ContainerIDFile: '',
+      LogConfig: { Type: 'json-file', Config: {} },
+      NetworkMode: 'bridge',
+      PortBindings: c.hostConfig.PortBindings,
+      RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+      AutoRemove: c.hostConfig.AutoRemove,
+      VolumeDriver: '',
+      VolumesFrom: null,
+      ConsoleSize: [0, 0],
+      CapAdd: null,
+      CapDrop: null,
+      CgroupnsMode: 'private',
+      Dns: [],
+      DnsOptions: [],
+      DnsSearch: [],
+      ExtraHosts: null,
+      GroupAdd: null,
+      IpcMode: 'private',
+      Cgroup: '',
+      Links: null,
+      OomScoreAdj: 0,
+      PidMode: '',
+      Privileged: false,
+      PublishAllPorts: false,
+      ReadonlyRootfs: false,
+      SecurityOpt: null,
+      UTSMode: '',
+      UsernsMode: '',
+      ShmSize: 67108864,
+      Runtime: 'runc',
+      Isolation: '',
+      CpuShares: 0,
+      Memory: 0,
+      NanoCpus: 0,
+      CgroupParent: '',
+      BlkioWeight: 0,
+      PidsLimit: null,
+      OomKillDisable: null,
+      Init: null,
+      MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
+      ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+    },
+    GraphDriver: {
+      Data: { ID: c.id, LowerDir: `${layer}-init/diff`, MergedDir: `${layer}/merged`, UpperDir: `${layer}/diff`, WorkDir: `${layer}/work` },
+      Name: 'overlay2',
+    },
+  };
+  if (size) {
+    const img = state.images.get(c.imageId);
+    out.SizeRw = c.sizeRw;
+    out.SizeRootFs = c.sizeRw + (img ? imageSize(state, img) : 0);
+  }
+  out.Mounts = [];
+  out.Config = c.config;
+  out.NetworkSettings = {
+    Bridge: '',
+    SandboxID: '',
+    SandboxKey: '',
+    Ports: ports,
+    HairpinMode: false,
+    LinkLocalIPv6Address: '',
+    LinkLocalIPv6PrefixLen: 0,
+    SecondaryIPAddresses: null,
+    SecondaryIPv6Addresses: null,
+    EndpointID: '',
+    Gateway: gateway,
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    IPAddress: c.ip,
+    IPPrefixLen: c.running ? 16 : 0,
+    IPv6Gateway: '',
+    MacAddress: mac,
+    Networks: {
+      bridge: {
+        IPAMConfig: null, Links: null, Aliases: null, MacAddress: mac, DriverOpts: null, GwPriority: 0, NetworkID: '', EndpointID: '',
+        Gateway: gateway, IPAddress: c.ip, IPPrefixLen: c.running ? 16 : 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
+      },
+    },
+  };
+  return out;
+}

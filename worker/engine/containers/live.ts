@@ -1,0 +1,66 @@
+/**
+ * What exists of a container only while this engine runs it: its overlay
+ * filesystem (shared by the main process and every exec), the main process's
+ * abort controller, the output not yet committed to the record, and the
+ * listeners of `attach` and `logs -f`.
+ *
+ * Output is kept as the json-file log driver keeps it: one entry per line
+ * (the newline included), stdout and stderr apart; a TTY's output is one
+ * stream with `\r\n` line ends, as the pty's ONLCR makes it.
+ */
+import type { OverlayFs } from './overlay-fs.ts';
+import type { LogLine } from './record.ts';
+import type { InteractiveProcess } from './runtime.ts';
+
+/** A listener of a container's output: stream 1 = stdout, 2 = stderr. */
+export type OutputListener = (stream: 1 | 2, text: string) => void;
+
+/** The in-memory side of one container. */
+export class Live {
+  /** Aborted to deliver SIGTERM/SIGINT… to the main process; the reason is the signal name. */
+  abort: AbortController | undefined;
+  /** Settles once the main process has ended and its state is committed. */
+  exited: Promise<number> | undefined;
+  /** Forces the main process's end (SIGKILL): the program is no longer waited for. */
+  kill: ((code: number) => void) | undefined;
+  /** The interactive shell of a `run -it` container. */
+  interactive: InteractiveProcess | undefined;
+  /** fs.generation at the last commit of the writable layer. */
+  persistedGen = 0;
+  readonly listeners = new Set<OutputListener>();
+  readonly pending: LogLine[] = [];
+  readonly #partial: Record<1 | 2, string> = { 1: '', 2: '' };
+
+  constructor(
+    readonly fs: OverlayFs,
+    readonly now: () => number,
+  ) {}
+
+  /** Records and forwards output of the main process. */
+  output(stream: 1 | 2, text: string, tty: boolean): void {
+    if (text === '') return;
+    const chunk = tty ? text.replace(/\r?\n/g, '\r\n') : text;
+    const s = tty ? 1 : stream;
+    for (const l of this.listeners) l(s, chunk);
+    let buf = this.#partial[s] + chunk;
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      this.pending.push([this.now(), s, buf.slice(0, nl + 1)]);
+      buf = buf.slice(nl + 1);
+    }
+    this.#partial[s] = buf;
+  }
+
+  /** Moves unterminated output into the pending lines (at exit). */
+  flush(): void {
+    for (const s of [1, 2] as const) {
+      if (this.#partial[s] !== '') this.pending.push([this.now(), s, this.#partial[s]]);
+      this.#partial[s] = '';
+    }
+  }
+
+  /** Takes the pending lines (they are being committed). */
+  take(): LogLine[] {
+    return this.pending.splice(0, this.pending.length);
+  }
+}

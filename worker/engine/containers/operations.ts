@@ -1,0 +1,127 @@
+/**
+ * The Engine API's container operations that read a container or change it
+ * without running anything: list, inspect, changes, commit, export, logs,
+ * top, rename, prune. The lifecycle (start, stop, exec…) is service.ts.
+ */
+import type { Filters } from '../api-types.ts';
+import { EngineError } from '../errors.ts';
+import { matchLabels, parseTimestamp, validateFilters } from '../filters.ts';
+import type { Entry } from '../layer/entry.ts';
+import { containerChanges, exportEntries, type ContainerChange } from './changes.ts';
+import { commitContainer, type CommitOptions } from './commit.ts';
+import { inspectContainer } from './inspect.ts';
+import { listContainers, type ContainerListOptions, type ContainerSummary } from './list.ts';
+import { containerNamed, notRunning } from './lookup.ts';
+import { validateName, nameConflict } from './names.ts';
+import { asContainer, type LogLine } from './record.ts';
+import type { ContainerService } from './service.ts';
+import { StackedView } from './tree.ts';
+import { initLayer } from './changes.ts';
+
+/** `GET /containers/json`. */
+export function containerList(svc: ContainerService, opts: ContainerListOptions = {}): ContainerSummary[] {
+  return listContainers(svc.engine.state, opts, svc.engine.now());
+}
+
+/** `GET /containers/{id}/json`. */
+export function containerInspect(svc: ContainerService, ref: string, size = false): Record<string, unknown> {
+  return inspectContainer(svc.engine.state, svc.get(ref), size);
+}
+
+/** `GET /containers/{id}/changes`. */
+export async function containerDiff(svc: ContainerService, ref: string): Promise<ContainerChange[]> {
+  const c = svc.get(ref);
+  const fs = await svc.fs(c);
+  const image = await svc.loader.imageTree(svc.engine.state, c.imageId);
+  // moby diffs against the init layer too, so its entries never show up.
+  return containerChanges(fs.upper, new StackedView(initLayer(image, Math.floor(c.created / 1000)), image));
+}
+
+/** `POST /commit`: returns the new image ID. */
+export async function containerCommit(svc: ContainerService, ref: string, opts: CommitOptions): Promise<string> {
+  const c = svc.get(ref);
+  const fs = await svc.fs(c);
+  const entries = fs.upper.toLayerEntries();
+  return svc.engine.transact((d) => commitContainer(d, c, entries, opts, svc.engine.now()));
+}
+
+/** `GET /containers/{id}/export`: the merged filesystem's entries, in tar order. */
+export async function containerExport(svc: ContainerService, ref: string): Promise<Entry[]> {
+  return exportEntries(await svc.fs(svc.get(ref)));
+}
+
+/** Options of `GET /containers/{id}/logs`. */
+export interface LogsOptions {
+  tail?: number;
+  /** Called for each line; `follow` keeps calling until the container stops. */
+  onLine(line: LogLine): void;
+  follow?: boolean;
+}
+
+/** `GET /containers/{id}/logs`. */
+export async function containerLogs(svc: ContainerService, ref: string, opts: LogsOptions): Promise<void> {
+  const c = svc.get(ref);
+  const live = svc.live(c.id);
+  let lines = [...c.logs, ...(live?.pending ?? [])];
+  if (opts.tail !== undefined && opts.tail >= 0) lines = opts.tail === 0 ? [] : lines.slice(-opts.tail);
+  for (const l of lines) opts.onLine(l);
+  if (!opts.follow || !c.running || !live?.exited) return;
+  const listener = (s: 1 | 2, t: string) => opts.onLine([svc.engine.now(), s, t]);
+  live.listeners.add(listener);
+  try {
+    await live.exited;
+  } finally {
+    live.listeners.delete(listener);
+  }
+}
+
+/** `GET /containers/{id}/top`: ps -ef columns of the container's processes. */
+export function containerTop(svc: ContainerService, ref: string): { Titles: string[]; Processes: string[][] } {
+  const c = svc.get(ref);
+  if (!c.running) throw notRunning(c.id);
+  const started = new Date(c.startedAt);
+  const stime = `${String(started.getUTCHours()).padStart(2, '0')}:${String(started.getUTCMinutes()).padStart(2, '0')}`;
+  return {
+    Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
+    Processes: svc.processes(c.id).map((p) => [p.user, String(p.pid), String(p.ppid), '0', stime, p.tty ? 'pts/0' : '?', '00:00:00', p.command]),
+  };
+}
+
+/** `POST /containers/{id}/rename?name=`. */
+export async function containerRename(svc: ContainerService, ref: string, newName: string): Promise<void> {
+  const c = svc.get(ref);
+  const name = validateName(newName);
+  if (name === c.name) throw new EngineError('InvalidParameter', 'Renaming a container with the same name as its current name');
+  await svc.engine.transact((d) => {
+    const holder = containerNamed(d, name);
+    if (holder) throw nameConflict(name, holder.id);
+    const cur = d.containers.get(c.id);
+    if (cur) d.containers.set(c.id, { ...cur, name });
+  });
+}
+
+/** `POST /containers/prune` response. */
+export interface ContainersPruneReport {
+  ContainersDeleted: string[] | null;
+  SpaceReclaimed: number;
+}
+
+/** `POST /containers/prune`: every stopped container (filters until, label). */
+export async function containersPrune(svc: ContainerService, filters: Filters = {}): Promise<ContainersPruneReport> {
+  validateFilters(filters, ['until', 'label', 'label!']);
+  const now = svc.engine.now();
+  const until = filters.until?.[0] !== undefined ? parseTimestamp(filters.until[0], now) : undefined;
+  const victims = [...svc.engine.state.containers.values()].map(asContainer).filter((c) => {
+    if (c.running) return false;
+    if (until !== undefined && c.created >= until) return false;
+    if (!matchLabels(filters.label, c.config.Labels)) return false;
+    if ((filters['label!'] ?? []).length > 0 && matchLabels(filters['label!'], c.config.Labels)) return false;
+    return true;
+  });
+  let space = 0;
+  for (const c of victims) space += c.sizeRw;
+  await svc.engine.transact((d) => {
+    for (const c of victims) d.containers.delete(c.id);
+  });
+  return { ContainersDeleted: victims.length > 0 ? victims.map((c) => c.id) : null, SpaceReclaimed: space };
+}

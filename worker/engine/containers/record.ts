@@ -1,0 +1,88 @@
+/**
+ * The stored shape of a container: moby's container.Container reduced to
+ * what the simulator needs, JSON-able so the store can keep it. `config` is
+ * the API's container.Config exactly as the daemon keeps it after merging
+ * the image defaults; `hostConfig` the subset of HostConfig we honour.
+ */
+import type { ContainerRecord } from '../state.ts';
+
+/** API container.Config (field order of moby api/types/container/config.go). */
+export type ContainerConfig = {
+  Hostname: string;
+  Domainname: string;
+  User: string;
+  AttachStdin: boolean;
+  AttachStdout: boolean;
+  AttachStderr: boolean;
+  ExposedPorts?: Record<string, Record<string, never>>;
+  Tty: boolean;
+  OpenStdin: boolean;
+  StdinOnce: boolean;
+  Env: string[];
+  Cmd: string[] | null;
+  Image: string;
+  Volumes: Record<string, Record<string, never>> | null;
+  WorkingDir: string;
+  Entrypoint: string[] | null;
+  OnBuild: string[] | null;
+  Labels: Record<string, string>;
+  StopSignal?: string;
+};
+
+/** One published port binding (nat.PortBinding). */
+export type PortBinding = { HostIp: string; HostPort: string };
+
+/** The HostConfig fields the simulator keeps. */
+export type HostConfig = {
+  AutoRemove: boolean;
+  PortBindings: Record<string, PortBinding[]>;
+};
+
+/** container.State as inspect shows it. */
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+/** One line of output: [unix ms, 1 = stdout | 2 = stderr, text including its newline]. */
+export type LogLine = [number, number, string];
+
+/** A container as stored. */
+export interface Container extends ContainerRecord {
+  /** Creation time, unix ms. */
+  created: number;
+  /** The program and its arguments (Path, Args). */
+  path: string;
+  args: string[];
+  config: ContainerConfig;
+  hostConfig: HostConfig;
+  status: ContainerStatus;
+  exitCode: number;
+  /** State.Error: the runtime error of a failed start. */
+  error: string;
+  /** Unix ms; 0 = never (Go's zero time). */
+  startedAt: number;
+  finishedAt: number;
+  restartCount: number;
+  /** 172.17.0.x while running. */
+  ip: string;
+  /** Pid of the simulated init process while running; 0 otherwise. */
+  pid: number;
+  /** Output lines, oldest first (the json-file log driver's contents). */
+  logs: LogLine[];
+  /** Regular-file bytes of the writable layer (SizeRw). */
+  sizeRw: number;
+}
+
+/** The record as a {@link Container} (every record the containers service writes is one). */
+export function asContainer(r: ContainerRecord): Container {
+  return r as Container;
+}
+
+/** Go's zero time.Time in RFC 3339, as the daemon prints never-set times. */
+export const ZERO_TIME = '0001-01-01T00:00:00Z';
+
+/** RFC3339Nano of a unix-ms time as Go prints it (trailing zeros of the fraction dropped). */
+export function rfc3339Nano(ms: number): string {
+  if (ms <= 0) return ZERO_TIME;
+  const iso = new Date(ms).toISOString();
+  const [head, frac] = [iso.slice(0, 19), iso.slice(20, 23).replace(/0+$/, '')];
+  return frac ? `${head}.${frac}Z` : `${head}Z`;
+}

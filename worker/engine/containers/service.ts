@@ -1,0 +1,408 @@
+/**
+ * The container lifecycle of the simulated daemon: create, start, wait,
+ * stop, kill, restart, exec, attach — the Engine API's container operations
+ * over {@link Engine.transact}. Each state change (created, started,
+ * exited, removed) is its own transaction, committed with the writable
+ * layer it produced; no transaction stays open while a program runs.
+ *
+ * Reload: a container stored as running is started again when the service
+ * opens (its program re-run over its persisted filesystem, StartedAt kept):
+ * for the long-running programs of the lessons (nginx, sleep, node servers)
+ * that is what a learner expects to find after a page reload, and their
+ * output is what a fresh start prints. An interactive shell (`run -it`) can't
+ * be re-run without its terminal: it stays running and idle, so
+ * `exec`, `stop` and `rm -f` still work on it.
+ */
+import type { Engine } from '../engine.ts';
+import { EngineError } from '../errors.ts';
+import { digestOf } from '../digest.ts';
+import { tarBytes } from '../layer/tar-write.ts';
+import type { Draft } from '../state.ts';
+import { initLayer } from './changes.ts';
+import { createContainer, type CreateRequest } from './create.ts';
+import { Live, type OutputListener } from './live.ts';
+import { findContainer, notRunning } from './lookup.ts';
+import { OverlayFs } from './overlay-fs.ts';
+import { asContainer, type Container } from './record.ts';
+import { RootfsLoader, type RecipeEntries } from './rootfs.ts';
+import { isExecNotFound, parseSignal, processEnv, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner } from './runtime.ts';
+import { StackedView } from './tree.ts';
+
+/** How a container service is built. */
+export interface ContainerServiceOptions {
+  /** The programs (worker/programs in the app), or a loader of them. */
+  programs: ProgramRunner | (() => Promise<ProgramRunner>);
+  /** Registry layer entries by recipe; defaults to the engine registry's `layerEntries`. */
+  recipeEntries?: RecipeEntries;
+  /** Resolves after pending microtasks (a macrotask turn): how long a start may take to fail. */
+  tick?: () => Promise<void>;
+  /** Real-time wait; `stop` waits min(timeout, maxStopWaitMs) for the process before SIGKILL. */
+  sleep?: (ms: number) => Promise<void>;
+  maxStopWaitMs?: number;
+}
+
+/** A started main process: its shell (interactive starts) and its exit status once committed. */
+export interface Started {
+  shell?: InteractiveProcess;
+  exited: Promise<number>;
+}
+
+/** Streams of an attached client. */
+export interface AttachIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Input of `-i` (null = EOF). */
+  stdin?: { read(): Promise<string | null> };
+}
+
+const timers = globalThis as unknown as { setTimeout(fn: () => void, ms: number): unknown };
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => timers.setTimeout(r, ms));
+const EOF_STDIN = { read: async (): Promise<string | null> => null };
+
+/** The containers of one engine. */
+export class ContainerService {
+  readonly engine: Engine;
+  readonly loader: RootfsLoader;
+  readonly #opts: ContainerServiceOptions;
+  readonly #live = new Map<string, Live>();
+  #runner: Promise<ProgramRunner> | undefined;
+  #nextPid = 0;
+
+  constructor(engine: Engine, opts: ContainerServiceOptions) {
+    this.engine = engine;
+    this.#opts = opts;
+    const reg = engine.registry as { layerEntries?: RecipeEntries };
+    const recipes: RecipeEntries =
+      opts.recipeEntries ??
+      ((recipe) => {
+        if (!reg.layerEntries) throw new EngineError('System', 'registry cannot regenerate layers');
+        return reg.layerEntries(recipe);
+      });
+    this.loader = new RootfsLoader((d) => engine.getBlob(d), recipes);
+  }
+
+  /** `GET /containers/{id}/json` lookups and every other operation start here. */
+  get(ref: string): Container {
+    return findContainer(this.engine.state, ref);
+  }
+
+  /** `POST /containers/create`. */
+  async create(req: CreateRequest): Promise<{ Id: string; Warnings: string[] }> {
+    const c = await this.engine.transact((d) => createContainer(d, req, this.engine.now(), this.engine.random));
+    return { Id: c.id, Warnings: [] };
+  }
+
+  /** The container's filesystem (loaded once, shared by its processes). */
+  async fs(c: Container): Promise<OverlayFs> {
+    return (await this.#liveOf(c)).fs;
+  }
+
+  async #liveOf(c: Container): Promise<Live> {
+    const have = this.#live.get(c.id);
+    if (have) return have;
+    const image = await this.loader.imageTree(this.engine.state, c.imageId);
+    const upper = await this.loader.upper(c);
+    const again = this.#live.get(c.id);
+    if (again) return again;
+    const fs = new OverlayFs(new StackedView(initLayer(image, Math.floor(c.created / 1000)), image), upper, () => this.engine.now() / 1000);
+    const live = new Live(fs, () => this.engine.now());
+    live.persistedGen = fs.generation;
+    this.#live.set(c.id, live);
+    return live;
+  }
+
+  /** Puts the writable layer (if it changed) and pending output into `next`. */
+  #persist(draft: Draft, live: Live | undefined, next: Container): Container {
+    if (!live) return next;
+    const logs = live.take();
+    if (logs.length > 0) next = { ...next, logs: [...next.logs, ...logs] };
+    if (live.fs.generation !== live.persistedGen) {
+      live.persistedGen = live.fs.generation;
+      const up = live.fs.upper;
+      if (up.empty) next = { ...next, rwLayer: '', sizeRw: 0 };
+      else {
+        const tar = tarBytes(up.toLayerEntries());
+        const digest = digestOf(tar);
+        draft.newBlobs.set(digest, tar);
+        next = { ...next, rwLayer: digest, sizeRw: up.sizeRw() };
+      }
+    }
+    return next;
+  }
+
+  /** Commits a change to one container with its layer and output; returns the new record. */
+  save(id: string, change: (c: Container) => Partial<Container>): Promise<Container | undefined> {
+    return this.engine.transact((draft) => {
+      const cur = draft.containers.get(id);
+      if (!cur) return undefined;
+      const c = asContainer(cur);
+      const next = this.#persist(draft, this.#live.get(id), { ...c, ...change(c) });
+      draft.containers.set(id, next);
+      return next;
+    });
+  }
+
+  /** The program runner (loaded on first use). */
+  runner(): Promise<ProgramRunner> {
+    return this.#runnerOf();
+  }
+
+  #runnerOf(): Promise<ProgramRunner> {
+    const p = this.#opts.programs;
+    this.#runner ??= typeof p === 'function' ? p() : Promise.resolve(p);
+    return this.#runner;
+  }
+
+  /** The spec of a process in a container. */
+  specOf(c: Container, live: Live, over: Partial<ProcessSpec> & { argv: string[]; tty: boolean }, extraEnv: readonly string[] = []): ProcessSpec {
+    return {
+      env: processEnv(c, over.tty, extraEnv),
+      cwd: c.config.WorkingDir || '/',
+      user: c.config.User || 'root',
+      hostname: c.config.Hostname,
+      fs: live.fs,
+      stdin: EOF_STDIN,
+      stdout: () => undefined,
+      stderr: () => undefined,
+      signal: new AbortController().signal,
+      network: { ip: c.ip },
+      now: () => this.engine.now(),
+      random: this.engine.random,
+      processes: () => this.processes(c.id).map((p) => ({ pid: p.pid, user: p.user, command: p.command })),
+      ...over,
+    };
+  }
+
+  /**
+   * `POST /containers/{id}/start`, attached or not. Resolves once the process
+   * runs (or has already ended); a process that can't start leaves the
+   * container Created with exit code 127 and throws runc's error.
+   * `interactive` starts a shell for the terminal instead of a process.
+   */
+  async start(ref: string, io?: AttachIo, interactive = false): Promise<Started> {
+    let c = this.get(ref);
+    // moby: starting a running container is a no-op
+    if (c.running) return { exited: this.#live.get(c.id)?.exited ?? Promise.resolve(c.exitCode) };
+    const live = await this.#liveOf(c);
+    if (c.config.WorkingDir && !(await live.fs.exists(c.config.WorkingDir))) await live.fs.mkdir(c.config.WorkingDir, { recursive: true });
+    const ip = `172.17.0.${2 + this.#runningCount()}`;
+    const pid = this.#pid();
+    c = { ...c, ip, pid };
+    const abort = new AbortController();
+    const tty = c.config.Tty;
+    const listener: OutputListener | undefined = io ? (s, t) => (s === 1 ? io.stdout(t) : io.stderr(t)) : undefined;
+    if (listener) live.listeners.add(listener);
+    const spec = this.specOf(c, live, {
+      argv: [c.path, ...c.args],
+      tty,
+      stdin: io?.stdin ?? EOF_STDIN,
+      stdout: (t) => live.output(1, t, tty),
+      stderr: (t) => live.output(2, t, tty),
+      signal: abort.signal,
+    });
+    const runner = await this.#runnerOf();
+    let forced: (code: number) => void = () => undefined;
+    const killed = new Promise<number>((r) => (forced = r));
+    let program: Promise<number>;
+    let shell: InteractiveProcess | undefined;
+    if (interactive) {
+      try {
+        shell = await runner.startInteractive(spec);
+      } catch (err) {
+        if (listener) live.listeners.delete(listener);
+        return this.#failStart(c, err);
+      }
+      program = killed;
+    } else program = runner.runProcess(spec);
+    const early = await Promise.race([
+      program.then((code) => ({ code }), (err: unknown) => ({ err })),
+      (this.#opts.tick ?? (() => defaultSleep(0)))().then(() => undefined),
+    ]);
+    if (early && 'err' in early) {
+      if (listener) live.listeners.delete(listener);
+      return this.#failStart(c, early.err);
+    }
+    const startedAt = this.engine.now();
+    await this.save(c.id, () => ({ running: true, status: 'running', startedAt, finishedAt: 0, exitCode: 0, error: '', ip, pid }));
+    live.abort = abort;
+    live.interactive = shell;
+    live.kill = forced;
+    const exited = Promise.race([program.catch(() => 126), killed]).then(async (code) => {
+      if (listener) live.listeners.delete(listener);
+      return this.#finish(c.id, code);
+    });
+    live.exited = exited;
+    return shell ? { shell, exited } : { exited };
+  }
+
+  async #failStart(c: Container, err: unknown): Promise<never> {
+    if (!isExecNotFound(err)) throw err;
+    const code = err.message.includes('permission denied') ? 126 : 127;
+    const e = startError(err.message);
+    await this.save(c.id, () => ({ status: 'created', exitCode: code, error: e.message }));
+    throw e;
+  }
+
+  /** Ends the main process's run: state exited, output and layer committed, --rm honoured. */
+  async #finish(id: string, code: number): Promise<number> {
+    const live = this.#live.get(id);
+    live?.flush();
+    if (live) {
+      live.abort = undefined;
+      live.kill = undefined;
+      live.interactive = undefined;
+    }
+    const finishedAt = this.engine.now();
+    const after = await this.save(id, () => ({ running: false, status: 'exited', exitCode: code, finishedAt, pid: 0, ip: '' }));
+    if (after?.hostConfig.AutoRemove) await this.remove(id, { force: true });
+    return code;
+  }
+
+  #runningCount(): number {
+    return [...this.engine.state.containers.values()].filter((c) => c.running).length;
+  }
+
+  #pid(): number {
+    this.#nextPid = this.#nextPid || 4000 + Math.floor(this.engine.random() * 20000);
+    this.#nextPid += 1 + Math.floor(this.engine.random() * 40);
+    return this.#nextPid;
+  }
+
+  /** `POST /containers/{id}/wait`: the exit code once the container is not running. */
+  async wait(ref: string): Promise<number> {
+    const c = this.get(ref);
+    const live = this.#live.get(c.id);
+    if (c.running && live?.exited) return live.exited;
+    return c.exitCode;
+  }
+
+  /** `POST /containers/{id}/kill`: delivers a signal; KILL ends the process at once (exit 137). */
+  async kill(ref: string, signal = 'KILL'): Promise<void> {
+    const c = this.get(ref);
+    const sig = parseSignal(signal);
+    if (!c.running) throw new EngineError('Conflict', `cannot kill container: ${ref}: container ${c.id} is not running`);
+    await this.#signal(c, sig);
+  }
+
+  async #signal(c: Container, sig: number): Promise<void> {
+    const live = this.#live.get(c.id);
+    if (sig === 9 || !live?.exited) {
+      if (live?.kill) {
+        live.kill(128 + 9);
+        await live.exited;
+      } else await this.#finish(c.id, 128 + 9);
+      return;
+    }
+    if (live.interactive && sig === 2) live.interactive.interrupt();
+    else live.abort?.abort(signalName(sig));
+  }
+
+  /**
+   * `POST /containers/{id}/stop`: the stop signal (SIGTERM unless the image
+   * or `-s` says otherwise), then SIGKILL once the timeout passes. Stopping a
+   * stopped container is a no-op.
+   */
+  async stop(ref: string, opts: { timeout?: number; signal?: string } = {}): Promise<void> {
+    const c = this.get(ref);
+    if (!c.running) return;
+    const sig = parseSignal(opts.signal || c.config.StopSignal || 'SIGTERM');
+    const live = this.#live.get(c.id);
+    await this.#signal(c, sig);
+    if (!live?.exited || !this.get(c.id).running) return;
+    const timeout = opts.timeout ?? 10;
+    const wait = timeout < 0 ? undefined : Math.min(timeout * 1000, this.#opts.maxStopWaitMs ?? 1000);
+    const ended = await Promise.race([live.exited.then(() => true), (this.#opts.sleep ?? defaultSleep)(wait ?? 0).then(() => wait === undefined)]);
+    if (!ended && live.kill) {
+      live.kill(128 + 9);
+      await live.exited;
+    }
+  }
+
+  /** `POST /containers/{id}/restart`: stop, then start. */
+  async restart(ref: string, opts: { timeout?: number; signal?: string } = {}): Promise<void> {
+    await this.stop(ref, opts);
+    await this.start(this.get(ref).id);
+  }
+
+  /** `DELETE /containers/{id}?force=&v=`. */
+  async remove(ref: string, opts: { force?: boolean } = {}): Promise<void> {
+    const c = this.get(ref);
+    if (c.running) {
+      if (!opts.force) {
+        throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+      }
+      await this.#signal(c, 9);
+      if (c.hostConfig.AutoRemove) return;
+    }
+    await this.engine.transact((d) => void d.containers.delete(c.id));
+    this.#live.delete(c.id);
+  }
+
+  /** Processes of a running container for `top` and `ps` inside it: the main one, then execs. */
+  processes(id: string): Array<{ pid: number; ppid: number; user: string; command: string; tty: boolean }> {
+    const c = asContainer(this.engine.state.containers.get(id)!);
+    if (!c?.running) return [];
+    return [{ pid: c.pid, ppid: c.pid - 20, user: c.config.User || 'root', command: [c.path, ...c.args].join(' '), tty: c.config.Tty }];
+  }
+
+  /** The in-memory side of a container, if loaded. */
+  live(id: string): Live | undefined {
+    return this.#live.get(id);
+  }
+
+  /** Loads (or reuses) the in-memory side of a container. */
+  liveOf(c: Container): Promise<Live> {
+    return this.#liveOf(c);
+  }
+
+  /** Attaches listeners to a container's output until it exits; resolves with its exit code. */
+  async attach(ref: string, io: AttachIo): Promise<number> {
+    const c = this.get(ref);
+    if (!c.running) throw new EngineError('Conflict', 'You cannot attach to a stopped container, start it first');
+    const live = await this.#liveOf(c);
+    const l: OutputListener = (s, t) => (s === 1 ? io.stdout(t) : io.stderr(t));
+    live.listeners.add(l);
+    try {
+      return await (live.exited ?? new Promise<number>(() => undefined));
+    } finally {
+      live.listeners.delete(l);
+    }
+  }
+
+  /**
+   * The terminal side of a `run -it` shell: lines go to the shell; when it
+   * exits, the container finishes with its status (and `--rm` removes it).
+   */
+  foreground(id: string, shell: InteractiveProcess): InteractiveProcess {
+    return {
+      prompt: () => shell.prompt(),
+      interrupt: () => shell.interrupt(),
+      feed: async (line) => {
+        const out = await shell.feed(line);
+        const live = this.#live.get(id);
+        if (out.exitCode !== undefined && live?.kill) {
+          live.kill(out.exitCode);
+          await live.exited;
+        }
+        return out;
+      },
+    };
+  }
+
+  /** Restarts containers stored as running (see the module comment). */
+  async resume(): Promise<void> {
+    for (const r of [...this.engine.state.containers.values()]) {
+      const c = asContainer(r);
+      if (!c.running || this.#live.has(c.id)) continue;
+      if (c.config.Tty && c.config.OpenStdin) continue;
+      const startedAt = c.startedAt;
+      await this.save(c.id, () => ({ running: false, status: 'exited' }));
+      try {
+        await this.start(c.id);
+        await this.save(c.id, () => ({ startedAt }));
+      } catch {
+        // The program can't start any more (its executable is gone): it stays exited.
+      }
+    }
+  }
+}
