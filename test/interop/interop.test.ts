@@ -16,7 +16,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await real?.stop();
-});
+}, 60_000);
 
 const fields = (e: RealEngine, name: string) =>
   e.docker(['image', 'inspect', '--format', '{{.Id}} {{.Size}} {{json .RootFS.Layers}} {{json .Config.Cmd}}', name]).trim();
