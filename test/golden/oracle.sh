@@ -134,7 +134,7 @@ make_busybox() {
 # the mirror as library/<name>, then pulled back by reset.
 seed() {
   # Bump SEED when the images change so existing oracles re-seed.
-  local SEED=6
+  local SEED=7
   [ "$(cat $D/seeded 2>/dev/null)" = $SEED ] && return 0
   local b=$D/base r
   rm -rf $b; mkdir -p $b/alpine $b/busybox $b/hello
@@ -142,7 +142,8 @@ seed() {
   printf '3.22.1\n' >$r/etc/alpine-release
   printf '%s\n' 'NAME="Alpine Linux"' 'ID=alpine' 'VERSION_ID=3.22.1' 'PRETTY_NAME="Alpine Linux v3.22"' \
     'HOME_URL="https://alpinelinux.org/"' 'BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"' >$r/etc/os-release
-  tar --numeric-owner -C $r -czf $b/alpine/alpine-minirootfs-3.22.1-x86_64.tar.gz .
+  # Fixed mtimes, order and gzip header: the same stand-ins (and image IDs) on every seed.
+  tar --numeric-owner --sort=name --mtime=@1752577276 -C $r -cf - . | gzip -n >$b/alpine/alpine-minirootfs-3.22.1-x86_64.tar.gz
   rm -rf $r
   printf 'FROM scratch\nADD alpine-minirootfs-3.22.1-x86_64.tar.gz /\nCMD ["/bin/sh"]\n' >$b/alpine/Dockerfile
   printf '%s\n' '#include <unistd.h>' \
@@ -150,6 +151,7 @@ seed() {
     '  "This stand-in for hello-world shows that your installation appears to be working.\n\n";' \
     'int main(void) { return write(1, msg, sizeof msg - 1) == (ssize_t)(sizeof msg - 1) ? 0 : 1; }' >$b/hello/hello.c
   gcc -static -Os -s -o $b/hello/hello $b/hello/hello.c
+  touch -d @1683046167 $b/hello/hello
   printf 'FROM scratch\nCOPY hello /\nCMD ["/hello"]\n' >$b/hello/Dockerfile
   # Without buildx (Engine 20.10 fallback) the legacy builder makes them instead.
   dk buildx version >/dev/null 2>&1 || { log "buildx missing: legacy builder"; export DOCKER_BUILDKIT=0; }
