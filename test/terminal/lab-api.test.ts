@@ -148,6 +148,18 @@ describe('lab API over a MessageChannel', () => {
     expect(await second.line('')).toEqual('\r\n    1  echo one\r\n    2  history\r\n' + PROMPT);
   });
 
+  it('feeds typed lines to a program reading them, ends its input with Ctrl-D, keeps them out of the history', async () => {
+    const tab = await openTab(new MemoryStore());
+    await tab.line('cat > notes.txt');
+    await tab.line('hello');
+    tab.take();
+    await tab.api.input('\x04');
+    await settle(tab.api);
+    expect(tab.take()).toEqual(PROMPT);
+    expect(await tab.line('cat notes.txt')).toEqual(`cat notes.txt\r\nhello\r\n${PROMPT}`);
+    expect(await tab.line('history')).toEqual(`history\r\n    1  cat > notes.txt\r\n    2  cat notes.txt\r\n    3  history\r\n${PROMPT}`);
+  });
+
   it('runs a pasted script line by line', async () => {
     const tab = await openTab(new MemoryStore());
     tab.take();

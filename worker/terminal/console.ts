@@ -26,7 +26,17 @@ export interface ConsoleHost {
    * on Ctrl-C. Resolves to the exit status once the command has ended.
    */
   run(line: string, write: (data: string) => void, signal: AbortSignal): Promise<number>;
-  /** The shell ended (Ctrl-D on an empty line): start a fresh login shell. */
+  /** Whether typed lines go to the shell (and its history), not to a program reading them (`cat > file`). */
+  inShell(): boolean;
+  /**
+   * Ctrl-D on an empty line. A program reading the lines gets end of input
+   * (its output goes to `write`) and this resolves to false; with the shell
+   * itself, resolves to true: the shell ends, as bash does at EOF.
+   */
+  endInput(write: (data: string) => void): Promise<boolean>;
+  /** Ctrl-C at a line: interrupts a program reading the lines, if any (its output goes to `write`). */
+  interruptInput(write: (data: string) => void): Promise<void>;
+  /** The shell ended: start a fresh login shell. */
   logout(): Promise<void>;
 }
 
@@ -116,8 +126,8 @@ export class Console {
       while (this.#queue.length > 0 && !this.#running) {
         const outcome = await this.#editor.handle(this.#queue.shift()!);
         if (outcome.kind === 'line') await this.#runLine(outcome.line);
-        else if (outcome.kind === 'interrupt') this.#editor.begin(this.#host.prompt());
-        else if (outcome.kind === 'eof') await this.#logout();
+        else if (outcome.kind === 'interrupt') await this.#interruptInput();
+        else if (outcome.kind === 'eof') await this.#endInput();
       }
     } finally {
       this.#pumping = false;
@@ -126,7 +136,8 @@ export class Console {
 
   async #runLine(line: string): Promise<void> {
     await this.#history.loaded;
-    const builtin = HISTORY_BUILTIN.exec(line);
+    const shell = this.#host.inShell();
+    const builtin = shell ? HISTORY_BUILTIN.exec(line) : null;
     if (builtin) {
       // bash saves the line before running it, so `history` lists itself; `history -c` clears it too.
       await this.#history.add(line);
@@ -137,8 +148,8 @@ export class Console {
       this.#editor.begin(this.#host.prompt());
       return;
     }
-    await this.#history.add(line);
-    if (line.trim() === '') {
+    if (shell) await this.#history.add(line);
+    if (shell && line.trim() === '') {
       this.#editor.begin(this.#host.prompt());
       return;
     }
@@ -172,10 +183,21 @@ export class Console {
     void this.#pump();
   }
 
-  async #logout(): Promise<void> {
-    this.#term.write('exit\r\n');
+  /** Output of a program that is fed typed lines, in tty form. */
+  #write = (data: string): void => this.#term.write(onlcr(data));
+
+  async #endInput(): Promise<void> {
     await this.#idle;
-    await this.#host.logout();
+    if (await this.#host.endInput(this.#write)) {
+      this.#term.write('exit\r\n');
+      await this.#host.logout();
+    }
+    this.#editor.begin(this.#host.prompt());
+  }
+
+  async #interruptInput(): Promise<void> {
+    await this.#idle;
+    await this.#host.interruptInput(this.#write);
     this.#editor.begin(this.#host.prompt());
   }
 }

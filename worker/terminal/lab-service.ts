@@ -11,7 +11,7 @@
  * first, keeping the working directory.
  */
 import type { EventListener, LabApi, LabInfo, OutputListener, TerminalSize } from '../api.ts';
-import type { Session, SessionOptions } from '../session.ts';
+import type { LineResult, Session, SessionOptions } from '../session.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandNode } from '../cli/command/catalog.ts';
 import { LEARNER } from '../shell/commands/identity.ts';
@@ -94,6 +94,21 @@ export function createLabService(deps: LabDeps): LabApi {
     return s;
   };
 
+  /** Shows a line's output, follows `exit`, and tells the other tabs when the state changed. */
+  const settleLine = async (s: Session, r: LineResult, write: (data: string) => void, before = store.writes): Promise<void> => {
+    if (r.stdout) write(r.stdout);
+    if (r.stderr) write(r.stderr);
+    if (s.shell.exited !== undefined) session = newSession();
+    const now = await session;
+    promptNow = now.prompt();
+    inProgram = now.foreground !== undefined;
+    if (store.writes !== before) {
+      sync.announce('changed');
+      events({ type: 'state-changed', origin: 'this-tab' });
+    }
+  };
+  let inProgram = false;
+
   const host: ConsoleHost = {
     prompt: () => promptNow,
     async run(line, write) {
@@ -107,19 +122,30 @@ export function createLabService(deps: LabDeps): LabApi {
         const before = store.writes;
         // The seam for streaming: the session returns a line's output when it ends.
         const r = await s.runLine(line);
-        if (r.stdout) write(r.stdout);
-        if (r.stderr) write(r.stderr);
-        if (s.shell.exited !== undefined) session = newSession();
-        promptNow = (await session).prompt();
-        if (store.writes !== before) {
-          sync.announce('changed');
-          events({ type: 'state-changed', origin: 'this-tab' });
-        }
+        await settleLine(s, r, write, before);
         return r.rc;
+      });
+    },
+    inShell: () => !inProgram,
+    async endInput(write) {
+      return sync.withLock(async () => {
+        const s = await session;
+        const r = await s.endInput();
+        if (r === undefined) return true;
+        await settleLine(s, r, write);
+        return false;
+      });
+    },
+    async interruptInput(write) {
+      await sync.withLock(async () => {
+        const s = await session;
+        const r = await s.interrupt();
+        if (r !== undefined) await settleLine(s, r, write);
       });
     },
     async logout() {
       await sync.withLock(async () => {
+        inProgram = false;
         session = newSession();
         promptNow = (await session).prompt();
       });
@@ -143,6 +169,7 @@ export function createLabService(deps: LabDeps): LabApi {
   const replaced = async (): Promise<void> => {
     stale = false;
     pendingHistory = undefined;
+    inProgram = false;
     session = newSession();
     promptNow = (await session).prompt();
     await history.reload();
