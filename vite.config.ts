@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -21,6 +21,8 @@ function precacheManifest(): Plugin {
     },
     closeBundle() {
       const sw = join(outDir, 'sw.js');
+      // Also called for the worker's sub-build and after a failed build: nothing to do then.
+      if (!existsSync(sw)) return;
       const text = readFileSync(sw, 'utf8');
       const token = "/*PRECACHE*/ { version: 'dev', files: [] }";
       if (!text.includes(token)) return;
