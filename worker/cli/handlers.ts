@@ -4,6 +4,21 @@
  * command in the parser, so they need no entry of their own.
  */
 import type { Handler } from './context.ts';
+import { attach } from './container/attach.ts';
+import { commit } from './container/commit.ts';
+import { cp } from './container/cp.ts';
+import { diff } from './container/diff.ts';
+import { exec } from './container/exec.ts';
+import { exportContainer } from './container/export.ts';
+import { inspect as containerInspect } from './container/inspect.ts';
+import { logs } from './container/logs.ts';
+import { prune as containerPrune } from './container/prune.ts';
+import { rename } from './container/rename.ts';
+import { rm as containerRm } from './container/rm.ts';
+import { start } from './container/start.ts';
+import { kill, restart, stop } from './container/stop.ts';
+import { top } from './container/top.ts';
+import { wait } from './container/wait.ts';
 import { create as containerCreate } from './container/create.ts';
 import { ls as containerLs } from './container/ls.ts';
 import { run as containerRun } from './container/run.ts';
@@ -34,6 +49,23 @@ export const HANDLERS: Record<string, Handler> = {
   'container run': containerRun,
   'container create': containerCreate,
   'container ls': containerLs,
+  'container start': start,
+  'container stop': stop,
+  'container kill': kill,
+  'container restart': restart,
+  'container rm': containerRm,
+  'container logs': logs,
+  'container exec': exec,
+  'container attach': attach,
+  'container wait': wait,
+  'container inspect': containerInspect,
+  'container diff': diff,
+  'container commit': commit,
+  'container export': exportContainer,
+  'container rename': rename,
+  'container top': top,
+  'container prune': containerPrune,
+  'container cp': cp,
   inspect,
   'system info': info,
   version,

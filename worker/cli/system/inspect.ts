@@ -6,6 +6,7 @@
  */
 import { isEngineError } from '../../engine/errors.ts';
 import { CliError, type CommandContext } from '../context.ts';
+import { inspectContainerRef } from '../container/inspect.ts';
 import { inspectImageRef } from '../image/inspect.ts';
 import { inspectAll, type Inspected } from '../inspector.ts';
 
@@ -16,6 +17,7 @@ export async function inspect(ctx: CommandContext): Promise<number> {
   const type = ctx.flags.get<string>('type');
   if (type !== '' && !TYPES.includes(type)) throw new CliError(`"${type}" is not a valid value for --type`);
   const inspectors: Record<string, (ref: string) => Promise<Inspected>> = {
+    container: (ref) => inspectContainerRef(ctx.engine, ref, ctx.flags.get<boolean>('size')),
     image: (ref) => inspectImageRef(ctx.engine, ref),
   };
   const getRef = async (ref: string): Promise<Inspected> => {

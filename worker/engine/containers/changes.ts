@@ -1,11 +1,12 @@
 /**
  * What `docker diff` and `docker export` derive from the overlay.
  *
- * diff follows moby pkg/archive changes() over the upperdir: a whiteout is a
- * deletion (D); an entry that also exists below is a modification (C), except
- * a directory whose mode and mtime are unchanged, which is skipped; anything
- * else is an addition (A). The parent directory of every A or D is reported
- * as C once, just before it. Order is the upperdir walk order, which puts
+ * diff follows moby pkg/archive changes() over the upperdir: a whiteout, or
+ * an opaque directory that replaced a lower one, is a deletion (D); an entry
+ * that also exists below is a modification (C), except a directory whose mode
+ * and mtime are unchanged, which is skipped; anything else is an addition
+ * (A). The parent directory of an A or D is reported as C just before it,
+ * unless that directory was already reported. Order is the upperdir walk order, which puts
  * parents first and sorts names by byte order.
  *
  * The init layer is moby daemon/initlayer's: entries the runtime needs that
@@ -37,23 +38,23 @@ export function containerChanges(upper: UpperLayer, lower: LowerView): Container
   };
   for (const p of paths) {
     const up = upper.tree.get(p);
-    const low = hiddenBelow(p) ? undefined : lower.get(p);
     let kind: 0 | 1 | 2;
-    if (!up) kind = 2;
-    else if (low) {
-      if (up.type === 'dir' && low.type === 'dir' && up.mode === low.mode && up.mtime === low.mtime && !upper.opaque.has(p)) continue;
-      kind = 0;
-    } else kind = 1;
+    // overlayDeletedFile: a whiteout, or an opaque directory that hides a lower one, is a deletion.
+    if (!up || (up.type === 'dir' && upper.opaque.has(p) && !hiddenBelow(p) && lower.get(p))) kind = 2;
+    else {
+      const low = hiddenBelow(p) ? undefined : lower.get(p);
+      if (low) {
+        if (up.type === 'dir' && low.type === 'dir' && up.mode === low.mode && up.mtime === low.mtime) continue;
+        kind = 0;
+      } else kind = 1;
+    }
+    if (up?.type === 'dir') changedDirs.add(p);
     if (kind !== 0) {
       const parent = dirName(p);
       if (parent !== '' && !changedDirs.has(parent)) {
         out.push({ Path: '/' + parent, Kind: 0 });
         changedDirs.add(parent);
       }
-    }
-    if (kind === 0 && up?.type === 'dir') {
-      if (changedDirs.has(p)) continue;
-      changedDirs.add(p);
     }
     out.push({ Path: '/' + p, Kind: kind });
   }

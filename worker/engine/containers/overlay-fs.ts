@@ -148,7 +148,10 @@ export class OverlayFs implements IFileSystem {
     const lowerShows = this.#lower.get(rel) !== undefined && this.#lowerVisible(rel);
     this.#keepLinks(rel);
     this.upper.tree.remove(rel);
-    this.upper.opaque.delete(rel);
+    // overlayfs removes the upper directory with the whiteouts inside it; one whiteout for the directory remains.
+    const inside = rel === '' ? '' : rel + '/';
+    for (const w of [...this.upper.whiteouts.keys()]) if (w.startsWith(inside)) this.upper.whiteouts.delete(w);
+    for (const o of [...this.upper.opaque]) if (o === rel || o.startsWith(inside)) this.upper.opaque.delete(o);
     if (lowerShows) this.upper.whiteouts.set(rel, this.#nowSec());
     this.#touch(dirName(rel));
     this.generation++;
@@ -257,17 +260,23 @@ export class OverlayFs implements IFileSystem {
   }
 
   async mkdir(path: string, options?: MkdirOptions): Promise<void> {
-    const rel = this.#resolve(path, true, 'mkdir');
-    const e = this.entry(rel);
-    if (e) {
-      if (options?.recursive && e.type === 'dir') return;
-      throw new FsError('EEXIST', 'file already exists', 'mkdir', path);
+    if (options?.recursive) {
+      let cur = '';
+      for (const part of splitRel(normalizeRel(path.startsWith('/') ? path : '/' + path))) {
+        cur += '/' + part;
+        const rel = this.#resolve(cur, true, 'mkdir');
+        const e = this.entry(rel);
+        if (e?.type === 'dir') continue;
+        if (e) throw new FsError('EEXIST', 'file already exists', 'mkdir', path);
+        this.#put({ path: rel, type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: this.#nowSec(), size: 0 }, true);
+      }
+      return;
     }
+    const rel = this.#resolve(path, true, 'mkdir');
+    if (this.entry(rel)) throw new FsError('EEXIST', 'file already exists', 'mkdir', path);
     const parent = this.entry(dirName(rel));
-    if (!parent) {
-      if (!options?.recursive) throw new FsError('ENOENT', 'no such file or directory', 'mkdir', path);
-      await this.mkdir(absPath(dirName(rel)), options);
-    } else if (parent.type !== 'dir') throw new FsError('ENOTDIR', 'not a directory', 'mkdir', path);
+    if (!parent) throw new FsError('ENOENT', 'no such file or directory', 'mkdir', path);
+    if (parent.type !== 'dir') throw new FsError('ENOTDIR', 'not a directory', 'mkdir', path);
     this.#put({ path: rel, type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: this.#nowSec(), size: 0 }, true);
   }
 

@@ -205,15 +205,21 @@ export class ContainerService {
     const killed = new Promise<number>((r) => (forced = r));
     let program: Promise<number>;
     let shell: InteractiveProcess | undefined;
-    if (interactive) {
+    // A detached container with an open stdin (`run -dit`) waits on its input:
+    // a shell is kept at its prompt for a later attach; other programs read a stdin that never ends.
+    const holdStdin = !io && c.config.OpenStdin;
+    if (interactive || holdStdin) {
       try {
         shell = await runner.startInteractive(spec);
       } catch (err) {
-        if (listener) live.listeners.delete(listener);
-        return this.#failStart(c, err);
+        if (interactive || isExecNotFound(err)) {
+          if (listener) live.listeners.delete(listener);
+          return this.#failStart(c, err);
+        }
       }
-      program = killed;
-    } else program = runner.runProcess(spec);
+    }
+    if (shell) program = killed;
+    else program = runner.runProcess(holdStdin ? { ...spec, stdin: { read: () => new Promise<string | null>(() => undefined) } } : spec);
     const early = await Promise.race([
       program.then((code) => ({ code }), (err: unknown) => ({ err })),
       (this.#opts.tick ?? (() => defaultSleep(0)))().then(() => undefined),
@@ -232,6 +238,8 @@ export class ContainerService {
       return this.#finish(c.id, code);
     });
     live.exited = exited;
+    // A process that already ended (before the start was reported) is committed as exited first.
+    if (early) await exited;
     return shell ? { shell, exited } : { exited };
   }
 

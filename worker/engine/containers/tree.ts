@@ -47,6 +47,7 @@ export class Tree implements LowerView {
     const old = this.entries.get(entry.path);
     if (old && old.type === 'dir' && entry.type !== 'dir') this.removeChildren(entry.path);
     this.entries.set(entry.path, entry);
+    if (entry.path === '') return; // the root is nobody's child
     const parent = dirName(entry.path);
     let set = this.children.get(parent);
     if (!set) this.children.set(parent, (set = new Set()));

@@ -1,0 +1,22 @@
+/**
+ * `docker attach` (docker/cli cli/command/container/attach.go): a running
+ * container's output until it stops, and its exit code; the shell of a
+ * container started with -it goes to the terminal. A stopped container is
+ * refused with the daemon's words.
+ */
+import { CliError, type CommandContext } from '../context.ts';
+import { attachIo, notATty, svcOf, toForeground } from './launch.ts';
+
+/** Runs `docker attach`. */
+export async function attach(ctx: CommandContext): Promise<number> {
+  const svc = await svcOf(ctx);
+  const c = svc.get(ctx.args[0]!);
+  if (!c.running) throw new CliError('You cannot attach to a stopped container, start it first');
+  const live = svc.live(c.id);
+  if (live?.interactive && c.config.Tty && !ctx.flags.get<boolean>('no-stdin')) {
+    if (!ctx.io.startForeground) throw notATty();
+    toForeground(ctx, svc.foreground(c.id, live.interactive));
+    return 0;
+  }
+  return svc.attach(c.id, attachIo(ctx, false));
+}

@@ -1,0 +1,19 @@
+/**
+ * `docker commit` (docker/cli cli/command/container/commit.go): the new
+ * image's full ID; without REPOSITORY the image is dangling.
+ */
+import { containerCommit } from '../../engine/containers/operations.ts';
+import type { CommandContext } from '../context.ts';
+import { svcOf } from './launch.ts';
+
+/** Runs `docker commit`. */
+export async function commit(ctx: CommandContext): Promise<number> {
+  const id = await containerCommit(await svcOf(ctx), ctx.args[0]!, {
+    reference: ctx.args[1] ?? '',
+    comment: ctx.flags.get<string>('message'),
+    author: ctx.flags.get<string>('author'),
+    changes: ctx.flags.get<string[]>('change'),
+  });
+  ctx.out(`${id}\n`);
+  return 0;
+}

@@ -1,0 +1,20 @@
+/**
+ * `docker export` (docker/cli cli/command/container/export.go): the merged
+ * filesystem as one tar, to `-o FILE` or to a redirected stdout; a terminal
+ * is refused.
+ */
+import { containerExport } from '../../engine/containers/operations.ts';
+import { tarBytes } from '../../engine/layer/tar-write.ts';
+import { CliError, type CommandContext } from '../context.ts';
+import { svcOf } from './launch.ts';
+
+/** Runs `docker export`. */
+export async function exportContainer(ctx: CommandContext): Promise<number> {
+  const output = ctx.flags.get<string>('output');
+  if (output === '' && ctx.io.isTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect');
+  const entries = await containerExport(await svcOf(ctx), ctx.args[0]!);
+  const tar = tarBytes(entries);
+  if (output !== '') await ctx.io.fs.writeFile(output, tar);
+  else ctx.io.stdout(tar);
+  return 0;
+}

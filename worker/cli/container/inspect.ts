@@ -1,0 +1,24 @@
+/**
+ * `docker container inspect` and the container branch of `docker inspect`:
+ * the daemon's container JSON, or a template over it.
+ */
+import { containerInspect } from '../../engine/containers/operations.ts';
+import type { Engine } from '../../engine/engine.ts';
+import type { CommandContext } from '../context.ts';
+import { goJson } from '../format/go-json.ts';
+import { GoStruct } from '../format/go-value.ts';
+import { inspectAll, type Inspected } from '../inspector.ts';
+import { containerService } from './service.ts';
+
+/** Looks up one container for the inspector. */
+export async function inspectContainerRef(engine: Engine, ref: string, size = false): Promise<Inspected> {
+  const raw = containerInspect(await containerService(engine), ref, size);
+  return { typed: new GoStruct(raw, 'container.InspectResponse', () => goJson(raw)), raw };
+}
+
+/** Runs `docker container inspect`. */
+export async function inspect(ctx: CommandContext): Promise<number> {
+  const size = ctx.flags.get<boolean>('size');
+  await inspectAll(ctx.args, ctx.flags.get<string>('format'), (ref) => inspectContainerRef(ctx.engine, ref, size), ctx.out);
+  return 0;
+}

@@ -1,0 +1,22 @@
+/**
+ * `docker container prune` (docker/cli cli/command/container/prune.go): the
+ * confirmation prompt unless -f, the removed IDs and the reclaimed space.
+ */
+import { containersPrune } from '../../engine/containers/operations.ts';
+import type { CommandContext } from '../context.ts';
+import { filtersOf } from '../filters.ts';
+import { humanSize } from '../format/units.ts';
+import { confirm } from '../prompt.ts';
+import { svcOf } from './launch.ts';
+
+const WARNING = 'WARNING! This will remove all stopped containers.';
+
+/** Runs `docker container prune`. */
+export async function prune(ctx: CommandContext): Promise<number> {
+  if (!ctx.flags.get<boolean>('force') && !confirm(ctx, `${WARNING}\nAre you sure you want to continue?`)) return 0;
+  const report = await containersPrune(await svcOf(ctx), filtersOf(ctx.flags.get<string[]>('filter')));
+  let out = '';
+  if (report.ContainersDeleted) out += `Deleted Containers:\n${report.ContainersDeleted.map((id) => `${id}\n`).join('')}\n`;
+  ctx.out(`${out}Total reclaimed space: ${humanSize(report.SpaceReclaimed)}\n`);
+  return 0;
+}

@@ -1,0 +1,30 @@
+/**
+ * `docker rm` (docker/cli cli/command/container/rm.go): each container
+ * echoed once removed; with -f a running one is killed first and "No such
+ * container" is only reported, not an error (exit 0).
+ */
+import { isEngineError } from '../../engine/errors.ts';
+import type { CommandContext } from '../context.ts';
+import { svcOf } from './launch.ts';
+
+/** Runs `docker rm`. */
+export async function rm(ctx: CommandContext): Promise<number> {
+  const svc = await svcOf(ctx);
+  const force = ctx.flags.get<boolean>('force');
+  const errors: string[] = [];
+  for (const ref of ctx.args) {
+    try {
+      await svc.remove(ref, { force });
+      ctx.out(`${ref}\n`);
+    } catch (err) {
+      if (!isEngineError(err)) throw err;
+      if (force && err.code === 'NotFound') ctx.err(`Error response from daemon: ${err.message}\n`);
+      else errors.push(`Error response from daemon: ${err.message}`);
+    }
+  }
+  if (errors.length > 0) {
+    ctx.err(errors.join('\n') + '\n');
+    return 1;
+  }
+  return 0;
+}
