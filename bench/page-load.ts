@@ -123,7 +123,7 @@ try {
   await run(page, 'cd');
 
   // 4. docker image ls with 50 images, Enter to the next prompt.
-  await run(page, 'docker pull -q alpine:3.20 && for i in $(seq 1 49); do docker tag alpine:3.20 app$i:v1; done; docker image ls -q | wc -l');
+  await run(page, 'docker pull -q alpine:3.21 && for i in $(seq 1 49); do docker tag alpine:3.21 app$i:v1; done; docker image ls -q | wc -l');
   const count = (await page.evaluate(() => window.__layerlab!.lines().at(-2))) ?? '';
   if (count.trim() !== '50') {
     console.log(`docker image ls with 50 images: not measured, setting up the images printed: ${JSON.stringify(count)}`);

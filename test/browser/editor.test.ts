@@ -9,13 +9,13 @@ describe('vi in the terminal', () => {
     const page = await ctx.browser.newPage();
     await openLab(page, ctx.url);
     await run(page, 'vi Dockerfile');
-    await type(page, 'iFROM alpine:3.20');
+    await type(page, 'iFROM alpine:3.21');
     await page.keyboard.press('Escape');
     await type(page, ':wq');
     await page.keyboard.press('Enter');
     await settle(page);
     await run(page, 'cat Dockerfile');
-    expect(await tail(page, 2)).toEqual(['FROM alpine:3.20', 'learner@layerlab:~$']);
+    expect(await tail(page, 2)).toEqual(['FROM alpine:3.21', 'learner@layerlab:~$']);
     await page.close();
   });
 });

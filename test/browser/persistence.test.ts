@@ -32,11 +32,11 @@ describe('persistence across reloads', () => {
     const context = await ctx.browser.newContext();
     const page = await context.newPage();
     await openLab(page, ctx.url);
-    await run(page, 'docker pull -q alpine:3.20');
+    await run(page, 'docker pull -q alpine:3.21');
     await page.reload();
     await waitForPrompt(page);
     await run(page, "docker image ls --format '{{.Repository}}:{{.Tag}}'");
-    expect(await tail(page, 2)).toEqual(['alpine:3.20', 'learner@layerlab:~$']);
+    expect(await tail(page, 2)).toEqual(['alpine:3.21', 'learner@layerlab:~$']);
     await context.close();
   });
 
