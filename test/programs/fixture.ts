@@ -66,3 +66,11 @@ export function testSpec(fs: IFileSystem, argv: string[], opts: Partial<ProcessS
   };
   return rec;
 }
+
+/** Runs argv as a process and returns [exit code, stdout, stderr]. */
+export async function run(fs: IFileSystem, argv: string[], opts: Partial<ProcessSpec> & { input?: string[] } = {}): Promise<[number, string, string]> {
+  const { runProcess } = await import('../../worker/programs/process.ts');
+  const spec = testSpec(fs, argv, opts);
+  const code = await runProcess(spec);
+  return [code, spec.out, spec.err];
+}
