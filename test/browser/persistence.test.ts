@@ -1,4 +1,7 @@
 /** Reload the page and find the lab as it was; Reset lab with its confirmation. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLab, run, settle, tail, useBrowser, waitForPrompt } from './harness.ts';
 
@@ -38,6 +41,30 @@ describe('persistence across reloads', () => {
     await run(page, "docker image ls --format '{{.Repository}}:{{.Tag}}'");
     expect(await tail(page, 2)).toEqual(['alpine:3.21', 'learner@layerlab:~$']);
     await context.close();
+  });
+
+  it('exports the lab to a file and imports it into a fresh browser profile', async () => {
+    const first = await ctx.browser.newContext({ acceptDownloads: true });
+    const page = await first.newPage();
+    await openLab(page, ctx.url);
+    await run(page, 'mkdir -p app && echo exported > app/notes.txt');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export lab' }).click()]);
+    // The download goes away with its context: keep a copy for the second profile.
+    const file = join(mkdtempSync(join(tmpdir(), 'layerlab-export-')), download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toMatch(/^layerlab-lab-\d{4}-\d{2}-\d{2}\.tar$/);
+    await first.close();
+
+    const second = await ctx.browser.newContext();
+    const other = await second.newPage();
+    await openLab(other, ctx.url);
+    const [chooser] = await Promise.all([other.waitForEvent('filechooser'), other.getByRole('button', { name: 'Import lab' }).click()]);
+    await chooser.setFiles(file);
+    await other.waitForFunction(() => document.querySelector('.status .notice')?.textContent?.startsWith('Imported '));
+    await waitForPrompt(other);
+    await run(other, 'cat app/notes.txt');
+    expect(await tail(other, 3)).toEqual(['learner@layerlab:~$ cat app/notes.txt', 'exported', 'learner@layerlab:~$']);
+    await second.close();
   });
 
   it('resets the lab to a fresh machine after the learner confirms', async () => {
