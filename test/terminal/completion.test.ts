@@ -21,6 +21,7 @@ const sources: CompletionSources = {
   dockerTree: async () => buildCommandTree(simulatorEnv.plugins),
   images: async () => ['alpine:3.20', 'alpine:latest', 'nginx:latest'],
   containers: async () => ['web', 'worker'],
+  ids: async (kind) => (kind === 'image' ? ['91ef0af61f39', 'a606584aa9aa'] : ['9c3e1d2f0b7a']),
   listDir: async (dir) => {
     const entries = files[dir];
     if (!entries) throw new Error('ENOENT');
@@ -60,6 +61,12 @@ describe('completion of commands and docker words', () => {
     expect((await tab('docker run ng')).line.text).toEqual('docker run nginx:latest ');
     expect((await tab('docker rmi alp')).line.text).toEqual('docker rmi alpine:');
     expect((await tab('docker run -it --rm alpine:l')).line.text).toEqual('docker run -it --rm alpine:latest ');
+  });
+
+  it('offers IDs once the word is hex digits', async () => {
+    expect((await tab('docker rmi 91')).line.text).toEqual('docker rmi 91ef0af61f39 ');
+    expect((await tab('docker rm 9')).line.text).toEqual('docker rm 9c3e1d2f0b7a ');
+    expect((await tab('docker inspect 9', true)).list).toEqual(['91ef0af61f39', '9c3e1d2f0b7a']);
   });
 
   it('offers container names where the command takes a container', async () => {

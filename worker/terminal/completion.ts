@@ -24,8 +24,10 @@ export interface CompletionSources {
   dockerTree(): Promise<CommandNode>;
   /** Image references as the CLI prints them (`alpine:3.20`, `myapp:latest`). */
   images(): Promise<readonly string[]>;
-  /** Container names (and IDs). */
+  /** Container names. */
   containers(): Promise<readonly string[]>;
+  /** Short (12-digit) IDs of images and containers, offered once the word looks like the start of one. */
+  ids(kind: 'image' | 'container'): Promise<readonly string[]>;
   /** Entries of a directory given as typed (`''` = the working directory, `~/`, `/etc/`, `src/`). */
   listDir(dir: string): Promise<readonly DirEntry[]>;
 }
@@ -43,11 +45,16 @@ export function createCompleter(sources: CompletionSources): Completer {
         case 'words':
           return matchWords(start, current, want.words);
         case 'images':
-          return matchWords(start, current, await sources.images());
+          return matchWords(start, current, [...(await sources.images()), ...(await idsFor(sources, 'image', current))]);
         case 'containers':
-          return matchWords(start, current, await sources.containers());
+          return matchWords(start, current, [...(await sources.containers()), ...(await idsFor(sources, 'container', current))]);
         case 'images-and-containers':
-          return matchWords(start, current, [...(await sources.images()), ...(await sources.containers())]);
+          return matchWords(start, current, [
+            ...(await sources.images()),
+            ...(await sources.containers()),
+            ...(await idsFor(sources, 'image', current)),
+            ...(await idsFor(sources, 'container', current)),
+          ]);
         case 'none':
           return { start, candidates: [] };
         case 'files':
@@ -56,6 +63,11 @@ export function createCompleter(sources: CompletionSources): Completer {
     }
     return completeFile(sources, start, current);
   };
+}
+
+/** IDs only for a word of hex digits: an empty word would list a screenful of hashes. */
+async function idsFor(sources: CompletionSources, kind: 'image' | 'container', word: string): Promise<readonly string[]> {
+  return /^[0-9a-f]+$/.test(word) ? sources.ids(kind) : [];
 }
 
 /** Candidates among `words` that start with `prefix`, each ending in a space. */

@@ -35,6 +35,17 @@ export function containerNames(snapshot: Snapshot): string[] {
   return names.sort();
 }
 
+/** Short IDs (12 hex digits, stringid.TruncateID) of every image or container. */
+export function shortIds(snapshot: Snapshot, kind: 'image' | 'container'): string[] {
+  const records = kind === 'image' ? snapshot.images : snapshot.containers;
+  const ids: string[] = [];
+  for (const [key, record] of records) {
+    const id = kind === 'image' ? key : (record as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') ids.push(id.replace(/^sha256:/, '').slice(0, 12));
+  }
+  return ids.sort();
+}
+
 /** Entries of the directory `typed` (as typed: '', '~/', '/etc/', 'src/') relative to `cwd`. */
 export async function listDir(fs: IFileSystem, cwd: string, home: string, typed: string): Promise<DirEntry[]> {
   const expanded = typed === '~' || typed.startsWith('~/') ? home + typed.slice(1) : typed;

@@ -158,6 +158,7 @@ export function createLabService(deps: LabDeps): LabApi {
     dockerTree: deps.dockerTree,
     images: async () => (await import('./lab-names.ts')).imageNames(await store.load()),
     containers: async () => (await import('./lab-names.ts')).containerNames(await store.load()),
+    ids: async (kind) => (await import('./lab-names.ts')).shortIds(await store.load(), kind),
     async listDir(dir) {
       const s = await session;
       return (await import('./lab-names.ts')).listDir(await s.shell.filesystem(), s.shell.cwd, LEARNER.home, dir);
