@@ -9,7 +9,8 @@ import type { Entry } from '../../worker/engine/layer/entry.ts';
 import { DockerCli } from '../../worker/cli/docker.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 import type { DockerIo } from '../../worker/shell/commands/docker.ts';
-import type { HostFs } from '../../worker/shell/host-fs.ts';
+import { InMemoryFs } from 'just-bash';
+import { hostFs } from '../../worker/shell/host-fs.ts';
 import type { ForegroundProgram } from '../../worker/shell/foreground.ts';
 import { useContainerService } from '../../worker/cli/container/service.ts';
 import type { ContainerService } from '../../worker/engine/containers/service.ts';
@@ -126,7 +127,8 @@ export async function containerCli(opts: { random?: () => number } = {}) {
   const svc: ContainerService = useContainerService(engine, { programs: runner, recipeEntries: (r) => registry.layerEntries(r), tick: () => new Promise((r) => setTimeout(r, 0)), sleep: async () => undefined });
   const docker = new DockerCli(engine);
   let foreground: ForegroundProgram | undefined;
-  const host = new Map<string, Uint8Array>();
+  const host = new InMemoryFs();
+  await host.mkdir('/home/learner', { recursive: true });
   const run = async (argv: string[] | string, stdin = '', extra: Partial<DockerIo> = {}) => {
     let stdout = '';
     let stderr = '';
@@ -136,7 +138,7 @@ export async function containerCli(opts: { random?: () => number } = {}) {
       stderr: (s) => (stderr += s),
       env: { HOME: '/home/learner' },
       cwd: '/home/learner',
-      fs: undefined as unknown as HostFs,
+      fs: hostFs(host, '/home/learner'),
       isTTY: false,
       startForeground: (p) => (foreground = p),
       ...extra,

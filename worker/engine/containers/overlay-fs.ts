@@ -13,6 +13,7 @@
  */
 import type { CpOptions, FileContent, FsStat, IFileSystem, MkdirOptions, RmOptions } from 'just-bash';
 import { baseName, contentBytes, dirName, type Entry } from '../layer/entry.ts';
+import { fillerBytes } from '../layer/filler.ts';
 import { decodeUtf8, encodeUtf8 } from '../layer/utf8.ts';
 import { linkRoot } from './links.ts';
 import { byteOrder, type LowerView } from './tree.ts';
@@ -161,7 +162,8 @@ export class OverlayFs implements IFileSystem {
   #keepLinks(rel: string): void {
     const e = this.entry(rel);
     if (!e || e.type !== 'file') return;
-    const links = [...this.#allPaths()].filter((p) => this.entry(p)?.type === 'hardlink' && this.entry(p)?.linkname === rel).sort(byteOrder);
+    const candidates = new Set([...this.#lower.linksTo(rel), ...this.upper.tree.linksTo(rel)]);
+    const links = [...candidates].filter((p) => this.entry(p)?.type === 'hardlink' && this.entry(p)?.linkname === rel).sort(byteOrder);
     const [heir, ...rest] = links;
     if (heir === undefined) return;
     this.#copyUp(dirName(heir));
@@ -199,6 +201,15 @@ export class OverlayFs implements IFileSystem {
     const e = this.#fileOf(this.#need(path, true, 'open'));
     if (e.type === 'dir') throw new FsError('EISDIR', 'illegal operation on a directory', 'read', path);
     return contentBytes(e);
+  }
+
+  /** The first bytes of a file without generating the rest (a 120 MB filler binary's exec marker). */
+  async readFilePrefix(path: string, length: number): Promise<Uint8Array> {
+    const e = this.#fileOf(this.#need(path, true, 'open'));
+    if (e.type === 'dir') throw new FsError('EISDIR', 'illegal operation on a directory', 'read', path);
+    const n = Math.min(length, e.size);
+    if (e.content?.kind === 'filler') return fillerBytes(e.content.seed, n, e.content.program);
+    return contentBytes(e).subarray(0, n);
   }
 
   async writeFile(path: string, content: FileContent): Promise<void> {

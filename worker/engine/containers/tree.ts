@@ -14,6 +14,8 @@ import { OPAQUE_MARKER, baseName, dirName, isWhiteout, whiteoutTarget, type Entr
 export interface LowerView {
   get(path: string): Entry | undefined;
   names(dir: string): Iterable<string>;
+  /** Paths of the hard links naming `target`. */
+  linksTo(target: string): string[];
 }
 
 /** Two read-only trees, `top` winning (moby's init layer over the image layers). */
@@ -25,12 +27,30 @@ export class StackedView implements LowerView {
   names(dir: string): Iterable<string> {
     return new Set([...this.bottom.names(dir), ...this.top.names(dir)]);
   }
+  linksTo(target: string): string[] {
+    return [...this.bottom.linksTo(target), ...this.top.linksTo(target)];
+  }
 }
 
 /** A merged tree: relative path ('' = root) → entry, plus a child-name index per directory. */
 export class Tree implements LowerView {
   readonly entries = new Map<string, Entry>();
   readonly children = new Map<string, Set<string>>();
+  /** Hard-link index (target → link paths), built on first use; writes drop it. */
+  #links: Map<string, string[]> | undefined;
+
+  linksTo(target: string): string[] {
+    if (!this.#links) {
+      this.#links = new Map();
+      for (const e of this.entries.values()) {
+        if (e.type !== 'hardlink') continue;
+        const list = this.#links.get(e.linkname ?? '') ?? [];
+        list.push(e.path);
+        this.#links.set(e.linkname ?? '', list);
+      }
+    }
+    return this.#links.get(target) ?? [];
+  }
 
   /** The entry at a relative path (no leading '/'). */
   get(path: string): Entry | undefined {
@@ -44,6 +64,7 @@ export class Tree implements LowerView {
 
   /** Adds or replaces an entry (a file replacing a directory drops the directory's subtree). */
   put(entry: Entry): void {
+    this.#links = undefined;
     const old = this.entries.get(entry.path);
     if (old && old.type === 'dir' && entry.type !== 'dir') this.removeChildren(entry.path);
     this.entries.set(entry.path, entry);
@@ -56,6 +77,7 @@ export class Tree implements LowerView {
 
   /** Removes an entry and its subtree. */
   remove(path: string): void {
+    this.#links = undefined;
     this.removeChildren(path);
     if (this.entries.delete(path)) this.children.get(dirName(path))?.delete(baseName(path));
   }

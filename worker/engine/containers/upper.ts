@@ -24,13 +24,15 @@ export class UpperLayer {
 
   /** Whether nothing was written. */
   get empty(): boolean {
-    return this.tree.entries.size === 0 && this.whiteouts.size === 0;
+    return this.whiteouts.size === 0 && [...this.tree.entries.keys()].every((p) => p === '');
   }
 
   /** The layer as tar entries, in the order the overlay2 driver writes them. */
   toLayerEntries(): Entry[] {
     const items: Entry[] = [];
     for (const e of this.tree.entries.values()) {
+      // TarWithOptions skips the source directory itself (IncludeSourceDir is false for layer diffs).
+      if (e.path === '') continue;
       items.push(e);
       if (e.type === 'dir' && this.opaque.has(e.path)) {
         const marker: Entry = { path: e.path ? `${e.path}/${OPAQUE_MARKER}` : OPAQUE_MARKER, type: 'file', mode: e.mode & 0o777, uid: e.uid, gid: e.gid, mtime: 0, size: 0 };
