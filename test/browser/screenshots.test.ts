@@ -61,6 +61,12 @@ describe('screenshots', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     expect(await active()).toEqual('Resize the layer view');
+    // The dividers move with the arrow keys, 2% a press.
+    const divider = page.getByRole('separator', { name: 'Resize the lesson pane' });
+    const before = Number(await divider.getAttribute('aria-valuenow'));
+    await divider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    expect(Number(await divider.getAttribute('aria-valuenow')) - before).toEqual(10);
     await page.locator('select').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
