@@ -54,9 +54,10 @@ export function statusText(c: Container, now: number): string {
   return `Exited (${c.exitCode}) ${humanDuration(now - c.finishedAt)} ago`;
 }
 
-/** The Command column's source: Path and Args joined. */
+/** The Command column's source (moby container/view.go): Path and Args, args with spaces in single quotes. */
 export function commandOf(c: Container): string {
-  return c.args.length > 0 ? `${c.path} ${c.args.join(' ')}` : c.path;
+  if (c.args.length === 0) return c.path;
+  return `${c.path} ${c.args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}`;
 }
 
 /** The ports a running container publishes or exposes. */
