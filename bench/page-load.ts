@@ -64,21 +64,21 @@ try {
   for (let i = 0; i < 5; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const js = new Set<string>();
-    let promptSeen = false;
-    const early = new Set<string>();
+    const requests: Array<{ path: string; start: number }> = [];
     context.on('requestfinished', (r) => {
       // The service worker's precache downloads everything once the lab is up: not needed for the prompt.
       if (r.serviceWorker()) return;
       const path = new URL(r.url()).pathname.slice(1);
-      if (!path.endsWith('.js')) return;
-      js.add(path);
-      if (!promptSeen) early.add(path);
+      if (path.endsWith('.js')) requests.push({ path, start: r.timing().startTime });
     });
     await page.goto(server.url);
-    times.push(await promptTime(page));
-    promptSeen = true;
+    const at = await promptTime(page);
+    times.push(at);
+    // Requests started (wall clock) before the frame that showed the prompt.
+    const promptWall = (await page.evaluate(() => performance.timeOrigin)) + at;
     await run(page, 'true');
+    const js = new Set(requests.map((r) => r.path));
+    const early = new Set(requests.filter((r) => r.start < promptWall).map((r) => r.path));
     if (i === 0) {
       beforePrompt = early;
       all = js;

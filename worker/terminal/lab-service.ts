@@ -200,8 +200,9 @@ export function createLabService(deps: LabDeps): LabApi {
         storageWarning: `This browser refused to store the lab (${why}). It works, but in memory only: a reload starts a fresh lab.`,
       };
     }
-    // The shell loads after the first prompt has gone out: none of its code is needed to show it (design.md §9).
-    session = promptShown.then(() => new Promise((resolve) => setTimeout(resolve, 0))).then(newSession);
+    // The shell loads just after the first prompt is on screen (a frame or two later): none of its code
+    // is needed to show it (design.md §9), and the learner rarely types a command within 50 ms.
+    session = promptShown.then(() => new Promise((resolve) => setTimeout(resolve, 50))).then(newSession);
     void history.reload();
   };
 
