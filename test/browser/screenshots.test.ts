@@ -27,7 +27,7 @@ describe('screenshots', () => {
         const page = await context.newPage();
         await openLab(page, ctx.url);
         await run(page, 'mkdir -p hello && cd hello');
-        await run(page, "printf 'FROM alpine:3.20\\nCMD [\"echo\", \"hi\"]\\n' > Dockerfile && cat Dockerfile");
+        await run(page, "printf 'FROM alpine:3.21\\nCMD [\"echo\", \"hi\"]\\n' > Dockerfile && cat Dockerfile");
         await page.screenshot({ path: resolve(OUT, `${size.name}-${scheme}.png`) });
         const theme = await page.evaluate(() => document.documentElement.dataset.theme);
         const orientation = await page.locator('[role=separator]').first().getAttribute('aria-orientation');
