@@ -160,6 +160,14 @@ describe('lab API over a MessageChannel', () => {
     expect(await tab.line('history')).toEqual(`history\r\n    1  cat > notes.txt\r\n    2  cat notes.txt\r\n    3  history\r\n${PROMPT}`);
   });
 
+  it('passes the cursor moves of a progress redraw through, with only LF turned into CR LF', async () => {
+    const tab = await openTab(new MemoryStore());
+    // The shape of docker pull's TTY progress (jsonmessage.go): up one line, erase it, rewrite, down again.
+    expect(await tab.line("printf 'a: Waiting\\n\\033[1A\\033[2Ka: Done\\r\\033[1B'")).toEqual(
+      "printf 'a: Waiting\\n\\033[1A\\033[2Ka: Done\\r\\033[1B'\r\na: Waiting\r\n\x1b[1A\x1b[2Ka: Done\r\x1b[1B" + PROMPT,
+    );
+  });
+
   it('runs a pasted script line by line', async () => {
     const tab = await openTab(new MemoryStore());
     tab.take();
