@@ -92,8 +92,21 @@ function splitDockerDomain(name: string): [string, string] {
   return [domain, remainder];
 }
 
-/** distribution/reference `ParseNormalizedNamed`: `alpine` → docker.io/library/alpine. */
+// Listings parse the same stored references over and over; parsing is pure, so
+// results are remembered (frozen, since callers share them).
+const parsedMemo = new Map<string, Reference>();
+
+/** distribution/reference `ParseNormalizedNamed`: `alpine` → docker.io/library/alpine. The result is frozen. */
 export function parseNormalizedNamed(s: string): Reference {
+  const hit = parsedMemo.get(s);
+  if (hit) return hit;
+  const ref = Object.freeze(parseNormalizedNamedUncached(s));
+  if (parsedMemo.size >= 8192) parsedMemo.clear();
+  parsedMemo.set(s, ref);
+  return ref;
+}
+
+function parseNormalizedNamedUncached(s: string): Reference {
   if (anchoredIdentifier.test(s)) {
     throw new ReferenceError(`invalid repository name (${s}), cannot specify 64-byte hexadecimal strings`);
   }

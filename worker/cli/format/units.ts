@@ -26,9 +26,18 @@ function sizeAndUnit(size: number, base: number, units: readonly string[]): [num
  * `%.*g`, e.g. (2048, 3) → "2.05kB", (999500, 3) → "1e+03kB".
  */
 export function humanSizeWithPrecision(size: number, precision: number): string {
+  // Exact %g formatting is costly and listings repeat sizes: remember recent results.
+  const key = `${precision}:${size}`;
+  const hit = sizeMemo.get(key);
+  if (hit !== undefined) return hit;
   const [value, unit] = sizeAndUnit(size, 1000, DECIMAL_UNITS);
-  return formatFloat(value, 'g', precision) + unit;
+  const text = formatFloat(value, 'g', precision) + unit;
+  if (sizeMemo.size >= 4096) sizeMemo.clear();
+  sizeMemo.set(key, text);
+  return text;
 }
+
+const sizeMemo = new Map<string, string>();
 
 /** go-units HumanSize: `humanSizeWithPrecision(size, 4)`. */
 export function humanSize(size: number): string {

@@ -9,12 +9,19 @@ import { encodeUtf8 } from '../layer/utf8.ts';
 
 
 
-/** The ChainIDs of a stack of DiffIDs, bottom first. */
+// Image configs are immutable, so their diff_ids arrays can key a cache: the
+// listings hash every layer of every image otherwise (design.md §9 scale).
+const memo = new WeakMap<readonly string[], string[]>();
+
+/** The ChainIDs of a stack of DiffIDs, bottom first. Do not mutate the result. */
 export function chainIds(diffIds: readonly string[]): string[] {
+  const hit = memo.get(diffIds);
+  if (hit) return hit;
   const out: string[] = [];
   for (const diffId of diffIds) {
     const prev = out[out.length - 1];
     out.push(prev === undefined ? diffId : digestOf(encodeUtf8(`${prev} ${diffId}`)));
   }
+  memo.set(diffIds, out);
   return out;
 }

@@ -6,10 +6,21 @@
 import type { EngineState, ImageRecord } from '../state.ts';
 import { chainIds } from './chain.ts';
 
+// An image's layers never change while it exists, so its size is computed once per config object.
+const sizeMemo = new WeakMap<object, number>();
+
 /** The image's Size: sum of the DiffSizes of its layer chain. */
 export function imageSize(state: Pick<EngineState, 'layers'>, image: ImageRecord): number {
+  const hit = sizeMemo.get(image.config);
+  if (hit !== undefined) return hit;
   let total = 0;
-  for (const chainId of chainIds(image.config.rootfs.diff_ids)) total += state.layers.get(chainId)?.size ?? 0;
+  let complete = true;
+  for (const chainId of chainIds(image.config.rootfs.diff_ids)) {
+    const layer = state.layers.get(chainId);
+    if (layer) total += layer.size;
+    else complete = false;
+  }
+  if (complete) sizeMemo.set(image.config, total);
   return total;
 }
 
