@@ -22,6 +22,7 @@ import { wait } from './container/wait.ts';
 import { create as containerCreate } from './container/create.ts';
 import { ls as containerLs } from './container/ls.ts';
 import { run as containerRun } from './container/run.ts';
+import { build } from './image/build.ts';
 import { history } from './image/history.ts';
 import { inspect as imageInspect } from './image/inspect.ts';
 import { ls as imageLs } from './image/ls.ts';
@@ -37,6 +38,7 @@ import { version } from './system/version.ts';
 
 /** Canonical command path → handler. */
 export const HANDLERS: Record<string, Handler> = {
+  'image build': build,
   'image ls': imageLs,
   'image inspect': imageInspect,
   'image history': history,

@@ -1,0 +1,125 @@
+/**
+ * `docker build` / `docker image build` / `docker builder build`: which
+ * builder runs (cli cmd/docker/builder.go: `DOCKER_BUILDKIT=0` selects the
+ * legacy builder with its DEPRECATED banner, otherwise buildx), the context
+ * packed from the learner's directory, and each builder's output: the
+ * legacy daemon stream on stdout (`Sending build context…`, `Step i/N`,
+ * `Successfully built`), BuildKit progress on stderr (plain when not on a
+ * terminal, the TTY frame on one, nothing with `-q`). The progress mode comes
+ * from BUILDKIT_PROGRESS (buildx honours it) or `--progress` when the flag
+ * set offers it.
+ */
+import { build as runBuild } from '../../engine/builder/build.ts';
+import { BuildError, type BuildOptions, type SolveEvent } from '../../engine/builder/types.ts';
+import { ReferenceError, parseNormalizedNamed } from '../../engine/reference.ts';
+import { buildkitFailure } from '../build/errors.ts';
+import { PrepareError, prepareContext, type PreparedContext } from '../build/context-tar.ts';
+import { PlainProgress } from '../build/plain-progress.ts';
+import { TtyProgress } from '../build/tty-progress.ts';
+import { containerService } from '../container/service.ts';
+import { CliError, type CommandContext } from '../context.ts';
+import { humanSize } from '../format/units.ts';
+import { JsonMessageWriter } from '../jsonmessage.ts';
+
+const BANNER =
+  'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n' +
+  '            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n' +
+  '            environment-variable.\n\n';
+
+/** strconv.ParseBool as builder.go reads DOCKER_BUILDKIT. */
+function buildkitDisabled(v: string | undefined): boolean {
+  return v !== undefined && ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(v);
+}
+
+function flag<T>(ctx: CommandContext, name: string, dflt: T): T {
+  try {
+    return ctx.flags.get<T>(name) ?? dflt;
+  } catch {
+    return dflt;
+  }
+}
+
+/** `K=V` or `K` (taken from the environment) build args, as opts.ConvertKVStringsToMapWithNil. */
+function keyValues(list: readonly string[], env: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of list) {
+    const eq = kv.indexOf('=');
+    if (eq >= 0) out[kv.slice(0, eq)] = kv.slice(eq + 1);
+    else if (env[kv] !== undefined) out[kv] = env[kv]!;
+  }
+  return out;
+}
+
+/** Runs `docker build`. */
+export async function build(ctx: CommandContext): Promise<number> {
+  const legacy = buildkitDisabled(ctx.io.env.DOCKER_BUILDKIT);
+  if (legacy) ctx.err(BANNER);
+  const quiet = flag(ctx, 'quiet', false);
+  const tags = flag<string[]>(ctx, 'tag', []);
+  for (const t of tags) {
+    try {
+      parseNormalizedNamed(t);
+    } catch (err) {
+      if (err instanceof ReferenceError) throw new CliError(`invalid argument "${t}" for "-t, --tag" flag: ${err.message}`, 125);
+      throw err;
+    }
+  }
+  const progress = quiet ? 'quiet' : flag(ctx, 'progress', ctx.io.env.BUILDKIT_PROGRESS || 'auto');
+  const mode = progress === 'auto' ? (ctx.io.isTTY ? 'tty' : 'plain') : progress;
+  const contextArg = ctx.args[0]!;
+  let prepared: PreparedContext;
+  try {
+    if (contextArg === '-') {
+      const text = new TextDecoder().decode(ctx.io.stdin);
+      prepared = { tar: new Uint8Array(1024), dockerfile: 'Dockerfile', dockerfileText: text };
+    } else prepared = await prepareContext(ctx.io.fs, contextArg, flag(ctx, 'file', ''), legacy);
+  } catch (err) {
+    if (err instanceof PrepareError) throw new CliError(legacy ? err.message : `ERROR: ${err.message}`);
+    throw err;
+  }
+  const opts: BuildOptions = {
+    version: legacy ? '1' : '2',
+    dockerfile: prepared.dockerfile,
+    ...(prepared.dockerfileText !== undefined ? { dockerfileText: prepared.dockerfileText } : {}),
+    tags,
+    noCache: flag(ctx, 'no-cache', false),
+    pull: flag(ctx, 'pull', false),
+    buildArgs: keyValues(flag<string[]>(ctx, 'build-arg', []), ctx.io.env),
+    labels: keyValues(flag<string[]>(ctx, 'label', []), {}),
+    target: flag(ctx, 'target', ''),
+    quiet,
+  };
+  const deps = { engine: ctx.engine, containers: await containerService(ctx.engine) };
+  let id: string;
+  if (legacy) {
+    if (!quiet) ctx.out(`Sending build context to Docker daemon ${humanSize(prepared.tar.length).padStart(8)}${ctx.io.isTTY ? '\r\n' : '\r\r\n'}`);
+    const writer = new JsonMessageWriter((s) => ctx.out(s), { tty: ctx.io.isTTY });
+    try {
+      id = (await runBuild(deps, prepared.tar, opts, { message: (m) => (quiet || m.aux !== undefined ? undefined : writer.message(m)) })).imageId;
+    } catch (err) {
+      if (!(err instanceof BuildError)) throw err;
+      ctx.err(err.data.response ? `Error response from daemon: ${err.message}\n` : `${err.message}\n`);
+      return err.data.exitCode ?? 1;
+    }
+  } else {
+    const plain = mode === 'plain' ? new PlainProgress((s) => ctx.err(s)) : undefined;
+    const tty = mode === 'tty' ? new TtyProgress(ctx.engine.now()) : undefined;
+    const on = (e: SolveEvent) => {
+      plain?.event(e);
+      tty?.event(e);
+    };
+    try {
+      id = (await runBuild(deps, prepared.tar, opts, { solve: on })).imageId;
+    } catch (err) {
+      if (!(err instanceof BuildError)) throw err;
+      if (tty) ctx.err(tty.render());
+      ctx.err(buildkitFailure(err));
+      return 1;
+    }
+    if (tty) ctx.err(tty.render());
+  }
+  if (quiet) ctx.out(`${id}\n`);
+  const iid = flag(ctx, 'iidfile', '');
+  if (iid) await ctx.io.fs.writeFile(iid, id);
+  return 0;
+}

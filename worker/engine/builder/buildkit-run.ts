@@ -1,0 +1,340 @@
+/**
+ * BuildKit (the default builder, dockerfile2llb + the docker exporter):
+ * only the stages the target needs; the internal vertices (load build
+ * definition, metadata, .dockerignore, build context), one vertex per
+ * FROM/RUN/COPY/ADD/WORKDIR named `[stage i/n] …` with variables expanded,
+ * `CACHED` when the step's cache key (parent key + instruction + content
+ * checksum) was built before, and an OCI-style image: `# buildkit` history,
+ * comment `buildkit.dockerfile.v0`, no intermediate images, no Parent.
+ */
+import type { Engine } from '../engine.ts';
+import { sha256Hex } from '../digest.ts';
+import type { ContainerDefaults, ImageConfig } from '../image-config.ts';
+import { canonicalConfigBytes } from '../image-config.ts';
+import { digestOf } from '../digest.ts';
+import { chainIds } from '../images/chain.ts';
+import { encodeUtf8 } from '../layer/utf8.ts';
+import { parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
+import { localBase, parseBaseRef, remoteBase, scratchBase } from './base.ts';
+import type { BuilderDeps, Plan } from './build.ts';
+import type { BuildContext, Source } from './context.ts';
+import { applyMeta } from './dispatch.ts';
+import type { Instruction, Stage } from './dockerfile/instructions.ts';
+import { processWord } from './dockerfile/lex.ts';
+import type { Progress } from './progress.ts';
+import { StageState, stageDeps, type BaseImage, type LayerInfo } from './stage.ts';
+import { MissingSourceError, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
+import { BuildError, type BuildOptions, type BuildResult, type StepRecord } from './types.ts';
+import { goQuote, stepPrefix } from './words.ts';
+
+/** A cached step result: its layer and when it was first built. */
+interface CacheRecord {
+  layer: LayerInfo;
+  created: string;
+}
+
+/** BuildKit's cache lives beside the image store (`docker builder prune` clears it), one per engine. */
+const caches = new WeakMap<Engine, Map<string, CacheRecord>>();
+
+const COMMENT = 'buildkit.dockerfile.v0';
+const OCI_KEYS = ['User', 'ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Volumes', 'WorkingDir', 'Labels', 'StopSignal', 'ArgsEscaped', 'Healthcheck', 'OnBuild', 'Shell'] as const;
+const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.?0*Z$/, 'Z');
+const FS_STEPS = new Set(['run', 'copy', 'add', 'workdir']);
+
+/** One BuildKit build. */
+export class BuildkitRun {
+  readonly #cache: Map<string, CacheRecord>;
+  readonly #steps: StepRecord[] = [];
+  readonly #stages = new Map<number, StageState>();
+  readonly #bases = new Map<number, BaseImage>();
+  readonly #start: number;
+  #contextLoaded = false;
+  #newLayers = false;
+
+  constructor(readonly deps: BuilderDeps, readonly ctx: BuildContext, readonly plan: Plan, readonly opts: BuildOptions, readonly progress: Progress) {
+    let c = caches.get(deps.engine);
+    if (!c) caches.set(deps.engine, (c = new Map()));
+    this.#cache = c;
+    this.#start = deps.engine.now();
+  }
+
+  #now(): number {
+    return this.deps.engine.now();
+  }
+
+  #baseName(stage: Stage): string {
+    return processWord(stage.baseName, (k) => this.plan.metaArgs.get(k), { escapeToken: this.plan.escape });
+  }
+
+  #stageIndex(name: string, before: number): number {
+    const lower = name.toLowerCase();
+    for (let i = 0; i < before; i++) if (this.plan.stages[i]!.name === lower || String(i) === name) return i;
+    return -1;
+  }
+
+  /** The stages the target depends on (FROM another stage, COPY --from), in Dockerfile order. */
+  #needed(): number[] {
+    const need = new Set<number>();
+    const visit = (i: number) => {
+      if (need.has(i)) return;
+      need.add(i);
+      const s = this.plan.stages[i]!;
+      const dep = this.#stageIndex(this.#baseName(s), i);
+      if (dep >= 0) visit(dep);
+      for (const c of s.commands) if ((c.kind === 'copy' || c.kind === 'add') && c.flags.from) {
+        const d = this.#stageIndex(c.flags.from, i);
+        if (d >= 0) visit(d);
+      }
+    };
+    visit(this.plan.target);
+    return [...need].sort((a, b) => a - b);
+  }
+
+  /** Runs the build and exports the image. */
+  async run(): Promise<BuildResult> {
+    const needed = this.#needed();
+    for (const i of needed) await this.#resolve(i);
+    const p = this.progress;
+    const v = p.start('[internal] load .dockerignore');
+    const ignore = this.ctx.text('.dockerignore');
+    p.status(v, 'transferring context:', { bytes: ignore === undefined ? 2 : new TextEncoder().encode(ignore).length + 40 });
+    p.end(v);
+    let last: StageState | undefined;
+    for (const i of needed) last = await this.#stage(i);
+    return this.#export(last!);
+  }
+
+  /** `[internal] load metadata for …`: a local image, or the registry's. */
+  async #resolve(i: number): Promise<void> {
+    const stage = this.plan.stages[i]!;
+    const name = this.#baseName(stage);
+    if (this.#stageIndex(name, i) >= 0) return;
+    if (name.toLowerCase() === 'scratch') {
+      this.#bases.set(i, scratchBase());
+      return;
+    }
+    let ref;
+    try {
+      ref = parseBaseRef(name);
+    } catch (err) {
+      throw new BuildError((err as Error).message, { lines: [stage.node.startLine, stage.node.endLine], dockerfile: this.plan.dockerfile });
+    }
+    const shown = referenceString(ref);
+    const known = [...this.#bases.values()].find((b) => b.ref === shown);
+    if (known) {
+      this.#bases.set(i, known);
+      return;
+    }
+    const v = this.progress.start(`[internal] load metadata for ${shown}`);
+    let base = this.opts.pull ? undefined : localBase(this.deps.engine, name);
+    if (!base) {
+      try {
+        base = remoteBase(this.deps.engine, ref).base;
+      } catch (err) {
+        const msg = (err as Error).message;
+        this.progress.end(v, { error: msg });
+        throw new BuildError(`${name}: failed to resolve source metadata for ${shown}: ${msg}`, { vertex: `[internal] load metadata for ${shown}`, logs: [], lines: [stage.node.startLine, stage.node.endLine], dockerfile: this.plan.dockerfile });
+      }
+    }
+    this.progress.end(v);
+    this.#bases.set(i, base);
+  }
+
+  async #stage(i: number): Promise<StageState> {
+    const stage = this.plan.stages[i]!;
+    const name = this.#baseName(stage);
+    const dep = this.#stageIndex(name, i);
+    const deps = stageDeps(this.deps.engine, this.deps.containers.loader);
+    let st: StageState;
+    const external = dep < 0 && name.toLowerCase() !== 'scratch';
+    const total = (external ? 1 : 0) + stage.commands.filter((c) => FS_STEPS.has(c.kind)).length;
+    let index = 0;
+    if (dep >= 0) {
+      const p = this.#stages.get(dep)!;
+      st = new StageState(i, stage.name, { id: '', config: structuredClone(p.image), layers: p.layers, local: false, ref: name, tree: async () => (await p.fs()).tree }, deps);
+      st.cacheKey = p.cacheKey;
+      st.lastCreated = p.lastCreated;
+    } else {
+      const base = this.#bases.get(i)!;
+      st = new StageState(i, stage.name, base, deps);
+      st.cacheKey = `base:${base.id || 'scratch'}`;
+      if (external) {
+        index++;
+        const digest = base.local ? '' : `@${this.deps.engine.registry.resolve(`${parseBaseRef(name).domain}/${parseBaseRef(name).path}`, parseBaseRef(name).tag ?? parseBaseRef(name).digest ?? 'latest').manifestDigest}`;
+        const v = this.progress.start(`${stepPrefix(stage.name, index, total)}FROM ${base.ref}${digest}`);
+        if (base.local) this.progress.end(v, { cached: true });
+        else {
+          this.progress.status(v, `resolve ${base.ref}${digest}`, { timed: true });
+          for (const l of base.layers) this.progress.status(v, `extracting ${l.diffId}`, { timed: true });
+          this.progress.end(v);
+        }
+        this.#steps.push({ stage: i, stageName: stage.name, instruction: `FROM ${base.ref}`, cached: base.local, diffId: '' });
+      }
+    }
+    this.#stages.set(i, st);
+    for (const ins of stage.commands) {
+      if (FS_STEPS.has(ins.kind)) index++;
+      await this.#step(st, ins, stepPrefix(stage.name, index, total));
+    }
+    return st;
+  }
+
+  #loadContext(sent: Source[]): void {
+    if (this.#contextLoaded) return;
+    this.#contextLoaded = true;
+    const v = this.progress.start('[internal] load build context');
+    let bytes = 0;
+    for (const s of sent) bytes += (s.entry.type === 'file' ? s.entry.size : 0) + 27 + s.entry.path.split('/').pop()!.length;
+    this.progress.status(v, 'transferring context:', { bytes });
+    this.progress.end(v);
+  }
+
+  async #step(st: StageState, ins: Instruction, prefix: string): Promise<void> {
+    const vars = st.scope(this.plan.buildArgs);
+    const instruction = ins.node.original.trim();
+    if (!FS_STEPS.has(ins.kind)) {
+      const meta = applyMeta(st, ins, vars, this.plan.escape);
+      if (ins.kind === 'cmd' || ins.kind === 'entrypoint') st.config.ArgsEscaped = true;
+      st.push({ ...(st.lastCreated ? { created: st.lastCreated } : {}), created_by: meta.buildkit, comment: COMMENT });
+      this.#steps.push({ stage: st.index, stageName: st.name, instruction, cached: false, diffId: '' });
+      return;
+    }
+    let name: string;
+    let key: string;
+    let createdBy: string;
+    let work: (v: number) => Promise<LayerInfo>;
+    if (ins.kind === 'run') {
+      const rc = runCommand(st, ins, this.plan.buildArgs, this.plan.escape);
+      name = `RUN ${rc.display}`;
+      createdBy = `RUN ${rc.argsPrefix}${rc.argv.join(' ')} # buildkit`;
+      key = JSON.stringify([st.cacheKey, 'run', rc.argv, rc.args, st.config.Env ?? [], st.config.User ?? '', st.config.WorkingDir ?? '']);
+      work = async (v) => {
+        const runner = await this.deps.containers.runner();
+        const out = await runStep(st, rc, runner, { now: () => this.#now(), random: this.deps.engine.random, hostname: 'buildkitsandbox', out: (t) => this.progress.log(v, t) });
+        if (out.exitCode !== 0) {
+          const msg = out.execError
+            ? `process ${goQuote(rc.argv.join(' '))} did not complete successfully: runc run failed: unable to start container process: error during container init: ${out.execError}`
+            : `process ${goQuote(rc.argv.join(' '))} did not complete successfully: exit code: ${out.exitCode}`;
+          this.progress.end(v, { error: msg });
+          throw new BuildError(msg, { vertex: prefix + name, logs: this.progress.logs.get(v) ?? [], lines: [ins.node.startLine, ins.node.endLine], dockerfile: this.plan.dockerfile });
+        }
+        return layerInfo(out.layer);
+      };
+    } else if (ins.kind === 'workdir') {
+      const meta = applyMeta(st, ins, vars, this.plan.escape);
+      name = `WORKDIR ${meta.mkdir}`;
+      createdBy = meta.buildkit;
+      key = JSON.stringify([st.cacheKey, 'workdir', meta.mkdir]);
+      work = async () => layerInfo(await (await st.fs()).mkdir(meta.mkdir!, () => this.#now()));
+    } else {
+      const cp = ins as Extract<Instruction, { kind: 'copy' | 'add' }>;
+      let res;
+      try {
+        res = await copyStep(st, cp, vars, this.plan.escape, this.ctx.tree, (from) => this.#fromTree(from, st.index), () => this.#now());
+      } catch (err) {
+        const missing = err instanceof MissingSourceError;
+        const text = `${cp.kind.toUpperCase()} ${cp.sources.join(' ')} ${cp.dest}`;
+        const v = this.progress.start(prefix + text);
+        const ref = `${this.#uuid()}::${this.#rid()}`;
+        const msg = missing ? `failed to calculate checksum of ref ${ref}: "/${err.source.replace(/^\/+/, '')}": not found` : (err as Error).message;
+        this.progress.end(v, { error: msg });
+        throw new BuildError(missing ? `failed to compute cache key: ${msg}` : msg, { vertex: prefix + text, logs: [], lines: [ins.node.startLine, ins.node.endLine], dockerfile: this.plan.dockerfile });
+      }
+      if (res.sent.length > 0 || !ins.flags.from) this.#loadContext(res.sent);
+      name = res.text;
+      createdBy = `${res.text} # buildkit`;
+      key = JSON.stringify([st.cacheKey, ins.kind, res.text, res.checksum]);
+      work = async () => layerInfo(res.layer);
+    }
+    key = sha256Hex(encodeUtf8(key));
+    const v = this.progress.start(prefix + name);
+    const hit = this.opts.noCache ? undefined : this.#cache.get(key);
+    let layer: LayerInfo;
+    let created: string;
+    if (hit) {
+      layer = hit.layer;
+      created = hit.created;
+      this.progress.end(v, { cached: true });
+    } else {
+      layer = await work(v);
+      created = rfc3339(this.#now());
+      this.#cache.set(key, { layer, created });
+      this.progress.end(v);
+      this.#newLayers = true;
+    }
+    const fs = await st.fs();
+    st.push({ created, created_by: createdBy, comment: COMMENT }, layer);
+    fs.apply(layer.entries!);
+    st.cacheKey = key;
+    st.lastCreated = created;
+    this.#steps.push({ stage: st.index, stageName: st.name, instruction, cached: Boolean(hit), diffId: layer.diffId });
+  }
+
+  async #fromTree(from: string, before: number) {
+    const i = this.#stageIndex(from, before);
+    if (i >= 0) return (await this.#stages.get(i)!.fs()).tree;
+    const base = localBase(this.deps.engine, from) ?? remoteBase(this.deps.engine, parseBaseRef(from)).base;
+    const st = new StageState(-1, '', base, stageDeps(this.deps.engine, this.deps.containers.loader));
+    return (await st.fs()).tree;
+  }
+
+  #uuid(): string {
+    const h = () => Math.floor(this.deps.engine.random() * 16).toString(16);
+    const part = (n: number) => Array.from({ length: n }, h).join('');
+    return `${part(8)}-${part(4)}-4${part(3)}-${part(4)}-${part(12)}`;
+  }
+
+  #rid(): string {
+    const a = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    return Array.from({ length: 25 }, () => a[Math.floor(this.deps.engine.random() * a.length)]).join('');
+  }
+
+  /** The image config as BuildKit's exporter writes it, then one commit: layers, image, tags. */
+  async #export(st: StageState): Promise<BuildResult> {
+    const p = this.progress;
+    const v = p.start('exporting to image');
+    p.status(v, 'exporting layers', { timed: this.#newLayers });
+    const history = st.image.history ?? [];
+    // Entries recorded before any layer step take the time of the next one (else the build's).
+    for (let i = history.length - 1, next = ''; i >= 0; i--) {
+      if (history[i]!.created) next = history[i]!.created!;
+      else history[i] = { ...history[i]!, created: next || rfc3339(this.#start) };
+    }
+    const cfg: ContainerDefaults = {};
+    const src = st.config as Record<string, unknown>;
+    for (const k of OCI_KEYS) if (src[k] !== undefined && src[k] !== null) (cfg as Record<string, unknown>)[k] = src[k];
+    if (this.opts.labels) cfg.Labels = { ...(cfg.Labels ?? {}), ...this.opts.labels };
+    if (!cfg.Env || cfg.Env.length === 0) cfg.Env = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'];
+    const image: ImageConfig = {
+      architecture: st.image.architecture,
+      ...(st.image.variant ? { variant: st.image.variant } : {}),
+      ...(st.image.author ? { author: st.image.author } : {}),
+      config: cfg,
+      created: history[history.length - 1]?.created ?? rfc3339(this.#start),
+      history,
+      os: st.image.os,
+      rootfs: { type: 'layers', diff_ids: [...st.image.rootfs.diff_ids] },
+    };
+    const bytes = canonicalConfigBytes(image);
+    const id = digestOf(bytes);
+    const chain = chainIds(image.rootfs.diff_ids);
+    const tags = (this.opts.tags ?? []).map((t) => referenceString(withDefaultTag(parseNormalizedNamed(t))));
+    const now = this.#now();
+    await this.deps.engine.transact((draft) => {
+      st.layers.forEach((l, i) => {
+        const c = chain[i]!;
+        if (draft.layers.has(c)) return;
+        draft.layers.set(c, { chainId: c, diffId: l.diffId, size: l.size, tarSize: l.tarSize, source: l.source });
+        if (l.source.kind === 'blob' && l.tar) draft.newBlobs.set(l.diffId, l.tar);
+      });
+      const have = draft.images.get(id);
+      draft.images.set(id, { ...(have ?? { id, config: image, parent: '' }), lastTagTime: tags.length > 0 ? new Date(now).toISOString() : (have?.lastTagTime ?? null) });
+      if (!have) draft.newBlobs.set(id, bytes);
+      for (const t of tags) draft.refs.set(t, id);
+    });
+    p.status(v, `writing image ${id}`);
+    for (const t of tags) p.status(v, `naming to ${t}`);
+    p.end(v);
+    return { imageId: id, steps: this.#steps };
+  }
+}
