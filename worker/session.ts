@@ -27,6 +27,12 @@ export interface SessionOptions {
   random?: () => number;
   /** Whether output goes to a terminal (the page, a TTY), not to a file or pipe. */
   isTTY?: boolean;
+  /**
+   * The terminal's streams, for output written as it happens: a line that is
+   * one docker command alone (`docker pull nginx`) shows its progress here
+   * instead of in its LineResult. Used only with `isTTY`.
+   */
+  onOutput?: { stdout(chunk: string | Uint8Array): void; stderr(chunk: string): void };
   /** Replaces the docker CLI (tests of the shell and session plumbing). */
   docker?: DockerCommand;
 }
@@ -72,6 +78,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
     fs: home.fs,
     isTTY: opts.isTTY ?? false,
     startForeground: (program) => (started = program),
+    ...(opts.onOutput ? { live: opts.onOutput } : {}),
   });
   for (const image of opts.preload ?? []) {
     let err = '';

@@ -13,7 +13,9 @@ import { openStore, readLines } from './io.ts';
 /** Runs the terminal or the stdin script; resolves to the exit code. */
 export async function runRepl(stdin: Readable & { isTTY?: boolean }, stdout: Writable & { isTTY?: boolean }, stderr: Writable): Promise<number> {
   const store = await openStore(undefined);
-  const session = await createSession({ store, isTTY: stdin.isTTY === true && stdout.isTTY === true });
+  const tty = stdin.isTTY === true && stdout.isTTY === true;
+  const live = { stdout: (c: string | Uint8Array) => void stdout.write(c), stderr: (c: string) => void stderr.write(c) };
+  const session = await createSession({ store, isTTY: tty, ...(tty ? { onOutput: live } : {}) });
   try {
     if (stdin.isTTY === true) return await interactive(session, stdin, stdout, stderr);
     let rc = 0;

@@ -75,4 +75,27 @@ describe('createSession', () => {
     expect(await session.runLine('cat > empty; wc -c < empty')).toEqual({ cmd: 'cat > empty; wc -c < empty', stdout: '0\n', stderr: '', rc: 0 });
     expect(session.foreground).toBeUndefined();
   });
+
+  it('streams the output of a lone docker command to the terminal as it is written', async () => {
+    const chunks: string[] = [];
+    const docker: DockerCommand = async (_argv, io) => {
+      io.stdout('Pulling fs layer\n');
+      chunks.push('(between)');
+      io.stderr('warning\n');
+      io.stdout('Pull complete\n');
+      return 0;
+    };
+    const onOutput = { stdout: (c: string | Uint8Array) => void chunks.push(String(c)), stderr: (c: string) => void chunks.push(`err:${c}`) };
+    const session = await createSession({ store: await MemoryStore.open(), docker, isTTY: true, onOutput });
+    expect(await session.runLine('docker pull nginx')).toEqual({ cmd: 'docker pull nginx', stdout: '', stderr: '', rc: 0 });
+    expect(chunks).toEqual(['Pulling fs layer\n', '(between)', 'err:warning\n', 'Pull complete\n']);
+    chunks.length = 0;
+    expect(await session.runLine('docker pull nginx | cat')).toEqual({
+      cmd: 'docker pull nginx | cat',
+      stdout: 'Pulling fs layer\nPull complete\n',
+      stderr: 'warning\n',
+      rc: 0,
+    });
+    expect(chunks).toEqual(['(between)']);
+  });
 });

@@ -13,15 +13,15 @@
  * with `(exit N)`. Shell functions and the exported/not-exported distinction
  * do not carry over.
  */
-import type { Bash, IFileSystem } from 'just-bash';
+import type { Bash, IFileSystem, ScriptNode } from 'just-bash';
 import type { DockerCommand } from './commands/docker.ts';
 import { LEARNER } from './commands/identity.ts';
 import { shellQuote } from './commands/types.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
 import { exactBytes } from './output.ts';
-import type { JustBash, LineHooks } from './commands/types.ts';
+import type { JustBash, LineHooks, LiveOutput } from './commands/types.ts';
 import type { StartForeground } from './foreground.ts';
-import { readsTerminal, terminalUse, writesToTerminal } from './terminal.ts';
+import { loneProgram, readsTerminal, terminalUse, writesToTerminal } from './terminal.ts';
 import { stdinReader } from './stdin-reader.ts';
 import type { TerminalUse } from './terminal.ts';
 
@@ -53,6 +53,12 @@ export interface HostShellOptions {
   isTTY?: boolean;
   /** Takes a program that owns the terminal after the current line (`docker run -it`). */
   startForeground?: StartForeground;
+  /**
+   * The terminal, for a line that is one docker command alone: its output
+   * then goes here as it is written (pull and build progress) instead of
+   * into the line's result. Used only when `isTTY`.
+   */
+  live?: LiveOutput;
 }
 
 /** The login environment of `learner` on a Debian 12 host (bash 5.2, /etc/profile PATH). */
@@ -85,6 +91,7 @@ export class HostShell {
   #exited: number | undefined;
   #jb: JustBash | undefined;
   #terminal: TerminalUse | undefined;
+  #lone: string | undefined;
   #binary: Uint8Array[] = [];
   #history: string[] = [];
 
@@ -141,17 +148,20 @@ export class HostShell {
     if (line.trim() === '') return { stdout: '', stderr: '', exitCode: 0 };
     // bash records a line before running it (and not a line starting with a space: HISTCONTROL=ignoreboth on Debian).
     if (!line.startsWith(' ') && this.#history.at(-1) !== line) this.#history.push(line);
-    this.#terminal = (this.#opts.isTTY ?? false) ? terminalUseOf(this.#jb!, line) : undefined;
-    this.#binary = [];
-    const env = Object.entries(this.#env).filter(([k]) => !k.startsWith(ALIAS_PREFIX));
     // A line that does not parse runs alone, so its error names its own line
     // and columns; it runs nothing, so there is no state to replay for it.
-    const parses = this.#parses(line);
+    const ast = this.#parse(line);
+    const parses = ast !== undefined;
+    const tty = (this.#opts.isTTY ?? false) && ast !== undefined;
+    this.#terminal = tty ? terminalUse(ast) : undefined;
+    this.#lone = tty && stdin === undefined ? loneProgram(ast) : undefined;
+    this.#binary = [];
     const start = this.#opts.startForeground;
-    if (stdin === undefined && parses && this.#opts.isTTY && start && readsTerminal(this.#jb!.parse(line))) {
+    if (tty && stdin === undefined && start && readsTerminal(ast)) {
       start(stdinReader(async (input) => this.run(line, input)));
       return { stdout: '', stderr: '', exitCode: 0 };
     }
+    const env = Object.entries(this.#env).filter(([k]) => !k.startsWith(ALIAS_PREFIX));
     const script = parses ? this.#preamble() + line : line;
     const result = await bash.exec(script, {
       env: Object.fromEntries(env),
@@ -196,12 +206,11 @@ export class HostShell {
     return `${parts.join('; ')}; `;
   }
 
-  #parses(line: string): boolean {
+  #parse(line: string): ScriptNode | undefined {
     try {
-      this.#jb!.parse(line);
-      return true;
+      return this.#jb!.parse(line);
     } catch {
-      return false;
+      return undefined;
     }
   }
 
@@ -222,6 +231,7 @@ export class HostShell {
       this.#fs ??= await newHomeFs(jb);
       const hooks: LineHooks = {
         isTTY: (name) => this.#terminal !== undefined && writesToTerminal(this.#terminal, name),
+        live: (name) => (this.#lone === name ? this.#opts.live : undefined),
         binary: (bytes) => this.#binary.push(bytes),
         startForeground: this.#opts.startForeground,
       };
@@ -245,14 +255,5 @@ export class HostShell {
       });
     })();
     return this.#bash;
-  }
-}
-
-/** Where the commands of `line` write; a line that does not parse has none writing to the terminal. */
-function terminalUseOf(jb: JustBash, line: string): TerminalUse | undefined {
-  try {
-    return terminalUse(jb.parse(line));
-  } catch {
-    return undefined;
   }
 }

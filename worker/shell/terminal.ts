@@ -88,6 +88,24 @@ export function readsTerminal(script: ScriptNode): boolean {
   );
 }
 
+/**
+ * The program a line consists of, when it is one simple command with no
+ * redirection (`docker pull nginx`, `sudo docker build .`): only then may
+ * that program write to the terminal as it goes, since nothing else on the
+ * line has output that would have to come before or after.
+ */
+export function loneProgram(script: ScriptNode): string | undefined {
+  if (script.statements.length !== 1) return undefined;
+  const [pipeline, ...more] = script.statements[0]!.pipelines;
+  if (pipeline === undefined || more.length > 0 || pipeline.commands.length !== 1) return undefined;
+  const cmd = pipeline.commands[0] as unknown as Node;
+  if (cmd.type !== 'SimpleCommand' || (cmd.redirections as unknown[]).length > 0) return undefined;
+  const args = cmd.args as unknown[];
+  if (args.some((a) => JSON.stringify(a).includes('"CommandSubstitution"'))) return undefined;
+  const name = literal(cmd.name);
+  return name === 'sudo' ? literal(args[0]) : name;
+}
+
 /** Whether `name` only ever writes to the terminal in this line. */
 export function writesToTerminal(use: TerminalUse, name: string): boolean {
   return use.terminal.has(name) && !use.elsewhere.has(name);

@@ -73,12 +73,15 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineH
   const command = jb.defineCommand('docker', async (args, ctx) => {
     const out = new Output();
     let stderr = '';
+    const live = hooks.live('docker');
     const io: DockerIo = {
       stdin: latin1ToBytes(jb.latin1FromBytes(ctx.stdin)),
-      stdout: (chunk) => out.push(chunk),
-      stderr: (chunk) => {
-        stderr += chunk;
-      },
+      stdout: live ? (chunk) => live.stdout(chunk) : (chunk) => out.push(chunk),
+      stderr: live
+        ? (chunk) => live.stderr(chunk)
+        : (chunk) => {
+            stderr += chunk;
+          },
       env: { ...(ctx.exportedEnv ?? Object.fromEntries(ctx.env)) },
       cwd: ctx.cwd,
       fs: hostFs(ctx.fs, ctx.cwd),

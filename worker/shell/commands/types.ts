@@ -7,6 +7,12 @@
 
 import type { StartForeground } from '../foreground.ts';
 
+/** The terminal's streams, written at once. */
+export interface LiveOutput {
+  stdout(chunk: string | Uint8Array): void;
+  stderr(chunk: string): void;
+}
+
 /** The just-bash module namespace, loaded with a dynamic `import()`. */
 export type JustBash = typeof import('just-bash');
 
@@ -20,6 +26,12 @@ export interface LineHooks {
    * bytes back when they are all the line printed (`docker save alpine`).
    */
   binary(bytes: Uint8Array): void;
+  /**
+   * Where `name` may write as it goes (docker's pull and build progress):
+   * the terminal, when the line is that command alone; else undefined and
+   * its output is collected like any command's.
+   */
+  live(name: string): LiveOutput | undefined;
   /** Hands the terminal to a program after this line; absent where nothing can take it (exec scripts). */
   startForeground?: StartForeground;
 }
