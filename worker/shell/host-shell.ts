@@ -5,20 +5,16 @@
  *
  * just-bash resets shell state on every `exec()` (its README: "Each exec()
  * call gets its own isolated shell state"), but a terminal keeps it from line
- * to line. So the shell carries the state itself: the final environment of
- * each line (which includes PWD) becomes the next line's environment and
- * working directory; aliases, which just-bash reports as BASH_ALIAS_<name>
- * variables, are defined again at the start of the next line (with
- * expand_aliases on, as in an interactive bash); `$?` is restored
- * with `(exit N)`. Shell functions and the exported/not-exported distinction
- * do not carry over.
+ * to line, so the shell carries it (line-state.ts): the final environment of
+ * each line, PWD included, becomes the next line's, aliases and `$?` are set
+ * up again before it. Shell functions and shell options do not carry over.
  */
 import type { Bash, IFileSystem, ScriptNode } from 'just-bash';
 import type { DockerCommand } from './commands/docker.ts';
 import { LEARNER } from './commands/identity.ts';
-import { shellQuote } from './commands/types.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
 import { exactBytes } from './output.ts';
+import { carried, LOGIN_ENV, preamble } from './line-state.ts';
 import type { JustBash, LineHooks, LiveOutput } from './commands/types.ts';
 import type { StartForeground } from './foreground.ts';
 import { loneProgram, readsTerminal, terminalUse, writesToTerminal } from './terminal.ts';
@@ -27,6 +23,7 @@ import type { TerminalUse } from './terminal.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
 export { loadJustBash, newHomeFs } from './home-fs.ts';
+export { LOGIN_ENV } from './line-state.ts';
 
 /** The outcome of one command line. */
 export interface ShellResult {
@@ -61,24 +58,6 @@ export interface HostShellOptions {
   live?: LiveOutput;
 }
 
-/** The login environment of `learner` on a Debian 12 host (bash 5.2, /etc/profile PATH). */
-export const LOGIN_ENV: Readonly<Record<string, string>> = {
-  HOME: LEARNER.home,
-  USER: LEARNER.user,
-  LOGNAME: LEARNER.user,
-  HOSTNAME: LEARNER.host,
-  SHELL: '/bin/bash',
-  PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games',
-  PWD: LEARNER.home,
-  LANG: 'C.UTF-8',
-  TERM: 'xterm-256color',
-};
-
-// Variables just-bash derives itself or that hold state carried another way.
-const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS']);
-// Shell variables bash sets but does not export.
-const UNEXPORTED = new Set(['IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'COLUMNS', 'LINES']);
-const ALIAS_PREFIX = 'BASH_ALIAS_';
 
 /** The learner's interactive host shell. */
 export class HostShell {
@@ -161,10 +140,9 @@ export class HostShell {
       start(stdinReader(async (input) => this.run(line, input)));
       return { stdout: '', stderr: '', exitCode: 0 };
     }
-    const env = Object.entries(this.#env).filter(([k]) => !k.startsWith(ALIAS_PREFIX));
-    const script = parses ? this.#preamble() + line : line;
+    const script = parses ? preamble(this.#env, this.#aliases, this.#status) + line : line;
     const result = await bash.exec(script, {
-      env: Object.fromEntries(env),
+      env: this.#env,
       replaceEnv: true,
       cwd: this.cwd,
       rawScript: true,
@@ -173,7 +151,7 @@ export class HostShell {
     // Interactive bash names no line in its messages (`bash: foo: ...`).
     result.stderr = result.stderr.replace(/^bash: line \d+: /gm, 'bash: ');
     const exitedNow = parses && !('?' in result.env);
-    this.#keep(result.env);
+    ({ env: this.#env, aliases: this.#aliases } = carried(result.env));
     this.#status = result.exitCode;
     // just-bash ends a script on `exit` (or `logout`, in a function too)
     // without reporting `$?`; a finished line always reports it.
@@ -187,41 +165,12 @@ export class HostShell {
     return out;
   }
 
-  /**
-   * Alias definitions and the last status, replayed before the learner's
-   * line and on the same line, so `$LINENO` and messages stay on line 1
-   * (just-bash expands aliases defined earlier on a line). Aliases expand
-   * because an interactive bash has expand_aliases on.
-   */
-  #preamble(): string {
-    const parts = ['shopt -s expand_aliases'];
-    // just-bash exports only the variables its constructor got; a variable
-    // exported on an earlier line (`export DOCKER_BUILDKIT=0`) must reach
-    // the next line's commands too. Which ones were exported is not
-    // reported, so every carried variable but bash's own is exported.
-    const exported = Object.keys(this.#env).filter((k) => !UNEXPORTED.has(k) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(k));
-    if (exported.length > 0) parts.push(`export ${exported.join(' ')}`);
-    for (const [name, value] of this.#aliases) parts.push(`alias ${name}=${shellQuote(value)}`);
-    if (this.#status !== 0) parts.push(`(exit ${this.#status})`);
-    return `${parts.join('; ')}; `;
-  }
-
   #parse(line: string): ScriptNode | undefined {
     try {
       return this.#jb!.parse(line);
     } catch {
       return undefined;
     }
-  }
-
-  #keep(env: Record<string, string>): void {
-    const next: Record<string, string> = {};
-    this.#aliases.clear();
-    for (const [key, value] of Object.entries(env)) {
-      if (key.startsWith(ALIAS_PREFIX)) this.#aliases.set(key.slice(ALIAS_PREFIX.length), value);
-      else if (!DERIVED.has(key)) next[key] = value;
-    }
-    this.#env = next;
   }
 
   #load(): Promise<Bash> {

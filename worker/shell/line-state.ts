@@ -1,0 +1,58 @@
+/**
+ * The shell state a terminal keeps from line to line, which just-bash
+ * resets on every `exec()`: variables (PWD among them), their export, the
+ * aliases and `$?`. After a line, {@link carried} takes it from the final
+ * environment just-bash reports; before the next, {@link preamble} sets it
+ * up again, on the learner's own line so `$LINENO` and messages stay on
+ * line 1 (just-bash expands aliases defined earlier on a line).
+ */
+import { LEARNER } from './commands/identity.ts';
+import { shellQuote } from './commands/types.ts';
+
+/** The login environment of `learner` on a Debian 12 host (bash 5.2, /etc/profile PATH). */
+export const LOGIN_ENV: Readonly<Record<string, string>> = {
+  HOME: LEARNER.home,
+  USER: LEARNER.user,
+  LOGNAME: LEARNER.user,
+  HOSTNAME: LEARNER.host,
+  SHELL: '/bin/bash',
+  PATH: '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games',
+  PWD: LEARNER.home,
+  LANG: 'C.UTF-8',
+  TERM: 'xterm-256color',
+};
+
+// Variables just-bash derives itself or that hold state carried another way.
+const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS']);
+// Shell variables bash sets but does not export.
+const UNEXPORTED = new Set(['IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'COLUMNS', 'LINES']);
+// just-bash reports an alias `ll` as the variable BASH_ALIAS_ll.
+const ALIAS_PREFIX = 'BASH_ALIAS_';
+
+/** What one line leaves for the next: its variables and aliases. */
+export function carried(finalEnv: Record<string, string>): { env: Record<string, string>; aliases: Map<string, string> } {
+  const env: Record<string, string> = {};
+  const aliases = new Map<string, string>();
+  for (const [key, value] of Object.entries(finalEnv)) {
+    if (key.startsWith(ALIAS_PREFIX)) aliases.set(key.slice(ALIAS_PREFIX.length), value);
+    else if (!DERIVED.has(key)) env[key] = value;
+  }
+  return { env, aliases };
+}
+
+/**
+ * Commands put before the learner's line: expand_aliases (on in an
+ * interactive bash), the exports, the aliases, and `$?` through `(exit N)`.
+ * just-bash exports only what its constructor got, so a variable exported on
+ * an earlier line (`export DOCKER_BUILDKIT=0`) would not reach the next
+ * line's commands; which ones were exported is not reported, so every
+ * carried variable but bash's own is exported.
+ */
+export function preamble(env: Record<string, string>, aliases: Map<string, string>, status: number): string {
+  const parts = ['shopt -s expand_aliases'];
+  const exported = Object.keys(env).filter((k) => !UNEXPORTED.has(k) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(k));
+  if (exported.length > 0) parts.push(`export ${exported.join(' ')}`);
+  for (const [name, value] of aliases) parts.push(`alias ${name}=${shellQuote(value)}`);
+  if (status !== 0) parts.push(`(exit ${status})`);
+  return `${parts.join('; ')}; `;
+}
