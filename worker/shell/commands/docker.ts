@@ -9,6 +9,7 @@
  * whole stdout is returned as bytes, which redirections write exactly
  * (`docker save > x.tar`).
  */
+import { bytesOutput, latin1FromBytes, unsafeBytesFromLatin1 } from '../bytes.ts';
 import type { Command, ExecResult } from 'just-bash';
 import { hostFs } from '../host-fs.ts';
 import { bytesToLatin1, latin1ToBytes } from '../output.ts';
@@ -64,7 +65,7 @@ class Output {
       at += p.length;
     }
     hooks.binary(bytes);
-    return jb.bytesOutput(jb.unsafeBytesFromLatin1(bytesToLatin1(bytes)));
+    return bytesOutput(unsafeBytesFromLatin1(bytesToLatin1(bytes)));
   }
 }
 
@@ -75,7 +76,7 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineH
     let stderr = '';
     const live = hooks.live('docker');
     const io: DockerIo = {
-      stdin: latin1ToBytes(jb.latin1FromBytes(ctx.stdin)),
+      stdin: latin1ToBytes(latin1FromBytes(ctx.stdin)),
       stdout: live ? (chunk) => live.stdout(chunk) : (chunk) => out.push(chunk),
       stderr: live
         ? (chunk) => live.stderr(chunk)

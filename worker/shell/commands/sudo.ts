@@ -4,6 +4,7 @@
  * so that aliases of the target are not expanded (like real sudo, which execs
  * the program directly) but builtins and our commands are found.
  */
+import { latin1FromBytes } from '../bytes.ts';
 import type { Command } from 'just-bash';
 import { shellQuote, text } from './types.ts';
 import type { JustBash } from './types.ts';
@@ -35,7 +36,7 @@ export function sudoCommand(jb: JustBash): Command[] {
     // they are exported to it, as execve would pass them.
     const user = ctx.env.get('USER') ?? 'learner';
     const prefix = `USER=root LOGNAME=root SUDO_USER=${shellQuote(user)} SUDO_UID=1000 SUDO_GID=1000 `;
-    const stdin = jb.latin1FromBytes(ctx.stdin);
+    const stdin = latin1FromBytes(ctx.stdin);
     return ctx.exec(prefix + words.map(shellQuote).join(' '), { cwd: ctx.cwd, stdin, stdinKind: 'bytes' });
   });
   return [sudo];

@@ -6,6 +6,7 @@
  * browser lacks. This one uses modern-tar and the platform's
  * CompressionStream.
  */
+import { bytesOutput, latin1FromBytes, unsafeBytesFromLatin1 } from '../bytes.ts';
 import type { Command, ExecResult, IFileSystem } from 'just-bash';
 import { collect, extractEntry, gzip, pack, unpack } from '../tar/archive.ts';
 import type { Problems } from '../tar/archive.ts';
@@ -38,7 +39,7 @@ export function tarCommand(jb: JustBash, hooks: LineHooks): Command[] {
       const toStdout = o.file === undefined || o.file === '-';
       if (o.mode === 'c') return create(jb, hooks, ctx.fs, ctx.cwd, base, o);
       let archive: Uint8Array;
-      if (toStdout) archive = latin1ToBytes(jb.latin1FromBytes(ctx.stdin));
+      if (toStdout) archive = latin1ToBytes(latin1FromBytes(ctx.stdin));
       else {
         try {
           archive = await ctx.fs.readFileBuffer(ctx.fs.resolvePath(ctx.cwd, o.file!));
@@ -70,7 +71,7 @@ async function create(jb: JustBash, hooks: LineHooks, fs: IFileSystem, cwd: stri
   if (toStdout) {
     // The archive owns stdout, so GNU tar sends the verbose names to stderr.
     hooks.binary(bytes);
-    return { ...jb.bytesOutput(jb.unsafeBytesFromLatin1(bytesToLatin1(bytes))), stderr: names + stderr, exitCode };
+    return { ...bytesOutput(unsafeBytesFromLatin1(bytesToLatin1(bytes))), stderr: names + stderr, exitCode };
   }
   await fs.writeFile(fs.resolvePath(cwd, o.file!), bytes);
   return text(names, stderr, exitCode);
