@@ -63,7 +63,7 @@ export function createLabService(deps: LabDeps): LabApi {
       output(chunk, { localEcho: terminal.localEcho, inputs: terminal.inputs });
     });
   };
-  const term = { cols: 80, write: emit };
+  const term = { cols: 80, rows: 24, write: emit };
   let store: CountingStore;
   let info: LabInfo;
   let session: Promise<Session>;
@@ -74,7 +74,18 @@ export function createLabService(deps: LabDeps): LabApi {
   let showedPrompt: () => void = () => undefined;
   const promptShown = new Promise<void>((resolve) => (showedPrompt = resolve));
 
-  const newSession = (): Promise<Session> => deps.createSession({ store, isTTY: true });
+  // Where a running line's live output goes (pull and build progress stream as they are written).
+  let liveWrite: ((data: string) => void) | undefined;
+  const decoder = new TextDecoder();
+  const onOutput = {
+    stdout: (chunk: string | Uint8Array) => liveWrite?.(typeof chunk === 'string' ? chunk : decoder.decode(chunk)),
+    stderr: (chunk: string) => liveWrite?.(chunk),
+  };
+  const newSession = async (): Promise<Session> => {
+    const s = await deps.createSession({ store, isTTY: true, onOutput });
+    s.shell.resize(term.cols, term.rows);
+    return s;
+  };
   const history = new History({
     read: async () => {
       const fs = await (await session).shell.filesystem();
@@ -120,8 +131,13 @@ export function createLabService(deps: LabDeps): LabApi {
           pendingHistory = undefined;
         }
         const before = store.writes;
-        // The seam for streaming: the session returns a line's output when it ends.
-        const r = await s.runLine(line);
+        liveWrite = write;
+        let r: LineResult;
+        try {
+          r = await s.runLine(line);
+        } finally {
+          liveWrite = undefined;
+        }
         await settleLine(s, r, write, before);
         return r.rc;
       });
@@ -227,6 +243,8 @@ export function createLabService(deps: LabDeps): LabApi {
     },
     async resize(size) {
       term.cols = size.cols;
+      term.rows = size.rows;
+      if (session) (await session).shell.resize(size.cols, size.rows);
     },
     async reset() {
       await sync.withLock(async () => {
