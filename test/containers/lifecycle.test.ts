@@ -168,7 +168,7 @@ describe('exec, logs, top, rename, wait, prune', () => {
     await d.run('create --name other base');
     expect(await d.run('rename ref-web other')).toEqual({
       stdout: '',
-      stderr: `Error response from daemon: Conflict. The container name "/other" is already in use by container "${d.svc.get('other').id}". You have to remove (or rename) that container to be able to reuse that name.\nError: failed to rename container named ref-web\n`,
+      stderr: `Error response from daemon: Error when allocating new name: Conflict. The container name "/other" is already in use by container "${d.svc.get('other').id}". You have to remove (or rename) that container to be able to reuse that name.\nError: failed to rename container named ref-web\n`,
       rc: 1,
     });
     expect(await d.run('rename ref-web web2')).toEqual({ stdout: '', stderr: '', rc: 0 });

@@ -94,7 +94,7 @@ export async function containerRename(svc: ContainerService, ref: string, newNam
   if (name === c.name) throw new EngineError('InvalidParameter', 'Renaming a container with the same name as its current name');
   await svc.engine.transact((d) => {
     const holder = containerNamed(d, name);
-    if (holder) throw nameConflict(name, holder.id);
+    if (holder) throw new EngineError('Conflict', `Error when allocating new name: ${nameConflict(name, holder.id).message}`);
     const cur = d.containers.get(c.id);
     if (cur) d.containers.set(c.id, { ...cur, name });
   });

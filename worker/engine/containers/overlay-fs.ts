@@ -30,14 +30,28 @@ export class OverlayFs implements IFileSystem {
   readonly #lower: LowerView;
   readonly upper: UpperLayer;
   readonly #now: () => number;
-  /** Bumped on every write, so callers can tell whether the writable layer changed. */
-  generation = 0;
+  /** Files bind-mounted over the tree (the runtime's /etc/hostname, hosts, resolv.conf). */
+  readonly #mounts: ReadonlyMap<string, Entry>;
 
   /** @param now unix seconds for mtimes (the engine clock) */
-  constructor(lower: LowerView, upper: UpperLayer, now: () => number) {
+  constructor(lower: LowerView, upper: UpperLayer, now: () => number, mounts: ReadonlyMap<string, Entry> = new Map()) {
     this.#lower = lower;
     this.upper = upper;
     this.#now = now;
+    this.#mounts = mounts;
+  }
+
+  /** How many writes the writable layer has seen (through any view of it). */
+  get generation(): number {
+    return this.upper.generation;
+  }
+
+  /**
+   * The view a process gets: the same layers with the runtime's bind mounts
+   * on top. Mounts exist only for processes: diff, commit and export never see them.
+   */
+  withMounts(mounts: ReadonlyMap<string, Entry>): OverlayFs {
+    return new OverlayFs(this.#lower, this.upper, this.#now, mounts);
   }
 
   // ---- lookup -------------------------------------------------------------
@@ -57,6 +71,8 @@ export class OverlayFs implements IFileSystem {
 
   /** The merged entry at a relative path, without following anything. */
   entry(rel: string): Entry | undefined {
+    const m = this.#mounts.get(rel);
+    if (m) return m;
     const u = this.upper.tree.get(rel);
     if (u) return u;
     if (rel === '') return this.#lower.get('') ?? ROOT;
@@ -129,7 +145,7 @@ export class OverlayFs implements IFileSystem {
     if (e.type === 'dir' && this.upper.whiteouts.has(e.path) && this.#lower.get(e.path)?.type === 'dir') this.upper.opaque.add(e.path);
     this.upper.whiteouts.delete(e.path);
     if (touchParent && e.path !== '') this.#touch(parent);
-    this.generation++;
+    this.upper.generation++;
   }
 
   #touch(dir: string): void {
@@ -141,7 +157,7 @@ export class OverlayFs implements IFileSystem {
   #update(rel: string, change: Partial<Entry>): void {
     const e = this.#copyUp(rel);
     this.upper.tree.put({ ...e, ...change });
-    this.generation++;
+    this.upper.generation++;
   }
 
   /** Removes one entry (its children must be gone): whiteout if a lower entry showed through. */
@@ -155,7 +171,7 @@ export class OverlayFs implements IFileSystem {
     for (const o of [...this.upper.opaque]) if (o === rel || o.startsWith(inside)) this.upper.opaque.delete(o);
     if (lowerShows) this.upper.whiteouts.set(rel, this.#nowSec());
     this.#touch(dirName(rel));
-    this.generation++;
+    this.upper.generation++;
   }
 
   /** Before a linked file goes, the next path of its inode becomes the file. */

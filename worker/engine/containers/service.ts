@@ -25,7 +25,7 @@ import { findContainer, notRunning } from './lookup.ts';
 import { OverlayFs } from './overlay-fs.ts';
 import { asContainer, type Container } from './record.ts';
 import { RootfsLoader, type RecipeEntries } from './rootfs.ts';
-import { isExecNotFound, parseSignal, processEnv, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner } from './runtime.ts';
+import { isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner } from './runtime.ts';
 import { StackedView } from './tree.ts';
 
 /** How a container service is built. */
@@ -160,7 +160,7 @@ export class ContainerService {
       cwd: c.config.WorkingDir || '/',
       user: c.config.User || 'root',
       hostname: c.config.Hostname,
-      fs: live.fs,
+      fs: live.fs.withMounts(runtimeMounts(c, c.startedAt || this.engine.now())),
       stdin: EOF_STDIN,
       stdout: () => undefined,
       stderr: () => undefined,
@@ -232,7 +232,11 @@ export class ContainerService {
     await this.save(c.id, () => ({ running: true, status: 'running', startedAt, finishedAt: 0, exitCode: 0, error: '', ip, pid }));
     live.abort = abort;
     live.interactive = shell;
-    live.kill = forced;
+    // SIGKILL: the process is gone at once; aborting too lets a program drop its timers.
+    live.kill = (code) => {
+      forced(code);
+      if (!abort.signal.aborted) abort.abort('SIGKILL');
+    };
     const exited = Promise.race([program.catch(() => 126), killed]).then(async (code) => {
       if (listener) live.listeners.delete(listener);
       return this.#finish(c.id, code);

@@ -21,6 +21,8 @@ export class UpperLayer {
   readonly whiteouts = new Map<string, number>();
   /** Directories whose lower contents are hidden. */
   readonly opaque = new Set<string>();
+  /** Bumped on every write through any view, so the engine knows when to store the layer again. */
+  generation = 0;
 
   /** Whether nothing was written. */
   get empty(): boolean {
