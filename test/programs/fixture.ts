@@ -36,6 +36,7 @@ export async function imageFs(name: string, tag = 'latest'): Promise<InMemoryFs>
         fs.writeFileLazy(p, () => contentBytes(e), { mode: e.mode, mtime });
       } else {
         fs.writeFileSync(p, contentBytes(e), undefined, { mode: e.mode, mtime });
+        await fs.chmod(p, e.mode);
       }
     }
   }

@@ -6,6 +6,7 @@
  */
 import { hasBuiltin, runBuiltin } from '../builtins.ts';
 import type { Program, ProgramRun } from '../program.ts';
+import { ls } from './ls.ts';
 import { curl, ipCommand, wget } from './net.ts';
 import { env, hostname, id, ps, sleep, uname, which } from './system.ts';
 
@@ -14,7 +15,17 @@ type Tool = (run: ProgramRun, gnu: boolean) => Promise<number>;
 const OWN: Record<string, Tool> = {
   hostname, id, whoami: id, uname, env, printenv: env, sleep, which, ps,
   ip: ipCommand, ipaddr: ipCommand, wget, curl,
-  ls: (run) => runBuiltin(run, 'ls'),
+  ls,
+  find: async (run) => {
+    // just-bash's find lacks -follow (it follows no links anyway here) and -quit (stop after the first match).
+    const quit = run.args.includes('-quit');
+    const args = run.args.filter((a) => a !== '-follow' && a !== '-quit');
+    if (!quit) return runBuiltin({ ...run, args }, 'find');
+    let first = '';
+    const code = await runBuiltin({ ...run, args, spec: { ...run.spec, stdout: (s) => { first ||= s.split('\n')[0]! + '\n'; } } }, 'find');
+    if (first) run.spec.stdout(first);
+    return code;
+  },
   mawk: (run) => runBuiltin(run, 'awk'),
 };
 

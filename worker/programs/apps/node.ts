@@ -99,9 +99,11 @@ async function execute(run: ProgramRun, source: string, main: string, argv: stri
       status = step(`__fire(${t.id})`, main);
     }
     if (status === undefined) {
-      const exitCode = vm.getProp(vm.getProp(vm.global, 'process'), 'exitCode');
+      const proc = vm.getProp(vm.global, 'process');
+      const exitCode = vm.getProp(proc, 'exitCode');
       status = vm.typeof(exitCode) === 'number' ? vm.getNumber(exitCode) : 0;
       exitCode.dispose();
+      proc.dispose();
     }
     return { code: status, listening: listening && status === 0 };
   } finally {

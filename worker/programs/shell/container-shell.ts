@@ -28,6 +28,7 @@ export class ContainerShell {
   #status = 0;
   #line: AbortController | undefined;
   #debian: boolean | undefined;
+  #tail: { argv: string[]; env: Record<string, string>; cwd: string } | undefined;
 
   constructor(spec: ProcessSpec, flavor: ShellFlavor, arg0: string) {
     this.#spec = spec;
@@ -46,7 +47,11 @@ export class ContainerShell {
       cwd: this.#spec.cwd,
       env: this.#env,
       commands: SHELL_BUILTINS as never[],
-      customCommands: containerCommands(jb, { spec: this.#spec, signal: () => this.#line?.signal ?? this.#spec.signal }),
+      customCommands: containerCommands(jb, {
+        spec: this.#spec,
+        signal: () => this.#line?.signal ?? this.#spec.signal,
+        tailcall: (argv, env, cwd) => { this.#tail = { argv, env, cwd }; },
+      }),
       executionLimits: { maxOutputSize: 2 ** 28, maxExecutionTimeMs: 24 * 3600_000 },
       processInfo: { uid: this.#spec.user === 'root' || this.#spec.user === '0' ? 0 : 1000, gid: 0 },
     });
@@ -71,13 +76,13 @@ export class ContainerShell {
   }
 
   /** Runs `script` (a line or a whole file) with the shell's current state. */
-  async run(script: string, interactive: boolean, positional: string[] = []): Promise<ShellOutput> {
+  async run(script: string, interactive: boolean, positional: string[] = [], dollar0 = this.#arg0): Promise<ShellOutput> {
     await this.ready();
     if (script.trim() === '') return { stdout: '', stderr: '', exitCode: this.#status, exited: false };
     this.#line = new AbortController();
     const stop = (): void => this.#line?.abort();
     this.#spec.signal.addEventListener('abort', stop, { once: true });
-    const env = { ...this.#env, ...(interactive ? {} : {}) };
+    const env = { ...this.#env, '0': dollar0 };
     const pre = this.#status !== 0 ? `(exit ${this.#status}); ` : '';
     const set = positional.length > 0 ? `set -- ${positional.map(quote).join(' ')}; ` : '';
     try {
@@ -102,6 +107,13 @@ export class ContainerShell {
   /** Ctrl-D at the prompt: bash prints `exit` (its terminal echo); ash and dash end silently. */
   async eof(): Promise<{ stdout: string; stderr: string; exitCode: number }> {
     return { stdout: this.#flavor === 'bash' ? 'exit\n' : '\n', stderr: '', exitCode: this.#status };
+  }
+
+  /** The `exec` a script ended with, if any (taken once). */
+  takeTailcall(): { argv: string[]; env: Record<string, string>; cwd: string } | undefined {
+    const t = this.#tail;
+    this.#tail = undefined;
+    return t;
   }
 
   /** Ctrl-C: aborts the running line. */
@@ -130,7 +142,8 @@ export class ContainerShell {
         if (cd) return `${arg0}: ${line ?? '1'}: cd: can't cd to ${cd[1]}`;
         return `${arg0}: ${line ?? '1'}: ${rest}`;
       }
-      return interactive ? `${arg0}: ${rest}` : `${arg0}: line ${line ?? '1'}: ${rest}`;
+      // Interactive bash names itself by its basename (`bash: foo: command not found`).
+      return interactive ? `${arg0.slice(arg0.lastIndexOf('/') + 1)}: ${rest}` : `${arg0}: line ${line ?? '1'}: ${rest}`;
     });
   }
 }

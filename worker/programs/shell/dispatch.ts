@@ -29,6 +29,8 @@ export interface ShellLink {
   spec: ProcessSpec;
   /** The signal of the line being run (Ctrl-C interrupts it). */
   signal(): AbortSignal;
+  /** Records a script's final `exec argv…` to run once the script's output is written. */
+  tailcall(argv: string[], env: Record<string, string>, cwd: string): void;
 }
 
 async function runChild(link: ShellLink, ctx: Ctx, argv: string[], found: Resolved): Promise<ExecResult> {
@@ -67,5 +69,10 @@ export function containerCommands(jb: JustBash, link: ShellLink): Command[] {
     const found = await identify(link.spec.fs, path);
     return runChild(link, ctx, [path, ...rest], found);
   });
-  return [...named, dispatcher];
+  const tailcall = jb.defineCommand('__layerlab_tailcall', async (args, ctx) => {
+    const env = ctx.exportedEnv && Object.keys(ctx.exportedEnv).length > 0 ? { ...ctx.exportedEnv } : Object.fromEntries(ctx.env);
+    link.tailcall(args, env, ctx.cwd);
+    return { stdout: '', stderr: '', exitCode: 0 };
+  });
+  return [...named, dispatcher, tailcall];
 }

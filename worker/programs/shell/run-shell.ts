@@ -4,9 +4,11 @@
  * fed by a pipe). Output is written when each line or script finishes.
  */
 import type { ExitCode, ProcessSpec } from '../process.ts';
-import { absolutePath } from '../resolve.ts';
+import { absolutePath, lookPath } from '../resolve.ts';
+import { execResolved } from '../run.ts';
 import type { ShellFlavor } from '../run.ts';
 import { ContainerShell } from './container-shell.ts';
+import { withoutNounset } from './shell-fs.ts';
 
 /** Runs the shell spec.argv describes and returns its exit status. */
 export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, argv0: string): Promise<ExitCode> {
@@ -23,11 +25,21 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
     if (r.stdout) spec.stdout(r.stdout);
     if (r.stderr) spec.stderr(r.stderr);
   };
-  if (command !== undefined) {
-    const r = await shell.run(command, false, args.slice(1));
+  // `exec prog args` replaces the shell: it becomes a tail call that runs after the
+  // script's output is written, so a long-running program (nginx behind its
+  // docker-entrypoint.sh) streams its own output as the real one does.
+  const finish = async (r: { stdout: string; stderr: string; exitCode: number }): Promise<ExitCode> => {
     emit(r);
-    return r.exitCode;
-  }
+    const tail = shell.takeTailcall();
+    if (!tail || tail.argv.length === 0) return r.exitCode;
+    const found = await lookPath(spec.fs, tail.argv[0]!, tail.env.PATH, tail.cwd);
+    if ('missing' in found) {
+      spec.stderr(flavor === 'bash' ? `${name}: line 1: exec: ${tail.argv[0]}: not found\n` : `${argv0}: exec: line 1: ${tail.argv[0]}: not found\n`);
+      return 127;
+    }
+    return execResolved({ ...spec, argv: tail.argv, env: tail.env, cwd: tail.cwd }, found);
+  };
+  if (command !== undefined) return finish(await shell.run(tailcalls(command), false, args.slice(1), args[0] ?? name));
   if (args.length > 0) {
     const path = absolutePath(spec.cwd, args[0]!);
     let text: string;
@@ -38,9 +50,7 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
       return 127;
     }
     const body = text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1) : text;
-    const r = await shell.run(body, false, args.slice(1));
-    emit(r);
-    return r.exitCode;
+    return finish(await shell.run(tailcalls(body), false, args.slice(1), args[0]));
   }
   let status = 0;
   for (;;) {
@@ -51,6 +61,11 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
     status = r.exitCode;
     if (r.exited) return status;
   }
+}
+
+/** `exec cmd…` lines (not fd redirections like `exec 3>&1`) become tail calls that end the script. */
+export function tailcalls(script: string): string {
+  return withoutNounset(script).replace(/^(\s*)exec\s+(?!\d*[<>])(.+)$/gm, '$1__layerlab_tailcall $2; exit $?');
 }
 
 function basenameOf(p: string): string {

@@ -6,7 +6,7 @@
  * (reading it with readFile). So:
  * - a simulated executable (exec marker) read as a script reads as one line that calls
  *   our dispatcher with the path: `/usr/bin/__layerlab_exec "$0" "$@"`;
- * - that dispatcher path exists (and only for exists/stat), as do the shell builtins
+ * - that dispatcher path (and the tail-call one) exists (and only for exists/stat), as do the shell builtins
  *   just-bash treats as commands (echo, printf, pwd, true, false), which ash and bash
  *   have built in, so deleting /bin/echo does not break echo.
  * Everything else (and every command's own file access) goes to the container as is.
@@ -17,10 +17,12 @@ import { readPrefix } from '../resolve.ts';
 
 /** The dispatcher's path inside the interpreter's view. */
 export const DISPATCHER = '/usr/bin/__layerlab_exec';
+/** The command a script's `exec cmd` becomes (run-shell.ts), so the program runs after the script's output is out. */
+export const TAILCALL = '/usr/bin/__layerlab_tailcall';
 /** Names both ash and bash run as builtins but just-bash looks up as commands. */
 export const SHELL_BUILTINS = ['echo', 'printf', 'pwd', 'true', 'false'];
 
-const FAKE = new Set([DISPATCHER, ...SHELL_BUILTINS.map((n) => `/bin/${n}`)]);
+const FAKE = new Set([DISPATCHER, TAILCALL, ...SHELL_BUILTINS.map((n) => `/bin/${n}`)]);
 const FAKE_STAT: FsStat = { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o100755, size: 0, mtime: new Date(0) };
 
 /**
@@ -33,7 +35,8 @@ export function interpreterFs(fs: IFileSystem): IFileSystem {
   const view: IFileSystem = {
     readFile: async (path, options) => {
       if (options === undefined && (await isMarked(fs, path))) return `${DISPATCHER} "$0" "$@"\n`;
-      return fs.readFile(path, options);
+      const text = await fs.readFile(path, options);
+      return options === undefined ? withoutNounset(text) : text;
     },
     readFileBuffer: (path) => fs.readFileBuffer(path),
     writeFile: (path, content, options) => fs.writeFile(path, content, options),
@@ -65,6 +68,16 @@ export function interpreterFs(fs: IFileSystem): IFileSystem {
   if (fs.readFileBytes) view.readFileBytes = (path) => fs.readFileBytes!(path);
   if (fs.readdirWithFileTypes) view.readdirWithFileTypes = (path) => fs.readdirWithFileTypes!(path);
   return view;
+}
+
+/**
+ * Works around a just-bash 3.4.2 bug: under `set -u`, `[ "${X:-}" ]` fails with
+ * "X: unbound variable" although `:-` makes an unset X legal (POSIX). The images'
+ * entrypoint hooks (nginx's 15-local-resolvers.envsh, 30-tune-worker-processes.sh) rely
+ * on it, so scripts the shell reads run with -u dropped from their `set` lines.
+ */
+export function withoutNounset(script: string): string {
+  return script.replace(/^(\s*set\s+-[a-z]*)u([a-z]*)\b/gm, (_m, a: string, b: string) => (a + b === 'set -' || /^\s*set\s+-$/.test(a + b) ? `${a.replace(/-[a-z]*$/, '')}+u` : a + b));
 }
 
 async function isMarked(fs: IFileSystem, path: string): Promise<boolean> {

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { nginxAccessLine } from '../../worker/programs/apps/nginx.ts';
+import { HELLO_TEXT } from '../../worker/programs/apps/hello.ts';
+import { imageFs, run, testSpec } from './fixture.ts';
+import { runProcess } from '../../worker/programs/process.ts';
+
+describe('programs the chapters run', () => {
+  it('hello-world prints its 22-line message', async () => {
+    const fs = await imageFs('hello-world');
+    expect(await run(fs, ['/hello'])).toEqual([0, HELLO_TEXT, '']);
+    expect(HELLO_TEXT.split('\n').length - 1).toEqual(22);
+  });
+
+  it('nginx: entrypoint notices, then runs until stopped', async () => {
+    const fs = await imageFs('nginx');
+    // The real docker-entrypoint.sh opens fd 3 for its hooks' messages (the registry's copy omits it).
+    const script = await fs.readFile('/docker-entrypoint.sh');
+    await fs.writeFile('/docker-entrypoint.sh', script.replace('set -e\n', 'set -e\n\nif [ -z "${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then\n    exec 3>&1\nelse\n    exec 3>/dev/null\nfi\n'));
+    await fs.chmod('/docker-entrypoint.sh', 0o775);
+    const stop = new AbortController();
+    const spec = testSpec(fs, ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'], { signal: stop.signal, env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', NGINX_VERSION: '1.29.0', HOSTNAME: 'c0ffee123456', HOME: '/root' } });
+    const done = runProcess(spec);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(spec.out).toEqual([
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+      '10-listen-on-ipv6-by-default.sh: info: ipv6 not available',
+      '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      ''].join('\n'));
+    const t = '2025/08/01 12:00:00 [notice]';
+    expect(spec.err).toEqual([
+      `${t} 1#1: using the "epoll" event method`, `${t} 1#1: nginx/1.29.0`, `${t} 1#1: built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1) `,
+      `${t} 1#1: OS: Linux 6.8.0-79-generic`, `${t} 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`, `${t} 1#1: start worker processes`,
+      `${t} 1#1: start worker process 29`, `${t} 1#1: start worker process 30`, ''].join('\n'));
+    stop.abort();
+    expect(await done).toEqual(0);
+  });
+
+  it('nginx access log line', () => {
+    expect(nginxAccessLine({ time: Date.UTC(2025, 6, 22, 10, 0, 0) })).toEqual('172.17.0.1 - - [22/Jul/2025:10:00:00 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"\n');
+  });
+});

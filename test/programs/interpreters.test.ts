@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { imageFs, run } from './fixture.ts';
+
+describe('node and python3 run scripts from the container', () => {
+  it('node runs real JavaScript with require("os").hostname() as the container hostname', async () => {
+    const fs = await imageFs('node');
+    await fs.mkdir('/app', { recursive: true });
+    await fs.writeFile('/app/app.js', [
+      'const os = require("os");',
+      'const name = "Layer" + "lab";',
+      'console.log("Hello from " + name + " on " + os.hostname());',
+      'console.log({ a: 1, b: [1, 2, 3], c: "x" }, 6 * 7);',
+      'setTimeout(() => console.log("later"), 5);',
+      'process.stdout.write(`${[1, 2, 3].map((n) => n * 2).join(",")}\\n`);',
+    ].join('\n'));
+    expect(await run(fs, ['node', 'app.js'], { cwd: '/app' })).toEqual([0, "Hello from Layerlab on 3f4e8a9b1c2d\n{ a: 1, b: [ 1, 2, 3 ], c: 'x' } 42\n2,4,6\nlater\n", '']);
+    expect(await run(fs, ['node', '-v'], { env: { PATH: '/usr/local/bin:/usr/bin:/bin', NODE_VERSION: '24.4.1' } })).toEqual([0, 'v24.4.1\n', '']);
+    const [code, , err] = await run(fs, ['node', '-e', 'process.exit(3)']);
+    expect([code, err]).toEqual([3, '']);
+  });
+
+  it('python3 prints strings, numbers and f-strings, and reports what it does not simulate', async () => {
+    const fs = await imageFs('python', '3.9-slim');
+    await fs.writeFile('/app.py', [
+      'import socket',
+      'name = "World"',
+      'n = 7',
+      'print("Hello, " + name + "!")',
+      'print(f"{n} * 6 = {n * 6}", 7 / 2, 2 ** 100, 0.1 + 0.2)',
+      'print(f"pi is about {3.14159:.2f}", socket.gethostname(), sep=" | ")',
+    ].join('\n'));
+    expect(await run(fs, ['python3', '/app.py'])).toEqual([0, 'Hello, World!\n7 * 6 = 42 3.5 1267650600228229401496703205376 0.30000000000000004\npi is about 3.14 | 3f4e8a9b1c2d\n', '']);
+    await fs.writeFile('/bad.py', 'print(x)\n');
+    expect(await run(fs, ['python3', '/bad.py'])).toEqual([1, '', 'Traceback (most recent call last):\n  File "/bad.py", line 1, in <module>\n    print(x)\nNameError: name \'x\' is not defined\n']);
+    await fs.writeFile('/loop.py', 'for i in range(3):\n    print(i)\n');
+    expect(await run(fs, ['python3', '/loop.py'])).toEqual([1, '', '  File "/loop.py", line 1\n    for i in range(3):\nLayerlab: this python3 runs a small subset of Python (print, variables, expressions, f-strings); \'for\' statements are not simulated\n']);
+    expect(await run(fs, ['python3', '--version'], { env: { PATH: '/usr/local/bin:/usr/bin:/bin', PYTHON_VERSION: '3.9.23' } })).toEqual([0, 'Python 3.9.23\n', '']);
+  });
+});
+
+describe('network tools', () => {
+  it('ip a s shows lo and eth0 with the container address; wget cannot resolve names', async () => {
+    const fs = await imageFs('alpine');
+    expect(await run(fs, ['ip', 'a', 's'])).toEqual([0, [
+      '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000',
+      '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
+      '    inet 127.0.0.1/8 scope host lo',
+      '       valid_lft forever preferred_lft forever',
+      '2: eth0@if9: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP ',
+      '    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff',
+      '    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0',
+      '       valid_lft forever preferred_lft forever',
+      ''].join('\n'), '']);
+    expect(await run(fs, ['wget', 'http://example.com/'])).toEqual([1, '', "wget: bad address 'example.com'\n"]);
+    expect(await run(fs, ['id'])).toEqual([0, 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n', '']);
+    expect(await run(fs, ['uname', '-a'])).toEqual([0, 'Linux 3f4e8a9b1c2d 6.8.0-79-generic #79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025 x86_64 Linux\n', '']);
+  });
+});
