@@ -35,3 +35,22 @@ describe('alpine: busybox ash', () => {
     await expect(runProcess(testSpec(fs, ['/bin/bash']))).rejects.toEqual(new ExecNotFoundError('/bin/bash', 'no-such-file'));
   });
 });
+
+describe('interactive sessions', () => {
+  it('ls prints columns on a terminal; a shell typed at the prompt nests until exit; Ctrl-C stops sleep', async () => {
+    const fs = await import('./fixture.ts').then((m) => m.imageFs('alpine'));
+    const session = await startInteractive(testSpec(fs, ['/bin/sh'], { tty: true }));
+    expect(await session.feed('ls /')).toEqual({ stdout: 'bin    etc    lib    mnt    proc   run    srv    tmp    var\ndev    home   media  opt    root   sbin   sys    usr\n', stderr: '' });
+    await runProcess(testSpec(fs, ['apk', 'add', 'bash']));
+    expect(await session.feed('bash')).toEqual({ stdout: '', stderr: '' });
+    expect(session.prompt()).toEqual('bash-5.2# ');
+    expect(await session.feed('exit 4')).toEqual({ stdout: '', stderr: '' });
+    expect(session.prompt()).toEqual('/ # ');
+    expect(await session.feed('echo $?')).toEqual({ stdout: '4\n', stderr: '' });
+    const pending = session.feed('sleep 100');
+    setTimeout(() => session.interrupt(), 50);
+    expect(await pending).toEqual({ stdout: '', stderr: '' });
+    expect(await session.feed('echo $?')).toEqual({ stdout: '130\n', stderr: '' });
+    expect(await session.feed('\x04')).toEqual({ stdout: '\n', stderr: '', exitCode: 0 });
+  });
+});

@@ -9,6 +9,7 @@ import type { IFileSystem } from 'just-bash';
 import { lookPath } from './resolve.ts';
 import { execResolved, shellFlavor } from './run.ts';
 import { ContainerShell } from './shell/container-shell.ts';
+import { interactiveSession } from './shell/session.ts';
 
 /** Everything a process sees of its container. */
 export interface ProcessSpec {
@@ -92,9 +93,5 @@ export async function startInteractive(spec: ProcessSpec): Promise<InteractivePr
   if (!flavor) throw new Error(`${command}: not a shell; run it with runProcess`);
   const shell = new ContainerShell(spec, flavor, command);
   await shell.ready();
-  return {
-    prompt: () => shell.prompt(),
-    feed: (line) => (line === '\x04' ? shell.eof() : shell.interactiveLine(line)),
-    interrupt: () => shell.interrupt(),
-  };
+  return interactiveSession(spec, shell);
 }

@@ -28,6 +28,7 @@ export class ContainerShell {
   #status = 0;
   #line: AbortController | undefined;
   #debian: boolean | undefined;
+  #terminal = false;
   #tail: { argv: string[]; env: Record<string, string>; cwd: string } | undefined;
 
   constructor(spec: ProcessSpec, flavor: ShellFlavor, arg0: string) {
@@ -50,11 +51,22 @@ export class ContainerShell {
       customCommands: containerCommands(jb, {
         spec: this.#spec,
         signal: () => this.#line?.signal ?? this.#spec.signal,
+        tty: () => this.#terminal,
         tailcall: (argv, env, cwd) => { this.#tail = { argv, env, cwd }; },
       }),
       executionLimits: { maxOutputSize: 2 ** 28, maxExecutionTimeMs: 24 * 3600_000 },
       processInfo: { uid: this.#spec.user === 'root' || this.#spec.user === '0' ? 0 : 1000, gid: 0 },
     });
+  }
+
+  /** The exported environment (for a shell started from this one). */
+  get env(): Record<string, string> {
+    return { ...this.#env };
+  }
+
+  /** Sets `$?` (after a nested shell ends, its status becomes this shell's last status). */
+  setStatus(code: number): void {
+    this.#status = code;
   }
 
   /** The current working directory. */
@@ -80,6 +92,8 @@ export class ContainerShell {
     await this.ready();
     if (script.trim() === '') return { stdout: '', stderr: '', exitCode: this.#status, exited: false };
     this.#line = new AbortController();
+    // On a terminal, a line without pipes or redirections writes to it (approximation of isatty per command).
+    this.#terminal = interactive && this.#spec.tty && !/[|>]/.test(script);
     const stop = (): void => this.#line?.abort();
     this.#spec.signal.addEventListener('abort', stop, { once: true });
     const env = { ...this.#env, '0': dollar0 };
@@ -91,7 +105,9 @@ export class ContainerShell {
       const interrupted = this.#line.signal.aborted;
       this.#status = interrupted ? 130 : r.exitCode;
       const exited = /(^|[;&|]\s*)(exit|logout)(\s+-?\d+)?\s*;?\s*$/.test(script.trim());
-      return { stdout: r.stdout, stderr: this.#reword(r.stderr, interactive), exitCode: this.#status, exited };
+      // just-bash reports the abort itself; a shell says nothing (the terminal echoes ^C).
+      const stderr = interrupted ? r.stderr.replace(/^.*execution aborted\n?/gm, '') : r.stderr;
+      return { stdout: r.stdout, stderr: this.#reword(stderr, interactive), exitCode: this.#status, exited };
     } finally {
       this.#spec.signal.removeEventListener('abort', stop);
       this.#line = undefined;

@@ -29,6 +29,8 @@ export interface ShellLink {
   spec: ProcessSpec;
   /** The signal of the line being run (Ctrl-C interrupts it). */
   signal(): AbortSignal;
+  /** Whether commands of the current line write to the terminal (ls then prints columns). */
+  tty(): boolean;
   /** Records a script's final `exec argv…` to run once the script's output is written. */
   tailcall(argv: string[], env: Record<string, string>, cwd: string): void;
 }
@@ -42,7 +44,7 @@ async function runChild(link: ShellLink, ctx: Ctx, argv: string[], found: Resolv
     argv,
     env,
     cwd: ctx.cwd,
-    tty: false,
+    tty: link.tty(),
     stdin: stdinOf(ctx.stdin as unknown as string),
     stdout: (s) => { stdout += s; },
     stderr: (s) => { stderr += s; },
