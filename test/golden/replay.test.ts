@@ -87,7 +87,13 @@ function normalized(entries: Entry[], diffsFor: (cmd: string, line: number) => D
     const stderr = normalizeSizes(n(maskDockerVersion(e.stderr), i + 1));
     const diff = diffsFor(e.cmd, i + 1);
     if (diff?.compare === 'skip') return 'skipped';
-    if (diff?.compare === 'unordered') return { stdout: sortLines(stdout), stderr: sortLines(stderr), rc: e.rc };
+    if (diff?.compare === 'unordered') {
+      // Ids this line introduces are labelled in order of appearance, which is the very
+      // order left unspecified here: give them one label before sorting the lines.
+      const fresh = new RegExp(String.raw`<id${i + 1}\.\d+(:12)?>`, 'g');
+      const unordered = (t: string): string => sortLines(t.replace(fresh, (_m, short?: string) => `<id${i + 1}.*${short ?? ''}>`));
+      return { stdout: unordered(stdout), stderr: unordered(stderr), rc: e.rc };
+    }
     return { stdout, stderr, rc: e.rc };
   });
 }
