@@ -106,7 +106,7 @@ describe('start, stop, kill, restart, rm', () => {
     await d.run('create --name svc1 base sleep 1000');
     expect(await d.run('start svc1')).toEqual({ stdout: 'svc1\n', stderr: '', rc: 0 });
     expect(await d.run('start svc1')).toEqual({ stdout: 'svc1\n', stderr: '', rc: 0 });
-    expect(await d.run('start nope')).toEqual({ stdout: '', stderr: 'Error response from daemon: No such container: nope\nfailed to start containers: nope\n', rc: 1 });
+    expect(await d.run('start nope')).toEqual({ stdout: '', stderr: 'Error response from daemon: No such container: nope\nError: failed to start containers: nope\n', rc: 1 });
   });
 
   it('stop waits for SIGTERM, then SIGKILL gives 137; kill of a stopped container is an error', async () => {

@@ -4,6 +4,8 @@
  * container, or as a tar stream with `-`. `dir/.` copies a directory's
  * contents; an existing directory destination receives the source under its
  * own name. On a terminal the CLI reports `Successfully copied <size> to <dest>`.
+ * Simplified: symlinks copied to the host are followed (the host files API has
+ * no symlinks), as `-L` would.
  */
 import { archivePath, extractInto } from '../../engine/containers/archive.ts';
 import type { ContainerService } from '../../engine/containers/service.ts';
@@ -46,7 +48,8 @@ export async function cp(ctx: CommandContext): Promise<number> {
 
 async function fromContainer(ctx: CommandContext, svc: ContainerService, name: string, path: string, dest: string, report: (n: number, to: string) => void): Promise<number> {
   const c = svc.get(name);
-  const { stat, entries } = await archivePath(await svc.fs(c), path, name);
+  const cfs = await svc.fs(c);
+  const { stat, entries } = await archivePath(cfs, path, name);
   const size = tarBytes(entries).length;
   if (dest === '-') {
     ctx.io.stdout(tarBytes(entries));
@@ -66,7 +69,12 @@ async function fromContainer(ctx: CommandContext, svc: ContainerService, name: s
     const at = rel === '' ? target : `${target}/${rel}`;
     if (e.type === 'dir') await host.mkdir(at);
     else if (e.type === 'file') await host.writeFile(at, contentBytes(e), e.mode);
-    else if (e.type === 'hardlink') {
+    else if (e.type === 'symlink') {
+      // The host side of the simulator can't hold symlinks: the link's target is copied instead (as with -L).
+      const inContainer = rel === '' ? path : `${path.replace(/\/\.?$/, '')}/${rel}`;
+      const bytes = await cfs.readFileBuffer(inContainer).catch(() => undefined);
+      if (bytes) await host.writeFile(at, bytes, (await cfs.stat(inContainer)).mode);
+    } else if (e.type === 'hardlink') {
       const linked = entries.find((x) => x.path === e.linkname);
       if (linked) await host.writeFile(at, contentBytes(linked), linked.mode);
     }

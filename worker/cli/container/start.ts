@@ -1,7 +1,7 @@
 /**
  * `docker start` (docker/cli cli/command/container/start.go): without -a,
  * each container is started and echoed, failures printed as they happen and
- * summed up as `failed to start containers: a, b`; with -a/-i one container
+ * summed up as `Error: failed to start containers: a, b` (recorded from Docker); with -a/-i one container
  * is attached (a TTY shell goes to the terminal) and its exit code returned.
  */
 import { isEngineError } from '../../engine/errors.ts';
@@ -35,6 +35,6 @@ export async function start(ctx: CommandContext): Promise<number> {
       failed.push(ref);
     }
   }
-  if (failed.length > 0) throw new CliError(`failed to start containers: ${failed.join(', ')}`);
+  if (failed.length > 0) throw new CliError(`Error: failed to start containers: ${failed.join(', ')}`);
   return 0;
 }

@@ -90,7 +90,13 @@ export function containerTop(svc: ContainerService, ref: string): { Titles: stri
 /** `POST /containers/{id}/rename?name=`. */
 export async function containerRename(svc: ContainerService, ref: string, newName: string): Promise<void> {
   const c = svc.get(ref);
-  const name = validateName(newName);
+  // moby daemon/rename.go: the new name gets its `/` before it is reserved, so errors show it.
+  let name: string;
+  try {
+    name = validateName(newName.startsWith('/') ? newName : `/${newName}`);
+  } catch (err) {
+    throw new EngineError('InvalidParameter', `Error when allocating new name: ${(err as Error).message}`);
+  }
   if (name === c.name) throw new EngineError('InvalidParameter', 'Renaming a container with the same name as its current name');
   await svc.engine.transact((d) => {
     const holder = containerNamed(d, name);
