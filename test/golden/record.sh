@@ -19,6 +19,10 @@ ORACLE=$HERE/oracle.sh
 OUT=$HERE/fixtures
 mkdir -p "$OUT"
 
+# One recorder at a time: scenarios reset the shared engine.
+exec 9>"${ORACLE_DIR:-/tmp/oracle}.record.lock"
+flock 9
+
 "$ORACLE" start
 eval "$("$ORACLE" env)"
 export DOCKER_HOST DOCKER_CONFIG
