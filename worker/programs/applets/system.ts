@@ -20,7 +20,7 @@ async function readLines(run: ProgramRun, path: string): Promise<string[][]> {
 
 /** `hostname`: the container's hostname (its short ID unless --hostname). */
 export async function hostname(run: ProgramRun): Promise<number> {
-  run.spec.stdout(`${run.spec.env.HOSTNAME ?? run.spec.hostname}\n`);
+  run.spec.stdout(`${run.spec.hostname}\n`);
   return 0;
 }
 
