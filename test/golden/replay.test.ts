@@ -39,6 +39,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const BIN = join(ROOT, 'bin', 'layerlab');
 const PRELOAD = 'alpine,hello-world,busybox';
+/** One simulator session per scenario runs all its lines; allow for a loaded 2-core machine. */
+const SIM_TIMEOUT = 180_000;
 /** Scenarios whose lines name the oracle's registry and are mapped to Hub names. */
 const REGISTRY_SCENARIOS = new Set(['pull-registry']);
 
@@ -71,7 +73,7 @@ function runSimulator(lines: string[]): Entry[] {
     input: lines.join('\n') + '\n',
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    timeout: 120_000,
+    timeout: SIM_TIMEOUT,
   });
   if (res.error) throw res.error;
   if (res.status !== 0) throw new Error(`bin/layerlab exec exited ${res.status}: ${res.stderr}`);
@@ -113,7 +115,7 @@ describe.skipIf(!existsSync(BIN))('golden replay against real Docker transcripts
 
       it('runs every line', () => {
         expect(sim().map((e) => e.cmd)).toEqual(expected.map((e) => e.cmd));
-      });
+      }, SIM_TIMEOUT);
 
       expected.forEach((entry, i) => {
         const diff = diffsFor(entry.cmd, i + 1);
@@ -121,7 +123,7 @@ describe.skipIf(!existsSync(BIN))('golden replay against real Docker transcripts
         (diff?.compare === 'skip' ? it.skip : it)(title, () => {
           const { want, got } = compared();
           expect(got[i]).toEqual(want[i]);
-        });
+        }, SIM_TIMEOUT);
       });
     });
   }
