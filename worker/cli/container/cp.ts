@@ -13,7 +13,7 @@ import { baseName, contentBytes, type Entry } from '../../engine/layer/entry.ts'
 import { readTar } from '../../engine/layer/tar-read.ts';
 import { tarBytes } from '../../engine/layer/tar-write.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { humanSize } from '../format/units.ts';
+import { humanSizeWithPrecision } from '../format/units.ts';
 import { svcOf } from './launch.ts';
 
 interface CpArg {
@@ -40,7 +40,7 @@ export async function cp(ctx: CommandContext): Promise<number> {
   if (src.container === undefined && dst.container === undefined) throw new CliError('must specify at least one container source');
   const svc = await svcOf(ctx);
   const report = (bytes: number, to: string): void => {
-    if (ctx.io.isTTY && !ctx.flags.get<boolean>('quiet')) ctx.err(`Successfully copied ${humanSize(bytes)} to ${to}\n`);
+    if (ctx.io.isTTY && !ctx.flags.get<boolean>('quiet')) ctx.err(`Successfully copied ${humanSizeWithPrecision(bytes, 3)} to ${to}\n`);
   };
   if (src.container !== undefined) return fromContainer(ctx, svc, src.container, containerPath(src.path), dst.path, report);
   return toContainer(ctx, svc, src.path, dst.container!, containerPath(dst.path), report);
@@ -79,7 +79,8 @@ async function fromContainer(ctx: CommandContext, svc: ContainerService, name: s
       if (linked) await host.writeFile(at, contentBytes(linked), linked.mode);
     }
   }
-  report(size, dest);
+  // Recorded from docker 28: the host path is the working directory joined with the argument, not cleaned.
+  report(size, dest.startsWith('/') ? dest : `${ctx.io.cwd.replace(/\/$/, '')}/${dest}`);
   return 0;
 }
 

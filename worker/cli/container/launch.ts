@@ -72,9 +72,21 @@ export function attachIo(ctx: CommandContext, stdin: boolean): AttachIo {
   return io;
 }
 
-/** Hands an interactive shell to the terminal; the line that started it returns 0. */
+/**
+ * Hands an interactive shell to the terminal; the line that started it
+ * returns 0. Ctrl-D is end of input (the shell's `\x04` line), Ctrl-C
+ * interrupts what the shell runs and leaves it at its prompt.
+ */
 export function toForeground(ctx: CommandContext, shell: InteractiveProcess): void {
-  ctx.io.startForeground!({ prompt: () => shell.prompt(), feed: (line) => shell.feed(line) });
+  ctx.io.startForeground!({
+    prompt: () => shell.prompt(),
+    feed: (line) => shell.feed(line),
+    eof: () => shell.feed('\x04'),
+    interrupt: async () => {
+      shell.interrupt();
+      return { stdout: '', stderr: '' };
+    },
+  });
 }
 
 /** docker/cli's refusal of `-it` without a terminal on stdin. */
