@@ -44,3 +44,27 @@ describe('programs the chapters run', () => {
     expect(nginxAccessLine({ time: Date.UTC(2025, 6, 22, 10, 0, 0) })).toEqual('172.17.0.1 - - [22/Jul/2025:10:00:00 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"\n');
   });
 });
+
+describe('signals', () => {
+  it('sleep ends with 128+N of the signal; nginx shuts down gracefully on SIGQUIT', async () => {
+    const fs = await imageFs('alpine');
+    const stop = new AbortController();
+    const done = runProcess(testSpec(fs, ['sleep', '1000'], { signal: stop.signal }));
+    setTimeout(() => stop.abort('SIGTERM'), 20);
+    expect(await done).toEqual(143);
+    const nfs = await imageFs('nginx');
+    const quit = new AbortController();
+    const spec = testSpec(nfs, ['nginx', '-g', 'daemon off;'], { signal: quit.signal });
+    const ran = runProcess(spec);
+    setTimeout(() => quit.abort('SIGQUIT'), 20);
+    expect(await ran).toEqual(0);
+    const t = '2025/08/01 12:00:00 [notice]';
+    expect(spec.err.split('\n').slice(8)).toEqual([
+      `${t} 1#1: signal 3 (SIGQUIT) received, shutting down`,
+      `${t} 29#29: gracefully shutting down`, `${t} 30#30: gracefully shutting down`,
+      `${t} 29#29: exiting`, `${t} 30#30: exiting`, `${t} 29#29: exit`, `${t} 30#30: exit`,
+      `${t} 1#1: signal 17 (SIGCHLD) received from 29`, `${t} 1#1: signal 17 (SIGCHLD) received from 30`,
+      `${t} 1#1: worker process 29 exited with code 0`, `${t} 1#1: worker process 30 exited with code 0`,
+      `${t} 1#1: exit`, '']);
+  });
+});

@@ -65,3 +65,16 @@ export function untilAborted(signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', () => resolve(), { once: true });
   });
 }
+
+const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15 };
+
+/** The signal that aborted the process (the engine gives its name as the abort reason; SIGTERM if none). */
+export function signalOf(signal: AbortSignal): { name: string; number: number } {
+  const reason = typeof signal.reason === 'string' ? signal.reason : 'SIGTERM';
+  return { name: reason, number: SIGNAL_NUMBERS[reason] ?? (Number(/\d+/.exec(reason)?.[0]) || 15) };
+}
+
+/** The status of a process ended by a signal it does not handle: 128 + N (SIGTERM 143, SIGINT 130, SIGKILL 137). */
+export function exitForSignal(signal: AbortSignal): number {
+  return 128 + signalOf(signal).number;
+}

@@ -4,7 +4,7 @@
  * GNU coreutils 9.1 (`gnu` true for Debian's own binaries).
  */
 import type { ProgramRun } from '../program.ts';
-import { sleepFor } from '../program.ts';
+import { exitForSignal, sleepFor } from '../program.ts';
 import { lookPath } from '../resolve.ts';
 
 /** Kernel identity reported by uname: a Linux host kernel as Docker Engine runs on. */
@@ -71,7 +71,7 @@ export async function env(run: ProgramRun): Promise<number> {
   return 0;
 }
 
-/** `sleep N[smhd]`: waits on the clock; a signal (Ctrl-C, docker stop) ends it with 128+2/15. */
+/** `sleep N[smhd]`: waits on the clock; a signal (Ctrl-C, docker stop) ends it with 128+N. */
 export async function sleep(run: ProgramRun): Promise<number> {
   if (run.args.length === 0) {
     run.spec.stderr(run.name === 'sleep' ? 'BusyBox v1.37.0 (2025-05-26 20:04:45 UTC) multi-call binary.\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\nhave an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n' : '');
@@ -87,7 +87,7 @@ export async function sleep(run: ProgramRun): Promise<number> {
     ms += Number(m[1]) * 1000 * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2]!] ?? 1);
   }
   const aborted = await sleepFor(run.spec, ms);
-  return aborted ? 130 : 0;
+  return aborted ? exitForSignal(run.spec.signal) : 0;
 }
 
 /** `which name…`: the first match on PATH, as debianutils and busybox print it. */

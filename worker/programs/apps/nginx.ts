@@ -7,7 +7,7 @@
  */
 import { KERNEL } from '../applets/system.ts';
 import type { Program } from '../program.ts';
-import { untilAborted } from '../program.ts';
+import { signalOf, untilAborted } from '../program.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -63,10 +63,12 @@ export const nginx: Program = async (run) => {
     '',
   ].join('\n'));
   await untilAborted(spec.signal);
-  // docker stop sends SIGQUIT (the image's STOPSIGNAL): graceful shutdown.
+  // docker stop sends SIGQUIT (the image's STOPSIGNAL): graceful shutdown; TERM and INT are nginx's fast shutdown.
+  const sig = signalOf(spec.signal);
+  const graceful = sig.name === 'SIGQUIT';
   spec.stderr([
-    `${t()} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`,
-    ...workers.map((w) => `${t()} [notice] ${w}#${w}: gracefully shutting down`),
+    `${t()} [notice] 1#1: signal ${sig.number} (${sig.name}) received, ${graceful ? 'shutting down' : 'exiting'}`,
+    ...(graceful ? workers.map((w) => `${t()} [notice] ${w}#${w}: gracefully shutting down`) : []),
     ...workers.map((w) => `${t()} [notice] ${w}#${w}: exiting`),
     ...workers.map((w) => `${t()} [notice] ${w}#${w}: exit`),
     ...workers.map((w) => `${t()} [notice] 1#1: signal 17 (SIGCHLD) received from ${w}`),

@@ -10,7 +10,7 @@ import type { IFileSystem } from 'just-bash';
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import { KERNEL } from '../applets/system.ts';
 import type { Program, ProgramRun } from '../program.ts';
-import { readAllStdin, sleepFor, untilAborted } from '../program.ts';
+import { exitForSignal, readAllStdin, sleepFor, untilAborted } from '../program.ts';
 import { absolutePath } from '../resolve.ts';
 import { NODE_SHIM } from './node-shim.ts';
 
@@ -105,6 +105,7 @@ async function execute(run: ProgramRun, source: string, main: string, argv: stri
       exitCode.dispose();
       proc.dispose();
     }
+    if (spec.signal.aborted && status === 0 && !listening) status = exitForSignal(spec.signal);
     return { code: status, listening: listening && status === 0 };
   } finally {
     vm.dispose();
@@ -162,7 +163,8 @@ export const node: Program = async (run) => {
   if (out.listening) {
     // A listening server keeps the process alive until it is stopped.
     await untilAborted(spec.signal);
-    return 143;
+    // Node installs no SIGTERM/SIGINT handler: the default action ends it with 128+N.
+    return exitForSignal(spec.signal);
   }
   return out.code;
 };

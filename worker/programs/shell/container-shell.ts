@@ -9,6 +9,7 @@
 import type { Bash } from 'just-bash';
 import { justBash } from '../builtins.ts';
 import type { ProcessSpec } from '../process.ts';
+import { exitForSignal } from '../program.ts';
 import type { ShellFlavor } from '../run.ts';
 import { containerCommands } from './dispatch.ts';
 import { interpreterFs, SHELL_BUILTINS } from './shell-fs.ts';
@@ -94,7 +95,7 @@ export class ContainerShell {
     this.#line = new AbortController();
     // On a terminal, a line without pipes or redirections writes to it (approximation of isatty per command).
     this.#terminal = interactive && this.#spec.tty && !/[|>]/.test(script);
-    const stop = (): void => this.#line?.abort();
+    const stop = (): void => this.#line?.abort(this.#spec.signal.reason);
     this.#spec.signal.addEventListener('abort', stop, { once: true });
     const env = { ...this.#env, '0': dollar0 };
     const pre = this.#status !== 0 ? `(exit ${this.#status}); ` : '';
@@ -103,7 +104,7 @@ export class ContainerShell {
       const r = await this.#bash!.exec(pre + set + script, { env, replaceEnv: true, cwd: this.cwd, rawScript: true, signal: this.#line.signal });
       this.#keep(r.env ?? {});
       const interrupted = this.#line.signal.aborted;
-      this.#status = interrupted ? 130 : r.exitCode;
+      this.#status = interrupted ? exitForSignal(this.#line.signal) : r.exitCode;
       const exited = /(^|[;&|]\s*)(exit|logout)(\s+-?\d+)?\s*;?\s*$/.test(script.trim());
       // just-bash reports the abort itself; a shell says nothing (the terminal echoes ^C).
       const stderr = interrupted ? r.stderr.replace(/^.*execution aborted\n?/gm, '') : r.stderr;
@@ -134,7 +135,7 @@ export class ContainerShell {
 
   /** Ctrl-C: aborts the running line. */
   interrupt(): void {
-    this.#line?.abort();
+    this.#line?.abort('SIGINT');
   }
 
   #keep(env: Record<string, string>): void {

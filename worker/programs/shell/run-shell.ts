@@ -4,6 +4,7 @@
  * fed by a pipe). Output is written when each line or script finishes.
  */
 import type { ExitCode, ProcessSpec } from '../process.ts';
+import { exitForSignal } from '../program.ts';
 import { absolutePath, lookPath } from '../resolve.ts';
 import { execResolved } from '../run.ts';
 import type { ShellFlavor } from '../run.ts';
@@ -55,7 +56,7 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
   let status = 0;
   for (;;) {
     const chunk = await spec.stdin.read();
-    if (chunk === null || spec.signal.aborted) return spec.signal.aborted ? 130 : status;
+    if (chunk === null || spec.signal.aborted) return spec.signal.aborted ? exitForSignal(spec.signal) : status;
     const r = await shell.run(chunk, false);
     emit(r);
     status = r.exitCode;
