@@ -266,6 +266,8 @@ export class ContainerService {
     }
     const finishedAt = this.engine.now();
     const after = await this.save(id, () => ({ running: false, status: 'exited', exitCode: code, finishedAt, pid: 0, ip: '' }));
+    // Everything is stored now: a stopped container's files are read back from its layer blob when needed.
+    if (live && this.#live.get(id) === live) this.#live.delete(id);
     if (after?.hostConfig.AutoRemove) await this.remove(id, { force: true });
     return code;
   }
