@@ -54,3 +54,12 @@ describe('interactive sessions', () => {
     expect(await session.feed('\x04')).toEqual({ stdout: '\n', stderr: '', exitCode: 0 });
   });
 });
+
+describe('the interpreter view of /dev/null', () => {
+  it('discards writes without creating a file in the container', async () => {
+    const fs = await (await import('./fixture.ts')).imageFs('alpine');
+    const spec = testSpec(fs, ['sh', '-c', 'echo gone > /dev/null; cat < /dev/null; echo kept']);
+    expect(await runProcess(spec)).toEqual(0);
+    expect([spec.out, spec.err, await fs.exists('/dev/null')]).toEqual(['kept\n', '', false]);
+  });
+});

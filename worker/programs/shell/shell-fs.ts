@@ -23,6 +23,10 @@ export const TAILCALL = '/usr/bin/__layerlab_tailcall';
 export const SHELL_BUILTINS = ['echo', 'printf', 'pwd', 'true', 'false'];
 
 const FAKE = new Set([DISPATCHER, TAILCALL, ...SHELL_BUILTINS.map((n) => `/bin/${n}`)]);
+// /dev/null is the kernel's device in every container (Docker mounts /dev); redirections
+// to it must not create a file in the container's writable layer.
+const NULL = '/dev/null';
+const NULL_STAT: FsStat = { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o20666, size: 0, mtime: new Date(0) };
 const FAKE_STAT: FsStat = { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o100755, size: 0, mtime: new Date(0) };
 
 /**
@@ -34,15 +38,17 @@ const FAKE_STAT: FsStat = { isFile: true, isDirectory: false, isSymbolicLink: fa
 export function interpreterFs(fs: IFileSystem): IFileSystem {
   const view: IFileSystem = {
     readFile: async (path, options) => {
+      if (path === NULL) return '';
       if (options === undefined && (await isMarked(fs, path))) return `${DISPATCHER} "$0" "$@"\n`;
       const text = await fs.readFile(path, options);
       return options === undefined ? withoutNounset(text) : text;
     },
-    readFileBuffer: (path) => fs.readFileBuffer(path),
-    writeFile: (path, content, options) => fs.writeFile(path, content, options),
-    appendFile: (path, content, options) => fs.appendFile(path, content, options),
-    exists: async (path) => (await fs.exists(path)) || FAKE.has(path),
+    readFileBuffer: async (path) => (path === NULL ? new Uint8Array(0) : fs.readFileBuffer(path)),
+    writeFile: async (path, content, options) => (path === NULL ? undefined : fs.writeFile(path, content, options)),
+    appendFile: async (path, content, options) => (path === NULL ? undefined : fs.appendFile(path, content, options)),
+    exists: async (path) => path === NULL || FAKE.has(path) || (await fs.exists(path)),
     stat: async (path) => {
+      if (path === NULL) return NULL_STAT;
       try {
         return await fs.stat(path);
       } catch (e) {
@@ -65,7 +71,7 @@ export function interpreterFs(fs: IFileSystem): IFileSystem {
     realpath: (path) => fs.realpath(path),
     utimes: (path, atime, mtime) => fs.utimes(path, atime, mtime),
   };
-  if (fs.readFileBytes) view.readFileBytes = (path) => fs.readFileBytes!(path);
+  if (fs.readFileBytes) view.readFileBytes = async (path) => (path === NULL ? ('' as unknown as Awaited<ReturnType<NonNullable<IFileSystem['readFileBytes']>>>) : fs.readFileBytes!(path));
   if (fs.readdirWithFileTypes) view.readdirWithFileTypes = (path) => fs.readdirWithFileTypes!(path);
   return view;
 }
