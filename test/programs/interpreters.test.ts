@@ -56,3 +56,19 @@ describe('network tools', () => {
     expect(await run(fs, ['uname', '-a'])).toEqual([0, 'Linux 3f4e8a9b1c2d 6.8.0-79-generic #79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025 x86_64 Linux\n', '']);
   });
 });
+
+describe('long-running node', () => {
+  it('a listening http server keeps running until the container is stopped', async () => {
+    const fs = await imageFs('node');
+    await fs.writeFile('/server.js', 'require("http").createServer((q, s) => s.end("hi")).listen(3000, () => console.log("listening on 3000"));\n');
+    const stop = new AbortController();
+    const { testSpec } = await import('./fixture.ts');
+    const { runProcess } = await import('../../worker/programs/process.ts');
+    const spec = testSpec(fs, ['node', '/server.js'], { signal: stop.signal });
+    const done = runProcess(spec);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(spec.out).toEqual('listening on 3000\n');
+    stop.abort('SIGTERM');
+    expect(await done).toEqual(143);
+  });
+});
