@@ -33,3 +33,11 @@ describe('apk', () => {
     expect(await fs.exists('/usr/bin/figlet')).toEqual(false);
   });
 });
+
+describe('apk from a shell with many arguments', () => {
+  it('passes more than nine arguments to /sbin/apk', async () => {
+    const fs = await imageFs('alpine');
+    const [code, out, err] = await run(fs, ['sh', '-c', 'apk add --no-cache tree jq curl nano bash git figlet vim python3 nodejs npm >/dev/null && apk info | tail -3']);
+    expect([code, out, err]).toEqual([0, 'simdutf\nnodejs\nnpm\n', '']);
+  });
+});

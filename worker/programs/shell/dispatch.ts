@@ -67,7 +67,11 @@ export function containerCommands(jb: JustBash, link: ShellLink): Command[] {
     return runChild(link, ctx, [name, ...args], found);
   }));
   const dispatcher = jb.defineCommand('__layerlab_exec', async (args, ctx) => {
-    const [path = '', ...rest] = args;
+    const [path = '', ...positional] = args;
+    // just-bash sets only $1…$9 for a script it runs; $@ beyond that is rebuilt from
+    // its space-joined "$@" (arguments past the ninth cannot contain spaces then).
+    const count = Number(ctx.env.get('#') ?? positional.length);
+    const rest = count > 9 ? [...positional.slice(0, 9), ...(ctx.env.get('@') ?? '').slice(positional.slice(0, 9).join(' ').length + 1).split(' ')] : positional;
     const found = await identify(link.spec.fs, path);
     return runChild(link, ctx, [path, ...rest], found);
   });
