@@ -22,7 +22,7 @@ describe('reload', () => {
       const cli = new DockerCli(engine);
       const run = async (line: string) => {
         let out = '';
-        await cli.run(line.split(' '), { stdin: new Uint8Array(), stdout: (s) => (out += String(s)), stderr: (s) => (out += s), env: {}, cwd: '/', fs: undefined as never, isTTY: false });
+        await cli.run(line.split(' '), { stdin: new Uint8Array(), stdout: (s) => (out += String(s)), stderr: (s) => (out += s), env: {}, cwd: '/', fs: undefined as never, isTTY: false, startForeground: () => undefined });
         return out;
       };
       return { engine, svc, runner, run };
@@ -31,6 +31,7 @@ describe('reload', () => {
     await first.run('pull base');
     await first.run('run --name writer base touch /etc/kept');
     await first.run('run -d --name web1 base sleep 1000');
+    await first.run('run -it --name shell1 base');
     const startedAt = first.svc.get('web1').startedAt;
 
     const second = await open(NOW + 60_000);
@@ -38,8 +39,9 @@ describe('reload', () => {
     expect(await second.run('diff writer')).toEqual('C /etc\nA /etc/kept\n');
     expect(second.svc.get('web1').running).toBe(true);
     expect(second.svc.get('web1').startedAt).toEqual(startedAt);
-    expect(second.runner.started.map((s) => s.argv)).toEqual([['sleep', '1000']]);
-    expect(await second.run('ps --format {{.Names}}:{{.Status}}')).toEqual('web1:Up About a minute\n');
+    expect(second.runner.started.map((s) => s.argv)).toEqual([['sleep', '1000'], ['echo']]);
+    expect(await second.run('ps --format {{.Names}}:{{.Status}}')).toEqual('web1:Up About a minute\nshell1:Up About a minute\n');
+    expect(second.svc.live(second.svc.get('shell1').id)?.interactive?.prompt()).toEqual('/ # ');
   });
 
   it('writable layers are blobs in use until the container is removed', async () => {

@@ -9,9 +9,10 @@
  * opens (its program re-run over its persisted filesystem, StartedAt kept):
  * for the long-running programs of the lessons (nginx, sleep, node servers)
  * that is what a learner expects to find after a page reload, and their
- * output is what a fresh start prints. An interactive shell (`run -it`) can't
- * be re-run without its terminal: it stays running and idle, so
- * `exec`, `stop` and `rm -f` still work on it.
+ * output is what a fresh start prints. An interactive shell (`run -it`)
+ * comes back as a fresh shell at its prompt (its variables and working
+ * directory are lost, its files are not): `docker attach` hands it to the
+ * terminal again, and `exec`, `stop` and `rm -f` work as before.
  */
 import type { Engine } from '../engine.ts';
 import { EngineError } from '../errors.ts';
@@ -408,7 +409,6 @@ export class ContainerService {
     for (const r of [...this.engine.state.containers.values()]) {
       const c = asContainer(r);
       if (!c.running || this.#live.has(c.id)) continue;
-      if (c.config.Tty && c.config.OpenStdin) continue;
       const startedAt = c.startedAt;
       await this.save(c.id, () => ({ running: false, status: 'exited' }));
       try {
