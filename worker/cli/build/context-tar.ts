@@ -38,7 +38,17 @@ export async function prepareContext(fs: HostFs, contextArg: string, dockerfileF
   const rel = relTo(dir, dfPath);
   let dockerfileText: string | undefined;
   if (!(await fs.exists(dfPath))) {
-    if (legacy) throw new PrepareError(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${dfPath}: no such file or directory`);
+    // filepath.EvalSymlinks stops at the first path component that does not exist.
+    let missing = dfPath;
+    const parts = dfPath.split('/');
+    for (let i = 2; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      if (!(await fs.exists(prefix))) {
+        missing = prefix;
+        break;
+      }
+    }
+    if (legacy) throw new PrepareError(`unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${missing}: no such file or directory`);
   } else if (rel === undefined) dockerfileText = new TextDecoder().decode(await fs.readFile(dfPath));
   let patterns: string[] = [];
   if (await fs.exists(`${dir}/.dockerignore`)) patterns = readIgnoreFile(new TextDecoder().decode(await fs.readFile(`${dir}/.dockerignore`)));

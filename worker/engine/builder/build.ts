@@ -48,7 +48,7 @@ export async function build(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptio
   const progress = new Progress(sink, () => deps.engine.now());
   if (!legacy) {
     const v = progress.start(`[internal] load build definition from ${name.split('/').pop()}`);
-    progress.status(v, 'transferring dockerfile:', { bytes: text === undefined ? 2 : utf8Length(text) + 27 + (name.split('/').pop() ?? '').length });
+    progress.status(v, 'transferring dockerfile:', { bytes: transferSize(text, name.split('/').pop() ?? '') });
     progress.end(v);
   }
   if (text === undefined) {
@@ -60,8 +60,15 @@ export async function build(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptio
   return run.run();
 }
 
-function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length;
+/**
+ * Bytes fsutil sends for one small file (what `transferring dockerfile:` counts):
+ * its stat record (27 bytes + the name) and its data; an empty file has no size
+ * field and no data packet; nothing sent counts 2.
+ */
+function transferSize(text: string | undefined, name: string): number {
+  if (text === undefined) return 2;
+  const n = new TextEncoder().encode(text).length;
+  return n === 0 ? 21 + name.length : n + 27 + name.length;
 }
 
 /** Parses the Dockerfile into a plan, with both builders' error wording. */

@@ -17,7 +17,7 @@ import { encodeUtf8 } from '../layer/utf8.ts';
 import { parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
 import { localBase, parseBaseRef, remoteBase, scratchBase } from './base.ts';
 import type { BuilderDeps, Plan } from './build.ts';
-import type { BuildContext, Source } from './context.ts';
+import { selectSources, type BuildContext, type Source } from './context.ts';
 import { applyMeta } from './dispatch.ts';
 import type { Instruction, Stage } from './dockerfile/instructions.ts';
 import { processWord } from './dockerfile/lex.ts';
@@ -35,6 +35,8 @@ interface CacheRecord {
 
 /** BuildKit's cache lives beside the image store (`docker builder prune` clears it), one per engine. */
 const caches = new WeakMap<Engine, Map<string, CacheRecord>>();
+/** Base images BuildKit has already unpacked into its snapshotter: their FROM shows CACHED, the first one DONE. */
+const seenBases = new WeakMap<Engine, Set<string>>();
 
 const COMMENT = 'buildkit.dockerfile.v0';
 const OCI_KEYS = ['User', 'ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Volumes', 'WorkingDir', 'Labels', 'StopSignal', 'ArgsEscaped', 'Healthcheck', 'OnBuild', 'Shell'] as const;
@@ -99,6 +101,7 @@ export class BuildkitRun {
     const ignore = this.ctx.text('.dockerignore');
     p.status(v, 'transferring context:', { bytes: ignore === undefined ? 2 : new TextEncoder().encode(ignore).length + 40 });
     p.end(v);
+    this.#contextSources = this.#contextNeeded(needed);
     let last: StageState | undefined;
     for (const i of needed) last = await this.#stage(i);
     return this.#export(last!);
@@ -162,21 +165,49 @@ export class BuildkitRun {
         index++;
         const digest = base.local ? '' : `@${this.deps.engine.registry.resolve(`${parseBaseRef(name).domain}/${parseBaseRef(name).path}`, parseBaseRef(name).tag ?? parseBaseRef(name).digest ?? 'latest').manifestDigest}`;
         const v = this.progress.start(`${stepPrefix(stage.name, index, total)}FROM ${base.ref}${digest}`);
-        if (base.local) this.progress.end(v, { cached: true });
+        let seen = seenBases.get(this.deps.engine);
+        if (!seen) seenBases.set(this.deps.engine, (seen = new Set()));
+        const cached = seen.has(base.id);
+        seen.add(base.id);
+        if (base.local) this.progress.end(v, cached ? { cached: true } : {});
         else {
           this.progress.status(v, `resolve ${base.ref}${digest}`, { timed: true });
           for (const l of base.layers) this.progress.status(v, `extracting ${l.diffId}`, { timed: true });
           this.progress.end(v);
         }
-        this.#steps.push({ stage: i, stageName: stage.name, instruction: `FROM ${base.ref}`, cached: base.local, diffId: '' });
+        this.#steps.push({ stage: i, stageName: stage.name, instruction: `FROM ${base.ref}`, cached, diffId: '' });
       }
     }
     this.#stages.set(i, st);
+    if (this.#contextSources) this.#loadContext(this.#contextSources);
     for (const ins of stage.commands) {
       if (FS_STEPS.has(ins.kind)) index++;
       await this.#step(st, ins, stepPrefix(stage.name, index, total));
     }
     return st;
+  }
+
+  #contextSources: Source[] | undefined;
+
+  /**
+   * The context files the needed stages COPY (dockerfile2llb's FollowPaths:
+   * only those are transferred), or undefined when nothing is copied from the
+   * context. Sources are expanded with the global ARGs only.
+   */
+  #contextNeeded(needed: number[]): Source[] | undefined {
+    let any = false;
+    const seen = new Map<string, Source>();
+    for (const i of needed) {
+      for (const c of this.plan.stages[i]!.commands) {
+        if ((c.kind !== 'copy' && c.kind !== 'add') || c.flags.from) continue;
+        any = true;
+        for (const raw of c.sources) {
+          const arg = processWord(raw, (k) => this.plan.metaArgs.get(k), { escapeToken: this.plan.escape });
+          for (const src of selectSources(this.ctx.tree, arg) ?? []) seen.set(src.entry.path, src);
+        }
+      }
+    }
+    return any ? [...seen.values()] : undefined;
   }
 
   #loadContext(sent: Source[]): void {
@@ -185,7 +216,7 @@ export class BuildkitRun {
     const v = this.progress.start('[internal] load build context');
     let bytes = 0;
     for (const s of sent) bytes += (s.entry.type === 'file' ? s.entry.size : 0) + 27 + s.entry.path.split('/').pop()!.length;
-    this.progress.status(v, 'transferring context:', { bytes });
+    this.progress.status(v, 'transferring context:', { bytes: bytes || 2 });
     this.progress.end(v);
   }
 
@@ -240,9 +271,8 @@ export class BuildkitRun {
         this.progress.end(v, { error: msg });
         throw new BuildError(missing ? `failed to compute cache key: ${msg}` : msg, { vertex: prefix + text, logs: [], lines: [ins.node.startLine, ins.node.endLine], dockerfile: this.plan.dockerfile });
       }
-      if (res.sent.length > 0 || !ins.flags.from) this.#loadContext(res.sent);
       name = res.text;
-      createdBy = `${res.text} # buildkit`;
+      createdBy = `${res.text.replace(/ --from=\S+/, '')} # buildkit`;
       key = JSON.stringify([st.cacheKey, ins.kind, res.text, res.checksum]);
       work = async () => layerInfo(res.layer);
     }

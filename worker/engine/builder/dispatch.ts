@@ -44,6 +44,11 @@ function durationNs(s: string | undefined, dflt: number): number {
   return Math.round(Number(m[1]) * unit);
 }
 
+/** Go maps marshal with sorted keys; keeping them sorted makes every JSON view agree. */
+function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** Applies a metadata instruction to the stage; returns what history records. */
 export function applyMeta(st: StageState, ins: Instruction, vars: Map<string, string>, escape: string): MetaStep {
   const cfg = st.config;
@@ -65,7 +70,7 @@ export function applyMeta(st: StageState, ins: Instruction, vars: Map<string, st
       for (const p of ins.pairs) {
         const k = x(p.key);
         const v = x(p.value);
-        cfg.Labels = { ...(cfg.Labels ?? {}), [k]: v };
+        cfg.Labels = sortedKeys({ ...(cfg.Labels ?? {}), [k]: v });
         parts.push(`${k}=${v}`);
       }
       return { legacy: ` LABEL ${parts.join(' ')}`, buildkit: `LABEL ${parts.join(' ')}` };
@@ -95,8 +100,9 @@ export function applyMeta(st: StageState, ins: Instruction, vars: Map<string, st
     case 'expose': {
       const ports = ins.ports.flatMap((p) => processWords(p, (k) => vars.get(k), { escapeToken: escape }));
       const norm = ports.map((p) => (p.includes('/') ? p.toLowerCase() : `${p}/tcp`));
-      cfg.ExposedPorts = { ...(cfg.ExposedPorts ?? {}) };
-      for (const p of norm) cfg.ExposedPorts[p] = {};
+      const ports2: Record<string, Record<string, never>> = { ...(cfg.ExposedPorts ?? {}) };
+      for (const p of norm) ports2[p] = {};
+      cfg.ExposedPorts = sortedKeys(ports2);
       return { legacy: ` EXPOSE ${[...ports].sort().join(' ')}`, buildkit: `EXPOSE ${goSlice(norm)}` };
     }
     case 'workdir': {
@@ -109,8 +115,9 @@ export function applyMeta(st: StageState, ins: Instruction, vars: Map<string, st
       return { legacy: ` USER ${cfg.User}`, buildkit: `USER ${cfg.User}` };
     case 'volume': {
       const vols = ins.volumes.map(x);
-      cfg.Volumes = { ...(cfg.Volumes ?? {}) };
-      for (const v of vols) cfg.Volumes[v] = {};
+      const v2: Record<string, Record<string, never>> = { ...(cfg.Volumes ?? {}) };
+      for (const v of vols) v2[v] = {};
+      cfg.Volumes = sortedKeys(v2);
       return { legacy: ` VOLUME ${goSlice(vols)}`, buildkit: `VOLUME ${goSlice(vols)}` };
     }
     case 'stopsignal':

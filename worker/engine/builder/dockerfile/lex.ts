@@ -196,6 +196,7 @@ class ShellWord {
     if (p === '{' || p === '}' || p === ':') throw new LexError('syntax error: bad substitution');
     const name = this.name();
     let ch = this.sc.next();
+    if (ch === EOF) throw new LexError("syntax error: missing '}'");
     let chs = ch;
     let nullIsUnset = false;
     if (ch === '}') {
