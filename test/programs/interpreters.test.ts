@@ -72,3 +72,26 @@ describe('long-running node', () => {
     expect(await done).toEqual(143);
   });
 });
+
+describe('interactive prompts of python and node', () => {
+  it('python3 >>> echoes values; node > keeps declarations between lines', async () => {
+    const { testSpec } = await import('./fixture.ts');
+    const { startInteractive } = await import('../../worker/programs/process.ts');
+    const pfs = await imageFs('python', '3.9-slim');
+    const pspec = testSpec(pfs, ['python3'], { tty: true, env: { PATH: '/usr/local/bin:/usr/bin:/bin', PYTHON_VERSION: '3.9.23' } });
+    const py = await startInteractive(pspec);
+    expect([pspec.out, py.prompt()]).toEqual(['Python 3.9.23 (main, Jul 22 2025, 02:35:41) \n[GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n', '>>> ']);
+    expect(await py.feed('x = 6')).toEqual({ stdout: '', stderr: '' });
+    expect(await py.feed('x * 7')).toEqual({ stdout: '42\n', stderr: '' });
+    expect(await py.feed('print("hi")')).toEqual({ stdout: 'hi\n', stderr: '' });
+    expect(await py.feed('exit()')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    const nfs = await imageFs('node');
+    const nspec = testSpec(nfs, ['node'], { tty: true, env: { PATH: '/usr/local/bin:/usr/bin:/bin', NODE_VERSION: '24.4.1' } });
+    const node = await startInteractive(nspec);
+    expect([nspec.out, node.prompt()]).toEqual(['Welcome to Node.js v24.4.1.\nType ".help" for more information.\n', '> ']);
+    expect(await node.feed('const a = [1, 2]')).toEqual({ stdout: 'undefined\n', stderr: '' });
+    expect(await node.feed('a.map((n) => n * 21)')).toEqual({ stdout: '[ 21, 42 ]\n', stderr: '' });
+    expect(await node.feed('nope')).toEqual({ stdout: '', stderr: 'Uncaught ReferenceError: nope is not defined\n' });
+    expect(await node.feed('.exit')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  });
+});

@@ -10,6 +10,7 @@ import { lookPath } from './resolve.ts';
 import { execResolved, shellFlavor } from './run.ts';
 import { ContainerShell } from './shell/container-shell.ts';
 import { interactiveSession } from './shell/session.ts';
+import { startRepl } from './apps/versions.ts';
 
 /** Everything a process sees of its container. */
 export interface ProcessSpec {
@@ -90,6 +91,8 @@ export async function startInteractive(spec: ProcessSpec): Promise<InteractivePr
   const found = await lookPath(spec.fs, command, spec.env.PATH, spec.cwd);
   if ('missing' in found) throw new ExecNotFoundError(command, found.missing);
   const flavor = shellFlavor(found, command);
+  // `docker run -it python` / `node`: the interpreters' own prompts.
+  if (!flavor && (found.program === 'python3' || found.program === 'node') && spec.argv.length === 1) return startRepl(spec, found.program);
   if (!flavor) throw new Error(`${command}: not a shell; run it with runProcess`);
   const shell = new ContainerShell(spec, flavor, command);
   await shell.ready();

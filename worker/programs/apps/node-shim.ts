@@ -5,6 +5,11 @@
  * running, as in Node), timers. Host calls go through the `__host` object.
  */
 
+/** QuickJS's wording of an error message turned into V8's (`'x' is not defined` → `x is not defined`). */
+export function v8Message(message: string): string {
+  return message.replace(/^'([^']+)' is not defined$/, '$1 is not defined').replace(/^cannot read property '([^']+)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')");
+}
+
 /** Bootstrap source; `__host` provides write(fd, s), exit(code), listen(port), timer(id, ms), info (JSON). */
 export const NODE_SHIM = String.raw`
 (function () {

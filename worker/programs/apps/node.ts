@@ -6,13 +6,13 @@
  * lab. Node's surface (console, process, require of os/path/util/http, timers) is the
  * shim in node-shim.ts; `require("os").hostname()` is the container's hostname.
  */
-import type { IFileSystem } from 'just-bash';
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import { KERNEL } from '../applets/system.ts';
 import type { Program, ProgramRun } from '../program.ts';
 import { exitForSignal, readAllStdin, sleepFor, untilAborted } from '../program.ts';
 import { absolutePath } from '../resolve.ts';
-import { NODE_SHIM } from './node-shim.ts';
+import { NODE_SHIM, v8Message } from './node-shim.ts';
+import { nodeVersion } from './versions.ts';
 
 /** Longest a script may compute without yielding before it is stopped (ms). */
 const CPU_BUDGET_MS = 20_000;
@@ -21,16 +21,6 @@ async function quickjs(): Promise<import('quickjs-emscripten-core').QuickJSWASMM
   const core = await import('quickjs-emscripten-core');
   const variant = (await import('@jitl/quickjs-wasmfile-release-sync')).default;
   return core.newQuickJSWASMModuleFromVariant(variant);
-}
-
-/** The Node.js version of this install: the image's NODE_VERSION, else the distro package's. */
-async function nodeVersion(fs: IFileSystem, env: Record<string, string>): Promise<string> {
-  if (env.NODE_VERSION) return env.NODE_VERSION;
-  const read = async (p: string): Promise<string> => fs.readFile(p).catch(() => '');
-  const apk = /P:nodejs\nV:([^\n-]+)/.exec(await read('/lib/apk/db/installed'));
-  if (apk) return apk[1]!;
-  const deb = /Package: nodejs\n(?:.*\n)*?Version: (?:\d+:)?([\d.]+)/.exec(await read('/var/lib/dpkg/status'));
-  return deb ? deb[1]! : '22.16.0';
 }
 
 interface Outcome { code: number; listening: boolean }
@@ -119,7 +109,7 @@ function uncaught(vm: QuickJSContext, error: QuickJSHandle, run: ProgramRun, sou
   if (typeof e === 'object' && e && typeof e.code === 'number' && e.name === undefined) return e.code;
   if (typeof e === 'object' && e && 'code' in e && !('message' in e)) return Number(e.code) || 0;
   const name = typeof e === 'object' && e ? e.name ?? 'Error' : 'Uncaught';
-  const message = typeof e === 'object' && e ? e.message ?? '' : String(e);
+  const message = typeof e === 'object' && e ? v8Message(e.message ?? '') : String(e);
   const at = typeof e === 'object' && e?.stack ? /:(\d+)(?::\d+)?\)?\s*$/m.exec(e.stack.split('\n').find((l) => l.includes(main)) ?? '') : null;
   const line = at ? Number(at[1]) : 1;
   const text = source.split('\n')[line - 1] ?? '';

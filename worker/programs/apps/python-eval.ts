@@ -17,6 +17,9 @@ export class PyError extends Error {
   }
 }
 
+/** exit() or quit() at the prompt. */
+export class PyExit extends Error {}
+
 /** Raised for syntax outside the supported subset. */
 export class Unsupported extends Error {}
 
@@ -172,6 +175,22 @@ export class PyProgram {
   readonly vars = new Map<string, Py>();
 
   constructor(private readonly host: PyHost) {}
+
+  /** Runs one line at the interactive prompt: an expression's value is returned for echoing. */
+  interactive(line: string): Py | undefined {
+    const trimmed = line.trim();
+    if (/^(import|from)\s/.test(trimmed) || /^[A-Za-z_]\w*\s*[-+*/]?=(?!=)/.test(trimmed) || trimmed === '' || trimmed.startsWith('#')) {
+      this.statement(line);
+      return undefined;
+    }
+    if (/^(exit|quit)\(\)$/.test(trimmed)) throw new PyExit();
+    const kw = /^(if|elif|else|for|while|def|class|try|except|with|return|lambda|async|await|yield|global|raise|pass)\b/.exec(trimmed);
+    if (kw) {
+      this.statement(line);
+      return undefined;
+    }
+    return this.expr(tokenize(trimmed));
+  }
 
   /** Runs one logical line. */
   statement(line: string): void {

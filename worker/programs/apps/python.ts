@@ -3,20 +3,11 @@
  * expressions, f-strings, a few modules). Errors print Python's traceback form; syntax
  * outside the subset says so plainly rather than guessing.
  */
-import type { IFileSystem } from 'just-bash';
 import type { Program } from '../program.ts';
 import { readAllStdin } from '../program.ts';
 import { absolutePath } from '../resolve.ts';
 import { PyError, PyProgram, Unsupported } from './python-eval.ts';
-
-async function pythonVersion(fs: IFileSystem, env: Record<string, string>): Promise<string> {
-  if (env.PYTHON_VERSION) return env.PYTHON_VERSION;
-  const read = async (p: string): Promise<string> => fs.readFile(p).catch(() => '');
-  const apk = /P:python3\nV:([^\n-]+)/.exec(await read('/lib/apk/db/installed'));
-  if (apk) return apk[1]!;
-  const deb = /Package: python3\.\d+\n(?:.*\n)*?Version: ([\d.]+)/.exec(await read('/var/lib/dpkg/status'));
-  return deb ? deb[1]! : '3.11.2';
-}
+import { pythonVersion } from './versions.ts';
 
 /** Source lines joined into logical lines (open brackets and trailing backslashes continue a line). */
 function logicalLines(source: string): Array<{ text: string; line: number }> {
