@@ -63,3 +63,19 @@ describe('the interpreter view of /dev/null', () => {
     expect([spec.out, spec.err, await fs.exists('/dev/null')]).toEqual(['kept\n', '', false]);
   });
 });
+
+describe('-it with a program that is not a shell', () => {
+  it('runs it at once and reports its status on the next line', async () => {
+    const fs = await (await import('./fixture.ts')).imageFs('alpine');
+    const spec = testSpec(fs, ['echo', 'hi'], { tty: true });
+    const p = await startInteractive(spec);
+    await new Promise((r) => setTimeout(r, 50));
+    expect([spec.out, p.prompt()]).toEqual(['hi\n', '']);
+    expect(await p.feed('')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    const cat = testSpec(fs, ['cat'], { tty: true });
+    const c = await startInteractive(cat);
+    expect(await c.feed('typed')).toEqual({ stdout: '', stderr: '' });
+    expect(await c.feed('\x04')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(cat.out).toEqual('typed\n');
+  });
+});

@@ -11,6 +11,7 @@ import { execResolved, shellFlavor } from './run.ts';
 import { ContainerShell } from './shell/container-shell.ts';
 import { interactiveSession } from './shell/session.ts';
 import { startRepl } from './apps/versions.ts';
+import { programSession } from './foreground.ts';
 
 /** Everything a process sees of its container. */
 export interface ProcessSpec {
@@ -83,8 +84,9 @@ export interface InteractiveProcess {
 }
 
 /**
- * Starts the shell argv names (sh/ash from busybox, bash, dash) for interactive use.
- * Throws ExecNotFoundError like runProcess; a non-shell program is an Error (run it with runProcess).
+ * Starts argv for a terminal (`-it`): a shell (busybox sh/ash, bash, dash) line by
+ * line, python3/node alone at their prompts, any other program in the foreground
+ * (foreground.ts). Throws ExecNotFoundError like runProcess.
  */
 export async function startInteractive(spec: ProcessSpec): Promise<InteractiveProcess> {
   const command = spec.argv[0] ?? '';
@@ -93,7 +95,8 @@ export async function startInteractive(spec: ProcessSpec): Promise<InteractivePr
   const flavor = shellFlavor(found, command);
   // `docker run -it python` / `node`: the interpreters' own prompts.
   if (!flavor && (found.program === 'python3' || found.program === 'node') && spec.argv.length === 1) return startRepl(spec, found.program);
-  if (!flavor) throw new Error(`${command}: not a shell; run it with runProcess`);
+  // Any other program runs in the foreground of the terminal (foreground.ts).
+  if (!flavor) return programSession(spec, found);
   const shell = new ContainerShell(spec, flavor, command);
   await shell.ready();
   return interactiveSession(spec, shell);
