@@ -9,8 +9,12 @@ import type { InteractiveProcess, ProcessSpec } from './process.ts';
 import type { Resolved } from './resolve.ts';
 import { execResolved } from './run.ts';
 
-/** Runs `found` as a foreground program behind an InteractiveProcess. */
-export function programSession(spec: ProcessSpec, found: Resolved): InteractiveProcess {
+/**
+ * Runs `found` as a foreground program behind an InteractiveProcess. Resolves once the
+ * program has ended or had a moment to start, so a quick program's output belongs to
+ * the `docker run -it` line itself.
+ */
+export async function programSession(spec: ProcessSpec, found: Resolved): Promise<InteractiveProcess> {
   const queue: Array<string | null> = [];
   let wake: ((v: string | null) => void) | undefined;
   const stdin = {
@@ -36,6 +40,7 @@ export function programSession(spec: ProcessSpec, found: Resolved): InteractiveP
       return (exit = 126);
     },
   );
+  await Promise.race([done, new Promise((r) => setTimeout(r, 100))]);
   return {
     prompt: () => '',
     interrupt: () => ctl.abort('SIGINT'),
