@@ -32,6 +32,7 @@ import { rm as imageRm } from './image/rm.ts';
 import { tag } from './image/tag.ts';
 import { save } from './image/save.ts';
 import { load } from './image/load.ts';
+import { importImage } from './image/import.ts';
 import { inspect } from './system/inspect.ts';
 import { info } from './system/info.ts';
 import { version } from './system/version.ts';
@@ -48,6 +49,7 @@ export const HANDLERS: Record<string, Handler> = {
   'image pull': pull,
   'image save': save,
   'image load': load,
+  'image import': importImage,
   'container run': containerRun,
   'container create': containerCreate,
   'container ls': containerLs,

@@ -23,9 +23,10 @@ import { listImages } from './images/list.ts';
 import { getImage } from './images/lookup.ts';
 import { pruneImages } from './images/prune.ts';
 import { pullInto, resolveRemote, statusMessage } from './images/pull.ts';
-import { removeImage } from './images/remove.ts';
+import { collectOrphanLayers, removeImage } from './images/remove.ts';
 import { chooseImages, saveImages } from './images/save.ts';
 import { loadImages } from './images/load.ts';
+import { importImage, type ImportOptions } from './images/import.ts';
 import { ReferenceError, parseNormalizedNamed, referenceString, type Reference } from './reference.ts';
 import type { RegistryClient } from './registry-client.ts';
 import { diffToBatch, draftOf, stateFromSnapshot, stateOf, type Draft, type EngineState } from './state.ts';
@@ -167,6 +168,11 @@ export class Engine {
     for (const m of messages) onMessage(m);
   }
 
+  /** `POST /images/create?fromSrc=-` (docker import): the new image's ID. */
+  async imageImport(archive: Uint8Array, opts: ImportOptions): Promise<string> {
+    return this.#mutate((draft) => importImage(draft, archive, opts, this.now()));
+  }
+
   /** `GET /version`. */
   async version(): Promise<VersionResponse> {
     return versionResponse();
@@ -203,6 +209,7 @@ export class Engine {
     return this.#serialize(async () => {
       const draft = draftOf(this.#state);
       const result = await fn(draft);
+      collectOrphanLayers(draft);
       const batch = diffToBatch(this.#state, draft);
       if (batch.put?.length || batch.delete?.length || batch.putBlobs?.length || batch.deleteBlobs?.length) {
         await this.#store.commit(batch);

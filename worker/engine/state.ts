@@ -25,6 +25,8 @@ export interface LayerRecord {
   /** Bytes of the uncompressed tar. */
   tarSize: number;
   source: LayerSource;
+  /** Kept by BuildKit's build cache: not released with the images that use it (until `builder prune`). */
+  held?: boolean;
 }
 
 /** An image: its config (the ID is the config's digest) and local metadata. */
@@ -50,6 +52,8 @@ export interface ContainerRecord {
   name: string;
   imageId: string;
   running: boolean;
+  /** The DiffIDs of the container's image, kept so its layers outlive a force-removed image. */
+  imageLayers?: string[];
   /** `sha256:…` of the tar of the writable layer (blob), or '' while it is empty. */
   rwLayer?: string;
   [key: string]: Json | undefined;

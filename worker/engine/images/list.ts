@@ -10,7 +10,8 @@ import type { EngineState } from '../state.ts';
 import { getImage } from './lookup.ts';
 import { createdSeconds, imageSize } from './size.ts';
 
-const ACCEPTED = ['dangling', 'label', 'label!', 'before', 'since', 'reference', 'until'] as const;
+// Recorded (Engine 26): `label!` is a prune filter only; the listing rejects it.
+const ACCEPTED = ['dangling', 'label', 'before', 'since', 'reference', 'until'] as const;
 
 /** Lists images as the Engine API does. */
 export function listImages(state: EngineState, opts: ImageListOptions, nowMs: number): ImageSummary[] {
@@ -49,7 +50,6 @@ export function listImages(state: EngineState, opts: ImageListOptions, nowMs: nu
     if (until !== Infinity && !(created <= until)) continue;
     const labels = image.config.config?.Labels ?? null;
     if (filters.label && !matchLabels(filters.label, labels)) continue;
-    if (filters['label!'] && filters['label!'].length > 0 && matchLabels(filters['label!'], labels)) continue;
 
     const repoTags: string[] = [];
     const repoDigests: string[] = [];

@@ -93,13 +93,40 @@ function deleteHelper(draft: Draft, id: string, records: DeleteItem[], force: bo
   if (prune && image.parent && draft.images.has(image.parent)) deleteHelper(draft, image.parent, records, false, true, true);
 }
 
-/** Drops the layers of a deleted image that nothing else uses, top first; returns their ChainIDs. */
-export function releaseLayers(draft: Draft, diffIds: readonly string[]): string[] {
+/** ChainIDs that images and containers still use. */
+function usedChains(draft: Draft): Set<string> {
   const used = new Set<string>();
   for (const img of draft.images.values()) for (const c of chainIds(img.config.rootfs.diff_ids)) used.add(c);
+  for (const c of draft.containers.values()) {
+    const layers = (c.imageLayers as string[] | undefined) ?? draft.images.get(c.imageId)?.config.rootfs.diff_ids ?? [];
+    for (const chainId of chainIds(layers)) used.add(chainId);
+  }
+  return used;
+}
+
+/**
+ * Frees layers nothing uses any more: not an image, not a container, not
+ * the build cache (`held`). Runs after every state change, so a container
+ * removed after its image was force-removed releases the image's layers,
+ * as moby's layer reference counts do.
+ */
+export function collectOrphanLayers(draft: Draft): void {
+  const used = usedChains(draft);
+  for (const [chainId, layer] of draft.layers) if (!used.has(chainId) && !layer.held) draft.layers.delete(chainId);
+}
+
+/**
+ * Drops the layers of a deleted image that nothing else uses, top first;
+ * returns their ChainIDs. A container holds its image's layers even after
+ * the image is force-removed (moby: the RW layer references its parent
+ * chain), so those stay, as Docker keeps them.
+ */
+export function releaseLayers(draft: Draft, diffIds: readonly string[]): string[] {
+  const used = usedChains(draft);
   const released: string[] = [];
   for (const chainId of chainIds(diffIds).reverse()) {
-    if (used.has(chainId) || !draft.layers.has(chainId)) break;
+    const layer = draft.layers.get(chainId);
+    if (used.has(chainId) || !layer || layer.held) break;
     draft.layers.delete(chainId);
     released.push(chainId);
   }
