@@ -200,6 +200,16 @@ describe('exec, logs, top, rename, wait, prune', () => {
     });
   });
 
+  it('a container outlives its force-removed image: its files and layers stay', async () => {
+    const d = await withBase();
+    await d.run('run --name keeper base touch /etc/kept');
+    expect((await d.run('rmi -f base')).rc).toEqual(0);
+    expect(await d.run('diff keeper')).toEqual({ stdout: 'C /etc\nA /etc/kept\n', stderr: '', rc: 0 });
+    expect(await d.run('start keeper')).toEqual({ stdout: 'keeper\n', stderr: '', rc: 0 });
+    const image = d.svc.get('keeper').imageId.slice(7, 19);
+    expect((await d.run('ps -a --format {{.Image}}')).stdout).toEqual(`${image}\n`);
+  });
+
   it('STATUS follows the engine clock', async () => {
     const d = await withBase();
     await d.run('run -d --name ref-web base sleep 1000');

@@ -84,6 +84,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
     id,
     name,
     imageId: image.id,
+    imageLayers: [...image.config.rootfs.diff_ids],
     running: false,
     rwLayer: '',
     created: now,

@@ -32,7 +32,7 @@ export function containerInspect(svc: ContainerService, ref: string, size = fals
 export async function containerDiff(svc: ContainerService, ref: string): Promise<ContainerChange[]> {
   const c = svc.get(ref);
   const fs = await svc.fs(c);
-  const image = await svc.loader.imageTree(svc.engine.state, c.imageId);
+  const image = await svc.loader.containerTree(svc.engine.state, c);
   // moby diffs against the init layer too, so its entries never show up.
   return containerChanges(fs.upper, new StackedView(initLayer(image, Math.floor(c.created / 1000)), image));
 }

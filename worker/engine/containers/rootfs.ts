@@ -44,7 +44,22 @@ export class RootfsLoader {
   imageTree(state: Pick<EngineState, 'images' | 'layers'>, imageId: string): Promise<Tree> {
     const image = state.images.get(imageId);
     if (!image) throw new EngineError('NotFound', `No such image: ${imageId}`);
-    const chain = chainIds(image.config.rootfs.diff_ids);
+    return this.chainTree(state, image.config.rootfs.diff_ids);
+  }
+
+  /**
+   * The image layers under a container: the DiffIDs it was created with, so
+   * it keeps working after its image is force-removed (its layers stay, as
+   * moby's RW layer keeps its parent chain).
+   */
+  containerTree(state: Pick<EngineState, 'images' | 'layers'>, c: ContainerRecord): Promise<Tree> {
+    const layers = c.imageLayers as string[] | undefined;
+    return layers ? this.chainTree(state, layers) : this.imageTree(state, c.imageId);
+  }
+
+  /** The merged tree of a stack of DiffIDs (cached by the top ChainID). */
+  chainTree(state: Pick<EngineState, 'layers'>, diffIds: readonly string[]): Promise<Tree> {
+    const chain = chainIds(diffIds);
     const key = chain[chain.length - 1] ?? '';
     const hit = this.#cache.get(key);
     if (hit) {

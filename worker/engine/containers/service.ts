@@ -101,7 +101,7 @@ export class ContainerService {
   async #liveOf(c: Container): Promise<Live> {
     const have = this.#live.get(c.id);
     if (have) return have;
-    const image = await this.loader.imageTree(this.engine.state, c.imageId);
+    const image = await this.loader.containerTree(this.engine.state, c);
     const upper = await this.loader.upper(c);
     const again = this.#live.get(c.id);
     if (again) return again;
