@@ -13,7 +13,7 @@ export const ENGINE_VERSION = {
   gitCommit: 'f8215cc',
   goVersion: 'go1.24.8',
   buildTime: '2025-10-08T12:18:25.000000000+00:00',
-  kernel: '6.8.0-layerlab',
+  kernel: '6.8.0-79-generic',
   containerd: { version: '1.7.28', commit: 'b98a3aace656320842a23f4a392a33f46af97866' },
   runc: { version: '1.3.0', commit: 'v1.3.0-0-g4ca628d1' },
   init: { version: '0.19.0', commit: 'de40ad0' },

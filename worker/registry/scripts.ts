@@ -16,6 +16,14 @@ entrypoint_log() {
     fi
 }
 
+# The hooks in /docker-entrypoint.d log to fd 3: point it at stdout, or at
+# /dev/null when quiet, as the official entrypoint does.
+if [ -z "\${NGINX_ENTRYPOINT_QUIET_LOGS:-}" ]; then
+    exec 3>&1
+else
+    exec 3>/dev/null
+fi
+
 if [ "$1" = "nginx" ] || [ "$1" = "nginx-debug" ]; then
     if /usr/bin/find "/docker-entrypoint.d/" -mindepth 1 -maxdepth 1 -type f -print -quit 2>/dev/null | read v; then
         entrypoint_log "$0: /docker-entrypoint.d/ is not empty, will attempt to perform configuration"
