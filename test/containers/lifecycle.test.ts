@@ -222,3 +222,20 @@ describe('exec, logs, top, rename, wait, prune', () => {
     expect((await d.run('ps -a --format {{.Status}}')).stdout).toEqual('Exited (137) About a minute ago\n');
   });
 });
+
+describe('detached interactive containers', () => {
+  it('run -dit keeps the shell at its prompt; attach hands it to the terminal; start -ai does too', async () => {
+    const d = await withBase();
+    const id = (await d.run('run -dit --name held base')).stdout.trim();
+    expect(d.svc.get('held').running).toBe(true);
+    expect(await d.run('attach held')).toEqual({ stdout: '', stderr: '', rc: 0 });
+    const fg = d.foreground()!;
+    expect(await fg.feed('echo back')).toEqual({ stdout: 'back\n', stderr: '' });
+    expect(await fg.feed('exit 2')).toEqual({ stdout: '', stderr: '', exitCode: 2 });
+    expect(d.svc.get(id).exitCode).toEqual(2);
+    await d.run('create -it --name later base');
+    expect(await d.run('start -ai later')).toEqual({ stdout: '', stderr: '', rc: 0 });
+    expect(d.foreground()!.prompt()).toEqual('/ # ');
+    expect(await d.run('attach nope')).toEqual({ stdout: '', stderr: 'Error response from daemon: No such container: nope\n', rc: 1 });
+  });
+});
