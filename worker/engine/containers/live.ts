@@ -30,6 +30,8 @@ export class Live {
   readonly listeners = new Set<OutputListener>();
   readonly pending: LogLine[] = [];
   readonly #partial: Record<1 | 2, string> = { 1: '', 2: '' };
+  /** Chunks written so far (to tell when a starting program has gone quiet). */
+  chunks = 0;
 
   constructor(
     readonly fs: OverlayFs,
@@ -39,6 +41,7 @@ export class Live {
   /** Records and forwards output of the main process. */
   output(stream: 1 | 2, text: string, tty: boolean): void {
     if (text === '') return;
+    this.chunks++;
     const chunk = tty ? text.replace(/\r?\n/g, '\r\n') : text;
     const s = tty ? 1 : stream;
     for (const l of this.listeners) l(s, chunk);

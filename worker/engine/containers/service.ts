@@ -245,7 +245,33 @@ export class ContainerService {
     live.exited = exited;
     // A process that already ended (before the start was reported) is committed as exited first.
     if (early) await exited;
+    else if (!io && !shell) await this.#settle(live, exited);
     return shell ? { shell, exited } : { exited };
+  }
+
+  /**
+   * A detached start returns once the program has written its startup output
+   * and gone quiet (or ended), at most ~0.6 s: a real daemon's process keeps
+   * running while the CLI returns, and `docker logs` right after `run -d`
+   * shows what the entrypoint printed. Programs here start asynchronously
+   * (module loading), so the engine gives them that moment.
+   */
+  async #settle(live: Live, exited: Promise<number>): Promise<void> {
+    const sleep = this.#opts.sleep ?? defaultSleep;
+    let done = false;
+    void exited.then(() => (done = true));
+    // Until the first output (at most 400 ms: module loading on first use), then until 30 ms without output.
+    const start = live.chunks;
+    let quiet = 0;
+    let seen = live.chunks;
+    for (let i = 0; i < 60 && !done && (live.chunks === start ? i < 40 : quiet < 3); i++) {
+      await sleep(10);
+      if (live.chunks === seen) quiet++;
+      else {
+        quiet = 0;
+        seen = live.chunks;
+      }
+    }
   }
 
   async #failStart(c: Container, err: unknown): Promise<never> {
