@@ -68,8 +68,6 @@ export function commitContainer(draft: Draft, c: Container, upperEntries: Entry[
     config: config as unknown as ContainerDefaults,
     rootfs: { type: 'layers', diff_ids: empty ? [...p.rootfs.diff_ids] : [...p.rootfs.diff_ids, layer.diffId] },
     history: [...(p.history ?? []), history],
-    // Recorded: `docker image inspect` of a commit shows the -m text as Comment too.
-    ...(opts.comment ? { comment: opts.comment } : {}),
     container: c.id,
     container_config: c.config as unknown as Record<string, unknown>,
     docker_version: ENGINE_VERSION.version,
