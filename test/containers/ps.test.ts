@@ -74,6 +74,16 @@ describe('docker ps', () => {
   });
 });
 
+describe('docker port', () => {
+  it('lists published ports of a running container', async () => {
+    const d = await scene();
+    expect(await d.run('port ref-web')).toEqual({ stdout: '80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n', stderr: '', rc: 0 });
+    expect(await d.run('port ref-web 80')).toEqual({ stdout: '0.0.0.0:8080\n[::]:8080\n', stderr: '', rc: 0 });
+    expect(await d.run('port ref-web 81')).toEqual({ stdout: '', stderr: "Error: No public port '81/tcp' published for ref-web\n", rc: 1 });
+    expect(await d.run('port ref-exit7')).toEqual({ stdout: '', stderr: '', rc: 0 });
+  });
+});
+
 describe('DisplayablePorts', () => {
   it('groups ranges, keeps exposed-only ports and lists other mappings last', () => {
     expect(displayablePorts([{ PrivatePort: 80, Type: 'tcp' }])).toEqual('80/tcp');

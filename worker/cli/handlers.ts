@@ -12,6 +12,7 @@ import { exec } from './container/exec.ts';
 import { exportContainer } from './container/export.ts';
 import { inspect as containerInspect } from './container/inspect.ts';
 import { logs } from './container/logs.ts';
+import { port } from './container/port.ts';
 import { prune as containerPrune } from './container/prune.ts';
 import { rename } from './container/rename.ts';
 import { rm as containerRm } from './container/rm.ts';
@@ -70,6 +71,7 @@ export const HANDLERS: Record<string, Handler> = {
   'container top': top,
   'container prune': containerPrune,
   'container cp': cp,
+  'container port': port,
   inspect,
   'system info': info,
   version,
