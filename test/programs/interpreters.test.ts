@@ -66,7 +66,8 @@ describe('long-running node', () => {
     const { runProcess } = await import('../../worker/programs/process.ts');
     const spec = testSpec(fs, ['node', '/server.js'], { signal: stop.signal });
     const done = runProcess(spec);
-    await new Promise((r) => setTimeout(r, 200));
+    // Wait for the server's first output (a fixed sleep was flaky on a loaded machine).
+    for (let i = 0; i < 200 && spec.out === ''; i++) await new Promise((r) => setTimeout(r, 50));
     expect(spec.out).toEqual('listening on 3000\n');
     stop.abort('SIGTERM');
     expect(await done).toEqual(143);
