@@ -167,11 +167,19 @@ export class HostShell {
 
   #parse(line: string): ScriptNode | undefined {
     try {
-      return this.#jb!.parse(line);
+      // just-bash exports `parse` from its Node entry only; the page loads
+      // `just-bash/browser`, whose Bash.transform() returns the same tree.
+      const jb = this.#jb!;
+      if (typeof jb.parse === 'function') return jb.parse(line);
+      this.#parser ??= new jb.Bash();
+      return this.#parser.transform(line).ast;
     } catch {
       return undefined;
     }
   }
+
+  /** A Bash instance used only to parse lines where `parse` is not exported. */
+  #parser: InstanceType<JustBash['Bash']> | undefined;
 
   #load(): Promise<Bash> {
     this.#bash ??= (async () => {
