@@ -13,6 +13,7 @@ import type { DockerCommand, DockerIo } from './shell/host-shell.ts';
 import { hostFs } from './shell/host-fs.ts';
 import type { ForegroundOutput, ForegroundProgram } from './shell/foreground.ts';
 import { HomeSync } from './shell/store-fs.ts';
+import { isRaw } from './editors/program.ts';
 
 export type { ForegroundProgram } from './shell/foreground.ts';
 
@@ -104,6 +105,9 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       const r = await shell.run(line);
       await home.commit();
       if (started !== undefined) session.foreground = started;
+      // An editor saves after its line has ended, when the command's own filesystem handle no longer works.
+      const begun = started as ForegroundProgram | undefined;
+      if (isRaw(begun)) begun.attach(home.fs);
       const result: LineResult = { cmd: line, stdout: r.stdout, stderr: r.stderr, rc: r.exitCode };
       if (r.stdoutBytes !== undefined) result.stdoutBytes = r.stdoutBytes;
       return result;

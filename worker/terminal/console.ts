@@ -9,6 +9,10 @@
  *
  * `history` (bash builtin) is answered here, from the editor's history list;
  * every other line goes to the shell.
+ *
+ * A program that puts the terminal in raw mode (vi, nano) gets each chunk
+ * of input as the terminal sent it, with no line editing and no echo, until
+ * it ends; its output is written as is (it positions the cursor itself).
  */
 import { parseKeys } from './keys.ts';
 import type { Key } from './keys.ts';
@@ -38,6 +42,11 @@ export interface ConsoleHost {
   interruptInput(write: (data: string) => void): Promise<void>;
   /** The shell ended: start a fresh login shell. */
   logout(): Promise<void>;
+  /**
+   * Whether a program now owns the terminal in raw mode; while it does,
+   * {@link ConsoleHost.run} gets raw keystrokes instead of lines.
+   */
+  raw?(): boolean;
 }
 
 const HISTORY_BUILTIN = /^\s*history(?:\s+(-c|\d+))?\s*$/;
@@ -57,6 +66,11 @@ export class Console {
   #pumping = false;
   #running: AbortController | undefined;
   #inputs = 0;
+  /** A raw-mode program owns the terminal (see {@link ConsoleHost.raw}). */
+  #raw = false;
+  #rawQueue: string[] = [];
+  /** Input that arrived while the current command ran, as sent: a raw program started by it reads it. */
+  #typed: string[] = [];
   /** Settles when every started command has ended, interrupted ones included. */
   #idle: Promise<unknown> = Promise.resolve();
 
@@ -74,6 +88,9 @@ export class Console {
 
   /** Shows the first prompt. */
   start(): void {
+    // After Reset or Import, a raw program of the old lab is gone.
+    this.#raw = false;
+    this.#rawQueue = [];
     this.#editor.begin(this.#host.prompt());
   }
 
@@ -83,7 +100,7 @@ export class Console {
    * so the next printable key will only be appended and echoed.
    */
   get localEcho(): boolean {
-    return !this.#running && this.#queue.length === 0 && this.#editor.appending;
+    return !this.#running && !this.#raw && this.#queue.length === 0 && this.#editor.appending;
   }
 
   /** How many {@link Console.input} calls have arrived (the page matches it against what it sent). */
@@ -97,6 +114,12 @@ export class Console {
    */
   input(data: string, echoed = false): void {
     this.#inputs++;
+    if (this.#raw) {
+      this.#rawQueue.push(data);
+      void this.#pump();
+      return;
+    }
+    if (this.#running) this.#typed.push(data);
     if (echoed) {
       this.#queue.push({ kind: 'text', text: data, echoed: true });
       void this.#pump();
@@ -123,7 +146,13 @@ export class Console {
     if (this.#pumping) return;
     this.#pumping = true;
     try {
-      while (this.#queue.length > 0 && !this.#running) {
+      while (!this.#running) {
+        if (this.#raw) {
+          if (this.#rawQueue.length === 0) break;
+          await this.#rawInput(this.#rawQueue.shift()!);
+          continue;
+        }
+        if (this.#queue.length === 0) break;
         const outcome = await this.#editor.handle(this.#queue.shift()!);
         if (outcome.kind === 'line') await this.#runLine(outcome.line);
         else if (outcome.kind === 'interrupt') await this.#interruptInput();
@@ -155,6 +184,7 @@ export class Console {
     }
     const abort = new AbortController();
     this.#running = abort;
+    this.#typed = [];
     const write = (data: string): void => {
       if (!abort.signal.aborted) this.#term.write(onlcr(data));
     };
@@ -170,7 +200,30 @@ export class Console {
     await Promise.race([reported, interrupted]);
     if (this.#running !== abort) return;
     this.#running = undefined;
+    if (this.#host.raw?.()) {
+      // Keys typed while the line ran are the program's now, as a tty's input queue would give them.
+      this.#raw = true;
+      this.#queue = [];
+      this.#rawQueue.push(...this.#typed);
+      this.#typed = [];
+      return;
+    }
     this.#editor.begin(this.#host.prompt());
+  }
+
+  /** One chunk of input for the raw-mode program; once it has ended, the prompt returns. */
+  async #rawInput(data: string): Promise<void> {
+    await this.#idle;
+    const write = (out: string): void => this.#term.write(out);
+    await this.#host.run(data, write, new AbortController().signal).catch((error: unknown) => {
+      write(onlcr(`layerlab: ${error instanceof Error ? error.message : String(error)}\n`));
+    });
+    if (this.#host.raw?.()) return;
+    this.#raw = false;
+    const rest = this.#rawQueue;
+    this.#rawQueue = [];
+    this.#editor.begin(this.#host.prompt());
+    for (const chunk of rest) for (const key of parseKeys(chunk)) this.#queue.push(...expandPaste(key));
   }
 
   #interruptCommand(): void {

@@ -21,6 +21,7 @@ import type { ConsoleHost } from './console.ts';
 import { History } from './history.ts';
 import { createCompleter } from './completion.ts';
 import { CountingStore, TabSync } from './tab-sync.ts';
+import { isRaw } from '../editors/program.ts';
 import type { ChannelLike, LockManagerLike } from './tab-sync.ts';
 
 /** What the service is built from. */
@@ -113,12 +114,15 @@ export function createLabService(deps: LabDeps): LabApi {
     const now = await session;
     promptNow = now.prompt();
     inProgram = now.foreground !== undefined;
+    inRaw = isRaw(now.foreground);
     if (store.writes !== before) {
       sync.announce('changed');
       events({ type: 'state-changed', origin: 'this-tab' });
     }
   };
   let inProgram = false;
+  // A raw-mode program (an editor) owns the terminal: keystrokes go to it as they come.
+  let inRaw = false;
 
   const host: ConsoleHost = {
     prompt: () => promptNow,
@@ -143,6 +147,7 @@ export function createLabService(deps: LabDeps): LabApi {
       });
     },
     inShell: () => !inProgram,
+    raw: () => inRaw,
     async endInput(write) {
       return sync.withLock(async () => {
         const s = await session;
@@ -162,6 +167,7 @@ export function createLabService(deps: LabDeps): LabApi {
     async logout() {
       await sync.withLock(async () => {
         inProgram = false;
+        inRaw = false;
         session = newSession();
         promptNow = (await session).prompt();
       });
@@ -187,6 +193,7 @@ export function createLabService(deps: LabDeps): LabApi {
     stale = false;
     pendingHistory = undefined;
     inProgram = false;
+    inRaw = false;
     session = newSession();
     promptNow = (await session).prompt();
     await history.reload();

@@ -7,6 +7,7 @@ import type { Command } from 'just-bash';
 import { aptCommands } from './apt.ts';
 import { dockerCommands } from './docker.ts';
 import type { DockerCommand } from './docker.ts';
+import { editorCommands } from './editors.ts';
 import { envCommands } from './env.ts';
 import { historyCommand } from './history.ts';
 import type { History } from './history.ts';
@@ -17,7 +18,7 @@ import { sudoCommand } from './sudo.ts';
 import { tarCommand } from './tar.ts';
 import type { JustBash, LineHooks } from './types.ts';
 
-/** The host's commands: docker, tar, ls, jq, apt, sudo, history, env and the identity ones. */
+/** The host's commands: docker, tar, ls, jq, apt, sudo, history, env, the editors and the identity ones. */
 export function hostCommands(jb: JustBash, docker: DockerCommand, hooks: LineHooks, history: History): Command[] {
   return [
     ...historyCommand(jb, history),
@@ -29,5 +30,6 @@ export function hostCommands(jb: JustBash, docker: DockerCommand, hooks: LineHoo
     ...tarCommand(jb, hooks),
     ...lsCommand(jb, hooks),
     ...jqCommand(jb, hooks),
+    ...editorCommands(jb, hooks),
   ];
 }

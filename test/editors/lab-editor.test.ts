@@ -1,0 +1,72 @@
+/**
+ * The editors in the page's terminal loop, without a browser: the worker's
+ * service on a MemoryStore, fed keystrokes as xterm sends them. While vi or
+ * nano runs, every chunk goes to it raw; when it exits, the prompt returns
+ * and the file is in the home directory.
+ */
+import { describe, expect, it } from 'vitest';
+import { createLabService } from '../../worker/terminal/lab-service.ts';
+import { MemoryStore } from '../../worker/store/memory-store.ts';
+import { createSession } from '../../worker/session.ts';
+import type { LabApi } from '../../worker/api.ts';
+
+const PROMPT = 'learner@layerlab:~$ ';
+
+async function lab(): Promise<{ api: LabApi; take(): string; send(...chunks: string[]): Promise<string> }> {
+  const api = createLabService({
+    openStore: () => MemoryStore.open(),
+    memoryStore: () => MemoryStore.open(),
+    createSession,
+    dockerTree: async () => {
+      throw new Error('not needed');
+    },
+    commandNames: async () => [],
+    tabId: 'tab',
+  });
+  let out = '';
+  await api.start({ cols: 40, rows: 8 }, (d) => void (out += d), () => undefined);
+  await api.resize({ cols: 40, rows: 8 });
+  await new Promise((r) => setTimeout(r, 0));
+  const take = (): string => {
+    const s = out;
+    out = '';
+    return s;
+  };
+  const send = async (...chunks: string[]): Promise<string> => {
+    for (const c of chunks) await api.input(c, false);
+    await api.settled();
+    await new Promise((r) => setTimeout(r, 0));
+    return take();
+  };
+  return { api, take, send };
+}
+
+describe('editors in the terminal', () => {
+  it('vi takes raw keys, saves with :wq and gives the prompt back', async () => {
+    const t = await lab();
+    await t.send('vi Dockerfile\r');
+    await t.send('i', 'F', 'R', 'O', 'M', ' ', 'a');
+    await t.send('\x1b', ':', 'w', 'q');
+    expect(await t.send('\r')).toEqual(`\x1b[?1049l${PROMPT}`);
+    expect(await t.send('cat Dockerfile\r')).toEqual(`cat Dockerfile\r\nFROM a\r\n${PROMPT}`);
+  });
+
+  it('vi starts on the alternate screen with its first screen', async () => {
+    const t = await lab();
+    t.take();
+    const out = await t.send('vi x\r');
+    const tilde = (row: number): string => `\x1b[${row};1H\x1b[94m~\x1b[0m\x1b[0m\x1b[K`;
+    expect(out).toEqual(
+      `vi x\r\n\x1b[?1049h\x1b[?25l\x1b[1;1H\x1b[0m\x1b[K${[2, 3, 4, 5, 6, 7].map(tilde).join('')}` +
+        `\x1b[8;1H"x" [New]             0,0-1          All\x1b[0m\x1b[K\x1b[1;1H\x1b[?25h`,
+    );
+  });
+
+  it('nano saves with ^X, Y, Enter', async () => {
+    const t = await lab();
+    await t.send('nano notes.txt\r');
+    await t.send('h', 'i', '\x18', 'y');
+    expect(await t.send('\r')).toEqual(`\x1b[?1049l${PROMPT}`);
+    expect(await t.send('cat notes.txt\r')).toEqual(`cat notes.txt\r\nhi\r\n${PROMPT}`);
+  });
+});

@@ -1,0 +1,322 @@
+/**
+ * vi (vim 9 as Debian ships it, started as `vi` or `vim`): normal, insert
+ * and command-line modes over a buffer of lines. Covered: i a A I o O,
+ * h j k l and arrows, 0 $ G gg, x, dd, yy, p P, u and Ctrl-R, /search with
+ * n N, ZZ ZQ and the ex commands in vi-ex.ts. Messages are vim's own
+ * (`"Dockerfile" [New]`, `E37: No write since last change (add ! to override)`).
+ */
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON, paint, plain } from './types.ts';
+import type { Editor, EditorOptions, EditorStep } from './types.ts';
+import { editorKeys, splitLines } from './keys.ts';
+import { layout, scrollTop } from './vi-render.ts';
+import { exCommand, fileInfo, search } from './vi-ex.ts';
+import { UndoTree } from './vi-undo.ts';
+
+type Mode = 'normal' | 'insert' | 'cmdline';
+
+/** Error messages: vim's ErrorMsg highlight (white on red). */
+export const ERROR = (s: string): string => `\x1b[97;41m${s}\x1b[0m`;
+
+/** A vi editor on one file. */
+export class Vi implements Editor {
+  lines: string[];
+  row = 0;
+  col = 0;
+  top = 0;
+  mode: Mode = 'normal';
+  cmdline = '';
+  message = '';
+  modified = false;
+  isNew: boolean;
+  number = false;
+  lastSearch: string | undefined;
+  readonly path: string;
+  readonly cols: number;
+  readonly rows: number;
+  readonly undo: UndoTree;
+  #register: { text: string[]; linewise: boolean } | undefined;
+  #pending = '';
+  #step: EditorStep = { screen: '' };
+
+  constructor(opts: EditorOptions) {
+    this.path = opts.path;
+    this.cols = opts.cols;
+    this.rows = opts.rows;
+    this.isNew = opts.text === undefined;
+    this.lines = splitLines(opts.text ?? '');
+    this.undo = new UndoTree(opts.now ?? Date.now);
+    this.message = this.path === '' ? '' : this.isNew ? `"${this.path}" [New]` : fileInfo(this);
+  }
+
+  /** The buffer as vim writes it: every line ends with a newline; an empty buffer is an empty file. */
+  get text(): string {
+    return this.#empty() ? '' : `${this.lines.join('\n')}\n`;
+  }
+
+  open(): string {
+    return ALT_SCREEN_ON + this.#draw();
+  }
+
+  key(data: string): EditorStep {
+    this.#step = { screen: '' };
+    for (const key of editorKeys(data)) {
+      if (this.#step.done) break;
+      if (this.mode === 'insert') this.#insertKey(key);
+      else if (this.mode === 'cmdline') this.#cmdlineKey(key);
+      else this.#normalKey(key);
+    }
+    const step = this.#step;
+    step.screen = step.done ? ALT_SCREEN_OFF : this.#draw();
+    return step;
+  }
+
+  view(): string[] {
+    return this.#layout().rows.map(plain);
+  }
+
+  /** Reports text to save (ex commands call it). */
+  save(text: string): void {
+    this.#step.save = text;
+    this.#step.savePath = this.path;
+  }
+
+  /** Ends the editor (ex commands call it). */
+  quit(): void {
+    this.#step.done = true;
+  }
+
+  /** Puts the cursor on a valid position for the mode. */
+  clamp(): void {
+    this.row = Math.max(0, Math.min(this.row, this.lines.length - 1));
+    const len = this.lines[this.row]!.length;
+    this.col = Math.max(0, Math.min(this.col, this.mode === 'insert' ? len : Math.max(0, len - 1)));
+  }
+
+  #empty(): boolean {
+    return this.lines.length === 1 && this.lines[0] === '';
+  }
+
+  #layout(): ReturnType<typeof layout> {
+    this.top = scrollTop(this);
+    const status =
+      this.mode === 'cmdline' ? this.cmdline : this.mode === 'insert' && this.message === '' ? '\x1b[1m-- INSERT --\x1b[0m' : this.message;
+    return layout({ ...this, lines: this.lines, status, cmdline: this.mode === 'cmdline', empty: this.#empty() });
+  }
+
+  #draw(): string {
+    const { rows, cursor } = this.#layout();
+    return paint(rows, cursor);
+  }
+
+  #change(): void {
+    this.undo.record(this.lines, this.row, this.col);
+    this.modified = true;
+  }
+
+  #normalKey(key: string): void {
+    const pending = this.#pending;
+    this.#pending = '';
+    if (key !== 'C-c') this.message = '';
+    const line = this.lines[this.row]!;
+    if (pending === 'd' && key === 'd') return this.#deleteLine();
+    if (pending === 'y' && key === 'y') return void (this.#register = { text: [line], linewise: true });
+    if (pending === 'g' && key === 'g') return void ((this.row = 0), (this.col = firstNonBlank(this.lines[0]!)));
+    if (pending === 'Z' && key === 'Z') return exCommand(this, 'x');
+    if (pending === 'Z' && key === 'Q') return exCommand(this, 'q!');
+    if (pending !== '') return;
+    switch (key) {
+      case 'i':
+      case 'a':
+      case 'A':
+      case 'I':
+        this.#startInsert();
+        if (key === 'a' && line !== '') this.col++;
+        if (key === 'A') this.col = line.length;
+        if (key === 'I') this.col = firstNonBlank(line);
+        return;
+      case 'o':
+      case 'O':
+        this.#startInsert();
+        if (key === 'o') this.row++;
+        this.lines.splice(this.row, 0, '');
+        this.col = 0;
+        return;
+      case 'h':
+      case 'Left':
+      case 'Backspace':
+        this.col--;
+        break;
+      case 'l':
+      case 'Right':
+      case ' ':
+        this.col++;
+        break;
+      case 'j':
+      case 'Down':
+      case 'C-n':
+        this.row++;
+        break;
+      case 'k':
+      case 'Up':
+      case 'C-p':
+        this.row--;
+        break;
+      case 'Enter':
+      case '+':
+        if (this.row < this.lines.length - 1) this.row++;
+        this.col = firstNonBlank(this.lines[this.row]!);
+        break;
+      case '0':
+      case 'Home':
+        this.col = 0;
+        break;
+      case '$':
+      case 'End':
+        this.col = line.length;
+        break;
+      case 'G':
+        this.row = this.lines.length - 1;
+        this.col = firstNonBlank(this.lines[this.row]!);
+        break;
+      case 'x':
+      case 'Delete':
+        if (line === '') break;
+        this.#change();
+        this.#register = { text: [line[this.col]!], linewise: false };
+        this.lines[this.row] = line.slice(0, this.col) + line.slice(this.col + 1);
+        break;
+      case 'p':
+      case 'P':
+        this.#put(key === 'p');
+        break;
+      case 'u':
+        this.undo.undo(this);
+        break;
+      case 'C-r':
+        this.undo.redo(this);
+        break;
+      case 'n':
+      case 'N':
+        search(this, this.lastSearch, key === 'n');
+        break;
+      case ':':
+      case '/':
+        this.mode = 'cmdline';
+        this.cmdline = key;
+        return;
+      case 'd':
+      case 'y':
+      case 'g':
+      case 'Z':
+        this.#pending = key;
+        return;
+      case 'C-c':
+        this.message = 'Type  :qa!  and press <Enter> to abandon all changes and exit Vim';
+        return;
+    }
+    this.clamp();
+  }
+
+  #startInsert(): void {
+    this.#change();
+    this.mode = 'insert';
+    this.message = '';
+  }
+
+  #deleteLine(): void {
+    this.#change();
+    this.#register = { text: this.lines.splice(this.row, 1), linewise: true };
+    if (this.lines.length === 0) this.lines.push('');
+    this.clamp();
+    this.col = firstNonBlank(this.lines[this.row]!);
+  }
+
+  #put(after: boolean): void {
+    const reg = this.#register;
+    if (reg === undefined) return void (this.message = ERROR('E353: Nothing in register "'));
+    this.#change();
+    if (reg.linewise) {
+      const at = after ? this.row + 1 : this.row;
+      this.lines.splice(at, 0, ...reg.text);
+      this.row = at;
+      this.col = firstNonBlank(this.lines[at]!);
+      return;
+    }
+    const line = this.lines[this.row]!;
+    const at = after && line !== '' ? this.col + 1 : this.col;
+    this.lines[this.row] = line.slice(0, at) + reg.text[0] + line.slice(at);
+    this.col = at + reg.text[0]!.length - 1;
+  }
+
+  #insertKey(key: string): void {
+    const line = this.lines[this.row]!;
+    this.message = '';
+    if (key === 'Escape' || key === 'C-c') {
+      this.mode = 'normal';
+      this.undo.close(this.lines);
+      this.modified = this.undo.modified;
+      this.col--;
+      return this.clamp();
+    }
+    if (key === 'Enter') {
+      this.lines.splice(this.row, 1, line.slice(0, this.col), line.slice(this.col));
+      this.row++;
+      this.col = 0;
+    } else if (key === 'Backspace') {
+      // defaults.vim sets backspace=indent,eol,start: Backspace joins lines and deletes before the insert start.
+      if (this.col > 0) this.lines[this.row] = line.slice(0, this.col - 1) + line.slice(this.col--);
+      else if (this.row > 0) {
+        const prev = this.lines[this.row - 1]!;
+        this.lines.splice(this.row - 1, 2, prev + line);
+        this.row--;
+        this.col = prev.length;
+      }
+    } else if (key === 'Delete') {
+      if (this.col < line.length) this.lines[this.row] = line.slice(0, this.col) + line.slice(this.col + 1);
+      else if (this.row < this.lines.length - 1) this.lines.splice(this.row, 2, line + this.lines[this.row + 1]!);
+    } else if (key === 'Left') this.col--;
+    else if (key === 'Right') this.col++;
+    else if (key === 'Up') this.row--;
+    else if (key === 'Down') this.row++;
+    else if (key === 'Home') this.col = 0;
+    else if (key === 'End') this.col = line.length;
+    else if (key === 'Tab' || key.length === 1) {
+      const c = key === 'Tab' ? '\t' : key;
+      this.lines[this.row] = line.slice(0, this.col) + c + line.slice(this.col);
+      this.col++;
+    }
+    this.clamp();
+  }
+
+  #cmdlineKey(key: string): void {
+    if (key === 'Escape' || key === 'C-c') {
+      this.mode = 'normal';
+      return;
+    }
+    if (key === 'Backspace') {
+      this.cmdline = this.cmdline.slice(0, -1);
+      if (this.cmdline === '') this.mode = 'normal';
+      return;
+    }
+    if (key === 'Enter') {
+      const line = this.cmdline;
+      this.mode = 'normal';
+      if (line.startsWith('/')) search(this, line.slice(1) === '' ? this.lastSearch : line.slice(1), true);
+      else exCommand(this, line.slice(1));
+      return this.clamp();
+    }
+    if (key === 'Tab') this.cmdline += '\t';
+    else if (key.length === 1) this.cmdline += key;
+  }
+}
+
+/** Column of the first non-blank character (`^`), as j/k-to-line motions and `dd` leave the cursor. */
+export function firstNonBlank(line: string): number {
+  const m = /^[ \t]*/.exec(line)![0].length;
+  return m < line.length ? m : Math.max(0, line.length - 1);
+}
+
+/** Opens vi on a file. */
+export function createVi(opts: EditorOptions): Editor {
+  return new Vi(opts);
+}
