@@ -11,6 +11,7 @@ import { editorKeys, splitLines } from './keys.ts';
 import { layout, scrollTop } from './vi-render.ts';
 import { exCommand, fileInfo, search } from './vi-ex.ts';
 import { UndoTree } from './vi-undo.ts';
+import { cmdlineKey, insertKey } from './vi-insert.ts';
 
 type Mode = 'normal' | 'insert' | 'cmdline';
 
@@ -61,8 +62,8 @@ export class Vi implements Editor {
     this.#step = { screen: '' };
     for (const key of editorKeys(data)) {
       if (this.#step.done) break;
-      if (this.mode === 'insert') this.#insertKey(key);
-      else if (this.mode === 'cmdline') this.#cmdlineKey(key);
+      if (this.mode === 'insert') insertKey(this, key);
+      else if (this.mode === 'cmdline') cmdlineKey(this, key);
       else this.#normalKey(key);
     }
     const step = this.#step;
@@ -246,67 +247,6 @@ export class Vi implements Editor {
     const at = after && line !== '' ? this.col + 1 : this.col;
     this.lines[this.row] = line.slice(0, at) + reg.text[0] + line.slice(at);
     this.col = at + reg.text[0]!.length - 1;
-  }
-
-  #insertKey(key: string): void {
-    const line = this.lines[this.row]!;
-    this.message = '';
-    if (key === 'Escape' || key === 'C-c') {
-      this.mode = 'normal';
-      this.undo.close(this.lines);
-      this.modified = this.undo.modified;
-      this.col--;
-      return this.clamp();
-    }
-    if (key === 'Enter') {
-      this.lines.splice(this.row, 1, line.slice(0, this.col), line.slice(this.col));
-      this.row++;
-      this.col = 0;
-    } else if (key === 'Backspace') {
-      // defaults.vim sets backspace=indent,eol,start: Backspace joins lines and deletes before the insert start.
-      if (this.col > 0) this.lines[this.row] = line.slice(0, this.col - 1) + line.slice(this.col--);
-      else if (this.row > 0) {
-        const prev = this.lines[this.row - 1]!;
-        this.lines.splice(this.row - 1, 2, prev + line);
-        this.row--;
-        this.col = prev.length;
-      }
-    } else if (key === 'Delete') {
-      if (this.col < line.length) this.lines[this.row] = line.slice(0, this.col) + line.slice(this.col + 1);
-      else if (this.row < this.lines.length - 1) this.lines.splice(this.row, 2, line + this.lines[this.row + 1]!);
-    } else if (key === 'Left') this.col--;
-    else if (key === 'Right') this.col++;
-    else if (key === 'Up') this.row--;
-    else if (key === 'Down') this.row++;
-    else if (key === 'Home') this.col = 0;
-    else if (key === 'End') this.col = line.length;
-    else if (key === 'Tab' || key.length === 1) {
-      const c = key === 'Tab' ? '\t' : key;
-      this.lines[this.row] = line.slice(0, this.col) + c + line.slice(this.col);
-      this.col++;
-    }
-    this.clamp();
-  }
-
-  #cmdlineKey(key: string): void {
-    if (key === 'Escape' || key === 'C-c') {
-      this.mode = 'normal';
-      return;
-    }
-    if (key === 'Backspace') {
-      this.cmdline = this.cmdline.slice(0, -1);
-      if (this.cmdline === '') this.mode = 'normal';
-      return;
-    }
-    if (key === 'Enter') {
-      const line = this.cmdline;
-      this.mode = 'normal';
-      if (line.startsWith('/')) search(this, line.slice(1) === '' ? this.lastSearch : line.slice(1), true);
-      else exCommand(this, line.slice(1));
-      return this.clamp();
-    }
-    if (key === 'Tab') this.cmdline += '\t';
-    else if (key.length === 1) this.cmdline += key;
   }
 }
 
