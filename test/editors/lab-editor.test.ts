@@ -69,4 +69,13 @@ describe('editors in the terminal', () => {
     expect(await t.send('\r')).toEqual(`\x1b[?1049l${PROMPT}`);
     expect(await t.send('cat notes.txt\r')).toEqual(`cat notes.txt\r\nhi\r\n${PROMPT}`);
   });
+
+  it('a resize while nano runs redraws it at the new size', async () => {
+    const t = await lab();
+    await t.send('nano x\r');
+    await t.api.resize({ cols: 40, rows: 6 });
+    await t.api.settled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(t.take().split('\x1b[6;1H')[1]).toEqual('\x1b[7m^X\x1b[0m Exit   \x1b[7m^R\x1b[0m Read Fi\x1b[7m^\\\x1b[0m Replace\x1b[7m^U\x1b[0m Paste\x1b[0m\x1b[K\x1b[2;1H\x1b[?25h');
+  });
 });

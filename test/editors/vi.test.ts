@@ -157,4 +157,10 @@ describe('vi', () => {
     expect(step.screen.startsWith('\x1b[?25l\x1b[1;1H3\x1b[0m\x1b[K\x1b[2;1H4')).toBe(true);
     expect(step.screen.endsWith('\x1b[5;1H\x1b[?25h')).toBe(true);
   });
+
+  it('redraws for a new terminal size', () => {
+    const ed = vi('FROM a\n');
+    ed.resize(40, 4);
+    expect(ed.view()).toEqual(['FROM a', '~', '~', '"Dockerfile" 1L, 7B   1,1            All']);
+  });
 });

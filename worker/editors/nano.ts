@@ -67,6 +67,11 @@ export class Nano implements Editor {
     return this.#screen().rows.map(plain);
   }
 
+  resize(cols: number, rows: number): string {
+    [this.#cols, this.#rows] = [cols, rows];
+    return this.#draw();
+  }
+
   /** Lines as nano counts them: the empty line after a final newline is not one. */
   #count(): number {
     return this.#lines.at(-1) === '' ? this.#lines.length - 1 : this.#lines.length;

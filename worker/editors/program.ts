@@ -17,6 +17,8 @@ export interface RawForeground extends ForegroundProgram {
    * command's own `ctx.fs` may only be used while the command runs.
    */
   attach(fs: IFileSystem): void;
+  /** The terminal changed size: the program redraws; returns what to write. */
+  resize(cols: number, rows: number): string;
 }
 
 /** Whether the foreground program (if any) wants raw keystrokes. */
@@ -34,6 +36,7 @@ export function editorProgram(editor: Editor, cwd: string): RawForeground {
   return {
     raw: true,
     attach: (fs) => void (files = fs),
+    resize: (cols, rows) => editor.resize(cols, rows),
     // The editor draws its own screen; there is no prompt.
     prompt: () => '',
     async feed(data): Promise<ForegroundOutput> {

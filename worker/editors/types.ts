@@ -39,6 +39,8 @@ export interface Editor {
   readonly text: string;
   /** The screen's rows as plain text (no attributes), for tests and debugging. */
   view(): string[];
+  /** The terminal changed size (SIGWINCH): returns the redrawn screen. */
+  resize(cols: number, rows: number): string;
 }
 
 /** xterm's alternate screen (DECSET 1049): saves the cursor, switches and clears; `l` comes back to the shell's screen. */

@@ -32,8 +32,8 @@ export class Vi implements Editor {
   number = false;
   lastSearch: string | undefined;
   readonly path: string;
-  readonly cols: number;
-  readonly rows: number;
+  cols: number;
+  rows: number;
   readonly undo: UndoTree;
   #register: { text: string[]; linewise: boolean } | undefined;
   #pending = '';
@@ -73,6 +73,11 @@ export class Vi implements Editor {
 
   view(): string[] {
     return this.#layout().rows.map(plain);
+  }
+
+  resize(cols: number, rows: number): string {
+    [this.cols, this.rows] = [cols, rows];
+    return this.#draw();
   }
 
   /** Reports text to save (ex commands call it). */

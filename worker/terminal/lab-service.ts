@@ -237,6 +237,8 @@ export function createLabService(deps: LabDeps): LabApi {
       output = out;
       events = ev;
       term.cols = size.cols;
+      // The editors size their screen from LINES, which the shell takes from here.
+      term.rows = size.rows;
       const first = !started;
       started = true;
       await opened;
@@ -251,7 +253,11 @@ export function createLabService(deps: LabDeps): LabApi {
     async resize(size) {
       term.cols = size.cols;
       term.rows = size.rows;
-      if (session) (await session).shell.resize(size.cols, size.rows);
+      if (!session) return;
+      const s = await session;
+      s.shell.resize(size.cols, size.rows);
+      // A full-screen program redraws for the new size, as vim and nano do on SIGWINCH.
+      if (isRaw(s.foreground)) emit(s.foreground.resize(size.cols, size.rows));
     },
     async reset() {
       await sync.withLock(async () => {
