@@ -163,4 +163,17 @@ describe('vi', () => {
     ed.resize(40, 4);
     expect(ed.view()).toEqual(['FROM a', '~', '~', '"Dockerfile" 1L, 7B   1,1            All']);
   });
+
+  it('takes counts: 3dd reports the lines, 2x, 2j, 3G, 2yy', () => {
+    const ed = vi('1\n2\n3\n4\n5\n');
+    keys(ed, '3', 'd', 'd');
+    expect(ed.text).toEqual('4\n5\n');
+    expect(ed.view()[5]).toEqual('3 fewer lines         1,1            All');
+    keys(ed, 'u', '2', 'j', 'x');
+    expect(ed.text).toEqual('1\n2\n\n4\n5\n');
+    keys(ed, '5', 'G', 'i', 'ab', ESC, '0', '2', 'x');
+    expect(ed.text).toEqual('1\n2\n\n4\n5\n');
+    keys(ed, '1', 'G', '2', 'y', 'y', 'G', 'p');
+    expect(ed.text).toEqual('1\n2\n\n4\n5\n1\n2\n');
+  });
 });

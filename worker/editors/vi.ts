@@ -15,6 +15,9 @@ import { cmdlineKey, insertKey } from './vi-insert.ts';
 
 type Mode = 'normal' | 'insert' | 'cmdline';
 
+/** Commands a count repeats (`3j`, `2p`); other commands ignore a count here. */
+const REPEATED = new Set(['h', 'j', 'k', 'l', 'Left', 'Right', 'Up', 'Down', ' ', 'Backspace', 'Enter', '+', 'n', 'N', 'p', 'P', 'u', 'C-r']);
+
 /** Error messages: vim's ErrorMsg highlight (white on red). */
 export const ERROR = (s: string): string => `\x1b[97;41m${s}\x1b[0m`;
 
@@ -37,6 +40,8 @@ export class Vi implements Editor {
   readonly undo: UndoTree;
   #register: { text: string[]; linewise: boolean } | undefined;
   #pending = '';
+  /** A count typed before a command (`3dd`). */
+  #count = '';
   #step: EditorStep = { screen: '' };
 
   constructor(opts: EditorOptions) {
@@ -120,16 +125,27 @@ export class Vi implements Editor {
   }
 
   #normalKey(key: string): void {
+    if (/^[1-9]$/.test(key) || (key === '0' && this.#count !== '')) return void (this.#count += key);
+    const count = this.#count === '' ? undefined : Number(this.#count);
+    if (this.#pending !== '' || key === 'x' || key === 'G') this.#count = '';
+    const n = count ?? 1;
     const pending = this.#pending;
     this.#pending = '';
     if (key !== 'C-c') this.message = '';
     const line = this.lines[this.row]!;
-    if (pending === 'd' && key === 'd') return this.#deleteLine();
-    if (pending === 'y' && key === 'y') return void (this.#register = { text: [line], linewise: true });
-    if (pending === 'g' && key === 'g') return void ((this.row = 0), (this.col = firstNonBlank(this.lines[0]!)));
+    if (pending === 'd' && key === 'd') return this.#deleteLines(n);
+    if (pending === 'y' && key === 'y') return this.#yankLines(n);
+    if (pending === 'g' && key === 'g') return void ((this.row = n - 1), this.clamp(), (this.col = firstNonBlank(this.lines[this.row]!)));
     if (pending === 'Z' && key === 'Z') return exCommand(this, 'x');
     if (pending === 'Z' && key === 'Q') return exCommand(this, 'q!');
     if (pending !== '') return;
+    if (key === 'x' || key === 'Delete') return this.#deleteChars(n);
+    if (key === 'G' && count !== undefined) return exCommand(this, String(count));
+    if (count !== undefined && !'dygZ'.includes(key)) {
+      // A count repeats a motion (`3j`); `d`, `y`, `g` keep it for their second key.
+      this.#count = '';
+      if (REPEATED.has(key)) for (let i = 1; i < n; i++) this.#normalKey(key);
+    }
     switch (key) {
       case 'i':
       case 'a':
@@ -184,13 +200,6 @@ export class Vi implements Editor {
         this.row = this.lines.length - 1;
         this.col = firstNonBlank(this.lines[this.row]!);
         break;
-      case 'x':
-      case 'Delete':
-        if (line === '') break;
-        this.#change();
-        this.#register = { text: [line[this.col]!], linewise: false };
-        this.lines[this.row] = line.slice(0, this.col) + line.slice(this.col + 1);
-        break;
       case 'p':
       case 'P':
         this.#put(key === 'p');
@@ -229,12 +238,30 @@ export class Vi implements Editor {
     this.message = '';
   }
 
-  #deleteLine(): void {
+  /** `x`: characters under and after the cursor, into the register. */
+  #deleteChars(n: number): void {
+    const line = this.lines[this.row]!;
+    if (line === '') return;
     this.#change();
-    this.#register = { text: this.lines.splice(this.row, 1), linewise: true };
+    this.#register = { text: [line.slice(this.col, this.col + n)], linewise: false };
+    this.lines[this.row] = line.slice(0, this.col) + line.slice(this.col + n);
+    this.clamp();
+  }
+
+  /** `dd`; vim reports changes of more than 'report' (2) lines: `3 fewer lines`. */
+  #deleteLines(n: number): void {
+    this.#change();
+    this.#register = { text: this.lines.splice(this.row, n), linewise: true };
     if (this.lines.length === 0) this.lines.push('');
+    if (this.#register.text.length > 2) this.message = `${this.#register.text.length} fewer lines`;
     this.clamp();
     this.col = firstNonBlank(this.lines[this.row]!);
+  }
+
+  /** `yy`: `3 lines yanked` past the 'report' threshold. */
+  #yankLines(n: number): void {
+    this.#register = { text: this.lines.slice(this.row, this.row + n), linewise: true };
+    if (this.#register.text.length > 2) this.message = `${this.#register.text.length} lines yanked`;
   }
 
   #put(after: boolean): void {
