@@ -12,6 +12,7 @@ import { layout, scrollTop } from './vi-render.ts';
 import { exCommand, fileInfo, search } from './vi-ex.ts';
 import { UndoTree } from './vi-undo.ts';
 import { cmdlineKey, insertKey } from './vi-insert.ts';
+import { deleteChars, deleteLines, put, yankLines } from './vi-edit.ts';
 
 type Mode = 'normal' | 'insert' | 'cmdline';
 
@@ -38,7 +39,8 @@ export class Vi implements Editor {
   cols: number;
   rows: number;
   readonly undo: UndoTree;
-  #register: { text: string[]; linewise: boolean } | undefined;
+  /** The unnamed register: what `x`, `dd` and `yy` took. */
+  register: { text: string[]; linewise: boolean } | undefined;
   #pending = '';
   /** A count typed before a command (`3dd`). */
   #count = '';
@@ -119,7 +121,8 @@ export class Vi implements Editor {
     return paint(rows, cursor);
   }
 
-  #change(): void {
+  /** Starts a change: one undo step. */
+  change(): void {
     this.undo.record(this.lines, this.row, this.col);
     this.modified = true;
   }
@@ -133,13 +136,13 @@ export class Vi implements Editor {
     this.#pending = '';
     if (key !== 'C-c') this.message = '';
     const line = this.lines[this.row]!;
-    if (pending === 'd' && key === 'd') return this.#deleteLines(n);
-    if (pending === 'y' && key === 'y') return this.#yankLines(n);
+    if (pending === 'd' && key === 'd') return deleteLines(this, n);
+    if (pending === 'y' && key === 'y') return yankLines(this, n);
     if (pending === 'g' && key === 'g') return void ((this.row = n - 1), this.clamp(), (this.col = firstNonBlank(this.lines[this.row]!)));
     if (pending === 'Z' && key === 'Z') return exCommand(this, 'x');
     if (pending === 'Z' && key === 'Q') return exCommand(this, 'q!');
     if (pending !== '') return;
-    if (key === 'x' || key === 'Delete') return this.#deleteChars(n);
+    if (key === 'x' || key === 'Delete') return deleteChars(this, n);
     if (key === 'G' && count !== undefined) return exCommand(this, String(count));
     if (count !== undefined && !'dygZ'.includes(key)) {
       // A count repeats a motion (`3j`); `d`, `y`, `g` keep it for their second key.
@@ -202,7 +205,7 @@ export class Vi implements Editor {
         break;
       case 'p':
       case 'P':
-        this.#put(key === 'p');
+        put(this, key === 'p');
         break;
       case 'u':
         this.undo.undo(this);
@@ -233,53 +236,11 @@ export class Vi implements Editor {
   }
 
   #startInsert(): void {
-    this.#change();
+    this.change();
     this.mode = 'insert';
     this.message = '';
   }
 
-  /** `x`: characters under and after the cursor, into the register. */
-  #deleteChars(n: number): void {
-    const line = this.lines[this.row]!;
-    if (line === '') return;
-    this.#change();
-    this.#register = { text: [line.slice(this.col, this.col + n)], linewise: false };
-    this.lines[this.row] = line.slice(0, this.col) + line.slice(this.col + n);
-    this.clamp();
-  }
-
-  /** `dd`; vim reports changes of more than 'report' (2) lines: `3 fewer lines`. */
-  #deleteLines(n: number): void {
-    this.#change();
-    this.#register = { text: this.lines.splice(this.row, n), linewise: true };
-    if (this.lines.length === 0) this.lines.push('');
-    if (this.#register.text.length > 2) this.message = `${this.#register.text.length} fewer lines`;
-    this.clamp();
-    this.col = firstNonBlank(this.lines[this.row]!);
-  }
-
-  /** `yy`: `3 lines yanked` past the 'report' threshold. */
-  #yankLines(n: number): void {
-    this.#register = { text: this.lines.slice(this.row, this.row + n), linewise: true };
-    if (this.#register.text.length > 2) this.message = `${this.#register.text.length} lines yanked`;
-  }
-
-  #put(after: boolean): void {
-    const reg = this.#register;
-    if (reg === undefined) return void (this.message = ERROR('E353: Nothing in register "'));
-    this.#change();
-    if (reg.linewise) {
-      const at = after ? this.row + 1 : this.row;
-      this.lines.splice(at, 0, ...reg.text);
-      this.row = at;
-      this.col = firstNonBlank(this.lines[at]!);
-      return;
-    }
-    const line = this.lines[this.row]!;
-    const at = after && line !== '' ? this.col + 1 : this.col;
-    this.lines[this.row] = line.slice(0, at) + reg.text[0] + line.slice(at);
-    this.col = at + reg.text[0]!.length - 1;
-  }
 }
 
 /** Column of the first non-blank character (`^`), as j/k-to-line motions and `dd` leave the cursor. */
