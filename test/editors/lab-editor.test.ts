@@ -79,3 +79,15 @@ describe('editors in the terminal', () => {
     expect(t.take().split('\x1b[6;1H')[1]).toEqual('\x1b[7m^X\x1b[0m Exit   \x1b[7m^R\x1b[0m Read Fi\x1b[7m^\\\x1b[0m Replace\x1b[7m^U\x1b[0m Paste\x1b[0m\x1b[K\x1b[2;1H\x1b[?25h');
   });
 });
+
+describe('a save that cannot be written', () => {
+  it('keeps vi open with E212, and :q! still leaves', async () => {
+    const t = await lab();
+    await t.send('vi nodir/Dockerfile\r');
+    await t.send('ix', '\x1b', ':wq');
+    const out = await t.send('\r');
+    const statusRow = out.split('\x1b[8;1H')[1]!.split('\x1b[0m\x1b[K')[0];
+    expect(statusRow).toEqual('\x1b[97;41m"nodir/Dockerfile" E212: Can\'t open file for writing\x1b[0m');
+    expect(await t.send(':q!\r')).toEqual(`\x1b[?1049l${PROMPT}`);
+  });
+});

@@ -109,4 +109,12 @@ describe('nano', () => {
     const ed = nano('a');
     expect(keys(ed, '\x0f', '\r').save).toEqual('a\n');
   });
+
+  it('a failed write says why and keeps the buffer modified', () => {
+    const ed = nano();
+    keys(ed, 'x', '\x0f', '\r');
+    ed.saveFailed('No such file or directory');
+    expect(ed.view()[0]).toEqual(TITLE_MODIFIED);
+    expect(ed.view()[5]).toEqual('            [ Error writing Dockerfile: No such file or directory ]');
+  });
 });

@@ -67,6 +67,13 @@ export class Nano implements Editor {
     return this.#screen().rows.map(plain);
   }
 
+  saveFailed(reason: string): string {
+    // nano's write_file() message, naming the file and the system error.
+    this.#say(`Error writing ${this.#path}: ${reason}`);
+    this.#modified = true;
+    return this.#draw();
+  }
+
   resize(cols: number, rows: number): string {
     [this.#cols, this.#rows] = [cols, rows];
     return this.#draw();

@@ -26,12 +26,27 @@ export function isRaw(program: ForegroundProgram | undefined): program is RawFor
   return program !== undefined && (program as Partial<RawForeground>).raw === true;
 }
 
+/** The system error of a failed write, as strerror words it (`No such file or directory`). */
+function reason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/ENOENT/.test(text)) return 'No such file or directory';
+  if (/EISDIR/.test(text)) return 'Is a directory';
+  if (/ENOTDIR/.test(text)) return 'Not a directory';
+  if (/EACCES|EPERM/.test(text)) return 'Permission denied';
+  return text;
+}
+
 /** Runs `editor` in the foreground; it saves to the file it names, relative to `cwd`. */
 export function editorProgram(editor: Editor, cwd: string): RawForeground {
   let files: IFileSystem | undefined;
   const save = async (text: string, path: string): Promise<void> => {
     if (files === undefined) throw new Error('the editor has no filesystem to save to');
-    await files.writeFile(files.resolvePath(cwd, path), text);
+    const abs = files.resolvePath(cwd, path);
+    // just-bash creates missing parent directories on write; open(2) does not, so vim and nano fail there.
+    const parent = abs.slice(0, abs.lastIndexOf('/')) || '/';
+    if (!(await files.exists(parent))) throw new Error('ENOENT');
+    if (!(await files.stat(parent)).isDirectory) throw new Error('ENOTDIR');
+    await files.writeFile(abs, text);
   };
   return {
     raw: true,
@@ -41,7 +56,14 @@ export function editorProgram(editor: Editor, cwd: string): RawForeground {
     prompt: () => '',
     async feed(data): Promise<ForegroundOutput> {
       const step = editor.key(data);
-      if (step.save !== undefined) await save(step.save, step.savePath ?? '');
+      if (step.save !== undefined) {
+        try {
+          await save(step.save, step.savePath ?? '');
+        } catch (error) {
+          // The editor stays open (even after `:wq`), as vim and nano do when the write fails.
+          return { stdout: editor.saveFailed(reason(error)), stderr: '' };
+        }
+      }
       return { stdout: step.screen, stderr: '', ...(step.done ? { exitCode: 0 } : {}) };
     },
   };

@@ -39,6 +39,12 @@ export interface Editor {
   readonly text: string;
   /** The screen's rows as plain text (no attributes), for tests and debugging. */
   view(): string[];
+  /**
+   * The last save could not be written (`reason`: the system error, as
+   * `No such file or directory`): the editor stays open, says so and keeps
+   * the buffer modified. Returns the redrawn screen.
+   */
+  saveFailed(reason: string): string;
   /** The terminal changed size (SIGWINCH): returns the redrawn screen. */
   resize(cols: number, rows: number): string;
 }

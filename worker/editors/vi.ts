@@ -82,6 +82,13 @@ export class Vi implements Editor {
     return this.#layout().rows.map(plain);
   }
 
+  saveFailed(): string {
+    // vim's message when the file cannot be created (fileio.c/bufwrite.c).
+    this.message = ERROR(`"${this.path}" E212: Can't open file for writing`);
+    this.modified = true;
+    return this.#draw();
+  }
+
   resize(cols: number, rows: number): string {
     [this.cols, this.rows] = [cols, rows];
     return this.#draw();
