@@ -2,12 +2,14 @@
  * An editor as a foreground program of the session (worker/shell/foreground.ts):
  * it takes the terminal in raw mode, so the console hands it every keystroke
  * as the terminal sent it (no line editing, no echo) instead of typed lines.
- * Its saves go to the file through the callback, during the keystroke that
- * asked for them, so the session persists them like a line's writes.
+ * Its saves go to the host filesystem the session attaches, during the
+ * keystroke that asked for them, so the session persists them like a
+ * line's writes.
  */
 import type { IFileSystem } from 'just-bash';
 import type { ForegroundOutput, ForegroundProgram } from '../shell/foreground.ts';
 import type { Editor } from './types.ts';
+import { ALT_SCREEN_OFF } from './types.ts';
 
 /** A foreground program that reads raw keystrokes: `feed` gets each chunk of terminal input. */
 export interface RawForeground extends ForegroundProgram {
@@ -52,6 +54,10 @@ export function editorProgram(editor: Editor, cwd: string): RawForeground {
     raw: true,
     attach: (fs) => void (files = fs),
     resize: (cols, rows) => editor.resize(cols, rows),
+    // A terminal loop without raw mode (bin/layerlab's readline) signals Ctrl-C and Ctrl-D instead of
+    // sending them as keys; leaving the editor unsaved there beats leaving the learner stuck in it.
+    interrupt: async () => ({ stdout: ALT_SCREEN_OFF, stderr: '', exitCode: 130 }),
+    eof: async () => ({ stdout: ALT_SCREEN_OFF, stderr: '', exitCode: 1 }),
     // The editor draws its own screen; there is no prompt.
     prompt: () => '',
     async feed(data): Promise<ForegroundOutput> {
