@@ -9,19 +9,49 @@ import { createLabService } from '../../worker/terminal/lab-service.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 import { createSession } from '../../worker/session.ts';
 import type { LabApi } from '../../worker/api.ts';
+import type { LockManagerLike } from '../../worker/terminal/tab-sync.ts';
+import type { Store } from '../../worker/store/store.ts';
+import { afterEach } from 'vitest';
+
+const channels: BroadcastChannel[] = [];
+afterEach(() => {
+  for (const c of channels.splice(0)) c.close();
+});
 
 const PROMPT = 'learner@layerlab:~$ ';
 
-async function lab(): Promise<{ api: LabApi; take(): string; send(...chunks: string[]): Promise<string> }> {
+/** One lock for every "tab" of a test, like navigator.locks of one origin. */
+function sharedLock(): LockManagerLike {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    request(_name, fn) {
+      const run = tail.then(fn);
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+interface Tabs {
+  store: Store;
+  locks: LockManagerLike;
+  channel: string;
+}
+
+async function lab(shared?: Tabs): Promise<{ api: LabApi; take(): string; send(...chunks: string[]): Promise<string> }> {
+  const channel = shared ? new BroadcastChannel(shared.channel) : undefined;
+  if (channel) channels.push(channel);
   const api = createLabService({
-    openStore: () => MemoryStore.open(),
+    openStore: async () => shared?.store ?? MemoryStore.open(),
+    locks: shared?.locks,
+    channel: channel as never,
     memoryStore: () => MemoryStore.open(),
     createSession,
     dockerTree: async () => {
       throw new Error('not needed');
     },
     commandNames: async () => [],
-    tabId: 'tab',
+    tabId: crypto.randomUUID(),
   });
   let out = '';
   await api.start({ cols: 40, rows: 8 }, (d) => void (out += d), () => undefined);
@@ -89,5 +119,19 @@ describe('a save that cannot be written', () => {
     const statusRow = out.split('\x1b[8;1H')[1]!.split('\x1b[0m\x1b[K')[0];
     expect(statusRow).toEqual('\x1b[97;41m"nodir/Dockerfile" E212: Can\'t open file for writing\x1b[0m');
     expect(await t.send(':q!\r')).toEqual(`\x1b[?1049l${PROMPT}`);
+  });
+});
+
+describe('another tab changing the lab', () => {
+  it('does not take the terminal away from an open editor', async () => {
+    const shared: Tabs = { store: await MemoryStore.open(), locks: sharedLock(), channel: 'editor-tabs' };
+    const a = await lab(shared);
+    const b = await lab(shared);
+    await a.send('vi f\r');
+    await b.send('touch other\r');
+    await new Promise((r) => setTimeout(r, 20));
+    await a.send('ix', '\x1b', ':wq');
+    expect(await a.send('\r')).toEqual(`\x1b[?1049l${PROMPT}`);
+    expect(await a.send('ls\r')).toEqual(`ls\r\nf  other\r\n${PROMPT}`);
   });
 });

@@ -106,6 +106,21 @@ export function createLabService(deps: LabDeps): LabApi {
     return s;
   };
 
+  /**
+   * {@link refresh}, carrying an open editor over to the new session: its
+   * keystrokes stay its own, and its saves land in the home directory as the
+   * other tab left it.
+   */
+  const refreshKeeping = async (old: Session): Promise<Session> => {
+    const program = old.foreground;
+    const s = await refresh();
+    if (isRaw(program)) {
+      s.foreground = program;
+      program.attach(await s.shell.filesystem());
+    }
+    return s;
+  };
+
   /** Shows a line's output, follows `exit`, and tells the other tabs when the state changed. */
   const settleLine = async (s: Session, r: LineResult, write: (data: string) => void, before = store.writes): Promise<void> => {
     if (r.stdout) write(r.stdout);
@@ -129,7 +144,7 @@ export function createLabService(deps: LabDeps): LabApi {
     async run(line, write) {
       await session;
       return sync.withLock(async () => {
-        const s = stale ? await refresh() : await session;
+        const s = stale ? await refreshKeeping(await session) : await session;
         if (pendingHistory !== undefined) {
           await (await s.shell.filesystem()).writeFile(HISTFILE, pendingHistory);
           pendingHistory = undefined;
@@ -162,6 +177,15 @@ export function createLabService(deps: LabDeps): LabApi {
         const s = await session;
         const r = await s.interrupt();
         if (r !== undefined) await settleLine(s, r, write);
+      });
+    },
+    async detach() {
+      return sync.withLock(async () => {
+        const s = await session;
+        if (!s.detach()) return false;
+        inProgram = false;
+        promptNow = s.prompt();
+        return true;
       });
     },
     async logout() {
