@@ -49,3 +49,27 @@ export function mask(text: string): string {
 export function writeLine(path: string, text: string): string {
   return `printf '%s' '${text.replace(/'/g, `'\\''`)}' > ${path}`;
 }
+
+/** An engine with alpine pulled and its container service, for builds driven through the API. */
+export async function builderEngine() {
+  const [{ Engine }, { hubRegistry }, { containerService }, { build }, { tarBytes }] = await Promise.all([
+    import('../../worker/engine/engine.ts'),
+    import('../../worker/registry/hub-client.ts'),
+    import('../../worker/cli/container/service.ts'),
+    import('../../worker/engine/builder/build.ts'),
+    import('../../worker/engine/layer/tar-write.ts'),
+  ]);
+  const clock = { now: NOW };
+  const engine = await Engine.open({ store: await MemoryStore.open(), registry: hubRegistry(), clock: () => clock.now, random: seeded(11) });
+  await engine.imagePull('alpine', 'latest', () => undefined);
+  const deps = { engine, containers: await containerService(engine) };
+  /** Builds a context of text files; `version` 1 = legacy, 2 = BuildKit. */
+  const run = (files: Record<string, string>, opts: Partial<import('../../worker/engine/builder/types.ts').BuildOptions> = {}) => {
+    const entries = Object.entries(files).map(([path, text]) => {
+      const bytes = new TextEncoder().encode(text);
+      return { path, type: 'file' as const, mode: 0o644, uid: 0, gid: 0, mtime: 1_700_000_000, size: bytes.length, content: { kind: 'bytes' as const, bytes } };
+    });
+    return build(deps, tarBytes(entries), { version: '2', tags: ['t:1'], ...opts }, {});
+  };
+  return { engine, clock, run };
+}
