@@ -63,6 +63,12 @@ export interface Session {
    * terminal ends the session as bash does.
    */
   endInput(): Promise<LineResult | undefined>;
+  /**
+   * Ctrl-P Ctrl-Q: leaves a detachable foreground program (a container's
+   * terminal) running and gives the terminal back to the host shell; false
+   * when there is none, and the keys are then ordinary input.
+   */
+  detach(): boolean;
   /** Ctrl-C: interrupts the foreground program, if any. */
   interrupt(): Promise<LineResult | undefined>;
   /** Writes pending state and closes the store. */
@@ -119,6 +125,11 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
     async interrupt() {
       const stop = session.foreground?.interrupt?.bind(session.foreground);
       return stop === undefined ? undefined : toProgram('', stop);
+    },
+    detach() {
+      if (!session.foreground?.detachable) return false;
+      session.foreground = undefined;
+      return true;
     },
     async close() {
       await home.commit();

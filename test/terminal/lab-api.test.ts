@@ -160,6 +160,20 @@ describe('lab API over a MessageChannel', () => {
     expect(await tab.line('history')).toEqual(`history\r\n    1  cat > notes.txt\r\n    2  cat notes.txt\r\n    3  history\r\n${PROMPT}`);
   });
 
+  it('detaches from a container terminal with Ctrl-P Ctrl-Q and re-enters it with docker attach', async () => {
+    const tab = await openTab(new MemoryStore());
+    await tab.line('docker run -it --name box alpine');
+    expect(await tab.line('echo inside')).toEqual('echo inside\r\ninside\r\n/ # ');
+    await tab.api.input('\x10');
+    await tab.api.input('\x11');
+    await settle(tab.api);
+    expect(tab.take()).toEqual(`\r\n${PROMPT}`);
+    expect(await tab.line("docker ps --format '{{.Names}} {{.State}}'")).toEqual(`docker ps --format '{{.Names}} {{.State}}'\r\nbox running\r\n${PROMPT}`);
+    await tab.line('docker attach box');
+    expect(await tab.line('echo back')).toEqual('echo back\r\nback\r\n/ # ');
+    expect(await tab.line('exit')).toEqual(`exit\r\n${PROMPT}`);
+  });
+
   it('passes the cursor moves of a progress redraw through, with only LF turned into CR LF', async () => {
     const tab = await openTab(new MemoryStore());
     // The shape of docker pull's TTY progress (jsonmessage.go): up one line, erase it, rewrite, down again.

@@ -22,6 +22,12 @@ export interface ForegroundProgram {
   eof?(): Promise<ForegroundOutput>;
   /** Ctrl-C: SIGINT. */
   interrupt?(): Promise<ForegroundOutput>;
+  /**
+   * Present when the program can be left running (a container's terminal):
+   * Docker's detach keys, Ctrl-P Ctrl-Q, give the terminal back without
+   * ending it; `docker attach` re-enters it.
+   */
+  detachable?: true;
 }
 
 /** Starts `program` in the foreground once the current line has finished. */

@@ -42,12 +42,17 @@ export interface ConsoleHost {
   interruptInput(write: (data: string) => void): Promise<void>;
   /** The shell ended: start a fresh login shell. */
   logout(): Promise<void>;
+  /** Ctrl-P Ctrl-Q: detaches from a container's terminal; false when nothing can be detached. */
+  detach?(): Promise<boolean>;
   /**
    * Whether a program now owns the terminal in raw mode; while it does,
    * {@link ConsoleHost.run} gets raw keystrokes instead of lines.
    */
   raw?(): boolean;
 }
+
+/** The queued marker of a completed Ctrl-P Ctrl-Q. */
+const DETACH = Symbol('detach');
 
 const HISTORY_BUILTIN = /^\s*history(?:\s+(-c|\d+))?\s*$/;
 
@@ -62,7 +67,7 @@ export class Console {
   #host: ConsoleHost;
   #history: History;
   #editor: LineEditor;
-  #queue: Key[] = [];
+  #queue: Array<Key | typeof DETACH> = [];
   #pumping = false;
   #running: AbortController | undefined;
   #inputs = 0;
@@ -73,6 +78,8 @@ export class Console {
   #typed: string[] = [];
   /** Settles when every started command has ended, interrupted ones included. */
   #idle: Promise<unknown> = Promise.resolve();
+  /** Ctrl-P arrived while a program read the lines: Docker's detach sequence may follow. */
+  #ctrlP = false;
 
   constructor(term: TerminalOutput, host: ConsoleHost, history: History, completer?: Completer) {
     this.#term = term;
@@ -125,13 +132,40 @@ export class Console {
       void this.#pump();
       return;
     }
-    const keys = parseKeys(data);
+    let keys = parseKeys(data);
     if (this.#running && keys.some((k) => k.kind === 'ctrl' && k.letter === 'c')) {
       this.#interruptCommand();
       return;
     }
+    keys = this.#detachKeys(keys);
     for (const key of keys) this.#queue.push(...expandPaste(key));
     void this.#pump();
+  }
+
+  /**
+   * Docker's default detach keys, Ctrl-P then Ctrl-Q, while a container's
+   * terminal takes the lines: held back until the next key shows whether
+   * the sequence completes; if it does not, both keys go on as typed
+   * (docker/cli's escape proxy does the same).
+   */
+  #detachKeys(keys: Key[]): Key[] {
+    const CTRL_P = parseKeys('\x10')[0]!;
+    if (this.#host.inShell() || !this.#host.detach) return keys;
+    const out: Key[] = [];
+    for (const key of keys) {
+      const isCtrl = (letter: string) => key.kind === 'ctrl' && key.letter === letter;
+      if (this.#ctrlP) {
+        this.#ctrlP = false;
+        if (isCtrl('q')) {
+          this.#queue.push(DETACH);
+          continue;
+        }
+        out.push(CTRL_P);
+      }
+      if (isCtrl('p')) this.#ctrlP = true;
+      else out.push(key);
+    }
+    return out;
   }
 
   /** Settles once the queue is drained and no command runs (tests, benchmarks). */
@@ -153,7 +187,12 @@ export class Console {
           continue;
         }
         if (this.#queue.length === 0) break;
-        const outcome = await this.#editor.handle(this.#queue.shift()!);
+        const next = this.#queue.shift()!;
+        if (next === DETACH) {
+          await this.#detach();
+          continue;
+        }
+        const outcome = await this.#editor.handle(next);
         if (outcome.kind === 'line') await this.#runLine(outcome.line);
         else if (outcome.kind === 'interrupt') await this.#interruptInput();
         else if (outcome.kind === 'eof') await this.#endInput();
@@ -208,6 +247,13 @@ export class Console {
       this.#typed = [];
       return;
     }
+    this.#editor.begin(this.#host.prompt());
+  }
+
+  /** Leaves the container's terminal running and shows the host prompt on a new line. */
+  async #detach(): Promise<void> {
+    if (!(await this.#host.detach?.())) return;
+    this.#term.write('\r\n');
     this.#editor.begin(this.#host.prompt());
   }
 

@@ -86,6 +86,7 @@ export function toForeground(ctx: CommandContext, shell: InteractiveProcess): vo
       shell.interrupt();
       return { stdout: '', stderr: '' };
     },
+    detachable: true,
   });
 }
 
