@@ -172,6 +172,7 @@ export class BuildkitRun {
         if (base.local) this.progress.end(v, cached ? { cached: true } : {});
         else {
           this.progress.status(v, `resolve ${base.ref}${digest}`, { timed: true });
+          for (const l of base.layers) this.progress.status(v, l.diffId, { bytes: l.tarSize, total: l.tarSize, timed: true });
           for (const l of base.layers) this.progress.status(v, `extracting ${l.diffId}`, { timed: true });
           this.progress.end(v);
         }
