@@ -56,7 +56,7 @@ export interface Session {
   /** What the terminal shows before the next line. */
   prompt(): string;
   /** Runs one line and persists what it changed in the home directory. */
-  runLine(line: string): Promise<LineResult>;
+  runLine(line: string, opts?: { signal?: AbortSignal }): Promise<LineResult>;
   /**
    * Ctrl-D at the start of a line. With a foreground program that reads
    * input (`cat > file`), ends its input; otherwise undefined, and the
@@ -103,12 +103,12 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
     shell,
     foreground: undefined,
     prompt: () => session.foreground?.prompt() ?? shell.prompt(),
-    async runLine(line) {
+    async runLine(line, opts) {
       const program = session.foreground;
       if (program !== undefined) return toProgram(line, () => program.feed(line));
       
       started = undefined;
-      const r = await shell.run(line);
+      const r = await shell.run(line, undefined, opts?.signal);
       await home.commit();
       if (started !== undefined) session.foreground = started;
       // An editor saves after its line has ended, when the command's own filesystem handle no longer works.

@@ -121,7 +121,7 @@ export class HostShell {
    * terminal (`cat > file`) is handed to a foreground program that collects
    * the input first (stdin-reader.ts); `stdin` gives that input directly.
    */
-  async run(line: string, stdin?: string): Promise<ShellResult> {
+  async run(line: string, stdin?: string, signal?: AbortSignal): Promise<ShellResult> {
     const bash = await this.#load();
     // An empty line runs nothing and leaves `$?` as it was.
     if (line.trim() === '') return { stdout: '', stderr: '', exitCode: 0 };
@@ -147,7 +147,15 @@ export class HostShell {
       cwd: this.cwd,
       rawScript: true,
       ...(stdin === undefined ? {} : { stdin }),
+      // Ctrl-C: just-bash hands the signal to every command of the line, as SIGINT reaches the foreground process group.
+      ...(signal === undefined ? {} : { signal }),
     });
+    if (signal?.aborted) {
+      // bash after SIGINT: the command died of the signal, `$?` is 128+2, the
+      // shell goes on; just-bash instead ends the script with its own notice.
+      this.#status = 130;
+      return { stdout: result.stdout, stderr: result.stderr.replace(/^bash: execution aborted\n?/m, ''), exitCode: 130 };
+    }
     // Interactive bash names no line in its messages (`bash: foo: ...`).
     result.stderr = result.stderr.replace(/^bash: line \d+: /gm, 'bash: ');
     const exitedNow = parses && !('?' in result.env);

@@ -141,7 +141,7 @@ export function createLabService(deps: LabDeps): LabApi {
 
   const host: ConsoleHost = {
     prompt: () => promptNow,
-    async run(line, write) {
+    async run(line, write, signal) {
       await session;
       return sync.withLock(async () => {
         const s = stale ? await refreshKeeping(await session) : await session;
@@ -153,7 +153,7 @@ export function createLabService(deps: LabDeps): LabApi {
         liveWrite = write;
         let r: LineResult;
         try {
-          r = await s.runLine(line);
+          r = await s.runLine(line, { signal });
         } finally {
           liveWrite = undefined;
         }

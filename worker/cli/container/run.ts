@@ -32,7 +32,14 @@ export async function run(ctx: CommandContext): Promise<number> {
       return 0;
     }
     const { exited } = await svc.start(id, attachIo(ctx, interactive));
-    return await exited;
+    // --sig-proxy (default true): Ctrl-C at the terminal is SIGINT to the container's process.
+    const onAbort = () => void svc.kill(id, 'INT').catch(() => undefined);
+    ctx.io.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await exited;
+    } finally {
+      ctx.io.signal?.removeEventListener('abort', onAbort);
+    }
   } catch (err) {
     if (req.hostConfig?.AutoRemove) await svc.remove(id, { force: true }).catch(() => undefined);
     throw runFailure(err, 'run');

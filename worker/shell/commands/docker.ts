@@ -39,6 +39,8 @@ export interface DockerIo {
    * handed over.
    */
   startForeground?: StartForeground;
+  /** Aborted by Ctrl-C at the terminal (SIGINT to the docker CLI process). */
+  signal?: AbortSignal;
 }
 
 /** The docker CLI entry: argv without `docker`; resolves to the exit code. */
@@ -89,6 +91,7 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineH
       isTTY: hooks.isTTY('docker'),
     };
     if (hooks.startForeground !== undefined) io.startForeground = hooks.startForeground;
+    if (ctx.signal !== undefined) io.signal = ctx.signal;
     const exitCode = await docker(args, io);
     return { ...out.result(jb, hooks), stderr, exitCode };
   });
