@@ -179,6 +179,7 @@ export class BuildkitRun {
         this.#steps.push({ stage: i, stageName: stage.name, instruction: `FROM ${base.ref}`, cached, diffId: '' });
       }
     }
+    st.meta = this.plan.metaArgs;
     this.#stages.set(i, st);
     if (this.#contextSources) this.#loadContext(this.#contextSources);
     for (const ins of stage.commands) {

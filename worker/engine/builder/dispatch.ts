@@ -136,7 +136,8 @@ export function applyMeta(st: StageState, ins: Instruction, vars: Map<string, st
       let hc: HealthConfig;
       if (ins.test === 'NONE') hc = { Test: ['NONE'] };
       else {
-        hc = {
+        // container.HealthConfig marshals its durations and retries with omitempty.
+        const full: HealthConfig = {
           Test: ins.json ? ['CMD', ...ins.test] : ['CMD-SHELL', ins.test.join(' ')],
           Interval: durationNs(ins.flags.interval, 0),
           Timeout: durationNs(ins.flags.timeout, 0),
@@ -144,6 +145,7 @@ export function applyMeta(st: StageState, ins: Instruction, vars: Map<string, st
           StartInterval: durationNs(ins.flags['start-interval'], 0),
           Retries: Number(ins.flags.retries ?? 0),
         };
+        hc = Object.fromEntries(Object.entries(full).filter(([, v]) => v !== 0)) as HealthConfig;
       }
       cfg.Healthcheck = hc;
       const fmt = (ns: number | undefined) => `${(ns ?? 0) / 1e9}s`;

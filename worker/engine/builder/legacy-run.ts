@@ -67,6 +67,7 @@ export class LegacyRun {
         const stage = this.plan.stages[si]!;
         for (const m of stepLine(++n, total, stage.node.original)) this.#emit(m);
         const st = await this.#from(si);
+        st.meta = this.plan.metaArgs;
         this.#stages.push(st);
         this.#say(` ---> ${short(st.imageId)}\n`);
         for (const ins of stage.commands) {

@@ -60,6 +60,8 @@ export class StageState {
   layers: LayerInfo[];
   /** Build args declared in this stage (value undefined = declared without value). */
   readonly args = new Map<string, string | undefined>();
+  /** Global ARGs (before the first FROM): a stage's `ARG X` without a value takes X's global value. */
+  meta: ReadonlyMap<string, string> = new Map();
   /** Whether CMD was set in this stage (ENTRYPOINT resets an inherited CMD). */
   cmdSet = false;
   /** Legacy builder: the current (intermediate) image ID. */
@@ -92,7 +94,7 @@ export class StageState {
   scope(buildArgs: ReadonlyMap<string, string>): Map<string, string> {
     const m = new Map<string, string>();
     for (const [k, v] of this.args) {
-      const value = buildArgs.get(k) ?? v;
+      const value = buildArgs.get(k) ?? v ?? this.meta.get(k);
       if (value !== undefined) m.set(k, value);
     }
     for (const [k, v] of envMap(this.config.Env ?? [])) m.set(k, v);
@@ -108,7 +110,7 @@ export class StageState {
     const out: Array<[string, string]> = [];
     const env = envMap(this.config.Env ?? []);
     for (const [k, v] of this.args) {
-      const value = buildArgs.get(k) ?? v;
+      const value = buildArgs.get(k) ?? v ?? this.meta.get(k);
       if (value !== undefined && !env.has(k)) out.push([k, value]);
     }
     for (const [k, v] of buildArgs) if (PREDEFINED_ARGS.has(k) && !this.args.has(k)) out.push([k, v]);
