@@ -9,6 +9,7 @@ import type { Readable, Writable } from 'node:stream';
 import { createSession } from '../../worker/session.ts';
 import type { LineResult, Session } from '../../worker/session.ts';
 import { openStore, readLines } from './io.ts';
+import { isRaw } from '../../worker/editors/program.ts';
 
 /** Runs the terminal or the stdin script; resolves to the exit code. */
 export async function runRepl(stdin: Readable & { isTTY?: boolean }, stdout: Writable & { isTTY?: boolean }, stderr: Writable): Promise<number> {
@@ -43,6 +44,10 @@ async function interactive(session: Session, stdin: Readable, stdout: Writable &
   const history: string[] = [];
   let rc = 0;
   for (;;) {
+    if (isRaw(session.foreground)) {
+      await rawSession(session, stdin as Readable & { setRawMode?(raw: boolean): void }, stdout, stderr);
+      continue;
+    }
     // A fresh line editor per line: Ctrl-D closes readline's interface, and
     // under `cat > file` Ctrl-D only ends the input, not the terminal.
     const event = await readLine(session, stdin, stdout, history);
@@ -67,6 +72,33 @@ async function interactive(session: Session, stdin: Readable, stdout: Writable &
       return session.shell.exited;
     }
   }
+}
+
+/**
+ * A full-screen program (vi, nano) owns the terminal: stdin in raw mode,
+ * every chunk of keystrokes handed to it as the page's console does, until
+ * it ends.
+ */
+async function rawSession(session: Session, stdin: Readable & { setRawMode?(raw: boolean): void }, stdout: Writable, stderr: Writable): Promise<void> {
+  stdin.setRawMode?.(true);
+  // A 'data' listener, not `for await`: leaving an async iterator destroys stdin.
+  await new Promise<void>((resolve) => {
+    let chain = Promise.resolve();
+    const onData = (chunk: Buffer) => {
+      chain = chain.then(async () => {
+        if (!isRaw(session.foreground)) return;
+        show(await session.runLine(chunk.toString('utf8')), stdout, stderr);
+        if (!isRaw(session.foreground)) {
+          stdin.off('data', onData);
+          stdin.pause();
+          resolve();
+        }
+      });
+    };
+    stdin.on('data', onData);
+    stdin.resume();
+  });
+  stdin.setRawMode?.(false);
 }
 
 type LineEvent = { kind: 'line'; line: string } | { kind: 'eof' } | { kind: 'interrupt' };
