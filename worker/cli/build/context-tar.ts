@@ -31,13 +31,15 @@ function relTo(base: string, path: string): string | undefined {
 }
 
 /** Packs the context directory; `dockerfileFlag` is `-f` as given ('' for the default). */
-export async function prepareContext(fs: HostFs, contextArg: string, dockerfileFlag: string, legacy: boolean): Promise<PreparedContext> {
+export async function prepareContext(fs: HostFs, contextArg: string, dockerfileFlag: string, legacy: boolean, dockerfileFromStdin = false): Promise<PreparedContext> {
   const dir = fs.resolve(contextArg);
   if (!(await fs.exists(dir)) || (await fs.stat(dir)).type !== 'directory') throw new PrepareError(`unable to prepare context: path "${contextArg}" not found`);
   const dfPath = dockerfileFlag ? fs.resolve(dockerfileFlag) : `${dir.replace(/\/$/, '')}/Dockerfile`;
   const rel = relTo(dir, dfPath);
   let dockerfileText: string | undefined;
-  if (!(await fs.exists(dfPath))) {
+  if (dockerfileFromStdin) {
+    // The Dockerfile is read from stdin; a file of that name in the context is sent like any other.
+  } else if (!(await fs.exists(dfPath))) {
     // filepath.EvalSymlinks stops at the first path component that does not exist.
     let missing = dfPath;
     const parts = dfPath.split('/');

@@ -72,6 +72,9 @@ export async function build(ctx: CommandContext): Promise<number> {
     if (contextArg === '-') {
       const text = new TextDecoder().decode(ctx.io.stdin);
       prepared = { tar: new Uint8Array(1024), dockerfile: 'Dockerfile', dockerfileText: text };
+    } else if (flag<string>(ctx, 'file', '') === '-') {
+      // `-f -`: the Dockerfile comes from stdin, the context from the directory.
+      prepared = { ...(await prepareContext(ctx.io.fs, contextArg, '', legacy, true)), dockerfile: 'Dockerfile', dockerfileText: new TextDecoder().decode(ctx.io.stdin) };
     } else prepared = await prepareContext(ctx.io.fs, contextArg, flag(ctx, 'file', ''), legacy);
   } catch (err) {
     if (err instanceof PrepareError) throw new CliError(legacy ? err.message : `ERROR: ${err.message}`);

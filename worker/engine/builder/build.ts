@@ -55,7 +55,10 @@ export async function build(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptio
     throw new BuildError(legacy ? `Cannot locate specified Dockerfile: ${name}` : `failed to read dockerfile: open ${name}: no such file or directory`, { response: legacy });
   }
   if (text.length === 0) throw new BuildError(legacy ? `the Dockerfile (${name}) cannot be empty` : 'the Dockerfile cannot be empty', { response: legacy });
-  const plan = makePlan(text, name, opts, legacy);
+  // moby's legacy builder adds `--label`s as a last LABEL instruction (builder.go addNodesForLabelOption).
+  const labels = Object.entries(opts.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const withLabels = legacy && labels.length > 0 ? `${text.replace(/\n?$/, '\n')}LABEL ${labels.map(([k, v]) => `"${k}"="${v}"`).join(' ')}\n` : text;
+  const plan = makePlan(withLabels, name, opts, legacy);
   const run = legacy ? new LegacyRun(deps, ctx, plan, opts, sink) : new BuildkitRun(deps, ctx, plan, opts, progress);
   return run.run();
 }
