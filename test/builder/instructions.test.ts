@@ -89,4 +89,17 @@ describe('instructions', () => {
     expect((await s.line('docker build -q -t runs .')).rc).toBe(0);
     expect((await s.line('docker run --rm runs cat /exec.txt /heredoc.txt')).stdout).toBe('exec\none\ntwo\n');
   });
+
+  it('ONBUILD triggers run after the FROM that names their image and are not passed on', async () => {
+    const s = await builderSession();
+    await s.lines([file('Dockerfile', 'FROM alpine\nONBUILD RUN echo triggered > /trig.txt\nONBUILD ENV CHILD=yes\n'), 'docker build -q -t parent:1 .', file('Dockerfile', 'FROM parent:1\nCMD ["cat","/trig.txt"]\n')]);
+    for (const [build, tag] of [['docker build -q -t child:1 .', 'child:1'], ['DOCKER_BUILDKIT=0 docker build -t child:2 .', 'child:2']] as const) {
+      const r = await s.line(build);
+      expect(r.rc).toBe(0);
+      expect((await s.line(`docker run --rm ${tag}`)).stdout).toBe('triggered\n');
+      expect((await s.line(`docker image inspect --format '{{json .Config.OnBuild}} {{index .Config.Env 1}}' ${tag}`)).stdout).toBe('null CHILD=yes\n');
+    }
+    const legacy = (await s.line('DOCKER_BUILDKIT=0 docker build -t child:3 .')).stdout.split('\n');
+    expect(legacy.slice(1, 3)).toEqual(['Step 1/2 : FROM parent:1', '# Executing 2 build triggers']);
+  });
 });

@@ -22,6 +22,7 @@ import { applyMeta } from './dispatch.ts';
 import type { Instruction, Stage } from './dockerfile/instructions.ts';
 import { processWord } from './dockerfile/lex.ts';
 import type { Progress } from './progress.ts';
+import { takeTriggers, triggerInstructions } from './onbuild.ts';
 import { StageState, stageDeps, type BaseImage, type LayerInfo } from './stage.ts';
 import { MissingSourceError, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
 import { BuildError, type BuildOptions, type BuildResult, type StepRecord } from './types.ts';
@@ -150,7 +151,8 @@ export class BuildkitRun {
     const deps = stageDeps(this.deps.engine, this.deps.containers.loader);
     let st: StageState;
     const external = dep < 0 && name.toLowerCase() !== 'scratch';
-    const total = (external ? 1 : 0) + stage.commands.filter((c) => FS_STEPS.has(c.kind)).length;
+    const triggerSteps = dep < 0 ? triggerInstructions(this.#bases.get(i)?.config.config?.OnBuild ?? []).filter((c) => FS_STEPS.has(c.kind)).length : 0;
+    const total = (external ? 1 : 0) + stage.commands.filter((c) => FS_STEPS.has(c.kind)).length + triggerSteps;
     let index = 0;
     if (dep >= 0) {
       const p = this.#stages.get(dep)!;
@@ -182,6 +184,11 @@ export class BuildkitRun {
     st.meta = this.plan.metaArgs;
     this.#stages.set(i, st);
     if (this.#contextSources) this.#loadContext(this.#contextSources);
+    const triggers = takeTriggers(st);
+    for (const t of triggers) {
+      if (FS_STEPS.has(t.kind)) index++;
+      await this.#step(st, t, `${stepPrefix(stage.name, index, total)}ONBUILD `);
+    }
     for (const ins of stage.commands) {
       if (FS_STEPS.has(ins.kind)) index++;
       await this.#step(st, ins, stepPrefix(stage.name, index, total));

@@ -27,6 +27,7 @@ import type { Instruction } from './dockerfile/instructions.ts';
 import { processWord } from './dockerfile/lex.ts';
 import { allImages, childImage, configId, findCached, stepContainerConfig } from './legacy-image.ts';
 import { streamMessage } from './progress.ts';
+import { takeTriggers } from './onbuild.ts';
 import { StageState, stageDeps, type LayerInfo } from './stage.ts';
 import { MissingSourceError, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
 import { BuildError, type BuildOptions, type BuildResult, type BuildSink, type StepRecord } from './types.ts';
@@ -69,6 +70,9 @@ export class LegacyRun {
         const st = await this.#from(si);
         st.meta = this.plan.metaArgs;
         this.#stages.push(st);
+        const triggers = takeTriggers(st);
+        if (triggers.length > 0) this.#say(`# Executing ${triggers.length} build trigger${triggers.length > 1 ? 's' : ''}\n`);
+        for (const t of triggers) await this.#step(st, t);
         this.#say(` ---> ${short(st.imageId)}\n`);
         for (const ins of stage.commands) {
           for (const m of stepLine(++n, total, ins.node.original)) this.#emit(m);
