@@ -88,7 +88,7 @@ describe('editors in the terminal', () => {
     const tilde = (row: number): string => `\x1b[${row};1H\x1b[94m~\x1b[0m\x1b[0m\x1b[K`;
     expect(out).toEqual(
       `vi x\r\n\x1b[?1049h\x1b[?25l\x1b[1;1H\x1b[0m\x1b[K${[2, 3, 4, 5, 6, 7].map(tilde).join('')}` +
-        `\x1b[8;1H"x" [New]             0,0-1          All\x1b[0m\x1b[K\x1b[1;1H\x1b[?25h`,
+        `\x1b[8;1H"x" [New]             0,0-1         All\x1b[0m\x1b[K\x1b[1;1H\x1b[?25h`,
     );
   });
 

@@ -15,8 +15,9 @@ const WRITE_HELP = [
   '^G Help             M-D DOS Format      M-A Append          M-B Backup File',
   '^C Cancel           M-M Mac Format      M-P Prepend         ^T Browse',
 ];
-const TITLE = '  GNU nano 7.2                     Dockerfile                                   ';
-const TITLE_MODIFIED = '  GNU nano 7.2                     Dockerfile                         Modified  ';
+// Title rows as Debian nano 7.2 draws them at 80 columns (tmux capture of the real nano, padded).
+const TITLE = '  GNU nano 7.2                       Dockerfile                                 ';
+const TITLE_MODIFIED = '  GNU nano 7.2                       Dockerfile                       Modified  ';
 const BLANK = (n: number): string[] => Array.from({ length: n }, () => '');
 
 function nano(text?: string): Editor {

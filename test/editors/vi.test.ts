@@ -30,7 +30,7 @@ describe('vi', () => {
   it('opens a new file with ~ rows and [New]', () => {
     const ed = createVi({ path: 'Dockerfile', cols: 40, rows: 6 });
     expect(ed.open().startsWith('\x1b[?1049h')).toBe(true);
-    expect(ed.view()).toEqual(['', '~', '~', '~', '~', '"Dockerfile" [New]    0,0-1          All']);
+    expect(ed.view()).toEqual(['', '~', '~', '~', '~', '"Dockerfile" [New]    0,0-1         All']);
   });
 
   it('opens an existing file with its line and byte counts', () => {
@@ -40,14 +40,14 @@ describe('vi', () => {
       '~',
       '~',
       '~',
-      '"Dockerfile" 2L, 21B  1,1            All',
+      '"Dockerfile" 2L, 21B  1,1           All',
     ]);
   });
 
   it('inserts, shows -- INSERT --, writes with :wq and leaves the alternate screen', () => {
     const ed = vi();
     keys(ed, 'i', 'F', 'R', 'O', 'M', ' ', 'a');
-    expect(ed.view()).toEqual(['FROM a', '~', '~', '~', '~', '-- INSERT --          1,7            All']);
+    expect(ed.view()).toEqual(['FROM a', '~', '~', '~', '~', '-- INSERT --          1,7           All']);
     const step = keys(ed, ESC, ':', 'w', 'q', '\r');
     expect(step).toEqual({ screen: '\x1b[?1049l', save: 'FROM a\n', savePath: 'Dockerfile', done: true });
   });
@@ -114,7 +114,7 @@ describe('vi', () => {
   it('/ searches forward, n repeats and wraps around with a warning', () => {
     const ed = vi('FROM a\nRUN b\nRUN c\n');
     keys(ed, '/RUN\r');
-    expect(ed.view()[5]).toEqual('/RUN                  2,1            All');
+    expect(ed.view()[5]).toEqual('/RUN                  2,1           All');
     keys(ed, 'n', 'x');
     expect(ed.text).toEqual('FROM a\nRUN b\nUN c\n');
     keys(ed, 'n');
@@ -153,7 +153,7 @@ describe('vi', () => {
   it('scrolls to keep the cursor on screen and writes each row with cursor moves', () => {
     const ed = vi('1\n2\n3\n4\n5\n6\n7\n');
     const step = keys(ed, 'G');
-    expect(ed.view()).toEqual(['3', '4', '5', '6', '7', '                      7,1            Bot']);
+    expect(ed.view()).toEqual(['3', '4', '5', '6', '7', '                      7,1           Bot']);
     expect(step.screen.startsWith('\x1b[?25l\x1b[1;1H3\x1b[0m\x1b[K\x1b[2;1H4')).toBe(true);
     expect(step.screen.endsWith('\x1b[5;1H\x1b[?25h')).toBe(true);
   });
@@ -161,14 +161,14 @@ describe('vi', () => {
   it('redraws for a new terminal size', () => {
     const ed = vi('FROM a\n');
     ed.resize(40, 4);
-    expect(ed.view()).toEqual(['FROM a', '~', '~', '"Dockerfile" 1L, 7B   1,1            All']);
+    expect(ed.view()).toEqual(['FROM a', '~', '~', '"Dockerfile" 1L, 7B   1,1           All']);
   });
 
   it('takes counts: 3dd reports the lines, 2x, 2j, 3G, 2yy', () => {
     const ed = vi('1\n2\n3\n4\n5\n');
     keys(ed, '3', 'd', 'd');
     expect(ed.text).toEqual('4\n5\n');
-    expect(ed.view()[5]).toEqual('3 fewer lines         1,1            All');
+    expect(ed.view()[5]).toEqual('3 fewer lines         1,1           All');
     keys(ed, 'u', '2', 'j', 'x');
     expect(ed.text).toEqual('1\n2\n\n4\n5\n');
     keys(ed, '5', 'G', 'i', 'ab', ESC, '0', '2', 'x');

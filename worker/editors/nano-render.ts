@@ -58,8 +58,10 @@ export function titleBar(name: string, modified: boolean, cols: number): string 
   const put = (at: number, s: string): void => [...s].forEach((c, i) => at + i < cols && (row[at + i] = c));
   put(2, 'GNU nano 7.2');
   const shown = name === '' ? 'New Buffer' : name;
-  put(Math.max(16, Math.floor((cols - shown.length) / 2)), shown);
-  if (modified) put(cols - 'Modified'.length - 2, 'Modified');
+  // Recorded from Debian nano 7.2 (80 columns): the name is centred between the
+  // branding (15 columns) and the state slot (10), which is kept even when empty.
+  put(Math.max(15, 15 + Math.floor((cols - 25 - shown.length) / 2)), shown);
+  if (modified) put(cols - 10, 'Modified');
   return `${REV}${row.join('')}${OFF}`;
 }
 

@@ -73,7 +73,8 @@ export function ruler(v: ViView): string {
   const line = v.lines[v.row]!;
   const col = v.empty ? '0-1' : line === '' ? '0-1' : rulerCol(line, v.col);
   const pos = `${v.empty ? 0 : v.row + 1},${col}`;
-  return `${pos.padEnd(14)} ${relative(v)}`;
+  // Recorded from Debian vim 9 (80 columns): the ruler starts 18 columns from the right and leaves the last column empty.
+  return `${pos.padEnd(13)} ${relative(v)}`;
 }
 
 function rulerCol(line: string, col: number): string {
