@@ -60,9 +60,15 @@ export async function builderEngine() {
     import('../../worker/engine/layer/tar-write.ts'),
   ]);
   const clock = { now: NOW };
-  const engine = await Engine.open({ store: await MemoryStore.open(), registry: hubRegistry(), clock: () => clock.now, random: seeded(11) });
+  const store = await MemoryStore.open();
+  const engine = await Engine.open({ store, registry: hubRegistry(), clock: () => clock.now, random: seeded(11) });
   await engine.imagePull('alpine', 'latest', () => undefined);
-  const deps = { engine, containers: await containerService(engine) };
+  let deps = { engine, containers: await containerService(engine) };
+  /** A page reload: a new engine on the same store (in-memory caches gone). */
+  const reload = async () => {
+    const again = await Engine.open({ store, registry: hubRegistry(), clock: () => clock.now, random: seeded(12) });
+    deps = { engine: again, containers: await containerService(again) };
+  };
   /** Builds a context of text files; `version` 1 = legacy, 2 = BuildKit. */
   const run = (files: Record<string, string>, opts: Partial<import('../../worker/engine/builder/types.ts').BuildOptions> = {}) => {
     const entries = Object.entries(files).map(([path, text]) => {
@@ -71,5 +77,5 @@ export async function builderEngine() {
     });
     return build(deps, tarBytes(entries), { version: '2', tags: ['t:1'], ...opts }, {});
   };
-  return { engine, clock, run };
+  return { engine, clock, run, reload };
 }

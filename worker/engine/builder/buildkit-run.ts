@@ -287,7 +287,7 @@ export class BuildkitRun {
     }
     key = sha256Hex(encodeUtf8(key));
     const v = this.progress.start(prefix + name);
-    const hit = this.opts.noCache ? undefined : this.#cache.get(key);
+    const hit = this.opts.noCache ? undefined : (this.#cache.get(key) ?? (ins.kind === 'run' || ins.kind === 'workdir' ? this.#fromImages(st, createdBy) : undefined));
     let layer: LayerInfo;
     let created: string;
     if (hit) {
@@ -303,10 +303,37 @@ export class BuildkitRun {
     }
     const fs = await st.fs();
     st.push({ created, created_by: createdBy, comment: COMMENT }, layer);
-    fs.apply(layer.entries!);
+    const chain = st.chain();
+    fs.apply(layer.entries ?? (await this.deps.containers.loader.layerEntries(this.deps.engine.state, chain[chain.length - 1]!)));
     st.cacheKey = key;
     st.lastCreated = created;
     this.#steps.push({ stage: st.index, stageName: st.name, instruction, cached: Boolean(hit), diffId: layer.diffId });
+  }
+
+  /**
+   * The cache after a reload: BuildKit's cache outlives the page's memory only
+   * through the images it produced, so a RUN or WORKDIR whose image history so
+   * far and layers so far match an existing image's is taken from that image
+   * (its next layer and time). COPY/ADD are not: their history text does not
+   * carry the content checksum.
+   */
+  #fromImages(st: StageState, createdBy: string): CacheRecord | undefined {
+    const mine = st.image.history ?? [];
+    const diffs = st.image.rootfs.diff_ids;
+    for (const img of this.deps.engine.state.images.values()) {
+      const h = img.config.history ?? [];
+      const d = img.config.rootfs.diff_ids;
+      if (h.length <= mine.length || d.length <= diffs.length) continue;
+      const next = h[mine.length]!;
+      if (next.created_by !== createdBy || next.empty_layer || next.comment !== COMMENT) continue;
+      if (!mine.every((e, k) => e.created_by === h[k]!.created_by && Boolean(e.empty_layer) === Boolean(h[k]!.empty_layer))) continue;
+      if (!diffs.every((x, k) => x === d[k])) continue;
+      const chain = chainIds(d.slice(0, diffs.length + 1));
+      const rec = this.deps.engine.state.layers.get(chain[chain.length - 1]!);
+      if (!rec) continue;
+      return { layer: { diffId: rec.diffId, size: rec.size, tarSize: rec.tarSize, source: rec.source }, created: next.created ?? '' };
+    }
+    return undefined;
   }
 
   async #fromTree(from: string, before: number) {

@@ -114,7 +114,10 @@ export async function copyStep(st: StageState, ins: Copy, vars: Map<string, stri
   const owner = ins.flags.chown ? resolveChown(x(ins.flags.chown), fs.tree) : undefined;
   const dest = x(ins.dest);
   const targets = copyTargets(groups, dest, st.config.WorkingDir ?? '', (p) => fs.isDir(p), { ...(ins.flags.chown ? { chown: ins.flags.chown } : {}), ...(ins.flags.chmod ? { chmod: ins.flags.chmod } : {}), unpack: ins.kind === 'add' }, owner);
-  const layer = await fs.place(targets, now);
+  // Directories the copy creates or touches get the newest copied mtime, not the clock: the same
+  // sources give the same layer bytes, so a re-run COPY (after a reload) keeps the later steps' cache.
+  const stamp = targets.reduce((m, t) => Math.max(m, t.mtime), 0) * 1000 || now();
+  const layer = await fs.place(targets, () => stamp);
   const all = groups.flatMap((g) => g.sources);
   const checksum = sourcesChecksum(all);
   const hex = checksum;
