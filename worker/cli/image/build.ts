@@ -90,6 +90,8 @@ export async function build(ctx: CommandContext): Promise<number> {
     buildArgs: keyValues(flag<string[]>(ctx, 'build-arg', []), ctx.io.env),
     labels: keyValues(flag<string[]>(ctx, 'label', []), {}),
     target: flag(ctx, 'target', ''),
+    rm: flag(ctx, 'rm', true),
+    forceRm: flag(ctx, 'force-rm', false),
     quiet,
   };
   const deps = { engine: ctx.engine, containers: await containerService(ctx.engine) };

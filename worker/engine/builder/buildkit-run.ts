@@ -387,10 +387,18 @@ export class BuildkitRun {
     const tags = (this.opts.tags ?? []).map((t) => referenceString(withDefaultTag(parseNormalizedNamed(t))));
     const now = this.#now();
     await this.deps.engine.transact((draft) => {
+      // BuildKit's cache keeps a reference to every layer a build used, base
+      // image layers included, so removing the images does not free them
+      // (recorded: `image prune` then reports only the image IDs) until
+      // `docker builder prune`.
       st.layers.forEach((l, i) => {
         const c = chain[i]!;
-        if (draft.layers.has(c)) return;
-        draft.layers.set(c, { chainId: c, diffId: l.diffId, size: l.size, tarSize: l.tarSize, source: l.source });
+        const have = draft.layers.get(c);
+        if (have) {
+          if (!have.held) draft.layers.set(c, { ...have, held: true });
+          return;
+        }
+        draft.layers.set(c, { chainId: c, diffId: l.diffId, size: l.size, tarSize: l.tarSize, source: l.source, held: true });
         if (l.source.kind === 'blob' && l.tar) draft.newBlobs.set(l.diffId, l.tar);
       });
       const have = draft.images.get(id);

@@ -32,6 +32,15 @@ import { StageState, stageDeps, type LayerInfo } from './stage.ts';
 import { MissingSourceError, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
 import { BuildError, type BuildOptions, type BuildResult, type BuildSink, type StepRecord } from './types.ts';
 
+/** A step's container the build leaves behind. */
+interface StepContainer {
+  id: string;
+  imageId: string;
+  argv: string[];
+  code: number;
+  layer: LayerInfo | undefined;
+}
+
 const short = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.?0*Z$/, 'Z');
 
@@ -42,7 +51,9 @@ export class LegacyRun {
   readonly #layers = new Map<string, LayerRecord>();
   readonly #steps: StepRecord[] = [];
   readonly #stages: StageState[] = [];
-  #failed: { id: string; imageId: string; argv: string[]; code: number; layer: LayerInfo | undefined } | undefined;
+  #failed: StepContainer | undefined;
+  /** Step containers kept by `--rm=false` (moby removes them only with rm, or always with force-rm). */
+  readonly #kept: StepContainer[] = [];
 
   constructor(readonly deps: BuilderDeps, readonly ctx: BuildContext, readonly plan: Plan, readonly opts: BuildOptions, readonly sink: BuildSink) {}
 
@@ -211,7 +222,9 @@ export class LegacyRun {
     st.imageId = id;
     this.#pending.set(id, { id, config, parent, lastTagTime: null, dockerVersion: ENGINE_VERSION.version });
     this.#blobs.set(id, bytes);
-    if (!silent) this.#say(` ---> Removed intermediate container ${cid.slice(0, 12)}\n`);
+    const keep = this.opts.rm === false && !this.opts.forceRm;
+    if (keep) this.#kept.push({ id: cid, imageId: parent, argv: cmd, code: 0, layer: real });
+    else if (!silent) this.#say(` ---> Removed intermediate container ${cid.slice(0, 12)}\n`);
     this.#steps.push({ stage: st.index, stageName: st.name, instruction, cached: false, diffId: real?.diffId ?? '', imageId: id });
   }
 
@@ -227,7 +240,6 @@ export class LegacyRun {
   /** Commits intermediate images, layers, tags and (after a failed RUN) its container, in one transaction. */
   async #commit(finalId: string | undefined): Promise<void> {
     const now = this.#now();
-    const failed = this.#failed;
     await this.deps.engine.transact((draft) => {
       for (const [c, l] of this.#layers) if (!draft.layers.has(c)) draft.layers.set(c, l);
       for (const [id, img] of this.#pending) if (!draft.images.has(id)) draft.images.set(id, img);
@@ -237,7 +249,8 @@ export class LegacyRun {
         for (const t of this.opts.tags ?? []) draft.refs.set(referenceString(withDefaultTag(parseNormalizedNamed(t))), finalId);
         if ((this.opts.tags ?? []).length > 0) draft.images.set(finalId, { ...draft.images.get(finalId)!, lastTagTime: iso });
       }
-      if (failed) {
+      // A failed step's container stays unless --force-rm.
+      for (const failed of [...this.#kept, ...(this.#failed && !this.opts.forceRm ? [this.#failed] : [])]) {
         const rec = createContainer(draft, { config: { Image: failed.imageId, Cmd: failed.argv, Entrypoint: [''] } }, now, this.deps.engine.random);
         draft.containers.delete(rec.id);
         const c: Container = { ...rec, id: failed.id, config: { ...rec.config, Hostname: failed.id.slice(0, 12) }, status: 'exited', exitCode: failed.code, startedAt: now, finishedAt: now };
