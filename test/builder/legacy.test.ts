@@ -99,4 +99,17 @@ describe('legacy builder', () => {
     expect((await s.line('DOCKER_BUILDKIT=0 docker build -f /nonexistent/Dockerfile .')).stderr).toBe(`${BANNER}unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat /nonexistent: no such file or directory\n`);
     expect((await s.line('DOCKER_BUILDKIT=0 docker build /nonexistent-dir')).stderr).toBe(`${BANNER}unable to prepare context: path "/nonexistent-dir" not found\n`);
   });
+
+  it('--rm=false keeps the step containers; --force-rm removes even the failed one', async () => {
+    const s = await builderSession();
+    await s.line("printf 'FROM alpine\\nENV A=1\\nRUN echo hi\\n' > Dockerfile");
+    const kept = await s.line('DOCKER_BUILDKIT=0 docker build --rm=false -t k:1 .');
+    expect(kept.stdout.includes('Removed intermediate container')).toBe(false);
+    expect((await s.line("docker ps -a --format '{{.Status}} {{.Command}}'")).stdout).toBe(
+      'Exited (0) Less than a second ago "/bin/sh -c \'#(nop) …"\nExited (0) Less than a second ago "/bin/sh -c \'echo hi\'"\n',
+    );
+    await s.lines(['docker rm $(docker ps -a -q)', "printf 'FROM alpine\\nRUN exit 2\\n' > Dockerfile"]);
+    expect((await s.line('DOCKER_BUILDKIT=0 docker build --force-rm -t k:2 .')).rc).toBe(2);
+    expect((await s.line('docker ps -a -q')).stdout).toBe('');
+  });
 });
