@@ -97,6 +97,9 @@ describe('BuildKit', () => {
     ]);
     const missing = await s.line('docker build /nonexistent-dir');
     expect([missing.stderr, missing.rc]).toEqual(['ERROR: unable to prepare context: path "/nonexistent-dir" not found\n', 1]);
+    // Recorded with buildx: it validates tags itself.
+    const tag = await s.line('docker build -t Bad:Tag .');
+    expect([tag.stderr, tag.rc]).toEqual(['ERROR: invalid tag "Bad:Tag": repository name must be lowercase\n', 1]);
   });
 
   it('draws the TTY frame on a terminal (BUILDKIT_PROGRESS=tty)', async () => {

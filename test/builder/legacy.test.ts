@@ -98,6 +98,12 @@ describe('legacy builder', () => {
     }
     expect((await s.line('DOCKER_BUILDKIT=0 docker build -f /nonexistent/Dockerfile .')).stderr).toBe(`${BANNER}unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat /nonexistent: no such file or directory\n`);
     expect((await s.line('DOCKER_BUILDKIT=0 docker build /nonexistent-dir')).stderr).toBe(`${BANNER}unable to prepare context: path "/nonexistent-dir" not found\n`);
+    // Recorded on CLI 28.2.2: the flag value is rejected with the usage, exit 125.
+    const tag = await s.line('DOCKER_BUILDKIT=0 docker build -t Bad:Tag .');
+    expect([tag.stderr, tag.rc]).toEqual([
+      `${BANNER}invalid argument "Bad:Tag" for "-t, --tag" flag: invalid reference format: repository name (library/Bad) must be lowercase\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nRun 'docker build --help' for more information\n`,
+      125,
+    ]);
   });
 
   it('--rm=false keeps the step containers; --force-rm removes even the failed one', async () => {

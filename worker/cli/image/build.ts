@@ -60,8 +60,12 @@ export async function build(ctx: CommandContext): Promise<number> {
     try {
       parseNormalizedNamed(t);
     } catch (err) {
-      if (err instanceof ReferenceError) throw new CliError(`invalid argument "${t}" for "-t, --tag" flag: ${err.message}`, 125);
-      throw err;
+      if (!(err instanceof ReferenceError)) throw err;
+      // Recorded on CLI 28.2 + buildx: the legacy CLI rejects the flag value with its usage (exit 125);
+      // buildx validates the tag itself, with the distribution library's shorter words.
+      if (legacy) throw new CliError(`invalid argument "${t}" for "-t, --tag" flag: ${err.message}\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nRun 'docker build --help' for more information`, 125);
+      const why = err.message.startsWith('invalid reference format: ') ? err.message.slice('invalid reference format: '.length).replace(/ \([^)]*\)/, '') : err.message;
+      throw new CliError(`ERROR: invalid tag "${t}": ${why}`);
     }
   }
   const progress = quiet ? 'quiet' : flag(ctx, 'progress', ctx.io.env.BUILDKIT_PROGRESS || 'auto');
