@@ -55,6 +55,13 @@ describe('instructions', () => {
     expect((await s.line("docker history --no-trunc --format '{{.CreatedBy}}' args")).stdout.split('\n')[1]).toBe('RUN |2 TAG=latest WHO=learner /bin/sh -c echo "hello $WHO on $TAG" > /msg # buildkit');
   });
 
+  it('BuildKit predefines the platform args; a context can come from stdin as a tar', async () => {
+    const s = await builderSession();
+    await s.line(`mkdir c && ${file('c/Dockerfile', 'FROM alpine\nARG TARGETARCH\nRUN echo arch=$TARGETARCH > /arch\nCMD ["cat","/arch"]\n')} && tar -cf c.tar -C c Dockerfile`);
+    expect((await s.line('docker build -q -t arch:1 - < c.tar')).rc).toBe(0);
+    expect((await s.line('docker run --rm arch:1')).stdout).toBe('arch=amd64\n');
+  });
+
   it('COPY and ADD: globs, directories, ownership, modes, .dockerignore, a local tar unpacked', async () => {
     const s = await builderSession();
     await s.lines([

@@ -74,8 +74,10 @@ export async function build(ctx: CommandContext): Promise<number> {
   let prepared: PreparedContext;
   try {
     if (contextArg === '-') {
-      const text = new TextDecoder().decode(ctx.io.stdin);
-      prepared = { tar: new Uint8Array(1024), dockerfile: 'Dockerfile', dockerfileText: text };
+      // `docker build - < archive.tar` sends the archive as the context; otherwise stdin is the Dockerfile.
+      const stdin = ctx.io.stdin;
+      const tar = stdin.length >= 512 && new TextDecoder().decode(stdin.slice(257, 262)) === 'ustar';
+      prepared = tar ? { tar: stdin, dockerfile: flag<string>(ctx, 'file', '') || 'Dockerfile' } : { tar: new Uint8Array(1024), dockerfile: 'Dockerfile', dockerfileText: new TextDecoder().decode(stdin) };
     } else if (flag<string>(ctx, 'file', '') === '-') {
       // `-f -`: the Dockerfile comes from stdin, the context from the directory.
       prepared = { ...(await prepareContext(ctx.io.fs, contextArg, '', legacy, true)), dockerfile: 'Dockerfile', dockerfileText: new TextDecoder().decode(ctx.io.stdin) };

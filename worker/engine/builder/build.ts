@@ -97,7 +97,10 @@ function makePlan(text: string, name: string, opts: BuildOptions, legacy: boolea
   }
   if (stages.length === 0) throw new BuildError('no build stage in current context', { response: legacy, dockerfile });
   const buildArgs = new Map(Object.entries(opts.buildArgs ?? {}));
-  const metaArgs = new Map<string, string>();
+  // BuildKit predefines the platform ARGs in the global scope (usable in FROM, and in a stage once declared).
+  const metaArgs = new Map<string, string>(
+    legacy ? [] : [['BUILDPLATFORM', 'linux/amd64'], ['BUILDOS', 'linux'], ['BUILDARCH', 'amd64'], ['BUILDVARIANT', ''], ['TARGETPLATFORM', 'linux/amd64'], ['TARGETOS', 'linux'], ['TARGETARCH', 'amd64'], ['TARGETVARIANT', '']],
+  );
   for (const a of metaArgNodes) {
     for (const d of a.args) {
       const v = buildArgs.get(d.key) ?? (d.value === undefined ? undefined : processWord(d.value, (k) => metaArgs.get(k), { escapeToken: parsed.escapeToken }));
