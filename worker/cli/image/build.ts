@@ -114,7 +114,7 @@ export async function build(ctx: CommandContext): Promise<number> {
     }
   } else {
     const plain = mode === 'plain' ? new PlainProgress((s) => ctx.err(s)) : undefined;
-    const tty = mode === 'tty' ? new TtyProgress(ctx.engine.now()) : undefined;
+    const tty = mode === 'tty' ? new TtyProgress((s) => ctx.err(s), ctx.engine.now()) : undefined;
     const on = (e: SolveEvent) => {
       plain?.event(e);
       tty?.event(e);
@@ -123,11 +123,11 @@ export async function build(ctx: CommandContext): Promise<number> {
       id = (await runBuild(deps, prepared.tar, opts, { solve: on })).imageId;
     } catch (err) {
       if (!(err instanceof BuildError)) throw err;
-      if (tty) ctx.err(tty.render());
+      tty?.finish();
       ctx.err(buildkitFailure(err));
       return 1;
     }
-    if (tty) ctx.err(tty.render());
+    tty?.finish();
   }
   if (quiet) ctx.out(`${id}\n`);
   const iid = flag(ctx, 'iidfile', '');
