@@ -40,6 +40,9 @@ export const imageCommands: CommandSpec[] = [
       { name: "network", type: "string", default: "default", usage: "Set the networking mode for the RUN instructions during build" },
       { name: "no-cache", type: "bool", usage: "Do not use cache when building the image" },
       { name: "platform", type: "string", usage: "Set platform if server is multi-platform capable" },
+      // With buildx installed (Docker 28.5's default builder), `docker build` is
+      // `buildx build`, which takes --progress; hidden here so the legacy help text stays as recorded.
+      { name: "progress", type: "string", default: "auto", hidden: true, usage: "Set type of progress output (\"auto\", \"quiet\", \"plain\", \"tty\", \"rawjson\"). Use plain to show container output" },
       { name: "pull", type: "bool", usage: "Always attempt to pull a newer version of the image" },
       { name: "quiet", shorthand: "q", type: "bool", usage: "Suppress the build output and print image ID on success" },
       { name: "rm", type: "bool", default: "true", usage: "Remove intermediate containers after a successful build" },

@@ -68,7 +68,7 @@ export async function build(ctx: CommandContext): Promise<number> {
       throw new CliError(`ERROR: invalid tag "${t}": ${why}`);
     }
   }
-  const progress = quiet ? 'quiet' : flag(ctx, 'progress', ctx.io.env.BUILDKIT_PROGRESS || 'auto');
+  const progress = quiet ? 'quiet' : ctx.flags.changed('progress') ? ctx.flags.get<string>('progress') : ctx.io.env.BUILDKIT_PROGRESS || 'auto';
   const mode = progress === 'auto' ? (ctx.io.isTTY ? 'tty' : 'plain') : progress;
   const contextArg = ctx.args[0]!;
   let prepared: PreparedContext;
