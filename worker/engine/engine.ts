@@ -27,7 +27,7 @@ import { collectOrphanLayers, removeImage } from './images/remove.ts';
 import { chooseImages, saveImages } from './images/save.ts';
 import { loadImages } from './images/load.ts';
 import { importImage, type ImportOptions } from './images/import.ts';
-import { ReferenceError, parseNormalizedNamed, referenceString, type Reference } from './reference.ts';
+import { parseNormalizedNamed, referenceString, type Reference } from './reference.ts';
 import type { RegistryClient } from './registry-client.ts';
 import { diffToBatch, draftOf, stateFromSnapshot, stateOf, type Draft, type EngineState } from './state.ts';
 import { ENGINE_VERSION, versionResponse } from './version.ts';
@@ -99,13 +99,7 @@ export class Engine {
 
   /** `POST /images/{name}/tag?repo=&tag=`: points `repo:tag` at the image. */
   async imageTag(source: string, repo: string, tag: string): Promise<void> {
-    let ref: Reference;
-    try {
-      ref = parseNormalizedNamed(tag ? `${repo}:${tag}` : repo);
-    } catch (err) {
-      if (err instanceof ReferenceError) throw new EngineError('InvalidParameter', err.message);
-      throw err;
-    }
+    const ref: Reference = parseNormalizedNamed(tag ? `${repo}:${tag}` : repo);
     if (ref.digest !== undefined) throw new EngineError('InvalidParameter', 'refusing to create a tag with a digest reference');
     await this.#mutate((draft) => {
       const { image } = getImage(draft, source);
@@ -129,13 +123,7 @@ export class Engine {
    * an empty tag every tag of the repository, streaming the daemon's messages.
    */
   async imagePull(fromImage: string, tag: string, onMessage: (m: JsonMessage) => void): Promise<void> {
-    let ref: Reference;
-    try {
-      ref = parseNormalizedNamed(fromImage);
-    } catch (err) {
-      if (err instanceof ReferenceError) throw new EngineError('InvalidParameter', err.message);
-      throw err;
-    }
+    const ref: Reference = parseNormalizedNamed(fromImage);
     const repo: Reference = { domain: ref.domain, path: ref.path };
     const wanted = tag || ref.tag || ref.digest;
     await this.#mutate((draft: Draft) => {

@@ -6,6 +6,7 @@
  * (library/UPPER) must be lowercase`, `invalid repository name (…), cannot
  * specify 64-byte hexadecimal strings`.
  */
+import { EngineError } from './errors.ts';
 
 /** A parsed, normalised reference: `docker.io/library/alpine:latest`. */
 export interface Reference {
@@ -37,10 +38,15 @@ const tagRe = new RegExp(`^${tagPat}$`);
 export const DEFAULT_DOMAIN = 'docker.io';
 const NAME_TOTAL_LENGTH_MAX = 255;
 
-/** A reference that failed to parse; `message` is distribution/reference's text. */
-export class ReferenceError extends Error {
+/**
+ * A reference that failed to parse; `message` is distribution/reference's
+ * text. It is the daemon's InvalidParameter error as it stands, so engine
+ * code lets it propagate; the CLI catches it where Docker's client parses
+ * the reference itself and prints the text without the daemon prefix.
+ */
+export class ReferenceError extends EngineError {
   constructor(message: string) {
-    super(message);
+    super('InvalidParameter', message);
     this.name = 'ReferenceError';
   }
 }

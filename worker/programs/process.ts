@@ -13,33 +13,10 @@ import { interactiveSession } from './shell/session.ts';
 import { startRepl } from './apps/versions.ts';
 import { programSession } from './foreground.ts';
 
-/** Everything a process sees of its container. */
-export interface ProcessSpec {
-  /** After Entrypoint/Cmd resolution, e.g. ['/bin/sh'] or ['figlet', 'hello']. */
-  argv: string[];
-  /** Container env incl. PATH, HOSTNAME, HOME, TERM when tty. */
-  env: Record<string, string>;
-  /** WorkingDir or '/'. */
-  cwd: string;
-  /** 'root' or as given (-u). */
-  user: string;
-  /** The short container ID. */
-  hostname: string;
-  /** The container's merged filesystem; writes go to its writable layer. May implement PrefixReadable (resolve.ts). */
-  fs: IFileSystem;
-  tty: boolean;
-  /** Line/chunk source; null = EOF. */
-  stdin: { read(): Promise<string | null> };
-  stdout(chunk: string): void;
-  stderr(chunk: string): void;
-  /** Aborted on Ctrl-C / docker stop / kill. */
-  signal: AbortSignal;
-  network: { ip: string };
-  now(): number;
-  random(): number;
-  /** Optional: the container's processes for `ps` (the engine knows them; PID 1 is the main process). */
-  processes?(): Array<{ pid: number; user: string; command: string }>;
-}
+// One definition, in the engine (which may not import this layer): the
+// engine builds the spec, the programs consume it.
+import type { ProcessSpec } from '../engine/containers/runtime.ts';
+export type { ProcessSpec };
 
 /** A process exit status (0-255; 128+N for signal N). */
 export type ExitCode = number;

@@ -18,7 +18,7 @@ import { chainIds } from '../images/chain.ts';
 import type { Entry } from '../layer/entry.ts';
 import { describeLayer } from '../layer/layer.ts';
 import { tarBytes } from '../layer/tar-write.ts';
-import { ReferenceError, parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
+import { parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
 import type { Draft } from '../state.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { applyChange } from './changes-dockerfile.ts';
@@ -40,12 +40,7 @@ export interface CommitOptions {
 export function commitContainer(draft: Draft, c: Container, upperEntries: Entry[], opts: CommitOptions, now: number): string {
   let ref;
   if (opts.reference) {
-    try {
-      ref = withDefaultTag(parseNormalizedNamed(opts.reference));
-    } catch (err) {
-      if (err instanceof ReferenceError) throw new EngineError('InvalidParameter', err.message);
-      throw err;
-    }
+    ref = withDefaultTag(parseNormalizedNamed(opts.reference));
   }
   let config: ContainerConfig = structuredClone(c.config);
   for (const change of opts.changes ?? []) config = applyChange(config, change);

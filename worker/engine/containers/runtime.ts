@@ -15,22 +15,31 @@ import type { Entry } from '../layer/entry.ts';
 import { encodeUtf8 } from '../layer/utf8.ts';
 import type { Container } from './record.ts';
 
-/** Everything a process sees of its container (worker/programs/process.ts ProcessSpec). */
+/** Everything a process sees of its container; worker/programs consumes it. */
 export interface ProcessSpec {
+  /** After Entrypoint/Cmd resolution, e.g. ['/bin/sh'] or ['figlet', 'hello']. */
   argv: string[];
+  /** Container env incl. PATH, HOSTNAME, HOME, TERM when tty. */
   env: Record<string, string>;
+  /** WorkingDir or '/'. */
   cwd: string;
+  /** 'root' or as given (-u). */
   user: string;
+  /** The short container ID. */
   hostname: string;
+  /** The container's merged filesystem; writes go to its writable layer. May implement PrefixReadable (resolve.ts). */
   fs: IFileSystem;
   tty: boolean;
+  /** Line/chunk source; null = EOF. */
   stdin: { read(): Promise<string | null> };
   stdout(chunk: string): void;
   stderr(chunk: string): void;
+  /** Aborted on Ctrl-C / docker stop / kill. */
   signal: AbortSignal;
   network: { ip: string };
   now(): number;
   random(): number;
+  /** Optional: the container's processes for `ps` (the engine knows them; PID 1 is the main process). */
   processes?(): Array<{ pid: number; user: string; command: string }>;
 }
 

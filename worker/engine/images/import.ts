@@ -13,7 +13,7 @@ import type { ContainerConfig } from '../containers/record.ts';
 import { canonicalConfigBytes, type ContainerDefaults, type ImageConfig } from '../image-config.ts';
 import { layerSize } from '../layer/layer.ts';
 import { TarFormatError, readTar } from '../layer/tar-read.ts';
-import { ReferenceError, parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
+import { parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
 import type { Draft } from '../state.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { chainIds } from './chain.ts';
@@ -41,12 +41,7 @@ function emptyConfig(): ContainerConfig {
 export function importImage(draft: Draft, archive: Uint8Array, opts: ImportOptions, nowMs: number): string {
   let ref;
   if (opts.reference) {
-    try {
-      ref = withDefaultTag(parseNormalizedNamed(opts.reference));
-    } catch (err) {
-      if (err instanceof ReferenceError) throw new EngineError('InvalidParameter', err.message);
-      throw err;
-    }
+    ref = withDefaultTag(parseNormalizedNamed(opts.reference));
   }
   let config = emptyConfig();
   for (const change of opts.changes) config = applyChange(config, change);

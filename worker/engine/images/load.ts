@@ -17,7 +17,7 @@ import type { Entry } from '../layer/entry.ts';
 import { layerSize } from '../layer/layer.ts';
 import { TarFormatError, readTar } from '../layer/tar-read.ts';
 import { decodeUtf8 } from '../layer/utf8.ts';
-import { ReferenceError, familiarString, parseNormalizedNamed, referenceString } from '../reference.ts';
+import { familiarString, parseNormalizedNamed, referenceString } from '../reference.ts';
 import type { Draft } from '../state.ts';
 import { chainIds } from './chain.ts';
 
@@ -84,13 +84,7 @@ export function loadImages(draft: Draft, archive: Uint8Array, emit: (m: JsonMess
     idsText += `Loaded image ID: ${id}\n`;
     refCount = 0;
     for (const repoTag of item.RepoTags ?? []) {
-      let ref;
-      try {
-        ref = parseNormalizedNamed(repoTag);
-      } catch (err) {
-        if (err instanceof ReferenceError) throw new EngineError('InvalidParameter', err.message);
-        throw err;
-      }
+      const ref = parseNormalizedNamed(repoTag);
       if (ref.tag === undefined) throw new EngineError('InvalidParameter', `invalid tag "${repoTag}"`);
       const key = referenceString(ref);
       const prev = draft.refs.get(key);

@@ -5,7 +5,6 @@
  */
 import { EngineError, noSuchImage } from '../errors.ts';
 import {
-  ReferenceError,
   familiarString,
   parseAnyReference,
   referenceString,
@@ -22,13 +21,7 @@ export interface Found {
 
 /** Finds an image by ID, ID prefix or reference; throws Docker's errors. */
 export function getImage(state: Pick<EngineState, 'images' | 'refs'>, refOrId: string): Found {
-  let parsed: Reference | { id: string };
-  try {
-    parsed = parseAnyReference(refOrId);
-  } catch (err) {
-    if (err instanceof ReferenceError) throw new EngineError('InvalidParameter', err.message);
-    throw err;
-  }
+  const parsed: Reference | { id: string } = parseAnyReference(refOrId);
   if ('id' in parsed) {
     const image = state.images.get(parsed.id);
     if (image) return { image };

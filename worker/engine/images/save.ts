@@ -15,7 +15,7 @@ import { mobyContainerConfig, goJsonString, type ImageConfig } from '../image-co
 import type { Entry } from '../layer/entry.ts';
 import { tarBytes } from '../layer/tar-write.ts';
 import { encodeUtf8 } from '../layer/utf8.ts';
-import { ReferenceError, familiarName, parseAnyReference, parseStored, referenceString, withDefaultTag, type Reference } from '../reference.ts';
+import { familiarName, parseAnyReference, parseStored, referenceString, withDefaultTag, type Reference } from '../reference.ts';
 import type { EngineState, ImageRecord } from '../state.ts';
 import { chainIds } from './chain.ts';
 import { layerTar, type LayerSourceDeps } from './layer-bytes.ts';
@@ -42,13 +42,7 @@ export function chooseImages(state: EngineState, names: readonly string[]): Chos
     }
   };
   for (const name of names) {
-    let parsed;
-    try {
-      parsed = parseAnyReference(name);
-    } catch (err) {
-      if (err instanceof ReferenceError) throw new EngineError('InvalidParameter', err.message);
-      throw err;
-    }
+    const parsed = parseAnyReference(name);
     if ('id' in parsed) {
       add(parsed.id);
       continue;
