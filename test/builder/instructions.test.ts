@@ -78,6 +78,16 @@ describe('instructions', () => {
     expect([url.rc, url.stderr.split('\n').at(-2)]).toEqual([1, 'ERROR: failed to build: failed to solve: failed to load cache key: Get "https://example.com/x.tar.gz": dial tcp: lookup example.com: no such host']);
   });
 
+  it('ADD unpacks a gzip-compressed local tar too (moby DecompressStream)', async () => {
+    const s = await builderSession();
+    await s.lines([
+      'mkdir pkg && echo zipped > pkg/z.txt && tar -czf bundle.tar.gz pkg && rm -r pkg',
+      file('Dockerfile', 'FROM alpine\nADD bundle.tar.gz /opt/\n'),
+      'docker build -q -t gz .',
+    ]);
+    expect((await s.line('docker run --rm gz cat /opt/pkg/z.txt')).stdout).toBe('zipped\n');
+  });
+
   it('multi-stage: COPY --from a stage or an image, --target stops early', async () => {
     const s = await builderSession();
     await s.line(file('Dockerfile', 'FROM alpine AS build\nRUN echo built > /out.txt\nFROM alpine AS test\nRUN exit 1\nFROM scratch\nCOPY --from=build /out.txt /out.txt\nCOPY --from=alpine /etc/alpine-release /release\n'));

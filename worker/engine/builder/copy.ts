@@ -10,6 +10,7 @@
  */
 import type { Entry } from '../layer/entry.ts';
 import { contentBytes, readText } from '../layer/entry.ts';
+import { gunzipSync } from 'fflate';
 import { readTar } from '../layer/tar-read.ts';
 import type { Tree } from '../containers/tree.ts';
 import type { Source } from './context.ts';
@@ -52,6 +53,23 @@ function isTar(bytes: Uint8Array): boolean {
 }
 
 /**
+ * The tar inside a local ADD source, if it is one: plain, or gzip-compressed
+ * (moby's archive.DecompressStream detects the format by its magic; bzip2
+ * and xz, which it also reads, are rare in lessons and not simulated).
+ */
+function tarOf(bytes: Uint8Array): Uint8Array | undefined {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      const inner = gunzipSync(bytes);
+      return isTar(inner) ? inner : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return isTar(bytes) ? bytes : undefined;
+}
+
+/**
  * The entries a COPY/ADD writes, with absolute-under-root paths (no leading
  * `/`), given the selected sources of every source argument.
  */
@@ -81,8 +99,9 @@ export function copyTargets(
   };
   for (const g of groups) {
     for (const s of g.sources) {
-      if (opts.unpack && s.entry.type === 'file' && isTar(contentBytes(s.entry))) {
-        for (const inner of readTar(contentBytes(s.entry))) {
+      const tar = opts.unpack && s.entry.type === 'file' ? tarOf(contentBytes(s.entry)) : undefined;
+      if (tar) {
+        for (const inner of readTar(tar)) {
           const rel = inner.path.replace(/^\.?\/+/, '').replace(/\/$/, '');
           if (rel === '') continue;
           const p = root ? `${root}/${rel}` : rel;
