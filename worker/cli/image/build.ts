@@ -50,6 +50,16 @@ function keyValues(list: readonly string[], env: Record<string, string>): Record
   return out;
 }
 
+/**
+ * `--network` of a build: the RUN steps' network. `default`, `host` (the
+ * simulated lab's package repositories stay reachable) and `none`; other
+ * modes name user networks the simulator has none of.
+ */
+function networkMode(mode: string, legacy: boolean): 'default' | 'host' | 'none' {
+  if (mode === 'default' || mode === '' || mode === 'host' || mode === 'none' || (legacy && mode === 'bridge')) return mode === '' || mode === 'bridge' ? 'default' : mode;
+  throw new CliError(`docker: --network=${mode} is not simulated in Layerlab: builds run with default, host or none.`, 125);
+}
+
 /** Runs `docker build`. */
 export async function build(ctx: CommandContext): Promise<number> {
   const legacy = buildkitDisabled(ctx.io.env.DOCKER_BUILDKIT);
@@ -99,6 +109,7 @@ export async function build(ctx: CommandContext): Promise<number> {
     rm: flag(ctx, 'rm', true),
     forceRm: flag(ctx, 'force-rm', false),
     quiet,
+    network: networkMode(flag(ctx, 'network', 'default'), legacy),
   };
   const deps = { engine: ctx.engine, containers: await containerService(ctx.engine) };
   let id: string;

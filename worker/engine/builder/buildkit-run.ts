@@ -250,7 +250,7 @@ export class BuildkitRun {
       key = JSON.stringify([st.cacheKey, 'run', rc.argv, rc.args, st.config.Env ?? [], st.config.User ?? '', st.config.WorkingDir ?? '']);
       work = async (v) => {
         const runner = await this.deps.containers.runner();
-        const out = await runStep(st, rc, runner, { now: () => this.#now(), random: this.deps.engine.random, hostname: 'buildkitsandbox', out: (t) => this.progress.log(v, t) });
+        const out = await runStep(st, rc, runner, { now: () => this.#now(), random: this.deps.engine.random, hostname: 'buildkitsandbox', noNetwork: this.opts.network === 'none', out: (t) => this.progress.log(v, t) });
         if (out.exitCode !== 0) {
           const msg = out.execError
             ? `process ${goQuote(rc.argv.join(' '))} did not complete successfully: runc run failed: unable to start container process: error during container init: ${out.execError}`

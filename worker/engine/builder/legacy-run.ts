@@ -148,7 +148,7 @@ export class LegacyRun {
       work = async () => {
         const cid = this.#containerId;
         const runner = await this.deps.containers.runner();
-        const out = await runStep(st, rc, runner, { now: () => this.#now(), random: engine.random, hostname: cid.slice(0, 12), out: (t) => this.#say(t) });
+        const out = await runStep(st, rc, runner, { now: () => this.#now(), random: engine.random, hostname: cid.slice(0, 12), noNetwork: this.opts.network === 'none', out: (t) => this.#say(t) });
         const layer = out.layer.length > 0 ? layerInfo(out.layer) : undefined;
         if (out.exitCode !== 0) {
           this.#failed = { id: cid, imageId: st.imageId, argv: rc.argv, code: out.exitCode, layer };

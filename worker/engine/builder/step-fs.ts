@@ -21,6 +21,8 @@ export interface RunRequest {
   cwd: string;
   user: string;
   hostname: string;
+  /** `docker build --network=none`: the step runs with only loopback. */
+  noNetwork?: boolean;
   now: () => number;
   random: () => number;
   stdout(text: string): void;
@@ -66,7 +68,7 @@ export class StageFs {
       stdout: req.stdout,
       stderr: req.stderr,
       signal: new AbortController().signal,
-      network: { ip: '' },
+      network: req.noNetwork ? { ip: '', none: true } : { ip: '' },
       now: req.now,
       random: req.random,
     };

@@ -55,14 +55,14 @@ export async function runStep(
   st: StageState,
   cmd: RunCommand,
   runner: ProgramRunner,
-  io: { now: () => number; random: () => number; hostname: string; out: (text: string) => void },
+  io: { now: () => number; random: () => number; hostname: string; noNetwork?: boolean; out: (text: string) => void },
 ): Promise<{ exitCode: number; layer: Entry[]; execError?: string }> {
   const fs = await st.fs();
   const env: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: io.hostname };
   for (const [k, v] of envMap(st.config.Env ?? [])) env[k] = v;
   for (const [k, v] of cmd.args) if (!(k in env)) env[k] = v;
   if (env.HOME === undefined) env.HOME = !st.config.User || st.config.User.startsWith('root') || st.config.User.startsWith('0') ? '/root' : '/';
-  return fs.run(runner, { argv: cmd.argv, env, cwd: st.config.WorkingDir || '/', user: st.config.User || 'root', hostname: io.hostname, now: io.now, random: io.random, stdout: io.out, stderr: io.out });
+  return fs.run(runner, { argv: cmd.argv, env, cwd: st.config.WorkingDir || '/', user: st.config.User || 'root', hostname: io.hostname, ...(io.noNetwork ? { noNetwork: true } : {}), now: io.now, random: io.random, stdout: io.out, stderr: io.out });
 }
 
 /** Where COPY --from reads: another stage's filesystem or an image's. */

@@ -30,6 +30,8 @@ export interface BuildOptions {
   labels?: Record<string, string>;
   target?: string;
   platform?: string;
+  /** `network`: `none` runs RUN steps with only loopback; `default` and `host` with the lab's package repositories. */
+  network?: 'default' | 'host' | 'none';
   /** `q`: the legacy stream carries only the image ID. */
   quiet?: boolean;
 }

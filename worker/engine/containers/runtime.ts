@@ -36,7 +36,8 @@ export interface ProcessSpec {
   stderr(chunk: string): void;
   /** Aborted on Ctrl-C / docker stop / kill. */
   signal: AbortSignal;
-  network: { ip: string };
+  /** The container's address; `none` when it has no network (`--network=none`): only loopback. */
+  network: { ip: string; none?: boolean };
   now(): number;
   random(): number;
   /** Optional: the container's processes for `ps` (the engine knows them; PID 1 is the main process). */

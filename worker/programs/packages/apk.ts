@@ -9,6 +9,7 @@ import type { Program, ProgramRun } from '../program.ts';
 import { ALPINE_DISTINCT, ALPINE_INDEX_VERSIONS, ALPINE_PACKAGES } from './alpine-index.ts';
 import type { ApkPackage } from './alpine-index.ts';
 import { readText, removePackageFiles, writePackageFiles, writeText } from './files.ts';
+import { refuseWithoutNetwork } from './no-network.ts';
 
 const DB = '/lib/apk/db/installed';
 const WORLD = '/etc/apk/world';
@@ -183,6 +184,10 @@ export const apk: Program = async (run) => {
   if (run.spec.user !== 'root' && run.spec.user !== '0' && cmd !== 'info' && cmd !== 'search') {
     run.spec.stderr('ERROR: Unable to lock database: Permission denied\nERROR: Failed to open apk database: Permission denied\n');
     return 99;
+  }
+  if (cmd === 'update' || (cmd === 'add' && names.length > 0) || opts.includes('-U') || opts.includes('--update-cache')) {
+    const refused = refuseWithoutNetwork(run, 'apk');
+    if (refused !== undefined) return refused;
   }
   switch (cmd) {
     case 'update': return update(run, quiet);

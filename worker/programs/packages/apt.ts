@@ -10,6 +10,7 @@ import { archiveFor, sizeToStr } from './debian-index.ts';
 import type { Archive, DebPackage } from './debian-index.ts';
 import { databaseCount, dpkgInstall, dpkgRemove, readStatus } from './dpkg-db.ts';
 import { readText, writePackageFiles, writeText } from './files.ts';
+import { refuseWithoutNetwork } from './no-network.ts';
 
 const LISTS = '/var/lib/apt/lists';
 const ALTERNATIVES: Record<string, Array<[string, string, string]>> = {
@@ -224,6 +225,10 @@ async function main(run: ProgramRun, apt: boolean): Promise<number> {
   }
   const archive = await archiveFor(spec.fs);
   const yes = flags.some((f) => ['-y', '--yes', '--assume-yes', '-qy', '-yq'].includes(f)) || spec.env.DEBIAN_FRONTEND === 'noninteractive' && flags.includes('-y');
+  if (cmd === 'update' || cmd === 'install') {
+    const refused = refuseWithoutNetwork(run, apt ? 'apt' : 'apt-get');
+    if (refused !== undefined) return refused;
+  }
   switch (cmd) {
     case 'update': return update(run, archive, apt);
     case 'install': return install(run, archive, names, { yes, recommends: !flags.includes('--no-install-recommends') });
