@@ -14,7 +14,7 @@ describe('hostFs', () => {
     expect(await fs.readFile('/home/learner/hello/ctx/sub/image.tar')).toEqual(ALL_BYTES);
     expect(new TextDecoder().decode(await fs.readFile('/home/learner/Dockerfile'))).toBe('FROM alpine\n');
     const { mtime, ...st } = await fs.stat('../Dockerfile');
-    expect([st, mtime instanceof Date]).toEqual([{ type: 'file', mode: 0o600, size: 12 }, true]);
+    expect([st, mtime instanceof Date]).toEqual([{ type: 'file', mode: 0o600, size: 12, uid: 1000, gid: 1000 }, true]);
     expect((await fs.stat('ctx')).type).toBe('directory');
   });
 

@@ -5,6 +5,7 @@
  * current directory, as the real CLI resolves them against its process cwd.
  */
 import type { IFileSystem } from 'just-bash';
+import { LEARNER } from './commands/identity.ts';
 
 /** What `stat` reports; `mode` holds the permission bits only (0o755), like Go's `fs.FileMode.Perm()`. */
 export interface HostStat {
@@ -12,6 +13,9 @@ export interface HostStat {
   mode: number;
   size: number;
   mtime: Date;
+  /** Owner: every file of the learner's machine belongs to the learner (`ls -l` says so), as `docker cp -a` keeps. */
+  uid: number;
+  gid: number;
 }
 
 /** The host file API the docker CLI uses. All paths may be relative to `cwd`. */
@@ -55,7 +59,7 @@ export function hostFs(fs: IFileSystem, cwd: string): HostFs {
     async stat(path) {
       const st = await fs.lstat(resolve(path));
       const type = st.isSymbolicLink ? 'symlink' : st.isDirectory ? 'directory' : 'file';
-      return { type, mode: st.mode & 0o7777, size: st.size, mtime: st.mtime };
+      return { type, mode: st.mode & 0o7777, size: st.size, mtime: st.mtime, uid: LEARNER.uid, gid: LEARNER.gid };
     },
     readlink: (path) => fs.readlink(resolve(path)),
     async readdir(path) {

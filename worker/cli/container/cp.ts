@@ -88,7 +88,8 @@ async function hostEntries(ctx: CommandContext, abs: string, name: string): Prom
   const host = ctx.io.fs;
   const st = await host.stat(abs);
   const mtime = Math.floor(st.mtime.getTime() / 1000);
-  const base = { uid: 0, gid: 0, mtime, mode: st.mode };
+  // The host's owner; without -a the daemon makes it root's (extractInto), as moby's CopyTo with NoLchown false does.
+  const base = { uid: st.uid, gid: st.gid, mtime, mode: st.mode };
   if (st.type === 'directory') {
     const out: Entry[] = [{ ...base, path: name, type: 'dir', size: 0 }];
     for (const child of await host.readdir(abs)) out.push(...(await hostEntries(ctx, `${abs}/${child}`, `${name}/${child}`)));
