@@ -11,7 +11,8 @@ import { StoreFullError } from '../store/store.ts';
 import type { DockerIo } from '../shell/commands/docker.ts';
 import { parseDockerArgs } from './command/parse.ts';
 import { CliError, type CommandContext } from './context.ts';
-import { HANDLERS } from './handlers.ts';
+import { HANDLERS, declaredFlags } from './handlers.ts';
+import type { ParseOutcome } from './command/parse.ts';
 
 /** The docker command of one engine. */
 export class DockerCli {
@@ -36,22 +37,41 @@ export class DockerCli {
       io.stderr(`docker: '${parsed.command.path}' is not available in Layerlab yet.\n`);
       return 1;
     }
+    const refused = refusedFlag(parsed, handler.flags);
+    if (refused !== undefined) {
+      io.stderr(`${refused}\n`);
+      return 125;
+    }
     const ctx: CommandContext = {
       engine: this.#engine,
       command: parsed.command,
       invokedAs: parsed.invokedAs,
-      flags: parsed.flags,
+      flags: declaredFlags(parsed.flags, handler.flags),
       args: parsed.args,
       io,
       out: (s) => io.stdout(s),
       err: (s) => io.stderr(s),
     };
     try {
-      return await handler(ctx);
+      return await handler.run(ctx);
     } catch (err) {
       return report(io, err);
     }
   }
+}
+
+/**
+ * The refusal of the first flag given that the simulator does not reproduce,
+ * global options included: one plain line and exit 125, as docker/cli's own
+ * flag errors exit, before anything runs, so the state is unchanged. Docker
+ * would honour such a flag; running without it would teach something false.
+ */
+export function refusedFlag(parsed: Extract<ParseOutcome, { kind: 'run' }>, honoured: readonly string[]): string | undefined {
+  const global = parsed.globalsChanged[0];
+  if (global !== undefined) return `docker: the global option --${global} is not simulated in Layerlab; run the command without it.`;
+  const flag = parsed.command.flags.find((f) => f.name !== 'help' && parsed.flags.changed(f.name) && !honoured.includes(f.name));
+  if (flag === undefined) return undefined;
+  return `docker: flag --${flag.name} of '${parsed.invokedAs}' is not simulated in Layerlab yet; run the command without it.`;
 }
 
 /** Prints an error as docker/cli's main does and returns the exit code. */

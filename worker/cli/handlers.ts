@@ -4,6 +4,7 @@
  * command in the parser, so they need no entry of their own.
  */
 import type { Handler } from './context.ts';
+import type { ParsedFlags } from './command/parse.ts';
 import { attach } from './container/attach.ts';
 import { commit } from './container/commit.ts';
 import { cp } from './container/cp.ts';
@@ -38,41 +39,73 @@ import { inspect } from './system/inspect.ts';
 import { info } from './system/info.ts';
 import { version } from './system/version.ts';
 
-/** Canonical command path → handler. */
-export const HANDLERS: Record<string, Handler> = {
-  'image build': build,
-  'image ls': imageLs,
-  'image inspect': imageInspect,
-  'image history': history,
-  'image tag': tag,
-  'image rm': imageRm,
-  'image prune': imagePrune,
-  'image pull': pull,
-  'image save': save,
-  'image load': load,
-  'image import': importImage,
-  'container run': containerRun,
-  'container create': containerCreate,
-  'container ls': containerLs,
-  'container start': start,
-  'container stop': stop,
-  'container kill': kill,
-  'container restart': restart,
-  'container rm': containerRm,
-  'container logs': logs,
-  'container exec': exec,
-  'container attach': attach,
-  'container wait': wait,
-  'container inspect': containerInspect,
-  'container diff': diff,
-  'container commit': commit,
-  'container export': exportContainer,
-  'container rename': rename,
-  'container top': top,
-  'container prune': containerPrune,
-  'container cp': cp,
-  'container port': port,
-  inspect,
-  'system info': info,
-  version,
+/**
+ * A command the simulator implements: its handler and the flags it honours.
+ * Every other flag of the command is refused before the handler runs
+ * (docker.ts), and the handler cannot read a flag it did not declare
+ * ({@link declaredFlags}), so an accepted flag is never silently ignored.
+ */
+export interface Implemented {
+  run: Handler;
+  /** Long names of the flags whose effect the simulator reproduces. */
+  flags: readonly string[];
+}
+
+const impl = (run: Handler, ...flags: string[]): Implemented => ({ run, flags });
+
+/** Flags `docker run` and `docker create` both honour (create-opts.ts, launch.ts). */
+const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'name', 'publish', 'pull', 'rm', 'stop-signal', 'tty', 'user', 'workdir'];
+
+/** Canonical command path → what runs it. */
+export const HANDLERS: Record<string, Implemented> = {
+  'image build': impl(build, 'build-arg', 'file', 'force-rm', 'iidfile', 'label', 'network', 'no-cache', 'progress', 'pull', 'quiet', 'rm', 'tag', 'target'),
+  'image ls': impl(imageLs, 'all', 'digests', 'filter', 'format', 'no-trunc', 'quiet', 'tree'),
+  'image inspect': impl(imageInspect, 'format'),
+  'image history': impl(history, 'format', 'human', 'no-trunc', 'quiet'),
+  'image tag': impl(tag),
+  'image rm': impl(imageRm, 'force', 'no-prune'),
+  'image prune': impl(imagePrune, 'all', 'filter', 'force'),
+  'image pull': impl(pull, 'all-tags', 'quiet'),
+  'image save': impl(save, 'output'),
+  'image load': impl(load, 'input', 'quiet'),
+  'image import': impl(importImage, 'change', 'message'),
+  'container run': impl(containerRun, ...CREATE_FLAGS, 'detach'),
+  'container create': impl(containerCreate, ...CREATE_FLAGS),
+  'container ls': impl(containerLs, 'all', 'filter', 'format', 'last', 'latest', 'no-trunc', 'quiet', 'size'),
+  'container start': impl(start, 'attach', 'interactive'),
+  'container stop': impl(stop, 'signal', 'time', 'timeout'),
+  'container kill': impl(kill, 'signal'),
+  'container restart': impl(restart, 'signal', 'time', 'timeout'),
+  'container rm': impl(containerRm, 'force'),
+  'container logs': impl(logs, 'follow', 'tail', 'timestamps'),
+  'container exec': impl(exec, 'detach', 'env', 'interactive', 'tty', 'user', 'workdir'),
+  'container attach': impl(attach),
+  'container wait': impl(wait),
+  'container inspect': impl(containerInspect, 'format', 'size'),
+  'container diff': impl(diff),
+  'container commit': impl(commit, 'author', 'change', 'message'),
+  'container export': impl(exportContainer, 'output'),
+  'container rename': impl(rename),
+  'container top': impl(top),
+  'container prune': impl(containerPrune, 'filter', 'force'),
+  'container cp': impl(cp, 'archive', 'quiet'),
+  'container port': impl(port),
+  inspect: impl(inspect, 'format', 'size', 'type'),
+  'system info': impl(info),
+  version: impl(version),
 };
+
+/**
+ * The flags a handler sees: reading one it did not declare is a bug of ours
+ * (the walk test in test/cli/flags-honoured.test.ts runs into it), never a
+ * silent default.
+ */
+export function declaredFlags(flags: ParsedFlags, declared: readonly string[]): ParsedFlags {
+  const check = (name: string): void => {
+    if (!declared.includes(name)) throw new Error(`the handler read --${name}, which it does not declare`);
+  };
+  return {
+    get: <T>(name: string): T => (check(name), flags.get<T>(name)),
+    changed: (name) => (check(name), flags.changed(name)),
+  };
+}

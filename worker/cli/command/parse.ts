@@ -37,6 +37,8 @@ export type ParseOutcome =
       flags: ParsedFlags;
       args: string[];
       globals: GlobalOptions;
+      /** Global options given on the command line (pflag Changed), by long name: `host`, `debug`. */
+      globalsChanged: string[];
       /** Text pflag writes to stdout before the command runs (deprecated-flag notices). */
       stdout: string;
       /** Text written to stderr before the command runs (deprecated global shorthand). */
@@ -143,6 +145,7 @@ export function parseDockerArgs(argv: readonly string[], options: ParseOptions =
     flags: flagsOf(parsed),
     args: parsed.args,
     globals: opts,
+    globalsChanged: [...globals.changed].filter((name) => name !== 'help' && name !== 'version'),
     stdout: parsed.notices,
     stderr: preStderr,
   };

@@ -13,7 +13,7 @@ export async function attach(ctx: CommandContext): Promise<number> {
   const c = svc.get(ctx.args[0]!);
   if (!c.running) throw new CliError('You cannot attach to a stopped container, start it first');
   const live = svc.live(c.id);
-  if (live?.interactive && c.config.Tty && !ctx.flags.get<boolean>('no-stdin')) {
+  if (live?.interactive && c.config.Tty) {
     if (!ctx.io.startForeground) throw notATty();
     toForeground(ctx, svc.foreground(c.id, live.interactive));
     return 0;
