@@ -92,7 +92,7 @@ export const HANDLERS: Record<string, Implemented> = {
   'container port': impl(port),
   inspect: impl(inspect, 'format', 'size', 'type'),
   'system info': impl(info),
-  version: impl(version),
+  version: impl(version, 'format'),
 };
 
 /**

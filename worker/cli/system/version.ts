@@ -5,20 +5,69 @@
  */
 import type { CommandContext } from '../context.ts';
 import { CLIENT_VERSION } from '../client-version.ts';
+import { CliError } from '../context.ts';
+import { ansic } from '../../engine/version.ts';
+import type { VersionResponse } from '../../engine/api-types.ts';
+import { GO_TYPE } from '../format/go-value.ts';
+import { JSON_FORMAT } from '../format/format.ts';
+import { DOCKER_FUNCS, TemplateError, parseTemplate } from '../format/template/index.ts';
 
 const row = (indent: string, key: string, value: string) => `${`${indent}${key}:`.padEnd(19)} ${value}\n`;
 
-/** Go's time.ANSIC layout of an RFC 3339 time, in UTC. */
-export function ansic(rfc3339: string): string {
-  const d = new Date(rfc3339);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const hms = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${hms} ${d.getUTCFullYear()}`;
+/**
+ * docker/cli's versionInfo: what `--format` templates see. Key order and
+ * omitted fields as its JSON (recorded from CLI 28.2.2: Platform only when
+ * the client has a platform name, BuildTime in ANSIC); structs are marked so
+ * templates print them as Go prints structs (`{Engine 28.5.1 map[...]}`).
+ */
+function versionInfo(server: VersionResponse): object {
+  const c = CLIENT_VERSION;
+  const struct = <T extends object>(type: string, fields: T): T => Object.assign(fields, { [GO_TYPE]: type });
+  return struct('system.versionInfo', {
+    Client: struct('*system.clientVersion', {
+      Platform: struct('*system.platformInfo', { Name: 'Docker Engine - Community' }),
+      Version: c.version,
+      ApiVersion: c.api,
+      DefaultAPIVersion: c.api,
+      GitCommit: c.gitCommit,
+      GoVersion: c.goVersion,
+      Os: 'linux',
+      Arch: 'amd64',
+      BuildTime: ansic(c.buildTime),
+      Context: 'default',
+    }),
+    Server: struct('*types.Version', {
+      ...server,
+      Platform: struct('struct { Name string }', { ...server.Platform }),
+      Components: server.Components.map((comp) => struct('types.ComponentVersion', { ...comp })),
+    }),
+  });
+}
+
+/** `docker version --format`: the template over {@link versionInfo}; errors as version.go reports them. */
+function formatted(ctx: CommandContext, format: string, server: VersionResponse): number {
+  let tmpl;
+  try {
+    tmpl = parseTemplate(format === 'json' ? JSON_FORMAT : format, DOCKER_FUNCS, 'version');
+  } catch (err) {
+    if (err instanceof TemplateError) throw new CliError(`template parsing error: ${err.message}`, 64);
+    throw err;
+  }
+  try {
+    ctx.out(`${tmpl.execute(versionInfo(server))}\n`);
+  } catch (err) {
+    if (!(err instanceof TemplateError)) throw err;
+    // version.go writes the newline after the template whether or not it failed.
+    ctx.out(`${err.partialOutput}\n`);
+    throw new CliError(err.message, 1);
+  }
+  return 0;
 }
 
 /** Runs `docker version`. */
 export async function version(ctx: CommandContext): Promise<number> {
+  const format = ctx.flags.get<string>('format');
+  if (format !== '') return formatted(ctx, format, await ctx.engine.version());
   const c = CLIENT_VERSION;
   let out = 'Client: Docker Engine - Community\n';
   out += row(' ', 'Version', c.version);
@@ -38,7 +87,7 @@ export async function version(ctx: CommandContext): Promise<number> {
       out += row('  ', 'API version', `${d.ApiVersion} (minimum version ${d.MinAPIVersion})`);
       out += row('  ', 'Go version', d.GoVersion!);
       out += row('  ', 'Git commit', d.GitCommit!);
-      out += row('  ', 'Built', ansic(d.BuildTime!));
+      out += row('  ', 'Built', d.BuildTime!);
       out += row('  ', 'OS/Arch', `${d.Os}/${d.Arch}`);
       out += row('  ', 'Experimental', d.Experimental!);
     } else {
