@@ -41,6 +41,17 @@ describe('bin/layerlab exec --json', () => {
     expect(JSON.parse(r.stdout)).toHaveLength(7);
   });
 
+  it('ends cleanly with a detached container still running, which a later --state run finds up', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'layerlab-state-'));
+    dirs.push(dir);
+    const first = await layerlab(['exec', '--json', '--preload', 'alpine', '--state', dir], 'docker run -d --name sleeper alpine sleep 100\n');
+    const id = (JSON.parse(first.stdout) as Array<{ stdout: string }>)[0]!.stdout;
+    expect(first).toEqual({ stdout: `[\n${JSON.stringify({ cmd: 'docker run -d --name sleeper alpine sleep 100', stdout: id, stderr: '', rc: 0 })}\n]\n`, stderr: '', code: 0 });
+    expect(id).toMatch(/^[0-9a-f]{64}\n$/);
+    const second = await layerlab(['exec', '--json', '--state', dir], "docker ps --format '{{.Names}} {{.Command}}'\n");
+    expect(second).toEqual({ stdout: `[\n${JSON.stringify({ cmd: "docker ps --format '{{.Names}} {{.Command}}'", stdout: 'sleeper "sleep 100"\n', stderr: '', rc: 0 })}\n]\n`, stderr: '', code: 0 });
+  });
+
   it('keeps the home directory in --state DIR across invocations', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'layerlab-state-'));
     dirs.push(dir);

@@ -28,6 +28,7 @@ import { asContainer, type Container } from './record.ts';
 import { RootfsLoader, type RecipeEntries } from './rootfs.ts';
 import { isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner } from './runtime.ts';
 import { StackedView } from './tree.ts';
+import { StoreClosedError } from '../../store/serial.ts';
 
 /** How a container service is built. */
 export interface ContainerServiceOptions {
@@ -240,7 +241,15 @@ export class ContainerService {
     };
     const exited = Promise.race([program.catch(() => 126), killed]).then(async (code) => {
       if (listener) live.listeners.delete(listener);
-      return this.#finish(c.id, code);
+      try {
+        return await this.#finish(c.id, code);
+      } catch (err) {
+        // The lab was closed under a running container (`bin/layerlab exec`
+        // ending, a page going away): the store keeps it as running, as a
+        // daemon outlives its client, and the next open starts it again.
+        if (err instanceof StoreClosedError) return code;
+        throw err;
+      }
     });
     live.exited = exited;
     // A process that already ended (before the start was reported) is committed as exited first.
