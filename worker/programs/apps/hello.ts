@@ -1,31 +1,32 @@
 /**
- * hello-world's /hello: a 22-line message with the structure of Docker's own
- * (docker-library/hello-world hello.c; docker-reference §4), in Layerlab's words.
+ * hello-world's /hello: the text of docker-library/hello-world's hello.c, the
+ * image's own output (a fact of the image, like figlet's fonts), as every
+ * tutorial and the course chapters show it for amd64.
  */
 import type { Program } from '../program.ts';
 
-/** The message, 22 lines. */
+/** The message, 22 lines (hello.c's `message`, starting and ending with an empty line). */
 export const HELLO_TEXT = [
   '',
-  'Hello from Docker, running inside Layerlab!',
-  'If you can read this, pulling the image and starting a container both worked.',
+  'Hello from Docker!',
+  'This message shows that your installation appears to be working correctly.',
   '',
-  'Here is what just happened behind the scenes:',
-  ' 1. The Docker client asked the Docker daemon to run a container.',
-  ' 2. The daemon fetched the "hello-world" image from Docker Hub.',
+  'To generate this message, Docker took the following steps:',
+  ' 1. The Docker client contacted the Docker daemon.',
+  ' 2. The Docker daemon pulled the "hello-world" image from the Docker Hub.',
   '    (amd64)',
-  ' 3. The daemon made a new container from that image and started the program',
-  '    inside it, which wrote the text you are reading now.',
-  ' 4. The daemon passed that text to the Docker client, and the client',
-  '    printed it in your terminal.',
+  ' 3. The Docker daemon created a new container from that image which runs the',
+  '    executable that produces the output you are currently reading.',
+  ' 4. The Docker daemon streamed that output to the Docker client, which sent it',
+  '    to your terminal.',
   '',
-  'For a bigger challenge, start an Ubuntu container with a shell:',
+  'To try something more ambitious, you can run an Ubuntu container with:',
   ' $ docker run -it ubuntu bash',
   '',
-  'Keep images and share them with a free Docker ID:',
+  'Share images, automate workflows, and more with a free Docker ID:',
   ' https://hub.docker.com/',
   '',
-  'Find more examples and guides at:',
+  'For more examples and ideas, visit:',
   ' https://docs.docker.com/get-started/',
   '',
 ].join('\n') + '\n';
