@@ -118,7 +118,7 @@ describe('start, stop, kill, restart, rm', () => {
     expect(await d.run('kill ref-web')).toEqual({ stdout: '', stderr: `Error response from daemon: cannot kill container: ref-web: container ${id} is not running\n`, rc: 1 });
     expect(await d.run('stop ref-web')).toEqual({ stdout: 'ref-web\n', stderr: '', rc: 0 });
     expect(await d.run('restart ref-web')).toEqual({ stdout: 'ref-web\n', stderr: '', rc: 0 });
-    expect(await d.run('kill -s NOPE ref-web')).toEqual({ stdout: '', stderr: 'Error response from daemon: Invalid signal: NOPE\n', rc: 1 });
+    expect(await d.run('kill -s NOPE ref-web')).toEqual({ stdout: '', stderr: 'Error response from daemon: cannot kill container: ref-web: invalid signal: NOPE\n', rc: 1 });
     expect(await d.run('kill ref-web')).toEqual({ stdout: 'ref-web\n', stderr: '', rc: 0 });
     expect(await d.run('wait ref-web')).toEqual({ stdout: '137\n', stderr: '', rc: 0 });
   });

@@ -79,7 +79,7 @@ describe('docker port', () => {
     const d = await scene();
     expect(await d.run('port ref-web')).toEqual({ stdout: '80/tcp -> 0.0.0.0:8080\n80/tcp -> [::]:8080\n', stderr: '', rc: 0 });
     expect(await d.run('port ref-web 80')).toEqual({ stdout: '0.0.0.0:8080\n[::]:8080\n', stderr: '', rc: 0 });
-    expect(await d.run('port ref-web 81')).toEqual({ stdout: '', stderr: "Error: No public port '81/tcp' published for ref-web\n", rc: 1 });
+    expect(await d.run('port ref-web 81')).toEqual({ stdout: '', stderr: "Error: No public port '81' published for ref-web\n", rc: 1 });
     expect(await d.run('port ref-exit7')).toEqual({ stdout: '', stderr: '', rc: 0 });
   });
 });

@@ -35,6 +35,9 @@ const NAME = new RegExp(String.raw`\b(?:${names.left.join('|')})_(?:${names.righ
 /** A content hash the legacy builder puts in `ADD file:<hash> in /`, cut by docker's 45-cell ellipsis. */
 const CUT_HASH = /(?<=(?:file|dir|multi):)[0-9a-f]{1,63}…/g;
 
+/** moby's temporary directory for an archive it unpacks: `docker-import-` and a random number (ioutil.TempDir). */
+const IMPORT_DIR = /\/tmp\/docker-import-\d+\//g;
+
 /** Human sizes (go-units HumanSize, decimal units) of 1 kB and more. */
 const HUMAN_SIZE = /(?<![\w.])\d+(?:\.\d+)?(?:e\+\d+)?(?:kB|MB|GB|TB|PB)(?![\w])/g;
 /** Raw byte counts of 1000 and more under a JSON size key (inspect Size, manifest LayerSources size). */
@@ -65,6 +68,7 @@ export function createNormalizer(): (text: string, line?: number) => string {
     s
       .split(ORACLE_DATA_ROOT)
       .join('/var/lib/docker/')
+      .replace(IMPORT_DIR, '/tmp/docker-import-<n>/')
       .replace(HEX_ID, (hex) => (hex.length === 64 ? `<id${idFor(hex, line)}>` : `<id${idFor(hex, line)}:12>`))
       .replace(CUT_HASH, '<hash>…')
       .replace(SINCE, '<since>')

@@ -3,11 +3,21 @@
  * image's full ID; without REPOSITORY the image is dangling.
  */
 import { containerCommit } from '../../engine/containers/operations.ts';
-import type { CommandContext } from '../context.ts';
+import { CliError, type CommandContext } from '../context.ts';
+import { ReferenceError, parseNormalizedNamed } from '../../engine/reference.ts';
 import { svcOf } from './launch.ts';
 
 /** Runs `docker commit`. */
 export async function commit(ctx: CommandContext): Promise<number> {
+  // commit.go parses REPOSITORY[:TAG] itself, so a bad one is the client's error (no daemon prefix).
+  if (ctx.args[1] !== undefined) {
+    try {
+      parseNormalizedNamed(ctx.args[1]);
+    } catch (err) {
+      if (err instanceof ReferenceError) throw new CliError(err.message);
+      throw err;
+    }
+  }
   const id = await containerCommit(await svcOf(ctx), ctx.args[0]!, {
     reference: ctx.args[1] ?? '',
     comment: ctx.flags.get<string>('message'),

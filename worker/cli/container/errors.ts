@@ -18,6 +18,9 @@ export function runExitCode(message: string): number {
 
 /** The error `docker run`/`create` print for a failure. */
 export function runFailure(err: unknown, verb: string): CliError {
+  // docker create returns the daemon's error as is (main prints it, exit 1);
+  // docker run wraps it (recorded from CLI 28.2.2).
+  if (isEngineError(err) && verb === 'create') return new CliError(`Error response from daemon: ${err.message}`, 1);
   if (isEngineError(err)) {
     return new CliError(`docker: Error response from daemon: ${err.message}\n\nRun 'docker ${verb} --help' for more information`, runExitCode(err.message));
   }

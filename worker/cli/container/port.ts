@@ -54,7 +54,7 @@ export async function port(ctx: CommandContext): Promise<number> {
   if (wanted !== undefined) {
     const key = wanted.includes('/') ? wanted : `${wanted}/tcp`;
     const frontends = ports[key];
-    if (!frontends) throw new CliError(`Error: No public port '${key}' published for ${name}`);
+    if (!frontends) throw new CliError(`Error: No public port '${wanted}' published for ${name}`);
     for (const f of frontends) out.push(joinHostPort(f.HostIp, f.HostPort));
   } else {
     for (const [from, frontends] of Object.entries(ports)) for (const f of frontends ?? []) out.push(`${from} -> ${joinHostPort(f.HostIp, f.HostPort)}`);

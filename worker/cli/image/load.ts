@@ -6,6 +6,7 @@
  */
 import { CliError, type CommandContext } from '../context.ts';
 import { JsonMessageWriter } from '../jsonmessage.ts';
+import { isEngineError } from '../../engine/errors.ts';
 
 /** Runs `docker load`. */
 export async function load(ctx: CommandContext): Promise<number> {
@@ -23,9 +24,17 @@ export async function load(ctx: CommandContext): Promise<number> {
   }
   const quiet = ctx.flags.get<boolean>('quiet') || !ctx.io.isTTY;
   const writer = new JsonMessageWriter((s) => ctx.out(s), { tty: ctx.io.isTTY });
-  await ctx.engine.imageLoad(archive, (m) => {
-    if (quiet && m.stream === undefined) return;
-    writer.message(m);
-  });
+  try {
+    await ctx.engine.imageLoad(archive, (m) => {
+      if (quiet && m.stream === undefined) return;
+      writer.message(m);
+    });
+  } catch (err) {
+    // The daemon answers a load at once and reports a failure inside its
+    // stream, which the CLI prints without "Error response from daemon"
+    // (recorded: `unexpected EOF`, the missing `repositories` file).
+    if (isEngineError(err) && err.code === 'System') throw new CliError(err.message);
+    throw err;
+  }
   return 0;
 }

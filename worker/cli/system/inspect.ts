@@ -32,6 +32,9 @@ export async function inspect(ctx: CommandContext): Promise<number> {
         throw err;
       }
     }
+    // The simulator has no volumes or user networks yet: the daemon's not-found answers (recorded from Engine 26.1).
+    if (type === 'volume') throw new CliError(`Error response from daemon: get ${ref}: no such volume`);
+    if (type === 'network') throw new CliError(`Error response from daemon: network ${ref} not found`);
     if (type !== '' && !inspectors[type]) throw new CliError(`Error: No such ${type}: ${ref}`);
     throw new CliError(`Error: No such object: ${ref}`);
   };

@@ -9,6 +9,7 @@ import type { Draft } from '../state.ts';
 import { containerNamed } from './lookup.ts';
 import { generateName, nameConflict, randomId, validateName } from './names.ts';
 import type { Container, ContainerConfig, HostConfig } from './record.ts';
+import { parseSignal } from './runtime.ts';
 
 /** The create request: API container.Config fields the CLI sets, and HostConfig. */
 export interface CreateRequest {
@@ -31,6 +32,8 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
   if (user.WorkingDir && !user.WorkingDir.startsWith('/')) {
     throw new EngineError('InvalidParameter', `the working directory '${user.WorkingDir}' is invalid, it needs to be an absolute path`);
   }
+  // daemon verifyContainerSettings: the stop signal must be one the daemon can send.
+  if (user.StopSignal) parseSignal(user.StopSignal);
   // daemon/commit.go merge(userConf, imageConf)
   let env = user.Env ?? [];
   if (env.length === 0) env = img.Env ?? [];

@@ -123,15 +123,20 @@ const SIGNALS: Record<string, number> = {
   USR1: 10, USR2: 12, VTALRM: 26, WINCH: 28, XCPU: 24, XFSZ: 25,
 };
 
-/** moby signal.ParseSignal: `KILL`, `SIGKILL`, `9` → 9; else `Invalid signal: x`. */
+/**
+ * moby signal.ParseSignal: `KILL`, `SIGKILL`, `9` → 9; `invalid signal: x`
+ * otherwise, and a number past SIGRTMAX (64) is one the Linux daemon does not
+ * support (recorded from Engine 26.1).
+ */
 export function parseSignal(raw: string): number {
   const n = Number(raw);
   if (/^[0-9]+$/.test(raw)) {
-    if (n === 0) throw new EngineError('InvalidParameter', `Invalid signal: ${raw}`);
+    if (n === 0) throw new EngineError('InvalidParameter', `invalid signal: ${raw}`);
+    if (n > 64) throw new EngineError('InvalidParameter', `the linux daemon does not support signal ${n}`);
     return n;
   }
   const s = SIGNALS[raw.toUpperCase().replace(/^SIG/, '')];
-  if (s === undefined) throw new EngineError('InvalidParameter', `Invalid signal: ${raw}`);
+  if (s === undefined) throw new EngineError('InvalidParameter', `invalid signal: ${raw}`);
   return s;
 }
 

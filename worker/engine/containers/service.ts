@@ -15,7 +15,7 @@
  * terminal again, and `exec`, `stop` and `rm -f` work as before.
  */
 import type { Engine } from '../engine.ts';
-import { EngineError } from '../errors.ts';
+import { EngineError, isEngineError } from '../errors.ts';
 import { digestOf } from '../digest.ts';
 import { tarBytes } from '../layer/tar-write.ts';
 import type { Draft } from '../state.ts';
@@ -328,8 +328,15 @@ export class ContainerService {
 
   /** `POST /containers/{id}/kill`: delivers a signal; KILL ends the process at once (exit 137). */
   async kill(ref: string, signal = 'KILL'): Promise<void> {
+    // moby's kill route parses the signal before it looks up the container.
+    let sig: number;
+    try {
+      sig = parseSignal(signal);
+    } catch (err) {
+      if (isEngineError(err)) throw new EngineError('InvalidParameter', `cannot kill container: ${ref}: ${err.message}`);
+      throw err;
+    }
     const c = this.get(ref);
-    const sig = parseSignal(signal);
     if (!c.running) throw new EngineError('Conflict', `cannot kill container: ${ref}: container ${c.id} is not running`);
     await this.#signal(c, sig);
   }

@@ -35,7 +35,7 @@ export function loadImages(draft: Draft, archive: Uint8Array, emit: (m: JsonMess
   try {
     entries = readTar(archive);
   } catch (err) {
-    if (err instanceof TarFormatError) throw new EngineError('System', 'archive/tar: invalid tar header');
+    if (err instanceof TarFormatError) throw new EngineError('System', err.message);
     throw err;
   }
   for (const e of entries) if (e.type === 'file' && e.content?.kind === 'bytes') files.set(e.path.replace(/^\.\//, ''), e.content.bytes);

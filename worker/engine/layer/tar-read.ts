@@ -85,8 +85,12 @@ export function readTar(tar: Uint8Array): Entry[] {
   let pax: Record<string, string> = {};
   let longName: string | undefined;
   let longLink: string | undefined;
+  let ended = false;
   while (off + BLOCK <= tar.length) {
-    if (isZero(tar, off)) break; // end-of-archive marker
+    if (isZero(tar, off)) {
+      ended = true; // end-of-archive marker
+      break;
+    }
     if (!checksumOk(tar, off)) throw new TarFormatError('archive/tar: invalid tar header');
     const h = off;
     const flag = String.fromCharCode(tar[h + 156]!);
@@ -134,5 +138,7 @@ export function readTar(tar: Uint8Array): Entry[] {
     longName = undefined;
     longLink = undefined;
   }
+  // Go's tar.Reader: a header block cut short is io.ErrUnexpectedEOF (`docker load` of a file that is not an archive).
+  if (!ended && off < tar.length) throw new TarFormatError('unexpected EOF');
   return entries;
 }
