@@ -21,6 +21,7 @@ import { loneProgram, readsTerminal, terminalUse, writesToTerminal } from './ter
 import { stdinReader } from './stdin-reader.ts';
 import type { TerminalUse } from './terminal.ts';
 import { CommandReader } from './continuation.ts';
+import { helpPreamble } from './help.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
 export { loadJustBash, newHomeFs } from './home-fs.ts';
@@ -217,7 +218,7 @@ export class HostShell {
       start(stdinReader(async (input) => this.run(line, input)));
       return { stdout: '', stderr: '', exitCode: 0 };
     }
-    const script = parses ? preamble(this.#env, this.#aliases, this.#status) + line : line;
+    const script = parses ? helpPreamble(ast) + preamble(this.#env, this.#aliases, this.#status) + line : line;
     const result = await bash.exec(script, {
       env: this.#env,
       replaceEnv: true,
