@@ -22,6 +22,8 @@ import { stdinReader } from './stdin-reader.ts';
 import type { TerminalUse } from './terminal.ts';
 import { CommandReader } from './continuation.ts';
 import { helpPreamble } from './help.ts';
+import { scriptParser } from './parse.ts';
+import type { ParseScript } from './parse.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
 export { loadJustBash, newHomeFs } from './home-fs.ts';
@@ -260,16 +262,12 @@ export class HostShell {
   }
 
   #parseOrThrow(line: string): ScriptNode {
-    // just-bash exports `parse` from its Node entry only; the page loads
-    // `just-bash/browser`, whose Bash.transform() returns the same tree.
-    const jb = this.#jb!;
-    if (typeof jb.parse === 'function') return jb.parse(line);
-    this.#parser ??= new jb.Bash();
-    return this.#parser.transform(line).ast;
+    this.#parser ??= scriptParser(this.#jb!);
+    return this.#parser(line);
   }
 
-  /** A Bash instance used only to parse lines where `parse` is not exported. */
-  #parser: InstanceType<JustBash['Bash']> | undefined;
+  /** just-bash's parser (parse.ts), once just-bash is loaded. */
+  #parser: ParseScript | undefined;
 
   #load(): Promise<Bash> {
     this.#bash ??= (async () => {
