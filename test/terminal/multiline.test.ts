@@ -113,6 +113,15 @@ describe('multi-line commands on PS2', () => {
     expect(await t.send('\r')).toEqual(`\r\n1\r\n2\r\n${PS1}`);
   });
 
+  it('recalls a here-document with its lines on their own rows, as readline draws it, and runs it again', async () => {
+    const t = await open();
+    await type(t, 'cat <<EOF', 'a', 'EOF');
+    // bash 5.2 draws the recalled entry as `cat <<EOF\r\n\ra\r\n\rEOF\r\n\r`: the cursor on the row after EOF.
+    expect(await t.send('\x1b[A')).toEqual(`\r${PS1}cat <<EOF\r\na\r\nEOF\r\n\x1b[J`);
+    expect(await t.send('\r')).toEqual(`a\r\n${PS1}`);
+    expect(await type(t, 'history')).toEqual(`history\r\n    1  cat <<EOF\r\na\r\nEOF\r\n\r\n    2  history\r\n${PS1}`);
+  });
+
   it('Ctrl-C on a PS2 line drops the whole command, keeps its lines in the history and sets $? to 130', async () => {
     const t = await open();
     expect(await type(t, 'for i in 1', 'do echo')).toEqual(`for i in 1\r\n> do echo\r\n> `);
