@@ -4,6 +4,7 @@
  * lines, the file written, the output after the last line).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openLab, run, settle, tail, useBrowser } from './harness.ts';
 
@@ -58,6 +59,8 @@ describe('multi-line commands in the page', () => {
     ]);
     await run(page, 'cat app.sh');
     expect(await tail(page, 3)).toEqual([`${PS1} cat app.sh`, 'echo "$HOME"', PS1]);
+    // For people to look at: the PS2 lines as the terminal draws them.
+    await page.screenshot({ path: resolve(import.meta.dirname, '../artifacts/screenshots/multiline.png') });
     await page.close();
   });
 });
