@@ -131,7 +131,8 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       return eof === undefined ? undefined : toProgram('', eof);
     },
     async interrupt() {
-      if (session.foreground === undefined && shell.continuing) {
+      // At the shell's prompt (PS1 or PS2) bash's SIGINT handler drops the line, or the command typed so far, and sets `$?` to 130.
+      if (session.foreground === undefined) {
         shell.abandon();
         return { cmd: '', stdout: '', stderr: '', rc: 130 };
       }

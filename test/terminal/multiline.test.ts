@@ -122,12 +122,16 @@ describe('multi-line commands on PS2', () => {
     expect(await type(t, 'history')).toEqual(`history\r\n    1  cat <<EOF\r\na\r\nEOF\r\n\r\n    2  history\r\n${PS1}`);
   });
 
-  it('Ctrl-C on a PS2 line drops the whole command, keeps its lines in the history and sets $? to 130', async () => {
+  it('Ctrl-C on a PS2 line drops the whole command, keeps its lines in the history and sets $? to 130, as at PS1', async () => {
     const t = await open();
     expect(await type(t, 'for i in 1', 'do echo')).toEqual(`for i in 1\r\n> do echo\r\n> `);
     expect(await t.send('\x03')).toEqual(`^C\r\n${PS1}`);
     expect(await type(t, 'echo $?')).toEqual(`echo $?\r\n130\r\n${PS1}`);
     expect(await type(t, 'history')).toEqual(`history\r\n    1  for i in 1; do echo\r\n    2  echo $?\r\n    3  history\r\n${PS1}`);
+    // On PS1 too (recorded: `true`, `abc` Ctrl-C, `echo $?` prints 130).
+    await type(t, 'true');
+    expect(await t.send('abc\x03')).toEqual(`abc^C\r\n${PS1}`);
+    expect(await type(t, 'echo $?')).toEqual(`echo $?\r\n130\r\n${PS1}`);
   });
 
   it('Ctrl-D in a here-document warns as bash does, runs the command and goes on', async () => {

@@ -127,7 +127,7 @@ export class HostShell {
     return this.#reader.historyEntry;
   }
 
-  /** Ctrl-C on a PS2 line: the unfinished command is dropped and `$?` is 130, as after bash's SIGINT. */
+  /** Ctrl-C at the prompt: the line, or the unfinished command of PS2 lines, is dropped and `$?` is 130, as after bash's SIGINT. */
   abandon(): void {
     this.#reader.abandon();
     this.#status = 130;
