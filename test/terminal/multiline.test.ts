@@ -9,6 +9,7 @@ import type { LabApi } from '../../worker/api.ts';
 import { createLabService } from '../../worker/terminal/lab-service.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 import { createSession } from '../../worker/session.ts';
+import type { LockManagerLike } from '../../worker/terminal/tab-sync.ts';
 
 const PS1 = 'learner@layerlab:~$ ';
 
@@ -18,7 +19,19 @@ interface Term {
   send(data: string): Promise<string>;
 }
 
-async function open(store = new MemoryStore()): Promise<Term> {
+/** One lock for the tabs of a test, like navigator.locks of one origin. */
+function sharedLock(): LockManagerLike {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    request(_name, fn) {
+      const run = tail.then(fn);
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+async function open(store = new MemoryStore(), tabs?: { locks: LockManagerLike; channel: string }): Promise<Term> {
   const api = createLabService({
     openStore: async () => store,
     memoryStore: () => MemoryStore.open(),
@@ -27,7 +40,8 @@ async function open(store = new MemoryStore()): Promise<Term> {
       throw new Error('not needed');
     },
     commandNames: async () => [],
-    tabId: 'one',
+    tabId: crypto.randomUUID(),
+    ...(tabs ? { locks: tabs.locks, channel: new BroadcastChannel(tabs.channel) as never } : {}),
   });
   let out = '';
   await api.start({ cols: 80, rows: 24 }, (d) => void (out += d), () => undefined);
@@ -185,5 +199,17 @@ describe('multi-line commands on PS2', () => {
     expect(await type(t, 'cat > notes.txt', 'hello', 'for i in')).toEqual(`cat > notes.txt\r\nhello\r\nfor i in\r\n`);
     expect(await t.send('\x04')).toEqual(PS1);
     expect(await type(t, 'cat notes.txt')).toEqual(`cat notes.txt\r\nhello\r\nfor i in\r\n${PS1}`);
+  });
+
+  it('keeps a half-typed here-document when another tab changes the lab meanwhile', async () => {
+    const store = new MemoryStore();
+    const tabs = { locks: sharedLock(), channel: `layerlab-test-${crypto.randomUUID()}` };
+    const a = await open(store, tabs);
+    const b = await open(store, tabs);
+    await type(b, 'mkdir -p work && cd work', 'cat > notes <<EOF', 'one');
+    await type(a, 'echo from-a > a.txt');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await type(b, 'two', 'EOF')).toEqual(`two\r\n> EOF\r\nlearner@layerlab:~/work$ `);
+    expect(await type(b, 'cat notes ../a.txt')).toEqual(`cat notes ../a.txt\r\none\r\ntwo\r\nfrom-a\r\nlearner@layerlab:~/work$ `);
   });
 });

@@ -163,6 +163,11 @@ export class CommandReader {
     return this.#lines.length > 0 || this.#discarding;
   }
 
+  /** The lines of the unfinished command. */
+  get lines(): readonly string[] {
+    return this.#lines;
+  }
+
   /** The history entry of the command being read or just read, unless HISTCONTROL drops it. */
   get historyEntry(): string | undefined {
     return this.#join?.saved ? this.#join.entry : undefined;

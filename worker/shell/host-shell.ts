@@ -118,6 +118,11 @@ export class HostShell {
     return this.#reader.continuing;
   }
 
+  /** The lines of the unfinished command (see {@link HostShell.continuing}). */
+  get pendingLines(): readonly string[] {
+    return this.#reader.lines;
+  }
+
   /**
    * bash's history entry for the command being typed or just typed, its
    * lines joined as bash joins them (history-join.ts); undefined when

@@ -98,11 +98,13 @@ export function createLabService(deps: LabDeps): LabApi {
 
   /** Re-reads the state another tab changed, in the same working directory. */
   const refresh = async (): Promise<Session> => {
-    const cwd = (await session).shell.cwd;
+    const { cwd, pendingLines } = (await session).shell;
     stale = false;
     session = newSession();
     const s = await session;
     if (cwd !== LEARNER.home) await s.shell.run(`cd -- '${cwd.replace(/'/g, `'\\''`)}'`);
+    // A command half typed on PS2 lines (a heredoc) goes on in the new shell.
+    for (const line of pendingLines) await s.shell.run(line);
     return s;
   };
 
