@@ -15,14 +15,12 @@ import { LEARNER } from './commands/identity.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
 import { exactBytes } from './output.ts';
 import { carried, LOGIN_ENV, preamble } from './line-state.ts';
-import type { JustBash, LineHooks, LiveOutput } from './commands/types.ts';
+import type { LineHooks, LiveOutput } from './commands/types.ts';
 import type { StartForeground } from './foreground.ts';
 import { loneProgram, readsTerminal, terminalUse, writesToTerminal } from './terminal.ts';
 import { stdinReader } from './stdin-reader.ts';
 import type { TerminalUse } from './terminal.ts';
-import { CommandReader } from './continuation.ts';
-import { helpPreamble } from './help.ts';
-import { scriptParser } from './parse.ts';
+import type { CommandReader } from './continuation.ts';
 import type { ParseScript } from './parse.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
@@ -72,13 +70,14 @@ export class HostShell {
   #aliases = new Map<string, string>();
   #status = 0;
   #exited: number | undefined;
-  #jb: JustBash | undefined;
   #terminal: TerminalUse | undefined;
   #lone: string | undefined;
   #binary: Uint8Array[] = [];
   #history: string[] = [];
   /** Gathers PS2 lines into whole commands (continuation.ts). */
-  #reader = new CommandReader((text) => this.#parseOrThrow(text));
+  #reader: CommandReader | undefined;
+  /** help.ts `helpPreamble`; it and the reader load with just-bash, after the first prompt. */
+  #helpPreamble: ((script: ScriptNode) => string) | undefined;
 
   constructor(opts: HostShellOptions) {
     this.#opts = opts;
@@ -115,12 +114,12 @@ export class HostShell {
 
   /** Whether the lines typed so far are an unfinished command (the prompt is then PS2). */
   get continuing(): boolean {
-    return this.#reader.continuing;
+    return this.#reader?.continuing ?? false;
   }
 
   /** The lines of the unfinished command (see {@link HostShell.continuing}). */
   get pendingLines(): readonly string[] {
-    return this.#reader.lines;
+    return this.#reader?.lines ?? [];
   }
 
   /**
@@ -129,12 +128,12 @@ export class HostShell {
    * HISTCONTROL=ignorespace drops it.
    */
   get historyEntry(): string | undefined {
-    return this.#reader.historyEntry;
+    return this.#reader?.historyEntry;
   }
 
   /** Ctrl-C at the prompt: the line, or the unfinished command of PS2 lines, is dropped and `$?` is 130, as after bash's SIGINT. */
   abandon(): void {
-    this.#reader.abandon();
+    this.#reader?.abandon();
     this.#status = 130;
   }
 
@@ -147,7 +146,7 @@ export class HostShell {
   async endOfInput(): Promise<ShellResult> {
     await this.#load();
     const interactive = this.#opts.isTTY ?? false;
-    const eof = this.#reader.eof(interactive);
+    const eof = this.#reader!.eof(interactive);
     let r: ShellResult = { stdout: '', stderr: '', exitCode: typeof eof.exit === 'number' ? eof.exit : this.#status };
     if (eof.run !== undefined) r = await this.#runCommand(eof.run);
     // On a terminal both streams are the screen, and bash's warning comes before the command's output.
@@ -164,7 +163,7 @@ export class HostShell {
 
   /** bash's PS2 (`> `) while a command is unfinished, else its default PS1 on Debian: `\u@\h:\w\$ `, with the home directory as `~`. */
   prompt(): string {
-    if (this.#reader.continuing) return '> ';
+    if (this.continuing) return '> ';
     const home = this.#env.HOME ?? LEARNER.home;
     const cwd = this.cwd;
     const shown = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
@@ -181,8 +180,8 @@ export class HostShell {
     await this.#load();
     // A typed line may start or continue a command over several lines; `stdin` comes with a whole one (stdin-reader.ts).
     if (stdin !== undefined) return this.#runCommand(line, stdin, signal);
-    const wasContinuing = this.#reader.continuing;
-    const step = this.#reader.add(line);
+    const wasContinuing = this.continuing;
+    const step = this.#reader!.add(line);
     this.#record(wasContinuing);
     if (step.kind === 'more') return { stdout: '', stderr: '', exitCode: this.#status };
     if (step.kind === 'discarded') {
@@ -195,7 +194,7 @@ export class HostShell {
 
   /** bash records a command before running it (and not one starting with a space: HISTCONTROL=ignoreboth on Debian). */
   #record(amend: boolean): void {
-    const entry = this.#reader.historyEntry;
+    const entry = this.historyEntry;
     if (amend) {
       if (entry !== undefined && this.#amendable) this.#history[this.#history.length - 1] = entry;
       return;
@@ -225,7 +224,7 @@ export class HostShell {
       start(stdinReader(async (input) => this.run(line, input)));
       return { stdout: '', stderr: '', exitCode: 0 };
     }
-    const script = parses ? helpPreamble(ast) + preamble(this.#env, this.#aliases, this.#status) + line : line;
+    const script = parses ? this.#helpPreamble!(ast) + preamble(this.#env, this.#aliases, this.#status) + line : line;
     const result = await bash.exec(script, {
       env: this.#env,
       replaceEnv: true,
@@ -267,8 +266,7 @@ export class HostShell {
   }
 
   #parseOrThrow(line: string): ScriptNode {
-    this.#parser ??= scriptParser(this.#jb!);
-    return this.#parser(line);
+    return this.#parser!(line);
   }
 
   /** just-bash's parser (parse.ts), once just-bash is loaded. */
@@ -276,8 +274,16 @@ export class HostShell {
 
   #load(): Promise<Bash> {
     this.#bash ??= (async () => {
-      const [jb, { hostCommands }] = await Promise.all([loadJustBash(), import('./commands/index.ts')]);
-      this.#jb = jb;
+      const [jb, { hostCommands }, { CommandReader }, { helpPreamble }, { scriptParser }] = await Promise.all([
+        loadJustBash(),
+        import('./commands/index.ts'),
+        import('./continuation.ts'),
+        import('./help.ts'),
+        import('./parse.ts'),
+      ]);
+      this.#parser = scriptParser(jb);
+      this.#reader = new CommandReader((text) => this.#parseOrThrow(text));
+      this.#helpPreamble = helpPreamble;
       this.#fs ??= await newHomeFs(jb);
       const hooks: LineHooks = {
         isTTY: (name) => this.#terminal !== undefined && writesToTerminal(this.#terminal, name),
