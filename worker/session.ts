@@ -70,7 +70,7 @@ export interface Session {
    * when there is none, and the keys are then ordinary input.
    */
   detach(): boolean;
-  /** Ctrl-C: interrupts the foreground program, if any, or drops the command typed on PS2 lines. */
+  /** Ctrl-C: interrupts the foreground program, if any; at the shell, drops the line or the command typed on PS2 lines (`$?` 130). */
   interrupt(): Promise<LineResult | undefined>;
   /** Writes pending state and closes the store. */
   close(): Promise<void>;

@@ -164,6 +164,8 @@ describe('multi-line commands on PS2', () => {
     expect(await t.send('\x04')).toEqual(`\r\nbash: syntax error: unexpected end of file\r\nexit\r\n${PS1}`);
     await type(t, 'echo a |');
     expect(await t.send('\x04')).toEqual(`\r\nbash: syntax error: unexpected end of file\r\nexit\r\n${PS1}`);
+    // Ctrl-D on an empty PS1 line is still the end of the shell, `exit` on the same row.
+    expect(await t.send('\x04')).toEqual(`exit\r\n${PS1}`);
   });
 
   it('Ctrl-D after a backslash-newline runs the command, then the shell ends silently', async () => {
