@@ -87,6 +87,19 @@ describe('multi-line commands on PS2', () => {
     expect(await t.send('\x1b[200~cat <<-END\r\tindented\r\tEND\r\x1b[201~')).toEqual(`cat <<-END\r\n> \tindented\r\n> \tEND\r\nindented\r\n${PS1}`);
   });
 
+  it('ends a here-document at its delimiter whatever its body holds, as bash reads bodies as raw lines', async () => {
+    const t = await open();
+    expect(await type(t, 'cat > Dockerfile <<EOF', 'RUN apk add --no-cache \\', '    curl', "RUN echo it's \"x", 'EOF')).toEqual(
+      `cat > Dockerfile <<EOF\r\n> RUN apk add --no-cache \\\r\n>     curl\r\n> RUN echo it's "x\r\n> EOF\r\n${PS1}`,
+    );
+    expect(await type(t, 'cat Dockerfile')).toEqual(`cat Dockerfile\r\nRUN apk add --no-cache     curl\r\nRUN echo it's "x\r\n${PS1}`);
+    // A stray backquote in a body does not keep the command open (bash would then say
+    // `bash: bad substitution: no closing "`" in ` b`; just-bash refuses the whole text).
+    expect(await type(t, 'cat <<EOF', 'a ` b', 'EOF')).toEqual(
+      `cat <<EOF\r\n> a \` b\r\n> EOF\r\nbash: syntax error: Parse error at 3:4: unexpected EOF while looking for matching \`\`'\r\n${PS1}`,
+    );
+  });
+
   it('joins a backslash-newline, an open quote, a for loop, a pipe and && as bash does', async () => {
     const t = await open();
     expect(await type(t, 'echo one \\', 'two')).toEqual(`echo one \\\r\n> two\r\none two\r\n${PS1}`);

@@ -189,6 +189,13 @@ export class CommandReader {
       this.#reset();
       return { kind: 'command', text };
     }
+    const join = this.#join!;
+    if (open.kind !== 'heredoc' && !join.inHeredoc && join.skeleton !== text && incomplete(join.skeleton, this.#parse) === undefined) {
+      // Every here-document is closed and the rest is whole: what the parser
+      // trips on is inside a body, which bash expands only when it runs.
+      this.#reset();
+      return { kind: 'command', text };
+    }
     if (open.kind === 'heredoc') this.#heredocAt ??= this.#read;
     else this.#heredocAt = undefined;
     return { kind: 'more' };

@@ -45,10 +45,37 @@ export class HistoryJoin {
   /** The first line was not saved (HISTCONTROL=ignorespace): bash saves none of the rest. */
   readonly saved: boolean;
 
+  /** The command's lines without here-document bodies (see {@link HistoryJoin.skeleton}). */
+  #skeleton: string[] = [];
+
   constructor(firstLine: string) {
     this.entry = firstLine;
     this.saved = !firstLine.startsWith(' ');
-    this.#scan(firstLine);
+    this.#command(firstLine);
+  }
+
+  /** Whether a here-document's body is still being read. */
+  get inHeredoc(): boolean {
+    return this.#inBody;
+  }
+
+  /**
+   * The command with every here-document's body left out (each closed by
+   * its delimiter right away). bash reads a body as raw lines up to the
+   * delimiter and expands it only when the command runs, so a stray `` ` ``
+   * or `$(` in a body cannot keep the command open; the parser, given the
+   * whole text, would say it does. continuation.ts asks the parser about
+   * this text instead when the bodies are closed.
+   */
+  get skeleton(): string {
+    return this.#skeleton.join('\n');
+  }
+
+  /** A line outside a here-document body: scanned, kept in the skeleton with its new heredocs closed at once. */
+  #command(line: string): void {
+    const before = this.#heredocs.length;
+    this.#scan(line);
+    this.#skeleton.push(line, ...this.#heredocs.slice(before).map((h) => h.delimiter));
   }
 
   /** Adds the next line of the command to the entry. */
@@ -65,7 +92,7 @@ export class HistoryJoin {
       return;
     }
     // bash adds no empty line to the history (bashhist.c pre_process_line).
-    if (line.trim() === '' && this.#quote === undefined) return this.#scan(line);
+    if (line.trim() === '' && this.#quote === undefined) return this.#command(line);
     let sep: string;
     if (this.#quote !== undefined) sep = '\n';
     else if (/(^|[^\\])\\$/.test(this.entry)) {
@@ -76,7 +103,7 @@ export class HistoryJoin {
     // After a here-document body (the entry ends in a newline), `; ` loses its `;`.
     if (this.entry.endsWith('\n') && sep.startsWith(';')) sep = sep.slice(1);
     this.entry += sep + line;
-    this.#scan(line);
+    this.#command(line);
   }
 
   /** parse.y `history_delimiting_chars`, from the last tokens before the line break. */
