@@ -59,8 +59,9 @@ export interface Session {
   runLine(line: string, opts?: { signal?: AbortSignal }): Promise<LineResult>;
   /**
    * Ctrl-D at the start of a line. With a foreground program that reads
-   * input (`cat > file`), ends its input; otherwise undefined, and the
-   * terminal ends the session as bash does.
+   * input (`cat > file`), ends its input; on a PS2 line, ends the
+   * unfinished command as bash does (HostShell.endOfInput); otherwise
+   * undefined, and the terminal ends the session as bash does.
    */
   endInput(): Promise<LineResult | undefined>;
   /**
@@ -69,7 +70,7 @@ export interface Session {
    * when there is none, and the keys are then ordinary input.
    */
   detach(): boolean;
-  /** Ctrl-C: interrupts the foreground program, if any. */
+  /** Ctrl-C: interrupts the foreground program, if any; at the shell, drops the line or the command typed on PS2 lines (`$?` 130). */
   interrupt(): Promise<LineResult | undefined>;
   /** Writes pending state and closes the store. */
   close(): Promise<void>;
@@ -99,6 +100,11 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
     await home.commit();
     return { cmd, stdout: out.stdout, stderr: out.stderr, rc: out.exitCode ?? 0 };
   };
+  const toShell = async (cmd: string, step: () => Promise<{ stdout: string; stderr: string; exitCode: number }>): Promise<LineResult> => {
+    const r = await step();
+    await home.commit();
+    return { cmd, stdout: r.stdout, stderr: r.stderr, rc: r.exitCode };
+  };
   const session: Session = {
     shell,
     foreground: undefined,
@@ -119,10 +125,17 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       return result;
     },
     async endInput() {
+      // Ctrl-D on a PS2 line: bash's end of input inside a command (continuation.ts).
+      if (session.foreground === undefined && shell.continuing) return toShell('', () => shell.endOfInput());
       const eof = session.foreground?.eof?.bind(session.foreground);
       return eof === undefined ? undefined : toProgram('', eof);
     },
     async interrupt() {
+      // At the shell's prompt (PS1 or PS2) bash's SIGINT handler drops the line, or the command typed so far, and sets `$?` to 130.
+      if (session.foreground === undefined) {
+        shell.abandon();
+        return { cmd: '', stdout: '', stderr: '', rc: 130 };
+      }
       const stop = session.foreground?.interrupt?.bind(session.foreground);
       return stop === undefined ? undefined : toProgram('', stop);
     },

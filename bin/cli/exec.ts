@@ -5,6 +5,14 @@
  * home unless --state keeps one), and prints one JSON array, one record per
  * line of output so diffs stay readable.
  *
+ * A command that goes on over several stdin lines (a here-document, an open
+ * `for` or quote, a line ending in `|`, `&&` or `\`) is read as `bash -s`
+ * reads it, its next lines from stdin: it makes one record, whose `cmd` is
+ * its lines joined by `\n`. If stdin ends inside one, the record holds
+ * bash's end-of-file message (`bash: warning: here-document at line N
+ * delimited by end-of-file (wanted `EOF')`, `bash: syntax error: unexpected
+ * end of file`, rc 2).
+ *
  * JSON strings hold text. When a line's stdout is binary and not valid UTF-8
  * (`docker save` to stdout), its record carries the bytes as a string of one
  * char per byte (U+0000-U+00FF) and `"stdoutEncoding": "latin1"`, so a reader
@@ -30,11 +38,23 @@ export async function runExec(args: ExecArgs, stdin: Readable, stdout: Writable)
   const store = await openStore(args.state);
   const session = await createSession({ store, preload: args.preload, isTTY: false });
   const records: ExecRecord[] = [];
+  // The lines of a command still being read (a heredoc, a `for`, a quote, a trailing `|` or `\`).
+  let lines: string[] = [];
+  const record = (r: LineResult): void => {
+    records.push(toRecord({ ...r, cmd: lines.join('\n') }));
+    lines = [];
+  };
   try {
     for await (const line of readLines(stdin)) {
-      records.push(toRecord(await session.runLine(line)));
+      lines.push(line);
+      const r = await session.runLine(line);
+      // bash -s reads a command's next lines from stdin too: one record per whole command.
+      if (session.foreground === undefined && session.shell.continuing) continue;
+      record(r);
       if (session.shell.exited !== undefined) break;
     }
+    // End of stdin inside a command: bash's end-of-file handling (warning, syntax error).
+    if (lines.length > 0) record((await session.endInput())!);
   } finally {
     await session.close();
   }

@@ -26,6 +26,12 @@ export async function runRepl(stdin: Readable & { isTTY?: boolean }, stdout: Wri
       rc = r.rc;
       if (session.shell.exited !== undefined) return session.shell.exited;
     }
+    // bash -s at the end of its script inside a command (an unfinished heredoc, `for`, quote): its end-of-file handling.
+    if (session.foreground === undefined && session.shell.continuing) {
+      const r = (await session.endInput())!;
+      show(r, stdout, stderr);
+      rc = r.rc;
+    }
     return rc;
   } finally {
     await session.close();
@@ -52,7 +58,10 @@ async function interactive(session: Session, stdin: Readable, stdout: Writable &
     // under `cat > file` Ctrl-D only ends the input, not the terminal.
     const event = await readLine(session, stdin, stdout, history);
     let r: LineResult | undefined;
+    const continuing = session.foreground === undefined && session.shell.continuing;
     if (event.kind === 'eof') {
+      // Ctrl-D on a PS2 line: bash's messages (and its own `exit`, if it ends) on the next row.
+      if (continuing) stdout.write('\n');
       r = await session.endInput();
       if (r === undefined) {
         stdout.write('exit\n');
@@ -62,13 +71,19 @@ async function interactive(session: Session, stdin: Readable, stdout: Writable &
       r = await session.interrupt();
       if (r === undefined) continue;
     } else {
-      if (event.line.trim() === '' && session.foreground === undefined) continue;
+      const inShell = session.foreground === undefined;
+      if (event.line.trim() === '' && inShell && !continuing) continue;
       r = await session.runLine(event.line);
+      // A command typed over several lines is one history entry, as bash joins it (history-join.ts).
+      const entry = session.shell.historyEntry;
+      if (continuing && entry !== undefined && history[0] !== undefined) history[0] = entry;
+      else if (event.line.trim() !== '' && inShell && !event.line.startsWith(' ')) history.unshift(event.line);
     }
     show(r, stdout, stderr);
     rc = r.rc;
     if (session.shell.exited !== undefined) {
-      stdout.write('exit\n');
+      // `exit` says so; an end of input inside a command has printed bash's own words already.
+      if (event.kind !== 'eof') stdout.write('exit\n');
       return session.shell.exited;
     }
   }
@@ -119,9 +134,6 @@ function readLine(session: Session, stdin: Readable, stdout: Writable, history: 
       finish({ kind: 'interrupt' });
     });
     rl.on('close', () => finish({ kind: 'eof' }));
-    rl.question(session.prompt(), (line) => {
-      if (line.trim() !== '' && session.foreground === undefined) history.unshift(line);
-      finish({ kind: 'line', line });
-    });
+    rl.question(session.prompt(), (line) => finish({ kind: 'line', line }));
   });
 }

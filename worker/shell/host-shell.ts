@@ -15,11 +15,13 @@ import { LEARNER } from './commands/identity.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
 import { exactBytes } from './output.ts';
 import { carried, LOGIN_ENV, preamble } from './line-state.ts';
-import type { JustBash, LineHooks, LiveOutput } from './commands/types.ts';
+import type { LineHooks, LiveOutput } from './commands/types.ts';
 import type { StartForeground } from './foreground.ts';
 import { loneProgram, readsTerminal, terminalUse, writesToTerminal } from './terminal.ts';
 import { stdinReader } from './stdin-reader.ts';
 import type { TerminalUse } from './terminal.ts';
+import type { CommandReader } from './continuation.ts';
+import type { ParseScript } from './parse.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
 export { loadJustBash, newHomeFs } from './home-fs.ts';
@@ -68,11 +70,14 @@ export class HostShell {
   #aliases = new Map<string, string>();
   #status = 0;
   #exited: number | undefined;
-  #jb: JustBash | undefined;
   #terminal: TerminalUse | undefined;
   #lone: string | undefined;
   #binary: Uint8Array[] = [];
   #history: string[] = [];
+  /** Gathers PS2 lines into whole commands (continuation.ts). */
+  #reader: CommandReader | undefined;
+  /** help.ts `helpPreamble`; it and the reader load with just-bash, after the first prompt. */
+  #helpPreamble: ((script: ScriptNode) => string) | undefined;
 
   constructor(opts: HostShellOptions) {
     this.#opts = opts;
@@ -107,8 +112,58 @@ export class HostShell {
     this.#env.LINES = String(rows);
   }
 
-  /** bash's default PS1 on Debian: `\u@\h:\w\$ `, with the home directory as `~`. */
+  /** Whether the lines typed so far are an unfinished command (the prompt is then PS2). */
+  get continuing(): boolean {
+    return this.#reader?.continuing ?? false;
+  }
+
+  /** The lines of the unfinished command (see {@link HostShell.continuing}). */
+  get pendingLines(): readonly string[] {
+    return this.#reader?.lines ?? [];
+  }
+
+  /**
+   * bash's history entry for the command being typed or just typed, its
+   * lines joined as bash joins them (history-join.ts); undefined when
+   * HISTCONTROL=ignorespace drops it.
+   */
+  get historyEntry(): string | undefined {
+    return this.#reader?.historyEntry;
+  }
+
+  /** Ctrl-C at the prompt: the line, or the unfinished command of PS2 lines, is dropped and `$?` is 130, as after bash's SIGINT. */
+  abandon(): void {
+    this.#reader?.abandon();
+    this.#status = 130;
+  }
+
+  /**
+   * End of input (Ctrl-D on an empty PS2 line, or the end of a script on
+   * stdin) while a command is unfinished: bash's message, then the command
+   * if bash runs it (continuation.ts {@link AtEof}). An interactive shell
+   * may end here ({@link HostShell.exited}).
+   */
+  async endOfInput(): Promise<ShellResult> {
+    await this.#load();
+    const interactive = this.#opts.isTTY ?? false;
+    const eof = this.#reader!.eof(interactive);
+    let r: ShellResult = { stdout: '', stderr: '', exitCode: typeof eof.exit === 'number' ? eof.exit : this.#status };
+    if (eof.run !== undefined) r = await this.#runCommand(eof.run);
+    // On a terminal both streams are the screen, and bash's warning comes before the command's output.
+    if (interactive) r.stdout = eof.message + r.stdout;
+    else r.stderr = eof.message + r.stderr;
+    if (eof.exit !== undefined) r.exitCode = eof.exit === 'status' ? r.exitCode : eof.exit;
+    this.#status = r.exitCode;
+    if (interactive && eof.exit !== undefined) {
+      r.stderr += eof.farewell ?? '';
+      this.#exited = r.exitCode;
+    }
+    return r;
+  }
+
+  /** bash's PS2 (`> `) while a command is unfinished, else its default PS1 on Debian: `\u@\h:\w\$ `, with the home directory as `~`. */
   prompt(): string {
+    if (this.continuing) return '> ';
     const home = this.#env.HOME ?? LEARNER.home;
     const cwd = this.cwd;
     const shown = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
@@ -122,11 +177,40 @@ export class HostShell {
    * the input first (stdin-reader.ts); `stdin` gives that input directly.
    */
   async run(line: string, stdin?: string, signal?: AbortSignal): Promise<ShellResult> {
+    await this.#load();
+    // A typed line may start or continue a command over several lines; `stdin` comes with a whole one (stdin-reader.ts).
+    if (stdin !== undefined) return this.#runCommand(line, stdin, signal);
+    const wasContinuing = this.continuing;
+    const step = this.#reader!.add(line);
+    this.#record(wasContinuing);
+    if (step.kind === 'more') return { stdout: '', stderr: '', exitCode: this.#status };
+    if (step.kind === 'discarded') {
+      // bash ends after the line it reads to discard following an EOF in a quote (continuation.ts).
+      this.#exited = 0;
+      return { stdout: '', stderr: '', exitCode: 0 };
+    }
+    return this.#runCommand(step.text, undefined, signal);
+  }
+
+  /** bash records a command before running it (and not one starting with a space: HISTCONTROL=ignoreboth on Debian). */
+  #record(amend: boolean): void {
+    const entry = this.historyEntry;
+    if (amend) {
+      if (entry !== undefined && this.#amendable) this.#history[this.#history.length - 1] = entry;
+      return;
+    }
+    this.#amendable = entry !== undefined && entry.trim() !== '' && this.#history.at(-1) !== entry;
+    if (this.#amendable) this.#history.push(entry!);
+  }
+
+  /** Whether the last history entry is the command being typed, to be amended by its next lines. */
+  #amendable = false;
+
+  /** Runs a whole command (it may span lines) and keeps its state. */
+  async #runCommand(line: string, stdin?: string, signal?: AbortSignal): Promise<ShellResult> {
     const bash = await this.#load();
     // An empty line runs nothing and leaves `$?` as it was.
     if (line.trim() === '') return { stdout: '', stderr: '', exitCode: 0 };
-    // bash records a line before running it (and not a line starting with a space: HISTCONTROL=ignoreboth on Debian).
-    if (!line.startsWith(' ') && this.#history.at(-1) !== line) this.#history.push(line);
     // A line that does not parse runs alone, so its error names its own line
     // and columns; it runs nothing, so there is no state to replay for it.
     const ast = this.#parse(line);
@@ -140,7 +224,7 @@ export class HostShell {
       start(stdinReader(async (input) => this.run(line, input)));
       return { stdout: '', stderr: '', exitCode: 0 };
     }
-    const script = parses ? preamble(this.#env, this.#aliases, this.#status) + line : line;
+    const script = parses ? this.#helpPreamble!(ast) + preamble(this.#env, this.#aliases, this.#status) + line : line;
     const result = await bash.exec(script, {
       env: this.#env,
       replaceEnv: true,
@@ -175,24 +259,31 @@ export class HostShell {
 
   #parse(line: string): ScriptNode | undefined {
     try {
-      // just-bash exports `parse` from its Node entry only; the page loads
-      // `just-bash/browser`, whose Bash.transform() returns the same tree.
-      const jb = this.#jb!;
-      if (typeof jb.parse === 'function') return jb.parse(line);
-      this.#parser ??= new jb.Bash();
-      return this.#parser.transform(line).ast;
+      return this.#parseOrThrow(line);
     } catch {
       return undefined;
     }
   }
 
-  /** A Bash instance used only to parse lines where `parse` is not exported. */
-  #parser: InstanceType<JustBash['Bash']> | undefined;
+  #parseOrThrow(line: string): ScriptNode {
+    return this.#parser!(line);
+  }
+
+  /** just-bash's parser (parse.ts), once just-bash is loaded. */
+  #parser: ParseScript | undefined;
 
   #load(): Promise<Bash> {
     this.#bash ??= (async () => {
-      const [jb, { hostCommands }] = await Promise.all([loadJustBash(), import('./commands/index.ts')]);
-      this.#jb = jb;
+      const [jb, { hostCommands }, { CommandReader }, { helpPreamble }, { scriptParser }] = await Promise.all([
+        loadJustBash(),
+        import('./commands/index.ts'),
+        import('./continuation.ts'),
+        import('./help.ts'),
+        import('./parse.ts'),
+      ]);
+      this.#parser = scriptParser(jb);
+      this.#reader = new CommandReader((text) => this.#parseOrThrow(text));
+      this.#helpPreamble = helpPreamble;
       this.#fs ??= await newHomeFs(jb);
       const hooks: LineHooks = {
         isTTY: (name) => this.#terminal !== undefined && writesToTerminal(this.#terminal, name),

@@ -8,7 +8,9 @@
  * discards the typeahead. A multi-line paste runs line by line.
  *
  * `history` (bash builtin) is answered here, from the editor's history list;
- * every other line goes to the shell.
+ * every other line goes to the shell, which decides whether it finishes a
+ * command or the command goes on over PS2 lines (bash's `> `); a command
+ * typed over several lines is one history entry, as bash (cmdhist) keeps it.
  *
  * A program that puts the terminal in raw mode (vi, nano) gets each chunk
  * of input as the terminal sent it, with no line editing and no echo, until
@@ -32,6 +34,14 @@ export interface ConsoleHost {
   run(line: string, write: (data: string) => void, signal: AbortSignal): Promise<number>;
   /** Whether typed lines go to the shell (and its history), not to a program reading them (`cat > file`). */
   inShell(): boolean;
+  /**
+   * Whether the shell is in the middle of a command typed over several
+   * lines (an open quote, heredoc, `for`...): the next line continues it
+   * on PS2, and Ctrl-C or Ctrl-D apply to the whole command.
+   */
+  continuing?(): boolean;
+  /** The history entry bash keeps for the command typed so far (its lines joined as bash joins them). */
+  historyEntry?(): string | undefined;
   /**
    * Ctrl-D on an empty line. A program reading the lines gets end of input
    * (its output goes to `write`) and this resolves to false; with the shell
@@ -78,6 +88,8 @@ export class Console {
   #typed: string[] = [];
   /** Settles when every started command has ended, interrupted ones included. */
   #idle: Promise<unknown> = Promise.resolve();
+  /** The first line of the command being typed went into the history, so its next lines amend that entry. */
+  #entrySaved = false;
   /** Ctrl-P arrived while a program read the lines: Docker's detach sequence may follow. */
   #ctrlP = false;
 
@@ -205,7 +217,9 @@ export class Console {
   async #runLine(line: string): Promise<void> {
     await this.#history.loaded;
     const shell = this.#host.inShell();
-    const builtin = shell ? HISTORY_BUILTIN.exec(line) : null;
+    // A PS2 line belongs to the command being typed: not a `history` of its own, not a new entry.
+    const continued = shell && (this.#host.continuing?.() ?? false);
+    const builtin = shell && !continued ? HISTORY_BUILTIN.exec(line) : null;
     if (builtin) {
       // bash saves the line before running it, so `history` lists itself; `history -c` clears it too.
       await this.#history.add(line);
@@ -216,8 +230,8 @@ export class Console {
       this.#editor.begin(this.#host.prompt());
       return;
     }
-    if (shell) await this.#history.add(line);
-    if (shell && line.trim() === '') {
+    if (shell && !continued) this.#entrySaved = await this.#history.add(line);
+    if (shell && !continued && line.trim() === '') {
       this.#editor.begin(this.#host.prompt());
       return;
     }
@@ -239,6 +253,11 @@ export class Console {
     await Promise.race([reported, interrupted]);
     if (this.#running !== abort) return;
     this.#running = undefined;
+    if (shell && this.#entrySaved && (continued || this.#host.continuing?.())) {
+      // bash amends the entry with each line of the command (bashhist.c bash_add_history).
+      const entry = this.#host.historyEntry?.();
+      if (entry !== undefined) await this.#history.replaceLast(entry);
+    }
     if (this.#host.raw?.()) {
       // Keys typed while the line ran are the program's now, as a tty's input queue would give them.
       this.#raw = true;
@@ -287,6 +306,8 @@ export class Console {
 
   async #endInput(): Promise<void> {
     await this.#idle;
+    // Ctrl-D on a PS2 line: bash's messages come on the next row.
+    if (this.#host.continuing?.()) this.#term.write('\r\n');
     if (await this.#host.endInput(this.#write)) {
       this.#term.write('exit\r\n');
       await this.#host.logout();

@@ -54,12 +54,26 @@ export class History {
     return this.#entries;
   }
 
-  /** Adds an entered line unless HISTCONTROL=ignoreboth drops it; persists the list. */
-  async add(line: string): Promise<void> {
+  /** Adds an entered line unless HISTCONTROL=ignoreboth drops it; persists the list. Resolves to whether it was added. */
+  async add(line: string): Promise<boolean> {
     await this.#loaded;
-    if (line.trim() === '' || line.startsWith(' ') || line === this.#entries.at(-1)) return;
+    if (line.trim() === '' || line.startsWith(' ') || line === this.#entries.at(-1)) return false;
     this.#entries.push(line);
     if (this.#entries.length > HISTSIZE) this.#entries.splice(0, this.#entries.length - HISTSIZE);
+    await this.save();
+    return true;
+  }
+
+  /**
+   * Replaces the newest entry: the next line of a command typed over
+   * several lines joins its entry (bash's cmdhist). In ~/.bash_history an
+   * entry with newlines (a here-document) becomes several lines, which a
+   * new session reads back as several entries, as bash does without
+   * HISTTIMEFORMAT.
+   */
+  async replaceLast(entry: string): Promise<void> {
+    if (this.#entries.length === 0) return;
+    this.#entries[this.#entries.length - 1] = entry;
     await this.save();
   }
 

@@ -98,11 +98,13 @@ export function createLabService(deps: LabDeps): LabApi {
 
   /** Re-reads the state another tab changed, in the same working directory. */
   const refresh = async (): Promise<Session> => {
-    const cwd = (await session).shell.cwd;
+    const { cwd, pendingLines } = (await session).shell;
     stale = false;
     session = newSession();
     const s = await session;
     if (cwd !== LEARNER.home) await s.shell.run(`cd -- '${cwd.replace(/'/g, `'\\''`)}'`);
+    // A command half typed on PS2 lines (a heredoc) goes on in the new shell.
+    for (const line of pendingLines) await s.shell.run(line);
     return s;
   };
 
@@ -129,6 +131,8 @@ export function createLabService(deps: LabDeps): LabApi {
     const now = await session;
     promptNow = now.prompt();
     inProgram = now.foreground !== undefined;
+    continuing = !inProgram && now.shell.continuing;
+    historyEntry = now.shell.historyEntry;
     inRaw = isRaw(now.foreground);
     if (store.writes !== before) {
       sync.announce('changed');
@@ -136,6 +140,9 @@ export function createLabService(deps: LabDeps): LabApi {
     }
   };
   let inProgram = false;
+  // The shell reads the rest of a command on PS2 lines; the history entry bash keeps for it.
+  let continuing = false;
+  let historyEntry: string | undefined;
   // A raw-mode program (an editor) owns the terminal: keystrokes go to it as they come.
   let inRaw = false;
 
@@ -162,6 +169,8 @@ export function createLabService(deps: LabDeps): LabApi {
       });
     },
     inShell: () => !inProgram,
+    continuing: () => continuing,
+    historyEntry: () => historyEntry,
     raw: () => inRaw,
     async endInput(write) {
       return sync.withLock(async () => {
@@ -191,6 +200,7 @@ export function createLabService(deps: LabDeps): LabApi {
     async logout() {
       await sync.withLock(async () => {
         inProgram = false;
+        continuing = false;
         inRaw = false;
         session = newSession();
         promptNow = (await session).prompt();
@@ -217,6 +227,7 @@ export function createLabService(deps: LabDeps): LabApi {
     stale = false;
     pendingHistory = undefined;
     inProgram = false;
+    continuing = false;
     inRaw = false;
     session = newSession();
     promptNow = (await session).prompt();

@@ -15,7 +15,7 @@ import * as buf from './line-buffer.ts';
 import type { LineState } from './line-buffer.ts';
 import type { History } from './history.ts';
 import { HistoryCursor } from './history.ts';
-import { columns, moveCursor, redraw, settleWrap, visibleLength } from './render.ts';
+import { columns, moveCursor, offsetAfter, redraw, settleWrap, shown, visibleLength } from './render.ts';
 import { applyCompletion } from './completion-apply.ts';
 import type { Completer } from './completion-apply.ts';
 
@@ -73,8 +73,8 @@ export class LineEditor {
     this.#walk = undefined;
     this.#lastWasTab = false;
     this.#reading = true;
-    const end = visibleLength(prompt) + initial.length;
-    this.#term.write(prompt + initial + settleWrap(end, this.#term.cols));
+    const end = offsetAfter(visibleLength(prompt), initial, this.#term.cols);
+    this.#term.write(prompt + shown(initial) + settleWrap(end, this.#term.cols));
     this.#at = end;
   }
 
@@ -216,8 +216,9 @@ export class LineEditor {
     const p = visibleLength(this.#prompt);
     const cols = this.#term.cols;
     if (!full && next.text === this.#line.text) {
-      this.#term.write(moveCursor(this.#at, p + next.cursor, cols));
-      this.#at = p + next.cursor;
+      const to = offsetAfter(p, next.text.slice(0, next.cursor), cols);
+      this.#term.write(moveCursor(this.#at, to, cols));
+      this.#at = to;
     } else {
       const r = redraw(this.#prompt, next.text, next.cursor, full ? 0 : this.#at, cols);
       this.#term.write(r.out);
@@ -230,8 +231,8 @@ export class LineEditor {
   /** Moves to the end of the line and writes `tail` (a newline, `^C`). */
   #finish(tail: string): void {
     const cols = this.#term.cols;
-    const end = visibleLength(this.#prompt) + this.#line.text.length;
-    // A line ending at the right margin already stands at the next row's start (settleWrap).
+    const end = offsetAfter(visibleLength(this.#prompt), this.#line.text, cols);
+    // A line ending at the right margin (or in a line feed) already stands at the next row's start (settleWrap).
     const wrapped = end > 0 && end % cols === 0 && tail.startsWith('\r\n');
     this.#term.write(moveCursor(this.#at, end, cols) + (wrapped ? tail.slice(2) : tail));
     this.#at = 0;

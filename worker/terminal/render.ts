@@ -29,6 +29,23 @@ export function moveCursor(from: number, to: number, cols: number): string {
   return s;
 }
 
+/**
+ * The offset after writing `text` from offset `start`. A line feed in the
+ * text (a here-document recalled from the history, which bash stores with
+ * its newlines) is drawn as CR LF, as readline draws it, and so ends its row:
+ * the next character starts the next row.
+ */
+export function offsetAfter(start: number, text: string, cols: number): number {
+  let at = start;
+  for (const c of text) at = c === '\n' ? (Math.floor(at / cols) + 1) * cols : at + 1;
+  return at;
+}
+
+/** `text` as written to the terminal: its line feeds as CR LF (see {@link offsetAfter}). */
+export function shown(text: string): string {
+  return text.replace(/\n/g, '\r\n');
+}
+
 /** After writing up to offset `end`, makes a pending wrap real (see the module comment). */
 export function settleWrap(end: number, cols: number): string {
   return end > 0 && end % cols === 0 ? '\r\n' : '';
@@ -47,12 +64,12 @@ export function visibleLength(s: string): number {
  */
 export function redraw(prompt: string, text: string, cursor: number, at: number, cols: number): { out: string; at: number } {
   const p = visibleLength(prompt);
-  const end = p + text.length;
-  const target = p + cursor;
+  const end = offsetAfter(p, text, cols);
+  const target = offsetAfter(p, text.slice(0, cursor), cols);
   let out = '';
   const row = position(at, cols).row;
   if (row > 0) out += `\x1b[${row}A`;
-  out += `\r${prompt}${text}${settleWrap(end, cols)}\x1b[J`;
+  out += `\r${prompt}${shown(text)}${text.endsWith('\n') ? '' : settleWrap(end, cols)}\x1b[J`;
   out += moveCursor(end, target, cols);
   return { out, at: target };
 }
