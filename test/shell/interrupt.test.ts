@@ -7,10 +7,15 @@ import { MemoryStore } from '../../worker/store/memory-store.ts';
 // SIGINT (--sig-proxy), so the line ends instead of blocking the terminal.
 describe('Ctrl-C on a running line', () => {
   it('stops an attached docker run with the container exiting on SIGINT', async () => {
-    const session = await createSession({ store: await MemoryStore.open(), preload: ['alpine'] });
+    const store = await MemoryStore.open();
+    const session = await createSession({ store, preload: ['alpine'] });
     const abort = new AbortController();
     const line = session.runLine('docker run --name sleeper alpine sleep 1000', { signal: abort.signal });
-    await new Promise((r) => setTimeout(r, 500));
+    // Ctrl-C once the container runs (the CLI proxies signals only from then on, as docker's does):
+    // the store records it as running when its start is committed.
+    const running = async () => [...(await store.load()).containers.values()].some((c) => (c as { running?: boolean }).running === true);
+    for (let i = 0; i < 200 && !(await running()); i++) await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 100));
     abort.abort();
     const r = await line;
     expect([r.stdout, r.stderr, r.rc]).toEqual(['', '', 130]);
