@@ -91,7 +91,7 @@ export const HANDLERS: Record<string, Implemented> = {
   'container cp': impl(cp, 'archive', 'quiet'),
   'container port': impl(port),
   inspect: impl(inspect, 'format', 'size', 'type'),
-  'system info': impl(info),
+  'system info': impl(info, 'format'),
   version: impl(version, 'format'),
 };
 

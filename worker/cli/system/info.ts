@@ -4,12 +4,65 @@
  * engine's state; host facts describe the simulated machine honestly
  * (Operating System says it is Layerlab's simulated engine).
  */
-import type { CommandContext } from '../context.ts';
+import { CliError, type CommandContext } from '../context.ts';
 import { CLIENT_VERSION } from '../client-version.ts';
-import { ENGINE_VERSION } from '../../engine/version.ts';
+import { ENGINE_VERSION, ansic } from '../../engine/version.ts';
+import { systemInfo } from '../../engine/system-info.ts';
+import { GO_TYPE } from '../format/go-value.ts';
+import { JSON_FORMAT } from '../format/format.ts';
+import { DOCKER_FUNCS, TemplateError, parseTemplate } from '../format/template/index.ts';
+
+/**
+ * docker/cli's dockerInfo: the daemon's Info with the client's block added
+ * as ClientInfo (recorded from CLI 28.2.2: `{{json .}}` ends with it).
+ */
+function dockerInfo(server: Record<string, unknown>): object {
+  const c = CLIENT_VERSION;
+  return Object.assign(
+    {
+      ...server,
+      ClientInfo: {
+        Debug: false,
+        Version: c.version,
+        DefaultAPIVersion: c.api,
+        GitCommit: c.gitCommit,
+        GoVersion: c.goVersion,
+        Os: 'linux',
+        Arch: 'amd64',
+        BuildTime: ansic(c.buildTime),
+        Context: 'default',
+        Plugins: [{ SchemaVersion: '0.1.0', Vendor: 'Docker Inc.', Version: c.buildx.version, ShortDescription: 'Docker Buildx', Name: 'buildx', Path: c.buildx.path }],
+        Warnings: null,
+      },
+    },
+    { [GO_TYPE]: 'system.dockerInfo' },
+  );
+}
+
+/** `docker info --format`: errors as info.go reports them (parse 64, execution 1). */
+function formatted(ctx: CommandContext, format: string, server: Record<string, unknown>): number {
+  let tmpl;
+  try {
+    tmpl = parseTemplate(format === 'json' ? JSON_FORMAT : format, DOCKER_FUNCS);
+  } catch (err) {
+    if (err instanceof TemplateError) throw new CliError(`template parsing error: ${err.message}`, 64);
+    throw err;
+  }
+  try {
+    ctx.out(`${tmpl.execute(dockerInfo(server))}\n`);
+  } catch (err) {
+    if (!(err instanceof TemplateError)) throw err;
+    ctx.out(`${err.partialOutput}\n`);
+    throw new CliError(err.message, 1);
+  }
+  return 0;
+}
 
 /** Runs `docker info`. */
 export async function info(ctx: CommandContext): Promise<number> {
+  const server = systemInfo(ctx.engine.state, ctx.engine.now());
+  const format = ctx.flags.get<string>('format');
+  if (format !== '') return formatted(ctx, format, server);
   const state = ctx.engine.state;
   const containers = [...state.containers.values()];
   const running = containers.filter((c) => c.running).length;
