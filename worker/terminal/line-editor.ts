@@ -231,9 +231,11 @@ export class LineEditor {
   #finish(tail: string): void {
     const cols = this.#term.cols;
     const end = visibleLength(this.#prompt) + this.#line.text.length;
-    // A line ending at the right margin already stands at the next row's start (settleWrap).
+    // A line ending at the right margin already stands at the next row's start (settleWrap), a row
+    // the terminal counts as its continuation: erasing it from column 0 (EL) ends the line there, as
+    // readline's _rl_update_final does, so what follows starts a line of its own without an empty row.
     const wrapped = end > 0 && end % cols === 0 && tail.startsWith('\r\n');
-    this.#term.write(moveCursor(this.#at, end, cols) + (wrapped ? tail.slice(2) : tail));
+    this.#term.write(moveCursor(this.#at, end, cols) + (wrapped ? `\x1b[K${tail.slice(2)}` : tail));
     this.#at = 0;
   }
 }
