@@ -17,6 +17,8 @@ export interface TestHooks {
   settled(): Promise<void>;
   /** `performance.now()` when xterm last finished parsing output (echo latency in bench/page-load.ts). */
   lastParsedAt(): number;
+  /** The terminal's size in cells. */
+  size(): { cols: number; rows: number };
   /** Marks the cursor's line (an xterm marker, which follows it as the scrollback is trimmed); returns its id for `since`. */
   mark(): number;
   /**
@@ -46,6 +48,7 @@ export function exposeTestHooks(term: Terminal, lab: LabClient): void {
       return { row: b.baseY + b.cursorY, col: b.cursorX };
     },
     settled: () => lab.settled(),
+    size: () => ({ cols: term.cols, rows: term.rows }),
     mark() {
       const marker = term.registerMarker(0);
       markers.push(marker);
