@@ -33,7 +33,15 @@ export type LabEvent =
   /** The engine or home state changed (a command here, or one in another tab). */
   | { type: 'state-changed'; origin: 'this-tab' | 'other-tab' }
   /** The whole lab was replaced (Reset lab, Import lab, here or in another tab); the terminal was reset. */
-  | { type: 'lab-replaced' };
+  | { type: 'lab-replaced' }
+  /**
+   * A long operation is under way (docker save -o, docker export -o, storing what a line wrote, Export
+   * lab): `done` of `total` units, `total` 0 when unknown. Sent once it has run 300 ms, then at most
+   * about ten times a second (worker/progress.ts); what commands print is unchanged.
+   */
+  | { type: 'progress'; label: string; done: number; total: number }
+  /** The operation of the last `progress` event ended: done, failed or interrupted. */
+  | { type: 'progress-end' };
 
 /**
  * What the worker's line editor allows the page to do with the next key:

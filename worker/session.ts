@@ -14,6 +14,7 @@ import { hostFs } from './shell/host-fs.ts';
 import type { ForegroundOutput, ForegroundProgram } from './shell/foreground.ts';
 import { HomeSync } from './shell/store-fs.ts';
 import { isRaw } from './editors/program.ts';
+import { tracked } from './progress.ts';
 
 export type { ForegroundProgram } from './shell/foreground.ts';
 
@@ -97,7 +98,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
   const toProgram = async (cmd: string, step: () => Promise<ForegroundOutput>): Promise<LineResult> => {
     const out = await step();
     if (out.exitCode !== undefined) session.foreground = undefined;
-    await home.commit();
+    await storeHome(home);
     return { cmd, stdout: out.stdout, stderr: out.stderr, rc: out.exitCode ?? 0 };
   };
   const toShell = async (cmd: string, step: () => Promise<{ stdout: string; stderr: string; exitCode: number }>): Promise<LineResult> => {
@@ -115,7 +116,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       
       started = undefined;
       const r = await shell.run(line, undefined, opts?.signal);
-      await home.commit();
+      await storeHome(home);
       if (started !== undefined) session.foreground = started;
       // An editor saves after its line has ended, when the command's own filesystem handle no longer works.
       const begun = started as ForegroundProgram | undefined;
@@ -173,6 +174,11 @@ function realDocker(opts: SessionOptions): DockerCommand {
     cli ??= load();
     return (await cli).run(argv, io);
   };
+}
+
+/** Commits the home directory; a big write (an archive, an unpacked tar) takes seconds in IndexedDB. */
+function storeHome(home: HomeSync): Promise<void> {
+  return tracked('Storing your files in this browser', () => home.commit());
 }
 
 /** Streams that discard output, for preloading. */

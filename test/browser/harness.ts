@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestHooks } from '../../src/lib/test-hooks.ts';
 
 /** Debian's chromium package. */
 export const CHROMIUM = process.env.LAYERLAB_CHROMIUM ?? '/usr/bin/chromium';
@@ -77,7 +78,7 @@ export async function launchChromium(): Promise<Browser> {
 /** The page's test hooks (src/lib/test-hooks.ts). */
 declare global {
   interface Window {
-    __layerlab?: { lines(): string[]; cursor(): { row: number; col: number }; settled(): Promise<void>; lastParsedAt(): number };
+    __layerlab?: TestHooks;
   }
 }
 

@@ -80,6 +80,26 @@ describe('the terminal in the page', () => {
     await page.close();
   });
 
+  it('keeps a typed line that wraps, or fills its row exactly, one line of the terminal', async () => {
+    const page = await ctx.browser.newPage();
+    await openLab(page, ctx.url);
+    const { cols } = await page.evaluate(() => window.__layerlab!.size());
+    // `learner@layerlab:~$ ` is 20 columns: the first command ends exactly at the right margin.
+    const exact = `echo ${'a'.repeat(cols - 25)}`;
+    const long = `echo ${'b'.repeat(cols + 10)}`;
+    const mark = await page.evaluate(() => window.__layerlab!.mark());
+    await run(page, exact);
+    await run(page, long);
+    expect(await page.evaluate((i) => window.__layerlab!.since(i), mark)).toEqual([
+      `learner@layerlab:~$ ${exact}`,
+      exact.slice(5),
+      `learner@layerlab:~$ ${long}`,
+      long.slice(5),
+      'learner@layerlab:~$',
+    ]);
+    await page.close();
+  });
+
   it('shows which engine is active in the status bar', async () => {
     const page = await ctx.browser.newPage();
     await openLab(page, ctx.url);

@@ -13,6 +13,7 @@ import { MemoryStore } from '../../worker/store/memory-store.ts';
 import type { Store } from '../../worker/store/store.ts';
 import { StoreFullError } from '../../worker/store/store.ts';
 import { createSession } from '../../worker/session.ts';
+import type { ProgressPacing } from '../../worker/progress.ts';
 
 const PROMPT = 'learner@layerlab:~$ ';
 const open: MessagePort[] = [];
@@ -53,7 +54,7 @@ interface Tab {
   line(text: string): Promise<string>;
 }
 
-async function openTab(store: Store | (() => Promise<Store>), locks?: LockManagerLike, channelName?: string): Promise<Tab> {
+async function openTab(store: Store | (() => Promise<Store>), locks?: LockManagerLike, channelName?: string, progressPacing?: ProgressPacing): Promise<Tab> {
   const { port1, port2 } = new MessageChannel();
   open.push(port1, port2);
   const channel = channelName ? new BroadcastChannel(channelName) : undefined;
@@ -69,6 +70,7 @@ async function openTab(store: Store | (() => Promise<Store>), locks?: LockManage
     tabId: crypto.randomUUID(),
     locks,
     channel: channel as never,
+    progressPacing,
   });
   expose(service, port1);
   const api = wrap<LabApi>(port2);
@@ -212,6 +214,45 @@ describe('lab API over a MessageChannel', () => {
     await settle(tab.api);
     expect(await tab.line('cat kept.txt')).toEqual(`cat kept.txt\r\nkept\r\n${PROMPT}`);
     await expect(tab.api.importLab(new Uint8Array(1024))).rejects.toThrow('not a lab export: no layerlab-lab.json');
+  });
+
+  it('reports the progress of docker save -o and of storing its archive, and prints what it always printed', async () => {
+    // Reports at once and unthrottled: a memory store is too quick for the page's 300 ms.
+    const tab = await openTab(new MemoryStore(), undefined, undefined, { delayMs: 0, intervalMs: 0 });
+    await tab.line('docker pull alpine');
+    tab.events.length = 0;
+    expect(await tab.line('docker save -o alpine.tar alpine')).toEqual(`docker save -o alpine.tar alpine\r\n${PROMPT}`);
+    const progress = tab.events.filter((e) => e.type === 'progress' || e.type === 'progress-end');
+    // alpine's one layer tar, in bytes (the size manifest.json gives it in LayerSources).
+    const layer = 8_070_656;
+    expect(progress).toEqual([
+      { type: 'progress', label: 'Saving alpine', done: 0, total: 0 },
+      { type: 'progress', label: 'Saving alpine', done: layer, total: layer },
+      { type: 'progress', label: 'Storing your files in this browser', done: 0, total: 0 },
+      { type: 'progress-end' },
+    ]);
+    expect(await tab.line('ls -l alpine.tar | cut -d" " -f5')).toContain('\r\n8081408\r\n');
+  });
+
+  it('reports Export lab blob by blob and ends the report', async () => {
+    const tab = await openTab(new MemoryStore(), undefined, undefined, { delayMs: 0, intervalMs: 0 });
+    await tab.line('docker pull hello-world');
+    tab.events.length = 0;
+    await tab.api.exportLab();
+    await settle(tab.api);
+    const reports = tab.events.filter((e) => e.type === 'progress' || e.type === 'progress-end');
+    const total = reports[0]?.type === 'progress' ? reports[0].total : -1;
+    expect(total).toBeGreaterThan(0);
+    expect(reports).toEqual([
+      ...Array.from({ length: total + 1 }, (_, done) => ({ type: 'progress', label: 'Exporting the lab', done, total })),
+      { type: 'progress-end' },
+    ]);
+  });
+
+  it('sends no progress for quick lines at the page pacing', async () => {
+    const tab = await openTab(new MemoryStore());
+    await tab.line('echo hi > f && cat f');
+    expect(tab.events.filter((e) => e.type === 'progress' || e.type === 'progress-end')).toEqual([]);
   });
 
   it('shares one state between two tabs: a write in one shows in the other', async () => {

@@ -55,15 +55,26 @@ describe('line editor: typing and Enter', () => {
     expect(editor.appending).toEqual(false);
   });
 
-  it('makes a pending wrap real when the line reaches the right margin', async () => {
+  it('wraps a line that reaches the right margin as readline does (a space, then CR)', async () => {
     const term = new FakeTerminal(10);
     const editor = new LineEditor(term, new History());
     editor.begin('$ ');
     term.take();
     await feed(editor, '12345678');
-    expect(term.take()).toEqual('12345678\r\n');
+    expect(term.take()).toEqual('12345678 \r');
     await feed(editor, '9');
     expect(term.take()).toEqual('9');
+  });
+
+  it('ends a line that fills its rows exactly on Enter without leaving an empty row', async () => {
+    const term = new FakeTerminal(10);
+    const editor = new LineEditor(term, new History());
+    editor.begin('$ ');
+    await feed(editor, '12345678');
+    term.take();
+    await feed(editor, '\r');
+    // The cursor stands on the wrapped line's next row: EL from column 0 ends the line there.
+    expect(term.take()).toEqual('\x1b[K');
   });
 });
 

@@ -141,11 +141,11 @@ export class Engine {
     });
   }
 
-  /** `GET /images/get?names=…` (docker save): the archive's bytes. */
-  async imageSave(names: readonly string[]): Promise<Uint8Array> {
+  /** `GET /images/get?names=…` (docker save): the archive's bytes; `onProgress` as saveImages says. */
+  async imageSave(names: readonly string[], onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
     const state = this.#state;
     const chosen = chooseImages(state, names);
-    return saveImages(state, { registry: this.#registry, getBlob: (d) => this.#store.getBlob(d) }, chosen, this.now());
+    return saveImages(state, { registry: this.#registry, getBlob: (d) => this.#store.getBlob(d) }, chosen, this.now(), onProgress);
   }
 
   /** `POST /images/load` (docker load), streaming `Loading layer` progress and the `Loaded image` lines. */

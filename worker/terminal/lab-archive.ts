@@ -12,6 +12,7 @@
  */
 import { COLLECTIONS } from '../store/store.ts';
 import type { Batch, Collection, Json, Store } from '../store/store.ts';
+import { tracked } from '../progress.ts';
 import type { Entry } from '../engine/layer/entry.ts';
 import { contentBytes } from '../engine/layer/entry.ts';
 import { tarBytes } from '../engine/layer/tar-write.ts';
@@ -50,11 +51,16 @@ export async function exportLab(store: Store, now: Date = new Date()): Promise<U
   });
   const manifest: Manifest = { format: FORMAT, version: VERSION, records };
   const entries = [file(MANIFEST, new TextEncoder().encode(JSON.stringify(manifest)))];
-  for (const digest of (await store.listBlobs()).sort()) {
-    const bytes = await store.getBlob(digest);
-    if (bytes) entries.push(file(blobPath(digest), bytes));
-  }
-  return tarBytes(entries);
+  const digests = (await store.listBlobs()).sort();
+  // Reading the blobs is most of an export's time: the status bar counts them.
+  return tracked('Exporting the lab', async (m) => {
+    for (const [i, digest] of digests.entries()) {
+      const bytes = await store.getBlob(digest);
+      if (bytes) entries.push(file(blobPath(digest), bytes));
+      m.update(i + 1);
+    }
+    return tarBytes(entries);
+  }, digests.length);
 }
 
 /** Replaces the whole state of `store` with the lab in `archive`. */

@@ -22,6 +22,7 @@ import { History } from './history.ts';
 import { createCompleter } from './completion.ts';
 import { CountingStore, TabSync } from './tab-sync.ts';
 import { isRaw } from '../editors/program.ts';
+import { withProgress, type ProgressPacing, type ProgressSink } from '../progress.ts';
 import type { ChannelLike, LockManagerLike } from './tab-sync.ts';
 
 /** What the service is built from. */
@@ -39,6 +40,8 @@ export interface LabDeps {
   tabId: string;
   locks?: LockManagerLike;
   channel?: ChannelLike;
+  /** When progress reports start and how often they come (worker/progress.ts); the page's by default. */
+  progressPacing?: ProgressPacing;
 }
 
 const HISTFILE = `${LEARNER.home}/.bash_history`;
@@ -65,6 +68,7 @@ export function createLabService(deps: LabDeps): LabApi {
     });
   };
   const term = { cols: 80, rows: 24, write: emit };
+  const progressSink: ProgressSink = (r) => events(r ? { type: 'progress', ...r } : { type: 'progress-end' });
   let store: CountingStore;
   let info: LabInfo;
   let session: Promise<Session>;
@@ -160,7 +164,7 @@ export function createLabService(deps: LabDeps): LabApi {
         liveWrite = write;
         let r: LineResult;
         try {
-          r = await s.runLine(line, { signal });
+          r = await withProgress(progressSink, () => s.runLine(line, { signal }), deps.progressPacing);
         } finally {
           liveWrite = undefined;
         }
@@ -303,7 +307,7 @@ export function createLabService(deps: LabDeps): LabApi {
     },
     async exportLab() {
       const { exportLab } = await import('./lab-archive.ts');
-      return sync.withLock(() => exportLab(store));
+      return sync.withLock(() => withProgress(progressSink, () => exportLab(store), deps.progressPacing));
     },
     async importLab(archive) {
       const { importLab } = await import('./lab-archive.ts');

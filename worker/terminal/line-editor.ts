@@ -232,9 +232,13 @@ export class LineEditor {
   #finish(tail: string): void {
     const cols = this.#term.cols;
     const end = offsetAfter(visibleLength(this.#prompt), this.#line.text, cols);
-    // A line ending at the right margin (or in a line feed) already stands at the next row's start (settleWrap).
+    // A line ending at the right margin (or in a line feed) already stands at the next row's start
+    // (settleWrap), a row the terminal counts as its continuation: erasing it from column 0 (EL) ends
+    // the line there, as readline's _rl_update_final does, so what follows starts a line of its own.
     const wrapped = end > 0 && end % cols === 0 && tail.startsWith('\r\n');
-    this.#term.write(moveCursor(this.#at, end, cols) + (wrapped ? tail.slice(2) : tail));
+    // After a line feed the row is a fresh one, not a continuation: nothing to erase.
+    const erase = this.#line.text.endsWith('\n') ? '' : '\x1b[K';
+    this.#term.write(moveCursor(this.#at, end, cols) + (wrapped ? `${erase}${tail.slice(2)}` : tail));
     this.#at = 0;
   }
 }

@@ -6,8 +6,12 @@
  *
  * xterm, like a VT100, leaves the cursor on the last column with a pending
  * wrap after writing the last character of a row, so a line that ends
- * exactly at the right margin gets an explicit CR LF: afterwards the cursor
- * really is at the start of the next row, where the arithmetic expects it.
+ * exactly at the right margin is made to wrap as readline does on `xn`
+ * terminals (display.c: it writes one more character): a space, which wraps,
+ * then CR. Afterwards the cursor really is at the start of the next row,
+ * where the arithmetic expects it, and the terminal still knows the rows are
+ * one wrapped line (a CR LF would end it: copying it, or a triple-click,
+ * would break the command in two).
  */
 
 /** Row and column of offset `n` on a terminal `cols` wide. */
@@ -48,7 +52,7 @@ export function shown(text: string): string {
 
 /** After writing up to offset `end`, makes a pending wrap real (see the module comment). */
 export function settleWrap(end: number, cols: number): string {
-  return end > 0 && end % cols === 0 ? '\r\n' : '';
+  return end > 0 && end % cols === 0 ? ' \r' : '';
 }
 
 /** Length of `s` on screen: without CSI/OSC escape sequences. */

@@ -5,6 +5,7 @@
  */
 import { containerExport } from '../../engine/containers/operations.ts';
 import { tarBytes } from '../../engine/layer/tar-write.ts';
+import { tracked } from '../../progress.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { svcOf } from './launch.ts';
 
@@ -12,8 +13,7 @@ import { svcOf } from './launch.ts';
 export async function exportContainer(ctx: CommandContext): Promise<number> {
   const output = ctx.flags.get<string>('output');
   if (output === '' && ctx.io.isTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect');
-  const entries = await containerExport(await svcOf(ctx), ctx.args[0]!);
-  const tar = tarBytes(entries);
+  const tar = await tracked(`Exporting ${ctx.args[0]}`, async () => tarBytes(await containerExport(await svcOf(ctx), ctx.args[0]!)));
   if (output !== '') await ctx.io.fs.writeFile(output, tar);
   else ctx.io.stdout(tar);
   return 0;

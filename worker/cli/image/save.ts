@@ -3,6 +3,7 @@
  * refuses to write an archive to a terminal, checks the output directory,
  * and writes the daemon's archive to stdout or to `-o FILE`.
  */
+import { tracked } from '../../progress.ts';
 import { CliError, type CommandContext } from '../context.ts';
 
 /** Runs `docker save`. */
@@ -10,7 +11,7 @@ export async function save(ctx: CommandContext): Promise<number> {
   const output = ctx.flags.get<string>('output');
   if (output === '' && ctx.io.isTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect');
   if (output !== '') await validateOutputPath(ctx, output, 'failed to save image');
-  const archive = await ctx.engine.imageSave(ctx.args);
+  const archive = await tracked(`Saving ${ctx.args.join(' ')}`, (m) => ctx.engine.imageSave(ctx.args, (done, total) => m.update(done, total)));
   if (output === '') ctx.io.stdout(archive);
   else await ctx.io.fs.writeFile(output, archive, 0o644);
   return 0;

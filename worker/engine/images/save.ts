@@ -67,14 +67,27 @@ function searchId(state: EngineState, term: string): string {
   return matches[0]!;
 }
 
-/** The archive `docker save` writes for the chosen images. */
-export async function saveImages(state: EngineState, deps: LayerSourceDeps, chosen: Chosen[], nowMs: number): Promise<Uint8Array> {
+/**
+ * The archive `docker save` writes for the chosen images. `onProgress` hears
+ * the bytes of layer tars gathered of all there are, after each layer (the
+ * page's status bar; reading layers is most of the time).
+ */
+export async function saveImages(
+  state: EngineState,
+  deps: LayerSourceDeps,
+  chosen: Chosen[],
+  nowMs: number,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<Uint8Array> {
   const files = new Map<string, { bytes: Uint8Array; mtime: number }>();
   const manifest: string[] = [];
   const indexManifests: string[] = [];
   const repositories = new Map<string, Map<string, string>>();
   const savedIds = new Set(chosen.map((c) => c.image.id));
   let blobsMtime = 0;
+  const distinct = new Set(chosen.flatMap((c) => chainIds(c.image.config.rootfs.diff_ids)));
+  const total = [...distinct].reduce((n, id) => n + (state.layers.get(id)?.tarSize ?? 0), 0);
+  let gathered = 0;
 
   for (const { image, refs } of chosen) {
     const config = (await deps.getBlob(image.id)) ?? encodeUtf8(JSON.stringify(image.config));
@@ -93,7 +106,10 @@ export async function saveImages(state: EngineState, deps: LayerSourceDeps, chos
       files.set(`blobs/sha256/${v1.id}`, { bytes: encodeUtf8(v1.json), mtime: created });
       parentV1 = v1.id;
       const name = `blobs/sha256/${layer.diffId.slice(7)}`;
-      if (!files.has(name)) files.set(name, { bytes: await layerTar(deps, layer), mtime: created });
+      if (!files.has(name)) {
+        files.set(name, { bytes: await layerTar(deps, layer), mtime: created });
+        onProgress((gathered += layer.tarSize), total);
+      }
       const size = files.get(name)!.bytes.length;
       sources.push(`${goJsonString(layer.diffId)}:{"mediaType":"${LAYER_MEDIA_TYPE}","size":${size},"digest":"${layer.diffId}"}`);
       layerDescs.push(`{"mediaType":"${LAYER_MEDIA_TYPE}","digest":"${layer.diffId}","size":${size}}`);
