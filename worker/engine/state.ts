@@ -67,6 +67,13 @@ export interface EngineState {
   /** ChainID → layer. */
   layers: ReadonlyMap<string, LayerRecord>;
   containers: ReadonlyMap<string, ContainerRecord>;
+  /**
+   * The store's `meta` records the engine reads and writes (`attached`: the
+   * container terminal the page was attached to, containers/terminal.ts).
+   * Other modules write other meta keys straight to the store; a batch only
+   * puts the keys a draft changed, so it never touches theirs.
+   */
+  meta: ReadonlyMap<string, Json>;
 }
 
 /** A mutable copy of the state for one command, plus the blobs it writes. */
@@ -75,13 +82,14 @@ export interface Draft {
   refs: Map<string, string>;
   layers: Map<string, LayerRecord>;
   containers: Map<string, ContainerRecord>;
+  meta: Map<string, Json>;
   /** Blobs to add with this command. */
   newBlobs: Map<string, Uint8Array>;
 }
 
 /** An empty engine state. */
 export function emptyState(): EngineState {
-  return { images: new Map(), refs: new Map(), layers: new Map(), containers: new Map() };
+  return { images: new Map(), refs: new Map(), layers: new Map(), containers: new Map(), meta: new Map() };
 }
 
 /** Rebuilds the state from a store snapshot. */
@@ -92,6 +100,7 @@ export function stateFromSnapshot(snap: Snapshot): EngineState {
     refs: cast<string>(snap.tags),
     layers: cast<LayerRecord>(snap.layers),
     containers: cast<ContainerRecord>(snap.containers),
+    meta: new Map(snap.meta),
   };
 }
 
@@ -102,11 +111,12 @@ export function draftOf(state: EngineState): Draft {
     refs: new Map(state.refs),
     layers: new Map(state.layers),
     containers: new Map(state.containers),
+    meta: new Map(state.meta),
     newBlobs: new Map(),
   };
 }
 
-const COLLECTION_OF = { images: 'images', refs: 'tags', layers: 'layers', containers: 'containers' } as const;
+const COLLECTION_OF = { images: 'images', refs: 'tags', layers: 'layers', containers: 'containers', meta: 'meta' } as const;
 
 /**
  * The store batch that turns `before` into `draft`. Records are compared by
@@ -140,5 +150,5 @@ export function blobsInUse(state: Pick<EngineState, 'images' | 'layers'> & Parti
 
 /** The state a draft becomes once committed. */
 export function stateOf(draft: Draft): EngineState {
-  return { images: draft.images, refs: draft.refs, layers: draft.layers, containers: draft.containers };
+  return { images: draft.images, refs: draft.refs, layers: draft.layers, containers: draft.containers, meta: draft.meta };
 }

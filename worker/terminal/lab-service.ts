@@ -82,8 +82,8 @@ export function createLabService(deps: LabDeps): LabApi {
     stdout: (chunk: string | Uint8Array) => liveWrite?.(typeof chunk === 'string' ? chunk : decoder.decode(chunk)),
     stderr: (chunk: string) => liveWrite?.(chunk),
   };
-  const newSession = async (): Promise<Session> => {
-    const s = await deps.createSession({ store, isTTY: true, onOutput });
+  const newSession = async (reattach = false): Promise<Session> => {
+    const s = await deps.createSession({ store, isTTY: true, onOutput, reattach });
     s.shell.resize(term.cols, term.rows);
     return s;
   };
@@ -182,7 +182,7 @@ export function createLabService(deps: LabDeps): LabApi {
     async detach() {
       return sync.withLock(async () => {
         const s = await session;
-        if (!s.detach()) return false;
+        if (!(await s.detach())) return false;
         inProgram = false;
         promptNow = s.prompt();
         return true;
@@ -249,7 +249,22 @@ export function createLabService(deps: LabDeps): LabApi {
     }
     // The shell loads just after the first prompt is on screen (a frame or two later): none of its code
     // is needed to show it (design.md §9), and the learner rarely types a command within 50 ms.
-    session = promptShown.then(() => new Promise((resolve) => setTimeout(resolve, 50))).then(newSession);
+    session = promptShown
+      .then(() => new Promise((resolve) => setTimeout(resolve, 50)))
+      .then(() => newSession(true))
+      .then((s) => {
+        // Back inside a container's shell (or told what ended): the note replaces the host prompt shown meanwhile.
+        if (s.notice !== undefined) {
+          promptNow = s.prompt();
+          inProgram = s.foreground !== undefined;
+          if (terminal.busy) emit(`${s.notice}\r\n`);
+          else {
+            emit(`\r\x1b[K${s.notice}\r\n`);
+            terminal.start();
+          }
+        }
+        return s;
+      });
     void history.reload();
   };
 
