@@ -84,6 +84,12 @@ export interface Session {
   interrupt(): Promise<LineResult | undefined>;
   /** Writes pending state and closes the store. */
   close(): Promise<void>;
+  /**
+   * A newer session on the same store replaces this one (a fresh login,
+   * another tab's change, Reset): this session's engine stops its
+   * containers' programs and never writes to the store again.
+   */
+  retire(): Promise<void>;
 }
 
 /** Opens a session on `opts.store`: restores the home directory, starts the engine, preloads images. */
@@ -149,6 +155,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       await home.commit();
       await opts.store.close();
     },
+    retire: async () => real?.retire(),
   };
   if (opts.reattach && opts.isTTY && real) {
     const back = await real.reattach();
@@ -165,7 +172,11 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
  * docker command, so a session whose lines never call docker (and the
  * prompt) does not wait for the engine to read the store.
  */
-function realDocker(opts: SessionOptions): { run: DockerCommand; reattach(): Promise<{ note: string; program?: ForegroundProgram } | undefined> } {
+function realDocker(opts: SessionOptions): {
+  run: DockerCommand;
+  reattach(): Promise<{ note: string; program?: ForegroundProgram } | undefined>;
+  retire(): Promise<void>;
+} {
   let cli: Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> | undefined;
   const load = async (): Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> => {
     const [{ Engine }, { DockerCli }, { hubRegistry }] = await Promise.all([
@@ -194,6 +205,11 @@ function realDocker(opts: SessionOptions): { run: DockerCommand; reattach(): Pro
       ]);
       const back = await reattach(await containerService(engine));
       return back && (back.terminal ? { note: back.note, program: foregroundOf(back.terminal) } : { note: back.note });
+    },
+    async retire() {
+      if (!cli) return;
+      const [{ engine }, { retireEngine }] = await Promise.all([cli, import('./cli/container/service.ts')]);
+      await retireEngine(engine);
     },
   };
 }

@@ -82,8 +82,12 @@ export function createLabService(deps: LabDeps): LabApi {
     stdout: (chunk: string | Uint8Array) => liveWrite?.(typeof chunk === 'string' ? chunk : decoder.decode(chunk)),
     stderr: (chunk: string) => liveWrite?.(chunk),
   };
+  // The newest session; the one before it is retired when the next opens, so its engine never writes over the new one's.
+  let current: Session | undefined;
   const newSession = async (reattach = false): Promise<Session> => {
+    await current?.retire();
     const s = await deps.createSession({ store, isTTY: true, onOutput, reattach });
+    current = s;
     s.shell.resize(term.cols, term.rows);
     return s;
   };
@@ -100,7 +104,8 @@ export function createLabService(deps: LabDeps): LabApi {
   const refresh = async (): Promise<Session> => {
     const cwd = (await session).shell.cwd;
     stale = false;
-    session = newSession();
+    // Inside a container's shell, the new session comes back into it (the old one's engine is retired).
+    session = newSession(true);
     const s = await session;
     if (cwd !== LEARNER.home) await s.shell.run(`cd -- '${cwd.replace(/'/g, `'\\''`)}'`);
     return s;

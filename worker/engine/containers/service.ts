@@ -457,6 +457,16 @@ export class ContainerService {
     }
   }
 
+  /**
+   * The engine was retired (another session owns the store): ends every
+   * program of this engine's containers, as closing the page would; the
+   * retired engine stores none of it.
+   */
+  retire(): void {
+    for (const live of this.#live.values()) live.kill?.(128 + 9);
+    this.#live.clear();
+  }
+
   /** Restarts containers stored as running (see the module comment). */
   async resume(): Promise<void> {
     for (const r of [...this.engine.state.containers.values()]) {
@@ -471,7 +481,8 @@ export class ContainerService {
         if (live?.interactive) live.resumed = { kept: state ? ((await live.interactive.restore?.(state)) ?? false) : false };
         await this.save(c.id, () => ({ startedAt, shell: live?.interactive?.state?.() ?? null }));
       } catch {
-        // The program can't start any more (its executable is gone): it stays exited.
+        // The program can't start any more (its executable is gone): it has exited with runc's status (127/126).
+        await this.save(c.id, (now) => ({ status: 'exited', finishedAt: this.engine.now(), shell: null, exitCode: now.exitCode || 127 }));
       }
     }
   }

@@ -85,7 +85,11 @@ export async function reattach(svc: ContainerService): Promise<Reattached | unde
   const stored = svc.engine.state.containers.get(rec.container);
   if (!stored) return ended(`container ${rec.name} no longer exists`);
   const c = asContainer(stored);
-  if (!c.running) return ended(`container ${c.name} could not start again (${c.error || `exit code ${c.exitCode}`})`);
+  if (!c.running) {
+    // runc's words for the program that is gone (`exec: "/bin/sh": stat /bin/sh: no such file or directory`).
+    const why = /error during container init: (.*): unknown$/.exec(c.error)?.[1] ?? `exit code ${c.exitCode}`;
+    return ended(`container ${c.name} could not start again (${why})`);
+  }
   // kept: undefined for a process without shell state (a REPL, top), which can only start again.
   const back = (kept: boolean | undefined, program: string): string =>
     `layerlab: reattached to container ${c.name} after the page reload (` +
