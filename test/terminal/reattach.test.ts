@@ -1,0 +1,87 @@
+/**
+ * The page's worker after a reload inside `docker run -it` (issue 8): a new
+ * lab service on the same store shows the host prompt at once, then,
+ * once the session has reattached, replaces it with a one-line note and the
+ * container shell's prompt; typed lines go to the container.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { expose, proxy, wrap } from 'comlink';
+import type { Remote } from 'comlink';
+import type { LabApi } from '../../worker/api.ts';
+import { createLabService } from '../../worker/terminal/lab-service.ts';
+import { MemoryStore } from '../../worker/store/memory-store.ts';
+import type { Store } from '../../worker/store/store.ts';
+import { createSession } from '../../worker/session.ts';
+import type { Session, SessionOptions } from '../../worker/session.ts';
+
+const PROMPT = 'learner@layerlab:~$ ';
+const ports: MessagePort[] = [];
+afterEach(() => {
+  for (const p of ports.splice(0)) p.close();
+});
+
+/** Waits until the service is idle and the output in flight has arrived. */
+async function settle(api: Remote<LabApi>): Promise<void> {
+  await api.settled();
+  await new Promise((r) => setTimeout(r, 20));
+}
+
+/** A page on `store`; `sessions` collects the sessions it opens (to retire them as a reload ends the old page's worker). */
+async function openPage(store: Store, sessions: Session[]) {
+  const { port1, port2 } = new MessageChannel();
+  ports.push(port1, port2);
+  const service = createLabService({
+    openStore: async () => store,
+    memoryStore: () => MemoryStore.open(),
+    createSession: async (opts: SessionOptions) => {
+      const s = await createSession(opts);
+      sessions.push(s);
+      return s;
+    },
+    dockerTree: async () => {
+      throw new Error('not needed');
+    },
+    commandNames: async () => [],
+    tabId: crypto.randomUUID(),
+  });
+  expose(service, port1);
+  const api = wrap<LabApi>(port2);
+  let out = '';
+  await api.start({ cols: 80, rows: 24 }, proxy((d: string) => void (out += d)), proxy(() => undefined));
+  // The session opens just after the first prompt is shown; it may reattach then.
+  await new Promise((r) => setTimeout(r, 100));
+  await settle(api);
+  const take = (): string => {
+    const s = out;
+    out = '';
+    return s;
+  };
+  return {
+    take,
+    async line(text: string): Promise<string> {
+      take();
+      await api.input(`${text}\r`);
+      await settle(api);
+      return take();
+    },
+  };
+}
+
+describe('reload inside a container terminal', () => {
+  it('comes back inside the container shell with a note, files and variables kept', async () => {
+    const store = new MemoryStore();
+    const sessions: Session[] = [];
+    const page = await openPage(store, sessions);
+    expect(page.take()).toEqual(PROMPT);
+    await page.line('docker run -it --name box alpine');
+    expect(await page.line('echo draft > /root/notes; cd /root; NAME=box')).toEqual('echo draft > /root/notes; cd /root; NAME=box\r\n~ # ');
+    // The reload: the old page's worker is gone (its engine writes no more).
+    for (const s of sessions.splice(0)) await s.retire();
+
+    const again = await openPage(store, sessions);
+    expect(again.take()).toEqual(`${PROMPT}\r\x1b[Klayerlab: reattached to container box after the page reload (files, working directory and variables kept)\r\n~ # `);
+    expect(await again.line('cat notes; echo $NAME')).toEqual('cat notes; echo $NAME\r\ndraft\r\nbox\r\n~ # ');
+    expect(await again.line('exit')).toEqual(`exit\r\n${PROMPT}`);
+    expect(await again.line('docker diff box')).toEqual(`docker diff box\r\nC /root\r\nA /root/notes\r\n${PROMPT}`);
+  }, 60_000);
+});
