@@ -79,7 +79,7 @@ describe('reload inside a container terminal', () => {
     for (const s of sessions.splice(0)) await s.retire();
 
     const again = await openPage(store, sessions);
-    expect(again.take()).toEqual(`${PROMPT}\r\x1b[Klayerlab: reattached to container box after the page reload (files, working directory and variables kept)\r\n~ # `);
+    expect(again.take()).toEqual(`${PROMPT}\r\x1b[Klayerlab: reattached to container box (the page was reloaded)\r\n~ # `);
     expect(await again.line('cat notes; echo $NAME')).toEqual('cat notes; echo $NAME\r\ndraft\r\nbox\r\n~ # ');
     expect(await again.line('exit')).toEqual(`exit\r\n${PROMPT}`);
     expect(await again.line('docker diff box')).toEqual(`docker diff box\r\nC /root\r\nA /root/notes\r\n${PROMPT}`);

@@ -90,10 +90,9 @@ export async function reattach(svc: ContainerService): Promise<Reattached | unde
     const why = /error during container init: (.*): unknown$/.exec(c.error)?.[1] ?? `exit code ${c.exitCode}`;
     return ended(`container ${c.name} could not start again (${why})`);
   }
-  // kept: undefined for a process without shell state (a REPL, top), which can only start again.
+  // kept: undefined for a process without shell state (a REPL, top), which can only start again. Files are always kept.
   const back = (kept: boolean | undefined, program: string): string =>
-    `layerlab: reattached to container ${c.name} after the page reload (` +
-    (kept === undefined ? `files kept; ${program} started again)` : kept ? 'files, working directory and variables kept)' : 'files kept; its shell started again)');
+    `layerlab: reattached to container ${c.name} (the page was reloaded` + (kept === undefined ? `; ${program} started again)` : kept ? ')' : '; its shell started again)');
   if (rec.exec) {
     const { shell: state, ...again } = rec.exec;
     const quiet = { stdout: () => undefined, stderr: () => undefined };
