@@ -54,8 +54,10 @@ export interface ContainerRecord {
   running: boolean;
   /** The DiffIDs of the container's image, kept so its layers outlive a force-removed image. */
   imageLayers?: string[];
-  /** `sha256:…` of the tar of the writable layer (blob), or '' while it is empty. */
+  /** `sha256:…` of the stored writable layer (blob: containers/upper-store.ts), or '' while it is empty. */
   rwLayer?: string;
+  /** The blobs of the files in the writable layer. */
+  rwBlobs?: string[];
   [key: string]: Json | undefined;
 }
 
@@ -139,12 +141,15 @@ export function diffToBatch(before: EngineState, draft: Draft): Batch {
   return batch;
 }
 
-/** Digests of the blobs the state needs: stored layer tars, image configs and containers' writable layers. */
+/** Digests of the blobs the state needs: stored layer tars, image configs and containers' writable layers and their files. */
 export function blobsInUse(state: Pick<EngineState, 'images' | 'layers'> & Partial<Pick<EngineState, 'containers'>>): Set<string> {
   const live = new Set<string>();
   for (const l of state.layers.values()) if (l.source.kind === 'blob') live.add(l.diffId);
   for (const id of state.images.keys()) live.add(id);
-  for (const c of state.containers?.values() ?? []) if (c.rwLayer) live.add(c.rwLayer);
+  for (const c of state.containers?.values() ?? []) {
+    if (c.rwLayer) live.add(c.rwLayer);
+    for (const d of c.rwBlobs ?? []) live.add(d);
+  }
   return live;
 }
 

@@ -24,13 +24,13 @@
 import type { Engine } from '../engine.ts';
 import { EngineError } from '../errors.ts';
 import { digestOf } from '../digest.ts';
-import { tarBytes } from '../layer/tar-write.ts';
 import type { Draft } from '../state.ts';
 import { initLayer } from './changes.ts';
 import { createContainer, type CreateRequest } from './create.ts';
 import { Live, type OutputListener } from './live.ts';
 import { findContainer, notRunning } from './lookup.ts';
 import { OverlayFs } from './overlay-fs.ts';
+import { encodeUpper } from './upper-store.ts';
 import { asContainer, type Container } from './record.ts';
 import { RootfsLoader, type RecipeEntries } from './rootfs.ts';
 import { isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner, type ShellState } from './runtime.ts';
@@ -159,12 +159,15 @@ export class ContainerService {
     if (live.fs.generation !== live.persistedGen) {
       live.persistedGen = live.fs.generation;
       const up = live.fs.upper;
-      if (up.empty) next = { ...next, rwLayer: '', sizeRw: 0 };
+      if (up.empty) next = { ...next, rwLayer: '', rwBlobs: [], sizeRw: 0 };
       else {
-        const tar = tarBytes(up.toLayerEntries());
-        const digest = digestOf(tar);
-        draft.newBlobs.set(digest, tar);
-        next = { ...next, rwLayer: digest, sizeRw: up.sizeRw() };
+        const { manifest, refs, bytes } = encodeUpper(up);
+        const digest = digestOf(manifest);
+        draft.newBlobs.set(digest, manifest);
+        // Files already stored keep their blob: a line stores what it wrote, not the whole layer again.
+        const had = new Set(next.rwBlobs ?? []);
+        for (const [d, b] of bytes) if (!had.has(d)) draft.newBlobs.set(d, b);
+        next = { ...next, rwLayer: digest, rwBlobs: refs, sizeRw: up.sizeRw() };
       }
     }
     return next;
