@@ -92,6 +92,12 @@ describe('reload', () => {
   /** Two engines on one store, the second opened after the first "page" went away mid-way. */
   async function twoPages() {
     const store = new MemoryStore();
+    const commits = { n: 0 };
+    const commit = store.commit.bind(store);
+    store.commit = (batch) => {
+      commits.n++;
+      return commit(batch);
+    };
     const registry = testRegistry();
     const open = async (runner: ScriptRunner) => {
       const engine = await Engine.open({ store, registry, clock: () => NOW, random: seeded(9) });
@@ -110,14 +116,18 @@ describe('reload', () => {
     await first.run(['pull', 'base']);
     /** What a page opened now would find: `docker diff` on a fresh engine over the store. */
     const diffNow = async (name: string) => (await open(new ScriptRunner())).run(['diff', name]);
-    return { first, runner, diffNow };
+    return { first, runner, diffNow, commits };
   }
 
   it('stores a terminal line when it ends, never half-way', async () => {
-    const { first, runner, diffNow } = await twoPages();
+    const { first, runner, diffNow, commits } = await twoPages();
     await first.run(['run', '-it', '--name', 'term', 'base']);
     expect(await first.foreground().feed('touch /etc/one')).toEqual({ stdout: '', stderr: '' });
     expect(await diffNow('term')).toEqual('C /etc\nA /etc/one\n');
+    // A line that writes nothing stores nothing.
+    const before = commits.n;
+    expect(await first.foreground().feed('echo hi')).toEqual({ stdout: 'hi\n', stderr: '' });
+    expect(commits.n).toEqual(before);
     const slow = first.foreground().feed('slow');
     await new Promise((r) => setTimeout(r, 10));
     await first.svc.stored();

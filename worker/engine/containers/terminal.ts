@@ -38,6 +38,14 @@ export async function openTerminal(svc: ContainerService, id: string, proc: Inte
   // The main process's shell state belongs to the container: it outlives a detach.
   const shell = () => (exec ? {} : { shell: proc.state?.() ?? null });
   await svc.save(id, shell, attach);
+  // A line that changed no file, output or shell state (`ls`, `cat`) stores nothing.
+  let stored = JSON.stringify(proc.state?.() ?? null);
+  const store = async (): Promise<void> => {
+    const state = JSON.stringify(proc.state?.() ?? null);
+    if (state === stored && !svc.live(id)?.dirty) return;
+    await svc.save(id, shell, attach);
+    stored = state;
+  };
   return {
     prompt: () => proc.prompt(),
     interrupt: () => proc.interrupt(),
@@ -50,7 +58,7 @@ export async function openTerminal(svc: ContainerService, id: string, proc: Inte
       } finally {
         if (live) live.lines--;
       }
-      if (out.exitCode === undefined) await svc.save(id, shell, attach);
+      if (out.exitCode === undefined) await store();
       else if (!exec && live?.kill) {
         // The main process ended: the container finishes (stored, detached, --rm honoured).
         live.kill(out.exitCode);
