@@ -110,4 +110,27 @@ describe('a reload inside a container terminal', () => {
     expect(await l.line("docker ps -a --format '{{.Names}} {{.Status}}'")).toEqual(['box Exited (127) Less than a second ago\n', '', HOST]);
     expect(await l.reload()).toEqual({ notice: undefined, prompt: HOST });
   }, 60_000);
+
+  it('a --rm container started by docker start -ai comes back too, and exit removes it', async () => {
+    const l = await lab(['alpine']);
+    await l.line('docker run -it --rm --name temp alpine');
+    await l.line('touch /made');
+    expect(await l.reload()).toEqual({ notice: 'layerlab: reattached to container temp (the page was reloaded)', prompt: '/ # ' });
+    expect(await l.line('ls /made')).toEqual(['/made\n', '', '/ # ']);
+    expect(await l.line('exit')).toEqual(['', '', HOST]);
+    expect(await l.line('docker ps -aq')).toEqual(['', '', HOST]);
+    await l.line('docker create -it --name later alpine');
+    expect(await l.line('docker start -ai later')).toEqual(['', '', '/ # ']);
+    await l.line('cd /tmp; A=1');
+    expect(await l.reload()).toEqual({ notice: 'layerlab: reattached to container later (the page was reloaded)', prompt: '/tmp # ' });
+    expect(await l.line('echo $A')).toEqual(['1\n', '', '/tmp # ']);
+  }, 60_000);
+
+  it('a program that is not a shell starts again, and the note says so', async () => {
+    const l = await lab(['alpine']);
+    expect(await l.line('docker run -it --name catter alpine cat')).toEqual(['', '', '']);
+    expect(await l.reload()).toEqual({ notice: 'layerlab: reattached to container catter (the page was reloaded; cat started again)', prompt: '' });
+    expect(await l.line('\x04')).toEqual(['', '', HOST]);
+    expect(await l.line("docker ps -a --format '{{.Names}} {{.Status}}'")).toEqual(['catter Exited (0) Less than a second ago\n', '', HOST]);
+  }, 60_000);
 });

@@ -81,6 +81,8 @@ export class ContainerService {
   /** Containers whose background store is scheduled, and the stores in flight. */
   readonly #scheduled = new Set<string>();
   readonly #storing = new Set<Promise<void>>();
+  /** Set by {@link ContainerService.retire}: ended programs change nothing any more. */
+  #retired = false;
 
   constructor(engine: Engine, opts: ContainerServiceOptions) {
     this.engine = engine;
@@ -337,6 +339,8 @@ export class ContainerService {
       live.kill = undefined;
       live.interactive = undefined;
     }
+    // A retired engine's state no longer changes: no exit to record, no --rm to honour (it would find the container still running).
+    if (this.#retired) return code;
     const finishedAt = this.engine.now();
     // The shell's state and a terminal attached to the container end with it.
     const after = await this.save(id, () => ({ running: false, status: 'exited', exitCode: code, finishedAt, pid: 0, ip: '', shell: null }), (d) => detachFrom(d, id));
@@ -466,6 +470,7 @@ export class ContainerService {
    * retired engine stores none of it.
    */
   retire(): void {
+    this.#retired = true;
     for (const live of this.#live.values()) live.kill?.(128 + 9);
     this.#live.clear();
   }
