@@ -60,8 +60,8 @@ export interface Session {
   foreground: ForegroundProgram | undefined;
   /**
    * One line for the terminal before the first prompt, set by `reattach`:
-   * `layerlab: reattached to container … after the page reload (…)`, or what
-   * ended (engine/containers/terminal.ts).
+   * `layerlab: reattached to container NAME (the page was reloaded)`, or
+   * what ended (engine/containers/terminal.ts).
    */
   notice?: string;
   /** What the terminal shows before the next line. */

@@ -102,10 +102,11 @@ export function createLabService(deps: LabDeps): LabApi {
 
   /** Re-reads the state another tab changed, in the same working directory. */
   const refresh = async (): Promise<Session> => {
-    const cwd = (await session).shell.cwd;
+    const old = await session;
+    const cwd = old.shell.cwd;
     stale = false;
-    // Inside a container's shell, the new session comes back into it (the old one's engine is retired).
-    session = newSession(true);
+    // Inside a container's terminal, the new session comes back into it (the old one's engine is retired).
+    session = newSession(old.foreground?.detachable === true);
     const s = await session;
     if (cwd !== LEARNER.home) await s.shell.run(`cd -- '${cwd.replace(/'/g, `'\\''`)}'`);
     return s;
