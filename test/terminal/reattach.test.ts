@@ -13,12 +13,27 @@ import { MemoryStore } from '../../worker/store/memory-store.ts';
 import type { Store } from '../../worker/store/store.ts';
 import { createSession } from '../../worker/session.ts';
 import type { Session, SessionOptions } from '../../worker/session.ts';
+import type { LockManagerLike } from '../../worker/terminal/tab-sync.ts';
 
 const PROMPT = 'learner@layerlab:~$ ';
 const ports: MessagePort[] = [];
+const channels: BroadcastChannel[] = [];
 afterEach(() => {
   for (const p of ports.splice(0)) p.close();
+  for (const c of channels.splice(0)) c.close();
 });
+
+/** One lock for every page of a test, like navigator.locks of one origin. */
+function sharedLock(): LockManagerLike {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    request(_name, fn) {
+      const run = tail.then(fn);
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
 
 /** Waits until the service is idle and the output in flight has arrived. */
 async function settle(api: Remote<LabApi>): Promise<void> {
@@ -27,7 +42,9 @@ async function settle(api: Remote<LabApi>): Promise<void> {
 }
 
 /** A page on `store`; `sessions` collects the sessions it opens (to retire them as a reload ends the old page's worker). */
-async function openPage(store: Store, sessions: Session[]) {
+async function openPage(store: Store, sessions: Session[], tabs?: { locks: LockManagerLike; channel: string }) {
+  const channel = tabs ? new BroadcastChannel(tabs.channel) : undefined;
+  if (channel) channels.push(channel);
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
   const service = createLabService({
@@ -43,6 +60,8 @@ async function openPage(store: Store, sessions: Session[]) {
     },
     commandNames: async () => [],
     tabId: crypto.randomUUID(),
+    locks: tabs?.locks,
+    channel: channel as never,
   });
   expose(service, port1);
   const api = wrap<LabApi>(port2);
@@ -83,5 +102,18 @@ describe('reload inside a container terminal', () => {
     expect(await again.line('cat notes; echo $NAME')).toEqual('cat notes; echo $NAME\r\ndraft\r\nbox\r\n~ # ');
     expect(await again.line('exit')).toEqual(`exit\r\n${PROMPT}`);
     expect(await again.line('docker diff box')).toEqual(`docker diff box\r\nC /root\r\nA /root/notes\r\n${PROMPT}`);
+  }, 60_000);
+
+  it('stays inside the container when another tab changes the lab', async () => {
+    const store = new MemoryStore();
+    const tabs = { locks: sharedLock(), channel: `layerlab-test-${crypto.randomUUID()}` };
+    const a = await openPage(store, [], tabs);
+    const b = await openPage(store, [], tabs);
+    await a.line('docker run -it --name box alpine');
+    await a.line('cd /tmp; X=1');
+    expect(await b.line('echo other > other.txt')).toEqual(`echo other > other.txt\r\n${PROMPT}`);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await a.line('echo $X; pwd')).toEqual('echo $X; pwd\r\n1\r\n/tmp\r\n/tmp # ');
+    expect(await b.line('cat other.txt')).toEqual(`cat other.txt\r\nother\r\n${PROMPT}`);
   }, 60_000);
 });
