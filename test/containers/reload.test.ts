@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../worker/engine/engine.ts';
 import { blobsInUse } from '../../worker/engine/state.ts';
 import { DockerCli } from '../../worker/cli/docker.ts';
-import { useContainerService } from '../../worker/cli/container/service.ts';
+import { retireEngine, useContainerService } from '../../worker/cli/container/service.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 import type { InteractiveProcess, ProcessSpec } from '../../worker/engine/containers/runtime.ts';
 import type { ForegroundProgram } from '../../worker/shell/foreground.ts';
@@ -147,5 +147,18 @@ describe('reload', () => {
     await first.svc.stored();
     expect(await diffNow('bg')).toEqual('C /etc\nA /etc/later\n');
     expect(first.svc.get('bg').running).toBe(true);
+  });
+
+  it('a retired engine (its session replaced) stores nothing its programs do afterwards', async () => {
+    const { first, runner, diffNow, commits } = await twoPages();
+    await first.run(['run', '-d', '--rm', '--name', 'bg', 'base', 'later']);
+    const before = commits.n;
+    await retireEngine(first.engine);
+    runner.release();
+    await new Promise((r) => setTimeout(r, 10));
+    await first.svc.stored();
+    expect(commits.n).toEqual(before);
+    // Still stored as running with an empty layer: the next engine starts it again.
+    expect(await diffNow('bg')).toEqual('');
   });
 });
