@@ -158,7 +158,11 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
     retire: async () => real?.retire(),
   };
   if (opts.reattach && opts.isTTY && real) {
-    const back = await real.reattach();
+    // Whatever goes wrong (storage refusing a write), the lab still opens, at the host prompt, saying why.
+    const back = await real.reattach().catch((err: unknown) => ({
+      note: `layerlab: the page was reloaded; the container terminal could not be reattached (${err instanceof Error ? err.message : String(err)})`,
+      program: undefined,
+    }));
     if (back) {
       session.foreground = back.program;
       session.notice = back.note;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../worker/session.ts';
 import { DirStore } from '../../worker/store/dir-store.ts';
+import { StoreFullError, type Store } from '../../worker/store/store.ts';
 import { BASH_DIFF } from './bash-diff.ts';
 import { NOW, seeded } from './helpers.ts';
 
@@ -26,11 +27,11 @@ async function lab(preload: string[]) {
       return [r.stdout, r.stderr, s.prompt()];
     },
     /** The page goes away (its engine stops writing) and a new one opens on the stored state. */
-    async reload(): Promise<{ notice: string | undefined; prompt: string }> {
+    async reload(wrap: (store: Store) => Store = (store) => store): Promise<{ notice: string | undefined; prompt: string }> {
       await s.retire();
       await s.close();
       const now = NOW + ++minute * 60_000;
-      s = await createSession({ store: await DirStore.open(dir), isTTY: true, clock: () => now, random: seeded(5 + minute), reattach: true });
+      s = await createSession({ store: wrap(await DirStore.open(dir)), isTTY: true, clock: () => now, random: seeded(5 + minute), reattach: true });
       return { notice: s.notice, prompt: s.prompt() };
     },
     detach: () => s.detach(),
@@ -132,5 +133,20 @@ describe('a reload inside a container terminal', () => {
     expect(await l.reload()).toEqual({ notice: 'layerlab: reattached to container catter (the page was reloaded; cat started again)', prompt: '' });
     expect(await l.line('\x04')).toEqual(['', '', HOST]);
     expect(await l.line("docker ps -a --format '{{.Names}} {{.Status}}'")).toEqual(['catter Exited (0) Less than a second ago\n', '', HOST]);
+  }, 60_000);
+
+  it('opens at the host prompt, saying why, when the terminal cannot be reattached', async () => {
+    const l = await lab(['alpine']);
+    await l.line('docker run -it --name box alpine');
+    const full = (store: Store): Store => {
+      store.commit = async () => {
+        throw new StoreFullError();
+      };
+      return store;
+    };
+    expect(await l.reload(full)).toEqual({
+      notice: 'layerlab: the page was reloaded; the container terminal could not be reattached (no space left on device)',
+      prompt: HOST,
+    });
   }, 60_000);
 });
