@@ -37,6 +37,11 @@ export interface SessionOptions {
   onOutput?: { stdout(chunk: string | Uint8Array): void; stderr(chunk: string): void };
   /** Replaces the docker CLI (tests of the shell and session plumbing). */
   docker?: DockerCommand;
+  /**
+   * A page (re)load on a terminal: if the terminal was attached to a
+   * container's shell, come back inside it (see {@link Session.notice}).
+   */
+  reattach?: boolean;
 }
 
 /** The outcome of one line, in the shape of `bin/layerlab exec --json`. */
@@ -54,6 +59,12 @@ export interface Session {
   readonly shell: HostShell;
   /** The program that receives lines instead of the shell, if any. */
   foreground: ForegroundProgram | undefined;
+  /**
+   * One line for the terminal before the first prompt, set by `reattach`:
+   * `layerlab: reattached to container NAME (the page was reloaded)`, or
+   * what ended (engine/containers/terminal.ts).
+   */
+  notice?: string;
   /** What the terminal shows before the next line. */
   prompt(): string;
   /** Runs one line and persists what it changed in the home directory. */
@@ -70,17 +81,24 @@ export interface Session {
    * terminal) running and gives the terminal back to the host shell; false
    * when there is none, and the keys are then ordinary input.
    */
-  detach(): boolean;
+  detach(): Promise<boolean>;
   /** Ctrl-C: interrupts the foreground program, if any; at the shell, drops the line or the command typed on PS2 lines (`$?` 130). */
   interrupt(): Promise<LineResult | undefined>;
   /** Writes pending state and closes the store. */
   close(): Promise<void>;
+  /**
+   * A newer session on the same store replaces this one (a fresh login,
+   * another tab's change, Reset): this session's engine stops its
+   * containers' programs and never writes to the store again.
+   */
+  retire(): Promise<void>;
 }
 
 /** Opens a session on `opts.store`: restores the home directory, starts the engine, preloads images. */
 export async function createSession(opts: SessionOptions): Promise<Session> {
   const home = await HomeSync.open(opts.store);
-  const docker = opts.docker ?? realDocker(opts);
+  const real = opts.docker ? undefined : realDocker(opts);
+  const docker = opts.docker ?? real!.run;
   let started: ForegroundProgram | undefined;
   const shell = new HostShell({
     docker,
@@ -140,16 +158,30 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       const stop = session.foreground?.interrupt?.bind(session.foreground);
       return stop === undefined ? undefined : toProgram('', stop);
     },
-    detach() {
-      if (!session.foreground?.detachable) return false;
+    async detach() {
+      const program = session.foreground;
+      if (!program?.detachable) return false;
       session.foreground = undefined;
+      await program.detached?.();
       return true;
     },
     async close() {
       await home.commit();
       await opts.store.close();
     },
+    retire: async () => real?.retire(),
   };
+  if (opts.reattach && opts.isTTY && real) {
+    // Whatever goes wrong (storage refusing a write), the lab still opens, at the host prompt, saying why.
+    const back = await real.reattach().catch((err: unknown) => ({
+      note: `layerlab: the page was reloaded; the container terminal could not be reattached (${err instanceof Error ? err.message : String(err)})`,
+      program: undefined,
+    }));
+    if (back) {
+      session.foreground = back.program;
+      session.notice = back.note;
+    }
+  }
   return session;
 }
 
@@ -158,9 +190,13 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
  * docker command, so a session whose lines never call docker (and the
  * prompt) does not wait for the engine to read the store.
  */
-function realDocker(opts: SessionOptions): DockerCommand {
-  let cli: Promise<{ run: DockerCommand }> | undefined;
-  const load = async (): Promise<{ run: DockerCommand }> => {
+function realDocker(opts: SessionOptions): {
+  run: DockerCommand;
+  reattach(): Promise<{ note: string; program?: ForegroundProgram } | undefined>;
+  retire(): Promise<void>;
+} {
+  let cli: Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> | undefined;
+  const load = async (): Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> => {
     const [{ Engine }, { DockerCli }, { hubRegistry }] = await Promise.all([
       import('./engine/engine.ts'),
       import('./cli/docker.ts'),
@@ -168,11 +204,31 @@ function realDocker(opts: SessionOptions): DockerCommand {
     ]);
     const engine = await Engine.open({ store: opts.store, registry: hubRegistry(), clock: opts.clock, random: opts.random });
     const docker = new DockerCli(engine);
-    return { run: (argv, io) => docker.run(argv, io) };
+    return { run: (argv, io) => docker.run(argv, io), engine };
   };
-  return async (argv, io) => {
-    cli ??= load();
-    return (await cli).run(argv, io);
+  return {
+    run: async (argv, io) => {
+      cli ??= load();
+      return (await cli).run(argv, io);
+    },
+    // The engine is loaded only when the store says a container terminal was attached.
+    async reattach() {
+      if (!(await opts.store.load()).meta.has('attached')) return undefined;
+      cli ??= load();
+      const [{ engine }, { containerService }, { reattach }, { foregroundOf }] = await Promise.all([
+        cli,
+        import('./cli/container/service.ts'),
+        import('./engine/containers/terminal.ts'),
+        import('./cli/container/launch.ts'),
+      ]);
+      const back = await reattach(await containerService(engine));
+      return back && (back.terminal ? { note: back.note, program: foregroundOf(back.terminal) } : { note: back.note });
+    },
+    async retire() {
+      if (!cli) return;
+      const [{ engine }, { retireEngine }] = await Promise.all([cli, import('./cli/container/service.ts')]);
+      await retireEngine(engine);
+    },
   };
 }
 

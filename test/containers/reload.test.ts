@@ -7,9 +7,41 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../worker/engine/engine.ts';
 import { blobsInUse } from '../../worker/engine/state.ts';
 import { DockerCli } from '../../worker/cli/docker.ts';
-import { useContainerService } from '../../worker/cli/container/service.ts';
+import { retireEngine, useContainerService } from '../../worker/cli/container/service.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
+import type { InteractiveProcess, ProcessSpec } from '../../worker/engine/containers/runtime.ts';
+import type { ForegroundProgram } from '../../worker/shell/foreground.ts';
 import { NOW, ScriptRunner, containerCli, seeded, testRegistry } from './helpers.ts';
+
+/**
+ * Programs that wait for the test: `later` (main process) writes /etc/later
+ * once `release()` is called, then runs on; the interactive shell's `slow`
+ * line writes /etc/slow, then waits for `release()` before it ends.
+ */
+class GatedRunner extends ScriptRunner {
+  release: () => void = () => undefined;
+  readonly #gate = new Promise<void>((r) => (this.release = r));
+
+  override async runProcess(spec: ProcessSpec): Promise<number> {
+    if (spec.argv[0] !== 'later') return super.runProcess(spec);
+    await this.#gate;
+    await spec.fs.writeFile('/etc/later', 'x');
+    return new Promise<number>(() => undefined);
+  }
+
+  override async startInteractive(spec: ProcessSpec): Promise<InteractiveProcess> {
+    const shell = await super.startInteractive(spec);
+    return {
+      ...shell,
+      feed: async (line) => {
+        if (line !== 'slow') return shell.feed(line);
+        await spec.fs.writeFile('/etc/slow', 'x');
+        await this.#gate;
+        return { stdout: '', stderr: '' };
+      },
+    };
+  }
+}
 
 describe('reload', () => {
   it('keeps files and restarts running containers', async () => {
@@ -17,7 +49,7 @@ describe('reload', () => {
     const registry = testRegistry();
     const open = async (now: number) => {
       const engine = await Engine.open({ store, registry, clock: () => now, random: seeded(9) });
-      const runner = new ScriptRunner();
+      const runner: ScriptRunner = new ScriptRunner();
       const svc = useContainerService(engine, { programs: runner, tick: () => new Promise((r) => setTimeout(r, 0)), sleep: async () => undefined });
       const cli = new DockerCli(engine);
       const run = async (line: string) => {
@@ -55,5 +87,78 @@ describe('reload', () => {
     await d.run('rm writer');
     expect(blobsInUse(d.engine.state).has(digest)).toBe(false);
     expect(await d.engine.getBlob(digest)).toBeUndefined();
+  });
+
+  /** Two engines on one store, the second opened after the first "page" went away mid-way. */
+  async function twoPages() {
+    const store = new MemoryStore();
+    const commits = { n: 0 };
+    const commit = store.commit.bind(store);
+    store.commit = (batch) => {
+      commits.n++;
+      return commit(batch);
+    };
+    const registry = testRegistry();
+    const open = async (runner: ScriptRunner) => {
+      const engine = await Engine.open({ store, registry, clock: () => NOW, random: seeded(9) });
+      const svc = useContainerService(engine, { programs: runner, tick: () => new Promise((r) => setTimeout(r, 0)), sleep: async () => undefined });
+      let foreground: ForegroundProgram | undefined;
+      const cli = new DockerCli(engine);
+      const run = async (argv: string[]) => {
+        let out = '';
+        await cli.run(argv, { stdin: new Uint8Array(), stdout: (s) => (out += String(s)), stderr: (s) => (out += s), env: {}, cwd: '/', fs: undefined as never, isTTY: true, startForeground: (p) => (foreground = p) });
+        return out;
+      };
+      return { engine, svc, run, foreground: () => foreground! };
+    };
+    const runner = new GatedRunner();
+    const first = await open(runner);
+    await first.run(['pull', 'base']);
+    /** What a page opened now would find: `docker diff` on a fresh engine over the store. */
+    const diffNow = async (name: string) => (await open(new ScriptRunner())).run(['diff', name]);
+    return { first, runner, diffNow, commits };
+  }
+
+  it('stores a terminal line when it ends, never half-way', async () => {
+    const { first, runner, diffNow, commits } = await twoPages();
+    await first.run(['run', '-it', '--name', 'term', 'base']);
+    expect(await first.foreground().feed('touch /etc/one')).toEqual({ stdout: '', stderr: '' });
+    expect(await diffNow('term')).toEqual('C /etc\nA /etc/one\n');
+    // A line that writes nothing stores nothing.
+    const before = commits.n;
+    expect(await first.foreground().feed('echo hi')).toEqual({ stdout: 'hi\n', stderr: '' });
+    expect(commits.n).toEqual(before);
+    const slow = first.foreground().feed('slow');
+    await new Promise((r) => setTimeout(r, 10));
+    await first.svc.stored();
+    // The line has written /etc/slow and runs on: a reload now finds the files of before the line.
+    expect(await diffNow('term')).toEqual('C /etc\nA /etc/one\n');
+    runner.release();
+    await slow;
+    expect(await diffNow('term')).toEqual('C /etc\nA /etc/one\nA /etc/slow\n');
+  });
+
+  it('stores what a detached program writes, without waiting for it to end', async () => {
+    const { first, runner, diffNow } = await twoPages();
+    await first.run(['run', '-d', '--name', 'bg', 'base', 'later']);
+    expect(await diffNow('bg')).toEqual('');
+    runner.release();
+    await new Promise((r) => setTimeout(r, 10));
+    await first.svc.stored();
+    expect(await diffNow('bg')).toEqual('C /etc\nA /etc/later\n');
+    expect(first.svc.get('bg').running).toBe(true);
+  });
+
+  it('a retired engine (its session replaced) stores nothing its programs do afterwards', async () => {
+    const { first, runner, diffNow, commits } = await twoPages();
+    await first.run(['run', '-d', '--rm', '--name', 'bg', 'base', 'later']);
+    const before = commits.n;
+    await retireEngine(first.engine);
+    runner.release();
+    await new Promise((r) => setTimeout(r, 10));
+    await first.svc.stored();
+    expect(commits.n).toEqual(before);
+    // Still stored as running with an empty layer: the next engine starts it again.
+    expect(await diffNow('bg')).toEqual('');
   });
 });

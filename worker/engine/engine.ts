@@ -46,6 +46,7 @@ export interface EngineOptions {
 export class Engine {
   #state: EngineState;
   #queue: Promise<unknown> = Promise.resolve();
+  #retired = false;
   readonly #store: Store;
   readonly #registry: RegistryClient;
   readonly #clock: () => number;
@@ -80,6 +81,18 @@ export class Engine {
     await this.#serialize(async () => {
       this.#state = stateFromSnapshot(await this.#store.load());
     });
+  }
+
+  /**
+   * A newer engine now owns the store (the page started another session on
+   * it): from here on this engine's changes (a program of its containers
+   * ending or writing) are dropped instead of committed, so they can never
+   * overwrite what the newer engine stored. Resolves once a change already
+   * being committed is done.
+   */
+  async retire(): Promise<void> {
+    this.#retired = true;
+    await this.#serialize(async () => undefined);
   }
 
   /** `GET /images/json`. */
@@ -197,6 +210,7 @@ export class Engine {
     return this.#serialize(async () => {
       const draft = draftOf(this.#state);
       const result = await fn(draft);
+      if (this.#retired) return result;
       collectOrphanLayers(draft);
       const batch = diffToBatch(this.#state, draft);
       if (batch.put?.length || batch.delete?.length || batch.putBlobs?.length || batch.deleteBlobs?.length) {

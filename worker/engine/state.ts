@@ -54,8 +54,10 @@ export interface ContainerRecord {
   running: boolean;
   /** The DiffIDs of the container's image, kept so its layers outlive a force-removed image. */
   imageLayers?: string[];
-  /** `sha256:…` of the tar of the writable layer (blob), or '' while it is empty. */
+  /** `sha256:…` of the stored writable layer (blob: containers/upper-store.ts), or '' while it is empty. */
   rwLayer?: string;
+  /** The blobs of the files in the writable layer. */
+  rwBlobs?: string[];
   [key: string]: Json | undefined;
 }
 
@@ -67,6 +69,13 @@ export interface EngineState {
   /** ChainID → layer. */
   layers: ReadonlyMap<string, LayerRecord>;
   containers: ReadonlyMap<string, ContainerRecord>;
+  /**
+   * The store's `meta` records the engine reads and writes (`attached`: the
+   * container terminal the page was attached to, containers/terminal.ts).
+   * Other modules write other meta keys straight to the store; a batch only
+   * puts the keys a draft changed, so it never touches theirs.
+   */
+  meta: ReadonlyMap<string, Json>;
 }
 
 /** A mutable copy of the state for one command, plus the blobs it writes. */
@@ -75,13 +84,14 @@ export interface Draft {
   refs: Map<string, string>;
   layers: Map<string, LayerRecord>;
   containers: Map<string, ContainerRecord>;
+  meta: Map<string, Json>;
   /** Blobs to add with this command. */
   newBlobs: Map<string, Uint8Array>;
 }
 
 /** An empty engine state. */
 export function emptyState(): EngineState {
-  return { images: new Map(), refs: new Map(), layers: new Map(), containers: new Map() };
+  return { images: new Map(), refs: new Map(), layers: new Map(), containers: new Map(), meta: new Map() };
 }
 
 /** Rebuilds the state from a store snapshot. */
@@ -92,6 +102,7 @@ export function stateFromSnapshot(snap: Snapshot): EngineState {
     refs: cast<string>(snap.tags),
     layers: cast<LayerRecord>(snap.layers),
     containers: cast<ContainerRecord>(snap.containers),
+    meta: new Map(snap.meta),
   };
 }
 
@@ -102,11 +113,12 @@ export function draftOf(state: EngineState): Draft {
     refs: new Map(state.refs),
     layers: new Map(state.layers),
     containers: new Map(state.containers),
+    meta: new Map(state.meta),
     newBlobs: new Map(),
   };
 }
 
-const COLLECTION_OF = { images: 'images', refs: 'tags', layers: 'layers', containers: 'containers' } as const;
+const COLLECTION_OF = { images: 'images', refs: 'tags', layers: 'layers', containers: 'containers', meta: 'meta' } as const;
 
 /**
  * The store batch that turns `before` into `draft`. Records are compared by
@@ -129,16 +141,19 @@ export function diffToBatch(before: EngineState, draft: Draft): Batch {
   return batch;
 }
 
-/** Digests of the blobs the state needs: stored layer tars, image configs and containers' writable layers. */
+/** Digests of the blobs the state needs: stored layer tars, image configs and containers' writable layers and their files. */
 export function blobsInUse(state: Pick<EngineState, 'images' | 'layers'> & Partial<Pick<EngineState, 'containers'>>): Set<string> {
   const live = new Set<string>();
   for (const l of state.layers.values()) if (l.source.kind === 'blob') live.add(l.diffId);
   for (const id of state.images.keys()) live.add(id);
-  for (const c of state.containers?.values() ?? []) if (c.rwLayer) live.add(c.rwLayer);
+  for (const c of state.containers?.values() ?? []) {
+    if (c.rwLayer) live.add(c.rwLayer);
+    for (const d of c.rwBlobs ?? []) live.add(d);
+  }
   return live;
 }
 
 /** The state a draft becomes once committed. */
 export function stateOf(draft: Draft): EngineState {
-  return { images: draft.images, refs: draft.refs, layers: draft.layers, containers: draft.containers };
+  return { images: draft.images, refs: draft.refs, layers: draft.layers, containers: draft.containers, meta: draft.meta };
 }

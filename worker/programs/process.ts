@@ -15,8 +15,8 @@ import { programSession } from './foreground.ts';
 
 // One definition, in the engine (which may not import this layer): the
 // engine builds the spec, the programs consume it.
-import type { ProcessSpec } from '../engine/containers/runtime.ts';
-export type { ProcessSpec };
+import type { InteractiveProcess, ProcessSpec, ShellState } from '../engine/containers/runtime.ts';
+export type { InteractiveProcess, ProcessSpec, ShellState };
 
 /** A process exit status (0-255; 128+N for signal N). */
 export type ExitCode = number;
@@ -44,20 +44,6 @@ export async function runProcess(spec: ProcessSpec): Promise<ExitCode> {
   const found = await lookPath(spec.fs, command, spec.env.PATH, spec.cwd);
   if ('missing' in found) throw new ExecNotFoundError(command, found.missing);
   return execResolved(spec, found);
-}
-
-/** A line-driven interactive shell for `docker run -it` and `docker exec -it`. */
-export interface InteractiveProcess {
-  /** The prompt to show before the next line (`/ # `, `root@3f4e8a9b1c2d:/# `). */
-  prompt(): string;
-  /**
-   * Runs one line typed at the prompt. `exitCode` is set when the shell ended (`exit 3`
-   * → 3). Feeding '\x04' alone is Ctrl-D on an empty line: end of input, the shell exits
-   * with the last status (bash prints `exit` first, as it does on a terminal).
-   */
-  feed(line: string): Promise<{ stdout: string; stderr: string; exitCode?: number }>;
-  /** Ctrl-C: interrupts the command the current line is running; the shell stays (status 130). */
-  interrupt(): void;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface ForegroundProgram {
    * ending it; `docker attach` re-enters it.
    */
   detachable?: true;
+  /** Told once the terminal has detached from it (a reload then no longer brings the learner back into it). */
+  detached?(): Promise<void>;
 }
 
 /** Starts `program` in the foreground once the current line has finished. */

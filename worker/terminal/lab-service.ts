@@ -86,8 +86,12 @@ export function createLabService(deps: LabDeps): LabApi {
     stdout: (chunk: string | Uint8Array) => liveWrite?.(typeof chunk === 'string' ? chunk : decoder.decode(chunk)),
     stderr: (chunk: string) => liveWrite?.(chunk),
   };
-  const newSession = async (): Promise<Session> => {
-    const s = await deps.createSession({ store, isTTY: true, onOutput });
+  // The newest session; the one before it is retired when the next opens, so its engine never writes over the new one's.
+  let current: Session | undefined;
+  const newSession = async (reattach = false): Promise<Session> => {
+    await current?.retire();
+    const s = await deps.createSession({ store, isTTY: true, onOutput, reattach });
+    current = s;
     s.shell.resize(term.cols, term.rows);
     return s;
   };
@@ -102,9 +106,11 @@ export function createLabService(deps: LabDeps): LabApi {
 
   /** Re-reads the state another tab changed, in the same working directory. */
   const refresh = async (): Promise<Session> => {
-    const { cwd, pendingLines } = (await session).shell;
+    const old = await session;
+    const { cwd, pendingLines } = old.shell;
     stale = false;
-    session = newSession();
+    // Inside a container's terminal, the new session comes back into it (the old one's engine is retired).
+    session = newSession(old.foreground?.detachable === true);
     const s = await session;
     if (cwd !== LEARNER.home) await s.shell.run(`cd -- '${cwd.replace(/'/g, `'\\''`)}'`);
     // A command half typed on PS2 lines (a heredoc) goes on in the new shell.
@@ -195,7 +201,7 @@ export function createLabService(deps: LabDeps): LabApi {
     async detach() {
       return sync.withLock(async () => {
         const s = await session;
-        if (!s.detach()) return false;
+        if (!(await s.detach())) return false;
         inProgram = false;
         promptNow = s.prompt();
         return true;
@@ -264,7 +270,22 @@ export function createLabService(deps: LabDeps): LabApi {
     }
     // The shell loads just after the first prompt is on screen (a frame or two later): none of its code
     // is needed to show it (design.md §9), and the learner rarely types a command within 50 ms.
-    session = promptShown.then(() => new Promise((resolve) => setTimeout(resolve, 50))).then(newSession);
+    session = promptShown
+      .then(() => new Promise((resolve) => setTimeout(resolve, 50)))
+      .then(() => newSession(true))
+      .then((s) => {
+        // Back inside a container's shell (or told what ended): the note replaces the host prompt shown meanwhile.
+        if (s.notice !== undefined) {
+          promptNow = s.prompt();
+          inProgram = s.foreground !== undefined;
+          if (terminal.busy) emit(`${s.notice}\r\n`);
+          else {
+            emit(`\r\x1b[K${s.notice}\r\n`);
+            terminal.start();
+          }
+        }
+        return s;
+      });
     void history.reload();
   };
 

@@ -4,6 +4,7 @@
  * container started with -it goes to the terminal. A stopped container is
  * refused with the daemon's words.
  */
+import { openTerminal } from '../../engine/containers/terminal.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { attachIo, notATty, svcOf, toForeground } from './launch.ts';
 
@@ -15,7 +16,7 @@ export async function attach(ctx: CommandContext): Promise<number> {
   const live = svc.live(c.id);
   if (live?.interactive && c.config.Tty) {
     if (!ctx.io.startForeground) throw notATty();
-    toForeground(ctx, svc.foreground(c.id, live.interactive));
+    toForeground(ctx, await openTerminal(svc, c.id, live.interactive));
     return 0;
   }
   return svc.attach(c.id, attachIo(ctx, false));

@@ -4,6 +4,7 @@
  * `-it` a shell handed to the terminal. `-e`, `--env-file`, `-w`, `-u`.
  */
 import { execIn } from '../../engine/containers/exec.ts';
+import { openTerminal } from '../../engine/containers/terminal.ts';
 import type { CommandContext } from '../context.ts';
 import { badFlag } from './errors.ts';
 import { attachIo, notATty, svcOf, toForeground } from './launch.ts';
@@ -25,14 +26,15 @@ export async function exec(ctx: CommandContext): Promise<number> {
   }
   const c = svc.get(ctx.args[0]!);
   if (shell && !ctx.io.startForeground) throw notATty();
-  const opts = { cmd: ctx.args.slice(1), env, workdir: ctx.flags.get<string>('workdir'), user: ctx.flags.get<string>('user'), tty, interactive: shell };
+  const again = { cmd: ctx.args.slice(1), env, workdir: ctx.flags.get<string>('workdir'), user: ctx.flags.get<string>('user') };
+  const opts = { ...again, tty, interactive: shell, detach };
   if (detach) {
     void execIn(svc, c.id, opts, { stdout: () => undefined, stderr: () => undefined }).catch(() => undefined);
     return 0;
   }
   const result = await execIn(svc, c.id, opts, attachIo(ctx, interactive));
   if ('shell' in result) {
-    toForeground(ctx, result.shell);
+    toForeground(ctx, await openTerminal(svc, c.id, result.shell, again));
     return 0;
   }
   return result.exitCode;

@@ -6,7 +6,8 @@
  */
 import type { CreateRequest } from '../../engine/containers/create.ts';
 import type { AttachIo, ContainerService } from '../../engine/containers/service.ts';
-import type { InteractiveProcess } from '../../engine/containers/runtime.ts';
+import type { TerminalProcess } from '../../engine/containers/terminal.ts';
+import type { ForegroundProgram } from '../../shell/foreground.ts';
 import { isEngineError } from '../../engine/errors.ts';
 import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../engine/reference.ts';
 import { CliError, type CommandContext } from '../context.ts';
@@ -73,12 +74,20 @@ export function attachIo(ctx: CommandContext, stdin: boolean): AttachIo {
 }
 
 /**
- * Hands an interactive shell to the terminal; the line that started it
- * returns 0. Ctrl-D is end of input (the shell's `\x04` line), Ctrl-C
- * interrupts what the shell runs and leaves it at its prompt.
+ * Hands a container's terminal process to the terminal; the line that
+ * started it returns 0.
  */
-export function toForeground(ctx: CommandContext, shell: InteractiveProcess): void {
-  ctx.io.startForeground!({
+export function toForeground(ctx: CommandContext, shell: TerminalProcess): void {
+  ctx.io.startForeground!(foregroundOf(shell));
+}
+
+/**
+ * A container's terminal process as the session's foreground program.
+ * Ctrl-D is end of input (the shell's `\x04` line), Ctrl-C interrupts what
+ * the shell runs and leaves it at its prompt, Ctrl-P Ctrl-Q detaches.
+ */
+export function foregroundOf(shell: TerminalProcess): ForegroundProgram {
+  return {
     prompt: () => shell.prompt(),
     feed: (line) => shell.feed(line),
     eof: () => shell.feed('\x04'),
@@ -87,7 +96,8 @@ export function toForeground(ctx: CommandContext, shell: InteractiveProcess): vo
       return { stdout: '', stderr: '' };
     },
     detachable: true,
-  });
+    detached: () => shell.detached(),
+  };
 }
 
 /** docker/cli's refusal of `-it` without a terminal on stdin. */

@@ -5,6 +5,7 @@
  * the container's exit code. A start failure leaves the container Created
  * (or removes it with --rm) and exits 125/126/127.
  */
+import { openTerminal } from '../../engine/containers/terminal.ts';
 import type { CommandContext } from '../context.ts';
 import { createRequest } from './create-opts.ts';
 import { runFailure } from './errors.ts';
@@ -28,7 +29,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     }
     if (shell) {
       const { shell: sh } = await svc.start(id, attachIo(ctx, false), true);
-      toForeground(ctx, svc.foreground(id, sh!));
+      toForeground(ctx, await openTerminal(svc, id, sh!));
       return 0;
     }
     const { exited } = await svc.start(id, attachIo(ctx, interactive));

@@ -19,6 +19,12 @@ export function useContainerService(engine: Engine, opts: ContainerServiceOption
   return svc;
 }
 
+/** Retires the engine (Engine.retire) and ends its containers' programs, if it ran any. */
+export async function retireEngine(engine: Engine): Promise<void> {
+  await engine.retire();
+  (await services.get(engine))?.retire();
+}
+
 /** The engine's container service; the first call resumes containers stored as running. */
 export function containerService(engine: Engine): Promise<ContainerService> {
   let svc = services.get(engine);

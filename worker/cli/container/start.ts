@@ -5,6 +5,7 @@
  * is attached (a TTY shell goes to the terminal) and its exit code returned.
  */
 import { isEngineError } from '../../engine/errors.ts';
+import { openTerminal } from '../../engine/containers/terminal.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { attachIo, notATty, svcOf, toForeground } from './launch.ts';
 
@@ -19,7 +20,7 @@ export async function start(ctx: CommandContext): Promise<number> {
     if (shell && !ctx.io.startForeground) throw notATty();
     const started = await svc.start(c.id, attachIo(ctx, interactive && c.config.OpenStdin), shell);
     if (shell && started.shell) {
-      toForeground(ctx, svc.foreground(c.id, started.shell));
+      toForeground(ctx, await openTerminal(svc, c.id, started.shell));
       return 0;
     }
     return started.exited;

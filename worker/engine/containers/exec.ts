@@ -16,8 +16,10 @@ export interface ExecOptions {
   workdir?: string;
   user?: string;
   tty?: boolean;
-  /** `-it`: a shell for the terminal instead of a run to completion. */
+  /** `-it`: a shell for the terminal instead of a run to completion (terminal.ts stores it line by line). */
   interactive?: boolean;
+  /** `-d`: nobody waits for it; its writes are stored as a background program's are. */
+  detach?: boolean;
 }
 
 /** What an exec gives back: its exit code, or the shell to hand to the terminal. */
@@ -46,11 +48,15 @@ export async function execIn(svc: ContainerService, ref: string, opts: ExecOptio
   );
   const runner = await svc.runner();
   try {
-    if (opts.interactive) {
-      const shell = await runner.startInteractive(spec);
-      return { shell: persistOnExit(svc, c.id, shell) };
+    if (opts.interactive) return { shell: await runner.startInteractive(spec) };
+    // An attached exec is one line of the host shell: stored when it ends, not half-way.
+    if (!opts.detach) live.lines++;
+    let exitCode: number;
+    try {
+      exitCode = await runner.runProcess(spec);
+    } finally {
+      if (!opts.detach) live.lines--;
     }
-    const exitCode = await runner.runProcess(spec);
     await svc.save(c.id, () => ({}));
     return { exitCode };
   } catch (err) {
@@ -58,17 +64,4 @@ export async function execIn(svc: ContainerService, ref: string, opts: ExecOptio
     io.stdout(execStartError(err.message).message + '\r\n');
     return { exitCode: 127 };
   }
-}
-
-/** Commits the writable layer after each line of an interactive exec, so a reload keeps what it did. */
-function persistOnExit(svc: ContainerService, id: string, shell: InteractiveProcess): InteractiveProcess {
-  return {
-    prompt: () => shell.prompt(),
-    interrupt: () => shell.interrupt(),
-    feed: async (line) => {
-      const out = await shell.feed(line);
-      await svc.save(id, () => ({}));
-      return out;
-    },
-  };
 }

@@ -27,6 +27,16 @@ export class Live {
   interactive: InteractiveProcess | undefined;
   /** fs.generation at the last commit of the writable layer. */
   persistedGen = 0;
+  /**
+   * Terminal lines (and attached execs) running in the container now: while
+   * one runs, nothing is stored; its end stores the container, so a reload
+   * sees its files as before or after a line.
+   */
+  lines = 0;
+  /** Told when the container wrote a file or printed (the engine schedules storing it). */
+  changed: (() => void) | undefined;
+  /** Set by a reload's restart of an interactive shell: whether its variables and directory came back. */
+  resumed: { kept: boolean } | undefined;
   readonly listeners = new Set<OutputListener>();
   readonly pending: LogLine[] = [];
   readonly #partial: Record<1 | 2, string> = { 1: '', 2: '' };
@@ -42,6 +52,7 @@ export class Live {
   output(stream: 1 | 2, text: string, tty: boolean): void {
     if (text === '') return;
     this.chunks++;
+    this.changed?.();
     const chunk = tty ? text.replace(/\r?\n/g, '\r\n') : text;
     const s = tty ? 1 : stream;
     for (const l of this.listeners) l(s, chunk);
@@ -60,6 +71,11 @@ export class Live {
       if (this.#partial[s] !== '') this.pending.push([this.now(), s, this.#partial[s]]);
       this.#partial[s] = '';
     }
+  }
+
+  /** Whether files or whole output lines changed since the last commit. */
+  get dirty(): boolean {
+    return this.fs.generation !== this.persistedGen || this.pending.length > 0;
   }
 
   /** Takes the pending lines (they are being committed). */

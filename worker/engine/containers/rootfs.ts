@@ -16,6 +16,7 @@ import { chainIds } from '../images/chain.ts';
 import type { ContainerRecord, EngineState } from '../state.ts';
 import { Tree, applyLayer } from './tree.ts';
 import { UpperLayer } from './upper.ts';
+import { decodeUpper } from './upper-store.ts';
 
 /** Regenerates a registry layer's entries from its recipe (the simulated Hub's `layerByRecipe`). */
 export type RecipeEntries = (recipe: Json) => Entry[] | Promise<Entry[]>;
@@ -81,7 +82,7 @@ export class RootfsLoader {
   /** A container's writable layer as stored. */
   async upper(record: ContainerRecord): Promise<UpperLayer> {
     if (!record.rwLayer) return new UpperLayer();
-    return UpperLayer.fromLayerEntries(readTar(await this.#blob(record.rwLayer)));
+    return decodeUpper(await this.#blob(record.rwLayer), (d) => this.#blob(d));
   }
 
   async #blob(digest: string): Promise<Uint8Array> {

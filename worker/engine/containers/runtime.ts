@@ -44,11 +44,32 @@ export interface ProcessSpec {
   processes?(): Array<{ pid: number; user: string; command: string }>;
 }
 
-/** A line-driven interactive shell (`run -it`, `exec -it`). */
+/**
+ * What a terminal's shell carries from one line to the next, outermost shell
+ * first (`bash` typed at alpine's `sh` prompt is a second entry): enough to
+ * build the same shells again over the same files after a page reload.
+ * Shell functions, options and background jobs are not part of it.
+ */
+export type ShellState = {
+  shells: Array<{ flavor: 'ash' | 'bash' | 'dash'; arg0: string; env: Record<string, string>; cwd: string; status: number }>;
+};
+
+/** A line-driven interactive process for a terminal (`run -it`, `exec -it`): a shell, a REPL, a foreground program. */
 export interface InteractiveProcess {
+  /** The prompt to show before the next line (`/ # `, `root@3f4e8a9b1c2d:/# `). */
   prompt(): string;
+  /**
+   * Runs one line typed at the prompt. `exitCode` is set when the process ended (`exit 3`
+   * → 3). Feeding '\x04' alone is Ctrl-D on an empty line: end of input, a shell exits
+   * with the last status (bash prints `exit` first, as it does on a terminal).
+   */
   feed(line: string): Promise<{ stdout: string; stderr: string; exitCode?: number }>;
+  /** Ctrl-C: interrupts the command the current line is running; the shell stays (status 130). */
   interrupt(): void;
+  /** A shell's state between lines (absent for REPLs and other programs, whose state is not kept). */
+  state?(): ShellState;
+  /** Rebuilds the shells of `state` in place of the current ones; false when one of them can't run any more. */
+  restore?(state: ShellState): Promise<boolean>;
 }
 
 /** What runs programs: worker/programs in the app, a double in tests. */

@@ -5,28 +5,36 @@
  * exited, removed) is its own transaction, committed with the writable
  * layer it produced; no transaction stays open while a program runs.
  *
+ * What a running container changes is stored as it goes, so a reload loses
+ * none of it: a terminal line in the container (terminal.ts) stores the
+ * writable layer when it ends, and a program writing files or output with
+ * no line running (`run -d`, a detached container) is stored
+ * `persistDelayMs` after its first unstored change.
+ *
  * Reload: a container stored as running is started again when the service
  * opens (its program re-run over its persisted filesystem, StartedAt kept):
  * for the long-running programs of the lessons (nginx, sleep, node servers)
  * that is what a learner expects to find after a page reload, and their
  * output is what a fresh start prints. An interactive shell (`run -it`)
- * comes back as a fresh shell at its prompt (its variables and working
- * directory are lost, its files are not): `docker attach` hands it to the
- * terminal again, and `exec`, `stop` and `rm -f` work as before.
+ * comes back at its prompt with the variables, working directory and nested
+ * shells it had after its last line (`Container.shell`): `docker attach`
+ * hands it to the terminal again (terminal.ts `reattach` does so at once when
+ * the page was attached to it), and `exec`, `stop` and `rm -f` work as before.
  */
 import type { Engine } from '../engine.ts';
 import { EngineError, isEngineError } from '../errors.ts';
 import { digestOf } from '../digest.ts';
-import { tarBytes } from '../layer/tar-write.ts';
 import type { Draft } from '../state.ts';
 import { initLayer } from './changes.ts';
 import { createContainer, type CreateRequest } from './create.ts';
 import { Live, type OutputListener } from './live.ts';
 import { findContainer, notRunning } from './lookup.ts';
 import { OverlayFs } from './overlay-fs.ts';
+import { encodeUpper } from './upper-store.ts';
 import { asContainer, type Container } from './record.ts';
 import { RootfsLoader, type RecipeEntries } from './rootfs.ts';
-import { isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner } from './runtime.ts';
+import { isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner, type ShellState } from './runtime.ts';
+import { detachFrom } from './attached.ts';
 import { StackedView } from './tree.ts';
 import { StoreClosedError } from '../../store/serial.ts';
 
@@ -41,6 +49,8 @@ export interface ContainerServiceOptions {
   /** Real-time wait; `stop` waits min(timeout, maxStopWaitMs) for the process before SIGKILL. */
   sleep?: (ms: number) => Promise<void>;
   maxStopWaitMs?: number;
+  /** How long after a background write or output line the container is stored (default 250 ms). */
+  persistDelayMs?: number;
 }
 
 /** A started main process: its shell (interactive starts) and its exit status once committed. */
@@ -69,6 +79,11 @@ export class ContainerService {
   readonly #live = new Map<string, Live>();
   #runner: Promise<ProgramRunner> | undefined;
   #nextPid = 0;
+  /** Containers whose background store is scheduled, and the stores in flight. */
+  readonly #scheduled = new Set<string>();
+  readonly #storing = new Set<Promise<void>>();
+  /** Set by {@link ContainerService.retire}: ended programs change nothing any more. */
+  #retired = false;
 
   constructor(engine: Engine, opts: ContainerServiceOptions) {
     this.engine = engine;
@@ -109,8 +124,34 @@ export class ContainerService {
     const fs = new OverlayFs(new StackedView(initLayer(image, Math.floor(c.created / 1000)), image), upper, () => this.engine.now() / 1000);
     const live = new Live(fs, () => this.engine.now());
     live.persistedGen = fs.generation;
+    live.changed = () => this.#schedule(c.id, live);
+    upper.onWrite = live.changed;
     this.#live.set(c.id, live);
     return live;
+  }
+
+  /**
+   * Stores a container whose program changed files or printed while no
+   * terminal line runs in it, once per `persistDelayMs`: the change is
+   * already visible to `docker diff` and `logs`, and a reload must find it.
+   * A failed write (storage full) is left for the next line to report.
+   */
+  #schedule(id: string, live: Live): void {
+    if (live.lines > 0 || this.#scheduled.has(id)) return;
+    this.#scheduled.add(id);
+    const stored = (this.#opts.sleep ?? defaultSleep)(this.#opts.persistDelayMs ?? 250)
+      .then(async () => {
+        this.#scheduled.delete(id);
+        if (this.#live.get(id) === live && live.lines === 0 && live.dirty) await this.save(id, () => ({}));
+      })
+      .catch(() => undefined)
+      .finally(() => this.#storing.delete(stored));
+    this.#storing.add(stored);
+  }
+
+  /** Resolves once every scheduled background store is committed. */
+  async stored(): Promise<void> {
+    while (this.#storing.size > 0) await Promise.all([...this.#storing]);
   }
 
   /** Puts the writable layer (if it changed) and pending output into `next`. */
@@ -121,25 +162,32 @@ export class ContainerService {
     if (live.fs.generation !== live.persistedGen) {
       live.persistedGen = live.fs.generation;
       const up = live.fs.upper;
-      if (up.empty) next = { ...next, rwLayer: '', sizeRw: 0 };
+      if (up.empty) next = { ...next, rwLayer: '', rwBlobs: [], sizeRw: 0 };
       else {
-        const tar = tarBytes(up.toLayerEntries());
-        const digest = digestOf(tar);
-        draft.newBlobs.set(digest, tar);
-        next = { ...next, rwLayer: digest, sizeRw: up.sizeRw() };
+        const { manifest, refs, bytes } = encodeUpper(up);
+        const digest = digestOf(manifest);
+        draft.newBlobs.set(digest, manifest);
+        // Files already stored keep their blob: a line stores what it wrote, not the whole layer again.
+        const had = new Set(next.rwBlobs ?? []);
+        for (const [d, b] of bytes) if (!had.has(d)) draft.newBlobs.set(d, b);
+        next = { ...next, rwLayer: digest, rwBlobs: refs, sizeRw: up.sizeRw() };
       }
     }
     return next;
   }
 
-  /** Commits a change to one container with its layer and output; returns the new record. */
-  save(id: string, change: (c: Container) => Partial<Container>): Promise<Container | undefined> {
+  /**
+   * Commits a change to one container with its layer and output; returns the
+   * new record. `also` adds to the same batch (the terminal's meta record).
+   */
+  save(id: string, change: (c: Container) => Partial<Container>, also?: (draft: Draft) => void): Promise<Container | undefined> {
     return this.engine.transact((draft) => {
       const cur = draft.containers.get(id);
       if (!cur) return undefined;
       const c = asContainer(cur);
       const next = this.#persist(draft, this.#live.get(id), { ...c, ...change(c) });
       draft.containers.set(id, next);
+      also?.(draft);
       return next;
     });
   }
@@ -300,8 +348,11 @@ export class ContainerService {
       live.kill = undefined;
       live.interactive = undefined;
     }
+    // A retired engine's state no longer changes: no exit to record, no --rm to honour (it would find the container still running).
+    if (this.#retired) return code;
     const finishedAt = this.engine.now();
-    const after = await this.save(id, () => ({ running: false, status: 'exited', exitCode: code, finishedAt, pid: 0, ip: '' }));
+    // The shell's state and a terminal attached to the container end with it.
+    const after = await this.save(id, () => ({ running: false, status: 'exited', exitCode: code, finishedAt, pid: 0, ip: '', shell: null }), (d) => detachFrom(d, id));
     // Everything is stored now: a stopped container's files are read back from its layer blob when needed.
     if (live && this.#live.get(id) === live) this.#live.delete(id);
     if (after?.hostConfig.AutoRemove) await this.remove(id, { force: true });
@@ -391,7 +442,10 @@ export class ContainerService {
       await this.#signal(c, 9);
       if (c.hostConfig.AutoRemove) return;
     }
-    await this.engine.transact((d) => void d.containers.delete(c.id));
+    await this.engine.transact((d) => {
+      d.containers.delete(c.id);
+      detachFrom(d, c.id);
+    });
     this.#live.delete(c.id);
   }
 
@@ -427,23 +481,14 @@ export class ContainerService {
   }
 
   /**
-   * The terminal side of a `run -it` shell: lines go to the shell; when it
-   * exits, the container finishes with its status (and `--rm` removes it).
+   * The engine was retired (another session owns the store): ends every
+   * program of this engine's containers, as closing the page would; the
+   * retired engine stores none of it.
    */
-  foreground(id: string, shell: InteractiveProcess): InteractiveProcess {
-    return {
-      prompt: () => shell.prompt(),
-      interrupt: () => shell.interrupt(),
-      feed: async (line) => {
-        const out = await shell.feed(line);
-        const live = this.#live.get(id);
-        if (out.exitCode !== undefined && live?.kill) {
-          live.kill(out.exitCode);
-          await live.exited;
-        }
-        return out;
-      },
-    };
+  retire(): void {
+    this.#retired = true;
+    for (const live of this.#live.values()) live.kill?.(128 + 9);
+    this.#live.clear();
   }
 
   /** Restarts containers stored as running (see the module comment). */
@@ -455,9 +500,13 @@ export class ContainerService {
       await this.save(c.id, () => ({ running: false, status: 'exited' }));
       try {
         await this.start(c.id);
-        await this.save(c.id, () => ({ startedAt }));
+        const live = this.#live.get(c.id);
+        const state = c.shell as ShellState | null | undefined;
+        if (live?.interactive) live.resumed = { kept: state ? ((await live.interactive.restore?.(state)) ?? false) : false };
+        await this.save(c.id, () => ({ startedAt, shell: live?.interactive?.state?.() ?? null }));
       } catch {
-        // The program can't start any more (its executable is gone): it stays exited.
+        // The program can't start any more (its executable is gone): it has exited with runc's status (127/126).
+        await this.save(c.id, (now) => ({ status: 'exited', finishedAt: this.engine.now(), shell: null, exitCode: now.exitCode || 127 }));
       }
     }
   }

@@ -21,8 +21,19 @@ export class UpperLayer {
   readonly whiteouts = new Map<string, number>();
   /** Directories whose lower contents are hidden. */
   readonly opaque = new Set<string>();
+  #generation = 0;
+  /** Told after every write (the engine schedules storing the layer of a container whose program writes in the background). */
+  onWrite: (() => void) | undefined;
+
   /** Bumped on every write through any view, so the engine knows when to store the layer again. */
-  generation = 0;
+  get generation(): number {
+    return this.#generation;
+  }
+
+  set generation(n: number) {
+    this.#generation = n;
+    this.onWrite?.();
+  }
 
   /** Whether nothing was written. */
   get empty(): boolean {

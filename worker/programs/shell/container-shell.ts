@@ -8,7 +8,7 @@
  */
 import type { Bash } from 'just-bash';
 import { justBash } from '../builtins.ts';
-import type { ProcessSpec } from '../process.ts';
+import type { ProcessSpec, ShellState } from '../process.ts';
 import { exitForSignal } from '../program.ts';
 import type { ShellFlavor } from '../run.ts';
 import { containerCommands } from './dispatch.ts';
@@ -63,6 +63,11 @@ export class ContainerShell {
   /** The exported environment (for a shell started from this one). */
   get env(): Record<string, string> {
     return { ...this.#env };
+  }
+
+  /** What this shell carries between lines (see ShellState). */
+  snapshot(): ShellState['shells'][number] {
+    return { flavor: this.#flavor, arg0: this.#arg0, env: { ...this.#env }, cwd: this.cwd, status: this.#status };
   }
 
   /** Sets `$?` (after a nested shell ends, its status becomes this shell's last status). */
