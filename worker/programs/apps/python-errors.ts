@@ -1,0 +1,68 @@
+/**
+ * MicroPython's uncaught-exception report turned into CPython 3.9's: the source line
+ * under each frame of a file CPython could read, the prelude's own frames left out,
+ * and MicroPython's terser messages in CPython's words (`divide by zero` →
+ * `division by zero`, `name 'x' isn't defined` → `name 'x' is not defined`, …).
+ * Messages without a known CPython wording stay MicroPython's.
+ */
+
+const OPERATORS: Record<string, string> = {
+  __add__: '+', __sub__: '-', __mul__: '*', __truediv__: '/', __floordiv__: '//', __mod__: '%', __pow__: '** or pow()',
+  __lshift__: '<<', __rshift__: '>>', __and__: '&', __or__: '|', __xor__: '^', __matmul__: '@',
+};
+const COMPARISONS: Record<string, string> = { __lt__: '<', __le__: '<=', __gt__: '>', __ge__: '>=' };
+
+/** CPython's type and message for MicroPython's. */
+export function cpythonMessage(type: string, message: string): [string, string] {
+  let m: RegExpExecArray | null;
+  if (type === 'ZeroDivisionError' && message === 'divide by zero') return [type, 'division by zero'];
+  if ((m = /^name '(.*)' isn't defined$/.exec(message))) return [type, `name '${m[1]}' is not defined`];
+  if ((m = /^local variable '(.*)' referenced before assignment$/.exec(message))) return [type, message];
+  if ((m = /^unsupported types for (__\w+__): '(\w+)', '(\w+)'$/.exec(message))) {
+    const [, op, a, b] = m;
+    if (op === '__add__' && (a === 'str' || a === 'list' || a === 'tuple') && a !== b) return [type, a === 'str' ? `can only concatenate str (not "${b}") to str` : `can only concatenate ${a} (not "${b}") to ${a}`];
+    if (op === '__mul__' && (a === 'str' || b === 'str')) return [type, `can't multiply sequence by non-int of type '${a === 'str' ? b : a}'`];
+    if (OPERATORS[op!]) return [type, `unsupported operand type(s) for ${OPERATORS[op!]}: '${a}' and '${b}'`];
+    if (COMPARISONS[op!]) return [type, `'${COMPARISONS[op!]}' not supported between instances of '${a}' and '${b}'`];
+  }
+  if ((m = /^invalid syntax for integer with base (\d+): (.*)$/.exec(message))) return [type, `invalid literal for int() with base ${m[1]}: ${m[2]}`];
+  if ((m = /^(\w+)\(\) takes (\d+) positional arguments but (\d+) were given$/.exec(message))) {
+    const [, fn, want, got] = m;
+    if (Number(got) < Number(want)) return [type, `${fn}() missing ${Number(want) - Number(got)} required positional argument${Number(want) - Number(got) === 1 ? '' : 's'}`];
+    return [type, `${fn}() takes ${want} positional argument${want === '1' ? '' : 's'} but ${got} ${got === '1' ? 'was' : 'were'} given`];
+  }
+  if (type === 'ValueError' && message === 'invalid syntax for number') return [type, 'could not convert string to float'];
+  return [type, message];
+}
+
+/** Reads a source file's text for the traceback, or undefined when there is none. */
+export type SourceReader = (file: string) => string | undefined;
+
+/**
+ * The whole report CPython prints on stderr for an uncaught exception.
+ * `frames` are MicroPython's `  File "x", line N, in f` lines.
+ */
+export function cpythonTraceback(type: string, message: string, frames: string[], read: SourceReader): string {
+  const shown = frames.filter((f) => !f.includes('"<layerlab>"'));
+  const [t, m] = cpythonMessage(type, message);
+  const last = `${t}${m === '' ? '' : ': ' + m}\n`;
+  const source = (file: string, line: number): string | undefined => {
+    const text = read(file)?.split('\n')[line - 1];
+    return text === undefined ? undefined : text.trim();
+  };
+  if (type === 'SyntaxError' || type === 'IndentationError') {
+    // CPython reports a compile error without a traceback: where, the line, a caret.
+    const at = /File "(.*)", line (\d+)/.exec(shown[shown.length - 1] ?? '');
+    if (!at) return last;
+    const text = source(at[1]!, Number(at[2]));
+    return `  File "${at[1]}", line ${at[2]}\n` + (text === undefined ? '' : `    ${text}\n    ${' '.repeat(Math.max(0, text.length - 1))}^\n`) + last;
+  }
+  let out = 'Traceback (most recent call last):\n';
+  for (const f of shown) {
+    out += f + '\n';
+    const at = /^ {2}File "(.*)", line (\d+), in /.exec(f);
+    const text = at ? source(at[1]!, Number(at[2])) : undefined;
+    if (text) out += `    ${text}\n`;
+  }
+  return out + last;
+}
