@@ -3,8 +3,23 @@
  * under each frame of a file CPython could read, the prelude's own frames left out,
  * and MicroPython's terser messages in CPython's words (`divide by zero` →
  * `division by zero`, `name 'x' isn't defined` → `name 'x' is not defined`, …).
- * Messages without a known CPython wording stay MicroPython's.
+ * Messages without a known CPython wording stay MicroPython's. Where the error is
+ * MicroPython's limit (a str method or module function CPython has, a slice with a
+ * step), the message says so after CPython's words.
  */
+import CPYTHON_NAMES from './cpython-names.json';
+
+const NAMES = CPYTHON_NAMES as Record<string, string[]>;
+
+/** The note after an error that real CPython would not raise, or ''. */
+export function limitNote(type: string, message: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^'(\w+)' object has no attribute '(\w+)'$/.exec(message)) && NAMES[`<${m[1]}>`]?.includes(m[2]!)) return ` (Layerlab runs MicroPython, whose ${m[1]} has no ${m[2]})`;
+  if ((m = /^module '([\w.]+)' has no attribute '(\w+)'$/.exec(message)) && NAMES[m[1]!]?.includes(m[2]!)) return ` (Layerlab runs MicroPython, whose ${m[1]} module has no ${m[2]})`;
+  if (type === 'NotImplementedError' && message.startsWith('only slices with step=1')) return ' (Layerlab runs MicroPython, which slices str, tuple and bytes only with a step of 1; a list can be reversed with [::-1])';
+  if (type === 'TypeError' && (message === 'extra keyword arguments given' || message === 'extra positional arguments given' || /^function takes \d+ positional arguments but \d+ were given$/.test(message))) return ' (Layerlab runs MicroPython, whose built-in functions take fewer arguments than CPython\'s)';
+  return '';
+}
 
 const OPERATORS: Record<string, string> = {
   __add__: '+', __sub__: '-', __mul__: '*', __truediv__: '/', __floordiv__: '//', __mod__: '%', __pow__: '** or pow()',
@@ -45,7 +60,8 @@ export type SourceReader = (file: string) => string | undefined;
 export function cpythonTraceback(type: string, message: string, frames: string[], read: SourceReader): string {
   const shown = frames.filter((f) => !f.includes('"<layerlab>"'));
   const [t, m] = cpythonMessage(type, message);
-  const last = `${t}${m === '' ? '' : ': ' + m}\n`;
+  const text = m + limitNote(type, message);
+  const last = `${t}${text === '' ? '' : ': ' + text}\n`;
   const source = (file: string, line: number): string | undefined => {
     const text = read(file)?.split('\n')[line - 1];
     return text === undefined ? undefined : text.trim();

@@ -107,6 +107,14 @@ def input(prompt=''):
     return line[:-1] if line.endswith('\n') else line
 _b.input = input
 
+# print(..., flush=True) is how programs in containers make their output reach
+# docker logs at once; MicroPython's print has no flush (its output is unbuffered).
+_print = _b.print
+def print(*args, sep=' ', end='\n', file=None, flush=False):
+    if file is None: _print(*args, sep=sep, end=end)
+    else: _print(*args, sep=sep, end=end, file=file)
+_b.print = print
+
 class _Quitter:
     def __init__(self, name): self.name = name
     def __repr__(self): return 'Use %s() or Ctrl-D (i.e. EOF) to exit' % self.name
@@ -159,6 +167,10 @@ def _no_processes(*a, **k):
 _os.system = _os.popen = _no_processes
 
 # json.dumps with indent/sort_keys/separators as CPython's (MicroPython's C json has none).
+def _uescape(n):
+    if n < 0x10000: return '\\u%04x' % n
+    n -= 0x10000
+    return '\\u%04x\\u%04x' % (0xd800 + (n >> 10), 0xdc00 + (n & 0x3ff))
 def _dumps(obj, indent=None, sort_keys=False, separators=None, default=None, ensure_ascii=True, **kw):
     if isinstance(indent, int): indent = ' ' * indent
     item_sep, key_sep = separators or ((',', ': ') if indent is not None else (', ', ': '))
@@ -171,9 +183,11 @@ def _dumps(obj, indent=None, sort_keys=False, separators=None, default=None, ens
             if not o: return '[]'
             items = [enc(x, level + 1) for x in o]
         elif isinstance(o, float) and o != o: return 'NaN'
-        elif o is None or isinstance(o, (str, int, float, bool)):
+        elif isinstance(o, str):
             s = _cjson.dumps(o)
-            return s if ensure_ascii or not isinstance(o, str) else s
+            return ''.join(c if ord(c) < 128 else _uescape(ord(c)) for c in s) if ensure_ascii else s
+        elif o is None or isinstance(o, (int, float, bool)):
+            return _cjson.dumps(o)
         elif default is not None: return enc(default(o), level)
         else: raise TypeError('Object of type %s is not JSON serializable' % type(o).__name__)
         open_, close = ('{', '}') if isinstance(o, dict) else ('[', ']')
