@@ -20,6 +20,45 @@ describe('node runs scripts from the container', () => {
   });
 });
 
+describe('node core modules', () => {
+  it('require("fs") reads and writes the container\'s files, sync, callback and promise forms', async () => {
+    const fs = await imageFs('node');
+    await fs.mkdir('/app', { recursive: true });
+    await fs.writeFile('/app/in.txt', 'héllo\n');
+    await fs.writeFile('/app/app.js', [
+      'const fs = require("fs");',
+      'const path = require("node:path");',
+      'console.log(fs.readFileSync("in.txt", "utf8").trim(), fs.readFileSync(path.join(__dirname, "in.txt")).length, fs.existsSync("/nope"));',
+      'fs.writeFileSync("out.json", JSON.stringify({ a: [1, 2] }));',
+      'fs.appendFileSync("out.json", "\\n");',
+      'fs.mkdirSync("data/logs", { recursive: true });',
+      'console.log(fs.readdirSync("."), fs.statSync("data").isDirectory(), fs.statSync("out.json").size);',
+      'fs.unlinkSync("in.txt");',
+      'try { fs.readFileSync("/etc/missing.conf", "utf8"); } catch (e) { console.log(e.code, e.message); }',
+      'fs.readFile("out.json", "utf8", (err, text) => {',
+      '  console.log("callback", err, text.trim());',
+      '  fs.promises.readFile("out.json", "utf8").then((t) => console.log("promise", JSON.parse(t).a));',
+      '});',
+    ].join('\n'));
+    expect(await run(fs, ['node', 'app.js'], { cwd: '/app' })).toEqual([0, [
+      'héllo 7 false',
+      "[ 'app.js', 'data', 'in.txt', 'out.json' ] true 12",
+      "ENOENT ENOENT: no such file or directory, open '/etc/missing.conf'",
+      'callback null {"a":[1,2]}',
+      'promise [ 1, 2 ]',
+      ''].join('\n'), '']);
+    expect([await fs.readFile('/app/out.json'), await fs.exists('/app/data/logs'), await fs.exists('/app/in.txt')]).toEqual(['{"a":[1,2]}\n', true, false]);
+  });
+
+  it('a core module Layerlab does not simulate says so, never "Cannot find module"', async () => {
+    const fs = await imageFs('node');
+    const [code, out, err] = await run(fs, ['node', '-e', 'require("child_process").execSync("ls")']);
+    expect([code, out, err.split('\n').filter((l) => /Error/.test(l))]).toEqual([1, '', ["Error: Layerlab: node's core module 'child_process' is not simulated (Layerlab runs node on QuickJS: it cannot start other programs)"]]);
+    const [, , missing] = await run(fs, ['node', '-e', 'require("left-pad")']);
+    expect(missing.split('\n').filter((l) => /Error/.test(l))).toEqual(["Error: Cannot find module 'left-pad'"]);
+  });
+});
+
 describe('network tools', () => {
   it('ip a s shows lo and eth0 with the container address; wget cannot resolve names', async () => {
     const fs = await imageFs('alpine');

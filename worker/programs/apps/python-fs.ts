@@ -23,7 +23,8 @@ const MAX_ENTRIES = 4000;
 /** What was copied in: path → content (files), target (links), or null (directories). */
 export type Snapshot = Map<string, Uint8Array | string | null>;
 
-function skipped(path: string): boolean {
+/** Whether `path` is left out of the copy (a system directory). */
+export function skipped(path: string): boolean {
   return SKIPPED.some((p) => path === p || path.startsWith(p + '/'));
 }
 

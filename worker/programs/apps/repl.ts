@@ -8,6 +8,8 @@ import type { QuickJSContext } from 'quickjs-emscripten-core';
 import type { InteractiveProcess, ProcessSpec } from '../process.ts';
 import { KERNEL } from '../applets/system.ts';
 import { NODE_SHIM, v8Message } from './node-shim.ts';
+import { MirrorFs } from './mirror-fs.ts';
+import { fsCall } from './node-fs-host.ts';
 import { runCode, startPython } from './python.ts';
 
 /** Python's interactive prompt (CPython's `>>> ` and `... `), on MicroPython (python.ts). */
@@ -92,6 +94,10 @@ export async function nodeRepl(spec: ProcessSpec, version: string): Promise<Inte
     else out += vm.getString(s);
   });
   const noop = vm.newFunction('noop', () => undefined);
+  const files = await MirrorFs.load(spec.fs, spec.cwd, () => spec.now());
+  const fsFn = vm.newFunction('fs', (op, json) => vm.newString(fsCall(files, vm.getString(op), vm.getString(json))));
+  vm.setProp(host, 'fs', fsFn);
+  fsFn.dispose();
   vm.setProp(host, 'write', write);
   vm.setProp(host, 'timer', noop);
   vm.setProp(host, 'listen', noop);
@@ -138,6 +144,7 @@ export async function nodeRepl(spec: ProcessSpec, version: string): Promise<Inte
         } else shown.error.dispose();
       }
       runtime.executePendingJobs().dispose?.();
+      await files.writeBack(spec.fs);
       return { stdout: out, stderr: err };
     },
   };
