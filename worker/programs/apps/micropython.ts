@@ -60,8 +60,8 @@ async function prepare(): Promise<{ load: Loader; url: string | undefined }> {
   return { load: mod.loadMicroPython, url };
 }
 
-/** A fresh MicroPython interpreter whose standard streams are `io`. */
-export async function newMicroPython(io: MicroPythonIo, heapBytes = 16 * 1024 * 1024): Promise<MicroPython> {
+/** A fresh MicroPython interpreter whose standard streams are `io`; its heap starts at `heapBytes` and grows on demand (the pyscript variant splits its heap). */
+export async function newMicroPython(io: MicroPythonIo, heapBytes = 2 * 1024 * 1024): Promise<MicroPython> {
   loader ??= prepare();
   const { load, url } = await loader;
   const mp = await load({
