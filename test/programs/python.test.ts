@@ -153,6 +153,12 @@ describe('python3 runs the programs a beginner writes', () => {
     expect(result).toEqual([0, 'Name? Hello, Ada!\n', '']);
   });
 
+  it('time.sleep advances the program\'s clock; a loop that sleeps forever is stopped with a plain message', async () => {
+    expect((await python({}, ['python3', '-c', 'import time\nt = time.time()\ntime.sleep(2.5)\nprint(round(time.time() - t, 1), time.monotonic() > 2)'])).result).toEqual([0, '2.5 True\n', '']);
+    const { result } = await python({ '/app/tick.py': 'import time\nwhile True:\n    print("tick", flush=True)\n    time.sleep(1)\n' }, ['python3', 'tick.py']);
+    expect(result).toEqual([137, 'tick\n'.repeat(3601), 'Layerlab: python was stopped after sleeping 3600 s of its own clock: Layerlab runs a Python program at once (MicroPython in the page), so a program that never ends cannot wait for docker stop or Ctrl-C\n']);
+  });
+
   it('says plainly when a module or method is missing because Layerlab runs MicroPython', async () => {
     // The real image has no numpy either: CPython's message alone.
     expect((await python({}, ['python3', '-c', 'import numpy'])).result).toEqual([1, '', "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nModuleNotFoundError: No module named 'numpy'\n"]);

@@ -76,6 +76,15 @@ export async function copyIn(fs: IFileSystem, mem: EmscriptenFs, cwd: string): P
     }
   };
   await walk('/');
+  // emscripten makes /tmp and /home itself: a container without them has none.
+  for (const dir of ['/home', '/tmp']) {
+    if (snap.has(dir)) continue;
+    try {
+      mem.rmdir(dir);
+    } catch {
+      /* not empty or absent */
+    }
+  }
   try {
     mem.mkdirTree(cwd);
     mem.chdir(cwd);

@@ -22,8 +22,12 @@ import { pythonVersion } from './versions.ts';
 /** Longest a program may compute before it is stopped (ms). */
 export const CPU_BUDGET_MS = 20_000;
 
-/** Thrown from a host call to end a program that ran out of time. */
+/** Longest a program may sleep in all (s of the program's clock) before it is stopped. */
+export const SLEEP_BUDGET_S = 3600;
+
+/** Thrown from a host call to end a program that ran out of time; the message says why. */
 class OutOfTime extends Error {}
+const STOPPED = 'Layerlab runs a Python program at once (MicroPython in the page), so a program that never ends cannot wait for docker stop or Ctrl-C';
 
 /** The streams, clock and host calls of one interpreter. */
 export interface PythonSession {
@@ -32,6 +36,8 @@ export interface PythonSession {
   flush(): void;
   /** Restarts the CPU budget (each REPL line has its own). */
   resetBudget(): void;
+  /** Why Layerlab interrupted the program, if it did. */
+  stopped(): string | undefined;
   /** The text of a file in the interpreter's filesystem (for tracebacks). */
   source(file: string): string | undefined;
 }
@@ -65,8 +71,14 @@ export async function startPython(spec: ProcessSpec, argv: string[], path0: stri
   let err: number[] = [];
   let deadline = Date.now() + CPU_BUDGET_MS;
   let clock = spec.now();
+  let stopped: string | undefined;
+  // Over budget while printing: MicroPython's own KeyboardInterrupt (what Ctrl-C raises
+  // in CPython) at its next bytecode check. Throwing from here instead would surface
+  // as an I/O error inside print().
   const checkTime = (): void => {
-    if (Date.now() > deadline) throw new OutOfTime();
+    if (stopped !== undefined || Date.now() <= deadline) return;
+    stopped = `Layerlab: python was stopped after ${CPU_BUDGET_MS / 1000} s of computing: ${STOPPED}`;
+    (mp._module as { _mp_sched_keyboard_interrupt(): void })._mp_sched_keyboard_interrupt();
   };
   const flush = (): void => {
     if (out.length) spec.stdout(decoders.out.decode(new Uint8Array(out), { stream: true }));
@@ -97,8 +109,12 @@ export async function startPython(spec: ProcessSpec, argv: string[], path0: stri
     monotonic: () => (clock - startClock) / 1000 + 0.05,
     sleep: (seconds: number) => {
       flush();
-      checkTime();
+      // A JS exception thrown from a host call leaves the interpreter at once (Python cannot catch it).
+      if (Date.now() > deadline) throw new OutOfTime(`Layerlab: python was stopped after ${CPU_BUDGET_MS / 1000} s of computing: ${STOPPED}`);
       clock += Math.max(0, Number(seconds) || 0) * 1000;
+      // time.sleep does not wait (the program runs at once): a loop that sleeps forever
+      // would otherwise print an hour of output in a moment and go on.
+      if (clock - startClock > SLEEP_BUDGET_S * 1000) throw new OutOfTime(`Layerlab: python was stopped after sleeping ${SLEEP_BUDGET_S} s of its own clock: ${STOPPED}`);
     },
     readline: () => {
       flush();
@@ -122,6 +138,7 @@ export async function startPython(spec: ProcessSpec, argv: string[], path0: stri
     resetBudget: () => {
       deadline = Date.now() + CPU_BUDGET_MS;
     },
+    stopped: () => stopped,
     source: (file) => {
       try {
         return new TextDecoder().decode(mp.FS.readFile(file));
@@ -154,13 +171,19 @@ export function runCode(session: PythonSession, spec: ProcessSpec, code: string,
   } catch (e) {
     session.flush();
     if (e instanceof OutOfTime) {
-      spec.stderr(`Layerlab: python was stopped after ${CPU_BUDGET_MS / 1000} s: Layerlab runs a Python program at once (MicroPython in the page), so a program that never ends cannot wait for docker stop or Ctrl-C\n`);
+      // The interpreter was left mid-statement: it is not used again (a prompt ends too).
+      spec.stderr(`${e.message}\n`);
       return 137;
     }
     throw e;
   }
   session.flush();
   const [status, exited, type, message, frames] = result;
+  const stop = session.stopped();
+  if (stop !== undefined && type === 'KeyboardInterrupt') {
+    spec.stderr(`${stop}\n`);
+    return 137;
+  }
   if (type !== null) spec.stderr(cpythonTraceback(type, message ?? '', [...(frames ?? [])], session.source));
   return repl && !exited ? undefined : status;
 }
