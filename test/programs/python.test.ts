@@ -141,6 +141,18 @@ describe('python3 runs the programs a beginner writes', () => {
     expect((await python({}, ['python3', 'nope.py'])).result).toEqual([2, '', "python3: can't open file '/app/nope.py': [Errno 2] No such file or directory\n"]);
   });
 
+  it('reports syntax errors as CPython 3.9 does, before running anything', async () => {
+    // CPython's words and lines; the caret's column is Layerlab's (the line's end, or its
+    // start for a missing block): MicroPython reports no column (README).
+    const cases: Array<[string, string]> = [
+      ['print("start")\nprint("a"\n', '  File "/app/x.py", line 2\n    print("a"\n            ^\nSyntaxError: unexpected EOF while parsing\n'],
+      ['if True:\nprint(1)\n', '  File "/app/x.py", line 2\n    print(1)\n    ^\nIndentationError: expected an indented block\n'],
+      ['print "hi"\n', '  File "/app/x.py", line 1\n    print "hi"\n             ^\nSyntaxError: Missing parentheses in call to \'print\'. Did you mean print("hi")?\n'],
+    ];
+    for (const [program, err] of cases) expect((await python({ '/app/x.py': program }, ['python3', 'x.py'])).result).toEqual([1, '', err]);
+    expect((await python({}, ['python3', '-m', 'venv'])).result).toEqual([1, '', '/usr/local/bin/python3: No module named venv (Layerlab runs MicroPython, which has no venv)\n']);
+  });
+
   it('looks like the image\'s CPython 3.9: version, sys.version_info, argv, environment', async () => {
     const program = 'import sys, os\nprint(sys.version_info[:2], sys.version_info.major, sys.platform, sys.argv, os.environ["LANG"], os.getenv("NOPE", "-"))\nprint(sys.version)\n';
     expect((await python({ '/app/v.py': program }, ['python3', 'v.py', 'a', 'b c'])).result).toEqual([0, "(3, 9) 3 linux ['v.py', 'a', 'b c'] C.UTF-8 -\n3.9.23 (main, Jul 22 2025, 02:35:41) \n[GCC 12.2.0]\n", '']);

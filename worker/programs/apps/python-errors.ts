@@ -70,8 +70,7 @@ export function cpythonTraceback(type: string, message: string, frames: string[]
     // CPython reports a compile error without a traceback: where, the line, a caret.
     const at = /File "(.*)", line (\d+)/.exec(shown[shown.length - 1] ?? '');
     if (!at) return last;
-    const text = source(at[1]!, Number(at[2]));
-    return `  File "${at[1]}", line ${at[2]}\n` + (text === undefined ? '' : `    ${text}\n    ${' '.repeat(Math.max(0, text.length - 1))}^\n`) + last;
+    return syntaxError(type, message, at[1]!, Number(at[2]), read);
   }
   let out = 'Traceback (most recent call last):\n';
   for (const f of shown) {
@@ -81,4 +80,36 @@ export function cpythonTraceback(type: string, message: string, frames: string[]
     if (text) out += `    ${text}\n`;
   }
   return out + last;
+}
+
+/**
+ * A compile error as CPython 3.9 words the common ones MicroPython only calls
+ * `invalid syntax`: an unclosed bracket at the end of the file (MicroPython points
+ * past the last line), a block without an indented body, Python 2's print statement.
+ * The caret goes under the end of the line (MicroPython reports no column).
+ */
+function syntaxError(type: string, message: string, file: string, line: number, read: SourceReader): string {
+  const lines = read(file)?.split('\n');
+  let n = line;
+  let [t, m] = [type, message];
+  if (lines && type === 'SyntaxError' && message === 'invalid syntax') {
+    const prev = (k: number): number => {
+      while (k > 1 && (lines[k - 2] ?? '').trim() === '') k--;
+      return k - 1;
+    };
+    const text = lines[n - 1] ?? '';
+    if (text.trim() === '' && n > 1) {
+      n = prev(n);
+      m = 'unexpected EOF while parsing';
+    } else if (/^\s*print\s+[^\s(=]/.test(text)) {
+      m = `Missing parentheses in call to 'print'. Did you mean print(${text.trim().replace(/^print\s+/, '')})?`;
+    } else if (n > 1) {
+      const before = lines[prev(n) - 1] ?? '';
+      const indent = (s: string): number => /^\s*/.exec(s)![0].length;
+      if (before.replace(/#.*/, '').trimEnd().endsWith(':') && indent(text) <= indent(before)) [t, m] = ['IndentationError', 'expected an indented block'];
+    }
+  }
+  const text = lines?.[n - 1]?.trim();
+  const caret = t === 'IndentationError' && m === 'expected an indented block' ? 0 : Math.max(0, (text ?? '').length - 1);
+  return `  File "${file}", line ${n}\n` + (text === undefined ? '' : `    ${text}\n    ${' '.repeat(caret)}^\n`) + `${t}: ${m}\n`;
 }

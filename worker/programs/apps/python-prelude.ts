@@ -203,10 +203,10 @@ class _Json:
     dump = staticmethod(lambda obj, f, **kw: f.write(_dumps(obj, **kw)))
 _rsys.modules['json'] = _Json()
 
-def _ll_run(code, g):
-    # Runs the program: (status, exited through SystemExit, type name, message, traceback lines).
+def _ll_run(src, file, mode, g):
+    # Compiles and runs the program: (status, exited through SystemExit, type name, message, traceback lines).
     try:
-        exec(code, g)
+        exec(compile(src, file, mode), g)
         return (0, False, None, None, None)
     except SystemExit as e:
         a = e.args[0] if e.args else None

@@ -165,7 +165,7 @@ export function runCode(session: PythonSession, spec: ProcessSpec, code: string,
   let result: [number, boolean, string | null, string | null, string[] | null];
   try {
     result = withInstance(mp, () => {
-      mp.runPython(`_ll_result = _ll_run(compile(_ll_src, _ll_file, '${mode}'), ${globals})`);
+      mp.runPython(`_ll_result = _ll_run(_ll_src, _ll_file, '${mode}', ${globals})`);
       return [...(mp.globals.get('_ll_result') as Iterable<unknown>)] as typeof result;
     });
   } catch (e) {
@@ -243,6 +243,14 @@ export const python: Program = async (run) => {
   const stdinText = wantsStdin && !spec.tty ? await readAllStdin(spec) : null;
   const session = await startPython(spec, argv, path0, stdinText);
   try {
+    if (first === '-m') {
+      // `python -m missing` is one line, unquoted: `/usr/local/bin/python: No module named missing`.
+      let err = '';
+      const status = runCode(session, { ...spec, stderr: (s) => (err += s) }, source, file, 'exec', "{'__name__': '__main__'}") ?? 0;
+      const missing = /^Traceback \(most recent call last\):\nModuleNotFoundError: No module named '([^']+)'(.*)\n$/.exec(err);
+      spec.stderr(missing ? `/usr/local/bin/${run.name}: No module named ${missing[1]}${missing[2]}\n` : err);
+      return status;
+    }
     return runCode(session, spec, source, file, 'exec', "{'__name__': '__main__', '__file__': _ll_file}") ?? 0;
   } finally {
     await session.finish();
