@@ -171,6 +171,11 @@ describe('python3 runs the programs a beginner writes', () => {
     expect(result).toEqual([137, 'tick\n'.repeat(3601), 'Layerlab: python was stopped after sleeping 3600 s of its own clock: Layerlab runs a Python program at once (MicroPython in the page), so a program that never ends cannot wait for docker stop or Ctrl-C\n']);
   });
 
+  it('socket.gethostname() and platform name the container; typing imports; sockets say they are missing', async () => {
+    const program = 'import socket, platform\nfrom typing import List, Optional\ndef f(xs: List[int]) -> Optional[int]:\n    return xs[0] if xs else None\nprint(socket.gethostname(), platform.system(), platform.python_version(), f([4]))\nsocket.socket()\n';
+    expect((await python({ '/app/s.py': program }, ['python3', 's.py'])).result).toEqual([1, '3f4e8a9b1c2d Linux 3.9.23 4\n', 'Traceback (most recent call last):\n  File "/app/s.py", line 6, in <module>\n    socket.socket()\nOSError: Layerlab runs MicroPython, which has no sockets\n']);
+  });
+
   it('says plainly when a module or method is missing because Layerlab runs MicroPython', async () => {
     // The real image has no numpy either: CPython's message alone.
     expect((await python({}, ['python3', '-c', 'import numpy'])).result).toEqual([1, '', "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\nModuleNotFoundError: No module named 'numpy'\n"]);

@@ -10,6 +10,8 @@
 /** Facts about the process the prelude reads (`_layerlab.info()` returns them as JSON). */
 export interface PreludeInfo {
   version: string;
+  hostname: string;
+  kernel: string;
   argv: string[];
   executable: string;
   env: Record<string, string>;
@@ -202,6 +204,32 @@ class _Json:
     dumps = staticmethod(_dumps)
     dump = staticmethod(lambda obj, f, **kw: f.write(_dumps(obj, **kw)))
 _rsys.modules['json'] = _Json()
+
+# Modules MicroPython lacks that beginners' programs reach for first, as far as they
+# can be true here: the container's hostname, the platform, typing's names (MicroPython
+# does not evaluate annotations, so any subscriptable name will do).
+class _Any:
+    def __getitem__(self, k): return self
+    def __call__(self, *a, **k): return a[0] if a else None
+class _Typing:
+    TYPE_CHECKING = False
+    def __getattr__(self, name): return _Any()
+_rsys.modules['typing'] = _Typing()
+def _no_sockets(*a, **k):
+    raise OSError('Layerlab runs MicroPython, which has no sockets')
+class _Socket:
+    gethostname = staticmethod(lambda: _info['hostname'])
+    def __getattr__(self, name): return _no_sockets
+_rsys.modules['socket'] = _Socket()
+class _Platform:
+    system = staticmethod(lambda: 'Linux')
+    node = staticmethod(lambda: _info['hostname'])
+    release = staticmethod(lambda: _info['kernel'])
+    machine = staticmethod(lambda: 'x86_64')
+    python_version = staticmethod(lambda: _info['version'])
+    python_implementation = staticmethod(lambda: 'CPython')
+    platform = staticmethod(lambda: 'Linux-%s-x86_64-with-glibc2.36' % _info['kernel'])
+_rsys.modules['platform'] = _Platform()
 
 def _ll_run(src, file, mode, g):
     # Compiles and runs the program: (status, exited through SystemExit, type name, message, traceback lines).

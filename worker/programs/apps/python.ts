@@ -15,7 +15,8 @@ import { absolutePath } from '../resolve.ts';
 import { newMicroPython, withInstance, type MicroPython } from './micropython.ts';
 import { cpythonTraceback } from './python-errors.ts';
 import { copyIn, copyOut } from './python-fs.ts';
-import { PRELUDE } from './python-prelude.ts';
+import { PRELUDE, type PreludeInfo } from './python-prelude.ts';
+import { KERNEL } from '../applets/system.ts';
 import { missingModuleNote } from './python-modules.ts';
 import { pythonVersion } from './versions.ts';
 
@@ -102,7 +103,7 @@ export async function startPython(spec: ProcessSpec, argv: string[], path0: stri
       if (b === 10) flush();
     },
   });
-  const info = { version, argv, executable: '/usr/local/bin/python', env: spec.env, path0, pid: 1 };
+  const info: PreludeInfo = { version, hostname: spec.hostname, kernel: KERNEL.release, argv, executable: '/usr/local/bin/python', env: spec.env, path0, pid: 1 };
   mp.registerJsModule('_layerlab', {
     info: () => JSON.stringify(info),
     now: () => clock / 1000,
