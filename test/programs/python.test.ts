@@ -199,6 +199,7 @@ describe('the python prompt', () => {
     expect(py.prompt()).toBe('... ');
     expect(await py.feed('    print(i)')).toEqual({ stdout: '', stderr: '' });
     expect(await py.feed('')).toEqual({ stdout: '0\n1\n', stderr: '' });
+    expect(await py.feed('import time; time.sleep(1)')).toEqual({ stdout: '', stderr: '' });
     expect(await py.feed('1/0')).toEqual({ stdout: '', stderr: 'Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\nZeroDivisionError: division by zero\n' });
     expect(await py.feed('exit')).toEqual({ stdout: 'Use exit() or Ctrl-D (i.e. EOF) to exit\n', stderr: '' });
     expect(await py.feed('exit(4)')).toEqual({ stdout: '', stderr: '', exitCode: 4 });

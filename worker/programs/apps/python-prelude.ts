@@ -104,7 +104,7 @@ def input(prompt=''):
     if prompt:
         _rsys.stdout.write(str(prompt))
     line = _layerlab.readline()
-    if line is None:
+    if not line:
         raise EOFError('EOF when reading a line' + _layerlab.note('<stdin>'))
     return line[:-1] if line.endswith('\n') else line
 _b.input = input
@@ -126,7 +126,9 @@ _b.quit = _Quitter('quit')
 
 import time as _time
 _time.time = _layerlab.now
-_time.sleep = _layerlab.sleep
+def _sleep(seconds):
+    _layerlab.sleep(seconds)
+_time.sleep = _sleep
 _time.monotonic = _time.perf_counter = _time.process_time = _layerlab.monotonic
 _time.time_ns = lambda: int(_layerlab.now() * 1e9)
 

@@ -119,7 +119,8 @@ export async function startPython(spec: ProcessSpec, argv: string[], path0: stri
     },
     readline: () => {
       flush();
-      if (stdinAt >= stdin.length) return null;
+      // '' is the end of input (a line read before it ends with a newline or is not empty).
+      if (stdinAt >= stdin.length) return '';
       let end = stdin.indexOf(10, stdinAt);
       end = end < 0 ? stdin.length : end + 1;
       const line = new TextDecoder().decode(stdin.subarray(stdinAt, end));

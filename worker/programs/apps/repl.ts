@@ -23,7 +23,8 @@ export async function pythonRepl(spec: ProcessSpec, version: string): Promise<In
   let lines: string[] = [];
   return {
     prompt: () => (lines.length === 0 ? '>>> ' : '... '),
-    // Ctrl-C at the prompt drops what was typed so far, as CPython does.
+    // Ctrl-C at the prompt drops what was typed so far, as CPython does (the
+    // terminal shows ^C; CPython's `KeyboardInterrupt` line is not printed).
     interrupt: () => {
       lines = [];
     },
