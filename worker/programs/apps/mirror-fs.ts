@@ -48,7 +48,7 @@ export class MirrorFs {
     const walk = async (dir: string): Promise<void> => {
       for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
         const path = (dir === '/' ? '' : dir) + '/' + name;
-        if (skipped(path) || m.#nodes.size > 4000) continue;
+        if (skipped(path) || m.#nodes.size > 4000 || (m.#nodes.has(path) && m.#nodes.get(path)!.type !== 'dir')) continue;
         const st = await fs.lstat(path).catch(() => undefined);
         if (!st) continue;
         const meta = { mtime: st.mtime.getTime(), mode: st.mode };
@@ -64,6 +64,17 @@ export class MirrorFs {
         }
       }
     };
+    // The working directory first: with more than 4000 entries, the script's own come in.
+    if (cwd !== '/' && !skipped(cwd)) {
+      let p = '';
+      for (const part of cwd.split('/').filter(Boolean)) {
+        p += '/' + part;
+        const st = await fs.stat(p).catch(() => undefined);
+        if (!st?.isDirectory) break;
+        m.#nodes.set(p, { type: 'dir', mtime: st.mtime.getTime(), mode: st.mode });
+      }
+      if (m.#nodes.has(normalize(cwd, '/'))) await walk(normalize(cwd, '/'));
+    }
     await walk('/');
     for (const [k, v] of m.#nodes) m.#loaded.set(k, v);
     return m;

@@ -47,7 +47,7 @@ export async function copyIn(fs: IFileSystem, mem: EmscriptenFs, cwd: string): P
     for (const name of names) {
       if (snap.size >= MAX_ENTRIES) return;
       const path = (dir === '/' ? '' : dir) + '/' + name;
-      if (skipped(path)) continue;
+      if (skipped(path) || (snap.has(path) && snap.get(path) !== null)) continue;
       const st = await fs.lstat(path).catch(() => undefined);
       if (!st) continue;
       if (st.isSymbolicLink) {
@@ -75,6 +75,17 @@ export async function copyIn(fs: IFileSystem, mem: EmscriptenFs, cwd: string): P
       }
     }
   };
+  // The working directory first: with more than MAX_ENTRIES files, the program's own come in.
+  if (cwd !== '/' && !skipped(cwd)) {
+    try {
+      mem.mkdirTree(cwd);
+    } catch {
+      /* a file in the way */
+    }
+    let p = '';
+    for (const part of cwd.split('/').filter(Boolean)) snap.set((p += '/' + part), null);
+    await walk(cwd);
+  }
   await walk('/');
   // emscripten makes /tmp and /home itself: a container without them has none.
   for (const dir of ['/home', '/tmp']) {
