@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageFs, run } from './fixture.ts';
 
-describe('node and python3 run scripts from the container', () => {
+describe('node runs scripts from the container', () => {
   it('node runs real JavaScript with require("os").hostname() as the container hostname', async () => {
     const fs = await imageFs('node');
     await fs.mkdir('/app', { recursive: true });
@@ -18,23 +18,44 @@ describe('node and python3 run scripts from the container', () => {
     const [code, , err] = await run(fs, ['node', '-e', 'process.exit(3)']);
     expect([code, err]).toEqual([3, '']);
   });
+});
 
-  it('python3 prints strings, numbers and f-strings, and reports what it does not simulate', async () => {
-    const fs = await imageFs('python', '3.9-slim');
-    await fs.writeFile('/app.py', [
-      'import socket',
-      'name = "World"',
-      'n = 7',
-      'print("Hello, " + name + "!")',
-      'print(f"{n} * 6 = {n * 6}", 7 / 2, 2 ** 100, 0.1 + 0.2)',
-      'print(f"pi is about {3.14159:.2f}", socket.gethostname(), sep=" | ")',
+describe('node core modules', () => {
+  it('require("fs") reads and writes the container\'s files, sync, callback and promise forms', async () => {
+    const fs = await imageFs('node');
+    await fs.mkdir('/app', { recursive: true });
+    await fs.writeFile('/app/in.txt', 'héllo\n');
+    await fs.writeFile('/app/app.js', [
+      'const fs = require("fs");',
+      'const path = require("node:path");',
+      'console.log(fs.readFileSync("in.txt", "utf8").trim(), fs.readFileSync(path.join(__dirname, "in.txt")).length, fs.existsSync("/nope"));',
+      'fs.writeFileSync("out.json", JSON.stringify({ a: [1, 2] }));',
+      'fs.appendFileSync("out.json", "\\n");',
+      'fs.mkdirSync("data/logs", { recursive: true });',
+      'console.log(fs.readdirSync("."), fs.statSync("data").isDirectory(), fs.statSync("out.json").size);',
+      'fs.unlinkSync("in.txt");',
+      'try { fs.readFileSync("/etc/missing.conf", "utf8"); } catch (e) { console.log(e.code, e.message); }',
+      'fs.readFile("out.json", "utf8", (err, text) => {',
+      '  console.log("callback", err, text.trim());',
+      '  fs.promises.readFile("out.json", "utf8").then((t) => console.log("promise", JSON.parse(t).a));',
+      '});',
     ].join('\n'));
-    expect(await run(fs, ['python3', '/app.py'])).toEqual([0, 'Hello, World!\n7 * 6 = 42 3.5 1267650600228229401496703205376 0.30000000000000004\npi is about 3.14 | 3f4e8a9b1c2d\n', '']);
-    await fs.writeFile('/bad.py', 'print(x)\n');
-    expect(await run(fs, ['python3', '/bad.py'])).toEqual([1, '', 'Traceback (most recent call last):\n  File "/bad.py", line 1, in <module>\n    print(x)\nNameError: name \'x\' is not defined\n']);
-    await fs.writeFile('/loop.py', 'for i in range(3):\n    print(i)\n');
-    expect(await run(fs, ['python3', '/loop.py'])).toEqual([1, '', '  File "/loop.py", line 1\n    for i in range(3):\nLayerlab: this python3 runs a small subset of Python (print, variables, expressions, f-strings); \'for\' statements are not simulated\n']);
-    expect(await run(fs, ['python3', '--version'], { env: { PATH: '/usr/local/bin:/usr/bin:/bin', PYTHON_VERSION: '3.9.23' } })).toEqual([0, 'Python 3.9.23\n', '']);
+    expect(await run(fs, ['node', 'app.js'], { cwd: '/app' })).toEqual([0, [
+      'héllo 7 false',
+      "[ 'app.js', 'data', 'in.txt', 'out.json' ] true 12",
+      "ENOENT ENOENT: no such file or directory, open '/etc/missing.conf'",
+      'callback null {"a":[1,2]}',
+      'promise [ 1, 2 ]',
+      ''].join('\n'), '']);
+    expect([await fs.readFile('/app/out.json'), await fs.exists('/app/data/logs'), await fs.exists('/app/in.txt')]).toEqual(['{"a":[1,2]}\n', true, false]);
+  });
+
+  it('a core module Layerlab does not simulate says so, never "Cannot find module"', async () => {
+    const fs = await imageFs('node');
+    const [code, out, err] = await run(fs, ['node', '-e', 'require("child_process").execSync("ls")']);
+    expect([code, out, err.split('\n').filter((l) => /Error/.test(l))]).toEqual([1, '', ["Error: Layerlab: node's core module 'child_process' is not simulated (Layerlab runs node on QuickJS: it cannot start other programs)"]]);
+    const [, , missing] = await run(fs, ['node', '-e', 'require("left-pad")']);
+    expect(missing.split('\n').filter((l) => /Error/.test(l))).toEqual(["Error: Cannot find module 'left-pad'"]);
   });
 });
 
@@ -74,18 +95,10 @@ describe('long-running node', () => {
   });
 });
 
-describe('interactive prompts of python and node', () => {
-  it('python3 >>> echoes values; node > keeps declarations between lines', async () => {
+describe('the interactive prompt of node', () => {
+  it('node > keeps declarations between lines', async () => {
     const { testSpec } = await import('./fixture.ts');
     const { startInteractive } = await import('../../worker/programs/process.ts');
-    const pfs = await imageFs('python', '3.9-slim');
-    const pspec = testSpec(pfs, ['python3'], { tty: true, env: { PATH: '/usr/local/bin:/usr/bin:/bin', PYTHON_VERSION: '3.9.23' } });
-    const py = await startInteractive(pspec);
-    expect([pspec.out, py.prompt()]).toEqual(['Python 3.9.23 (main, Jul 22 2025, 02:35:41) \n[GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n', '>>> ']);
-    expect(await py.feed('x = 6')).toEqual({ stdout: '', stderr: '' });
-    expect(await py.feed('x * 7')).toEqual({ stdout: '42\n', stderr: '' });
-    expect(await py.feed('print("hi")')).toEqual({ stdout: 'hi\n', stderr: '' });
-    expect(await py.feed('exit()')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
     const nfs = await imageFs('node');
     const nspec = testSpec(nfs, ['node'], { tty: true, env: { PATH: '/usr/local/bin:/usr/bin:/bin', NODE_VERSION: '24.4.1' } });
     const node = await startInteractive(nspec);

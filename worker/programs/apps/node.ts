@@ -3,14 +3,17 @@
  * WebAssembly (quickjs-emscripten, loaded on first use), not `new Function` in the
  * worker: the learner's script then cannot reach the worker's own state (the lab's
  * IndexedDB, the engine), and a runaway loop is interrupted instead of freezing the
- * lab. Node's surface (console, process, require of os/path/util/http, timers) is the
- * shim in node-shim.ts; `require("os").hostname()` is the container's hostname.
+ * lab. Node's surface (console, process, require of fs/os/path/util/http/…, timers) is
+ * the shim in node-shim.ts; `require("os").hostname()` is the container's hostname and
+ * `require("fs")` reads and writes the container's files (mirror-fs.ts).
  */
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten-core';
 import { KERNEL } from '../applets/system.ts';
 import type { Program, ProgramRun } from '../program.ts';
 import { exitForSignal, readAllStdin, sleepFor, untilAborted } from '../program.ts';
 import { absolutePath } from '../resolve.ts';
+import { MirrorFs } from './mirror-fs.ts';
+import { fsCall } from './node-fs-host.ts';
 import { NODE_SHIM, v8Message } from './node-shim.ts';
 import { nodeVersion } from './versions.ts';
 
@@ -28,6 +31,7 @@ interface Outcome { code: number; listening: boolean }
 async function execute(run: ProgramRun, source: string, main: string, argv: string[], version: string): Promise<Outcome> {
   const { spec } = run;
   const QuickJS = await quickjs();
+  const files = await MirrorFs.load(spec.fs, spec.cwd, () => spec.now());
   const runtime = QuickJS.newRuntime();
   let deadline = Date.now() + CPU_BUDGET_MS;
   runtime.setInterruptHandler(() => Date.now() > deadline);
@@ -51,6 +55,7 @@ async function execute(run: ProgramRun, source: string, main: string, argv: stri
     fn('listen', () => {
       listening = true;
     });
+    fn('fs', (op, json) => vm.newString(fsCall(files, vm.getString(op), vm.getString(json))));
     const info = JSON.stringify({ argv, env: spec.env, cwd: spec.cwd, hostname: spec.hostname, version, kernel: KERNEL.release, user: spec.user.split(':')[0], ip: spec.network.ip, main, tty: spec.tty, pid: 1 });
     const infoHandle = vm.newString(info);
     vm.setProp(host, 'info', infoHandle);
@@ -100,6 +105,7 @@ async function execute(run: ProgramRun, source: string, main: string, argv: stri
   } finally {
     vm.dispose();
     runtime.dispose();
+    await files.writeBack(spec.fs);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The interactive prompts of `docker run -it python` and `docker run -it node`:
- * Python's `>>> ` (the python-eval.ts subset, echoing expression values) and Node's
+ * Python's `>>> ` (MicroPython, echoing expression values) and Node's
  * `> ` (QuickJS, with `const`/`let` kept from line to line as in Node's REPL).
  * Banners go to the process's stdout when the prompt starts, as the real ones do.
  */
@@ -8,31 +8,75 @@ import type { QuickJSContext } from 'quickjs-emscripten-core';
 import type { InteractiveProcess, ProcessSpec } from '../process.ts';
 import { KERNEL } from '../applets/system.ts';
 import { NODE_SHIM, v8Message } from './node-shim.ts';
-import { PyError, PyExit, PyProgram, repr, Unsupported } from './python-eval.ts';
+import { MirrorFs } from './mirror-fs.ts';
+import { fsCall } from './node-fs-host.ts';
+import { runCode, startPython } from './python.ts';
 
-/** Python's interactive prompt. */
-export function pythonRepl(spec: ProcessSpec, version: string): InteractiveProcess {
+/** Python's interactive prompt (CPython's `>>> ` and `... `), on MicroPython (python.ts). */
+export async function pythonRepl(spec: ProcessSpec, version: string): Promise<InteractiveProcess> {
   spec.stdout(`Python ${version} (main, Jul 22 2025, 02:35:41) \n[GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n`);
   let out = '';
-  const py = new PyProgram({ env: spec.env, hostname: spec.hostname, version, input: () => null, out: (s) => { out += s; } });
+  let err = '';
+  const captured: ProcessSpec = { ...spec, stdout: (s) => { out += s; }, stderr: (s) => { err += s; } };
+  const session = await startPython(captured, [''], '', null);
+  session.mp.runPython("_ll_g = {'__name__': '__main__'}");
+  let lines: string[] = [];
   return {
-    prompt: () => '>>> ',
-    interrupt: () => undefined,
+    prompt: () => (lines.length === 0 ? '>>> ' : '... '),
+    // Ctrl-C at the prompt drops what was typed so far, as CPython does (the
+    // terminal shows ^C; CPython's `KeyboardInterrupt` line is not printed).
+    interrupt: () => {
+      lines = [];
+    },
     feed: async (line) => {
       out = '';
-      if (line === '\x04') return { stdout: '\n', stderr: '', exitCode: 0 };
-      try {
-        const v = py.interactive(line);
-        if (v !== undefined && v !== null) out += repr(v) + '\n';
-        return { stdout: out, stderr: '' };
-      } catch (e) {
-        if (e instanceof PyExit) return { stdout: out, stderr: '', exitCode: 0 };
-        if (e instanceof PyError) return { stdout: out, stderr: e.type === 'SyntaxError' ? `  File "<stdin>", line 1\n    ${line.trim()}\n    ^\nSyntaxError: ${e.message}\n` : `Traceback (most recent call last):\n  File "<stdin>", line 1, in <module>\n${e.type}: ${e.message}\n` };
-        if (e instanceof Unsupported) return { stdout: out, stderr: `Layerlab: this python3 runs a small subset of Python; ${e.message} are not simulated\n` };
-        throw e;
+      err = '';
+      if (line === '\x04') {
+        await session.finish();
+        return { stdout: '\n', stderr: '', exitCode: 0 };
       }
+      if (lines.length === 0 && line.trim() === '') return { stdout: '', stderr: '' };
+      lines.push(line);
+      if (!replInputComplete(lines)) return { stdout: '', stderr: '' };
+      const source = lines.join('\n') + '\n';
+      lines = [];
+      session.resetBudget();
+      const status = runCode(session, captured, source, '<stdin>', 'single', '_ll_g', true);
+      await session.finish();
+      return status === undefined ? { stdout: out, stderr: err } : { stdout: out, stderr: err, exitCode: status };
     },
   };
+}
+
+/**
+ * Whether the lines typed so far make a statement to run (CPython's codeop): open
+ * brackets, an unterminated triple-quoted string or a trailing backslash continue; a
+ * compound statement (`for …:`, `def …:`, a decorator) continues until an empty line.
+ */
+export function replInputComplete(lines: string[]): boolean {
+  let depth = 0;
+  let quote: string | null = null;
+  const text = lines.join('\n');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (text.startsWith(quote, i)) {
+        i += quote.length - 1;
+        quote = null;
+      } else if (c === '\n' && quote.length === 1) quote = null;
+      continue;
+    }
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '"' || c === "'") quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+    else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+  }
+  if (quote || depth > 0 || text.endsWith('\\')) return false;
+  const first = lines[0]!.replace(/#.*/, '').trimEnd();
+  const compound = first.endsWith(':') || first.trimStart().startsWith('@');
+  return !compound || lines[lines.length - 1]!.trim() === '';
 }
 
 /** Node's interactive prompt. */
@@ -51,6 +95,10 @@ export async function nodeRepl(spec: ProcessSpec, version: string): Promise<Inte
     else out += vm.getString(s);
   });
   const noop = vm.newFunction('noop', () => undefined);
+  const files = await MirrorFs.load(spec.fs, spec.cwd, () => spec.now());
+  const fsFn = vm.newFunction('fs', (op, json) => vm.newString(fsCall(files, vm.getString(op), vm.getString(json))));
+  vm.setProp(host, 'fs', fsFn);
+  fsFn.dispose();
   vm.setProp(host, 'write', write);
   vm.setProp(host, 'timer', noop);
   vm.setProp(host, 'listen', noop);
@@ -97,6 +145,7 @@ export async function nodeRepl(spec: ProcessSpec, version: string): Promise<Inte
         } else shown.error.dispose();
       }
       runtime.executePendingJobs().dispose?.();
+      await files.writeBack(spec.fs);
       return { stdout: out, stderr: err };
     },
   };

@@ -30,6 +30,6 @@ export async function pythonVersion(fs: IFileSystem, env: Record<string, string>
 /** Starts the interactive prompt of `program` (python3 or node). */
 export async function startRepl(spec: ProcessSpec, program: 'python3' | 'node'): Promise<InteractiveProcess> {
   const repl = await import('./repl.ts');
-  if (program === 'python3') return repl.pythonRepl(spec, await pythonVersion(spec.fs, spec.env));
+  if (program === 'python3') return await repl.pythonRepl(spec, await pythonVersion(spec.fs, spec.env));
   return repl.nodeRepl(spec, await nodeVersion(spec.fs, spec.env));
 }
