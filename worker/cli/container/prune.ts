@@ -6,14 +6,18 @@ import { containersPrune } from '../../engine/containers/operations.ts';
 import type { CommandContext } from '../context.ts';
 import { filtersOf } from '../filters.ts';
 import { humanSize } from '../format/units.ts';
-import { confirm } from '../prompt.ts';
+import { confirmThen } from '../prompt.ts';
 import { svcOf } from './launch.ts';
 
 const WARNING = 'WARNING! This will remove all stopped containers.';
 
 /** Runs `docker container prune`. */
 export async function prune(ctx: CommandContext): Promise<number> {
-  if (!ctx.flags.get<boolean>('force') && !confirm(ctx, `${WARNING}\nAre you sure you want to continue?`)) return 0;
+  if (!ctx.flags.get<boolean>('force')) return confirmThen(ctx, `${WARNING}\nAre you sure you want to continue?`, pruneContainers);
+  return pruneContainers(ctx);
+}
+
+async function pruneContainers(ctx: CommandContext): Promise<number> {
   const report = await containersPrune(await svcOf(ctx), filtersOf(ctx.flags.get<string[]>('filter')));
   let out = '';
   if (report.ContainersDeleted) out += `Deleted Containers:\n${report.ContainersDeleted.map((id) => `${id}\n`).join('')}\n`;

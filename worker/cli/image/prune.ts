@@ -6,7 +6,7 @@
  */
 import type { CommandContext } from '../context.ts';
 import { humanSize } from '../format/units.ts';
-import { confirm } from '../prompt.ts';
+import { confirmThen } from '../prompt.ts';
 import { filtersOf } from '../filters.ts';
 
 const DANGLING_WARNING = 'WARNING! This will remove all dangling images.';
@@ -19,9 +19,11 @@ export async function prune(ctx: CommandContext): Promise<number> {
   // cli: pruneFilters.Add("dangling", strconv.FormatBool(!all)); values are a set.
   const dangling = String(!all);
   filters.dangling = [...new Set([...(filters.dangling ?? []), dangling])];
-  if (!ctx.flags.get<boolean>('force')) {
-    if (!confirm(ctx, `${all ? ALL_WARNING : DANGLING_WARNING}\nAre you sure you want to continue?`)) return 0;
-  }
+  if (!ctx.flags.get<boolean>('force')) return confirmThen(ctx, `${all ? ALL_WARNING : DANGLING_WARNING}\nAre you sure you want to continue?`, (c) => pruneImages(c, filters));
+  return pruneImages(ctx, filters);
+}
+
+async function pruneImages(ctx: CommandContext, filters: Record<string, string[]>): Promise<number> {
   const report = await ctx.engine.imagesPrune(filters);
   let out = '';
   if (report.ImagesDeleted && report.ImagesDeleted.length > 0) {

@@ -34,6 +34,12 @@ export interface DockerIo {
   /** Whether stdout is the terminal: docker ends its pipeline, unredirected, outside `$(...)`. */
   isTTY: boolean;
   /**
+   * Whether stdin is the terminal: docker is the line's only command, with no
+   * redirection, on a terminal. A question (`docker image prune`) then waits
+   * for the learner's answer instead of reading the empty pipe.
+   */
+  stdinIsTerminal?: boolean;
+  /**
    * Gives the terminal to a program once this command returns (`docker run
    * -it`): the lines typed next go to it. Absent when no terminal can be
    * handed over.
@@ -89,6 +95,7 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineH
       cwd: ctx.cwd,
       fs: hostFs(ctx.fs, ctx.cwd),
       isTTY: hooks.isTTY('docker'),
+      stdinIsTerminal: live !== undefined,
     };
     if (hooks.startForeground !== undefined) io.startForeground = hooks.startForeground;
     if (ctx.signal !== undefined) io.signal = ctx.signal;
