@@ -17,10 +17,14 @@ export interface TestHooks {
   settled(): Promise<void>;
   /** `performance.now()` when xterm last finished parsing output (echo latency in bench/page-load.ts). */
   lastParsedAt(): number;
+  /** Draws the terminal in another font family list, with the line height it needs (the underscore test). */
+  setFont(family: string): void;
+  /** The terminal's size in cells. */
+  size(): { cols: number; rows: number };
 }
 
-/** Installs the hooks for `term`. */
-export function exposeTestHooks(term: Terminal, lab: LabClient): void {
+/** Installs the hooks for `term`; `pane` supplies what only the terminal's component can do. */
+export function exposeTestHooks(term: Terminal, lab: LabClient, pane: Pick<TestHooks, 'setFont'>): void {
   let parsedAt = 0;
   term.onWriteParsed(() => (parsedAt = performance.now()));
   const hooks: TestHooks = {
@@ -37,6 +41,8 @@ export function exposeTestHooks(term: Terminal, lab: LabClient): void {
       return { row: b.baseY + b.cursorY, col: b.cursorX };
     },
     settled: () => lab.settled(),
+    setFont: pane.setFont,
+    size: () => ({ cols: term.cols, rows: term.rows }),
   };
   (globalThis as { __layerlab?: TestHooks }).__layerlab = hooks;
 }

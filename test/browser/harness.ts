@@ -77,7 +77,7 @@ export async function launchChromium(): Promise<Browser> {
 /** The page's test hooks (src/lib/test-hooks.ts). */
 declare global {
   interface Window {
-    __layerlab?: { lines(): string[]; cursor(): { row: number; col: number }; settled(): Promise<void>; lastParsedAt(): number };
+    __layerlab?: import('../../src/lib/test-hooks.ts').TestHooks;
   }
 }
 
