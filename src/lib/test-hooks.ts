@@ -17,8 +17,8 @@ export interface TestHooks {
   settled(): Promise<void>;
   /** `performance.now()` when xterm last finished parsing output (echo latency in bench/page-load.ts). */
   lastParsedAt(): number;
-  /** Draws the terminal in another font family list, with the line height it needs (the underscore test). */
-  setFont(family: string): void;
+  /** Draws the terminal in another font family list and size, with the line height they need (the underscore test). */
+  setFont(family: string, size?: number): void;
   /** The terminal's size in cells. */
   size(): { cols: number; rows: number };
 }
