@@ -27,12 +27,18 @@ export interface KeyPress {
  */
 export type ClipboardAction = 'copy' | 'paste' | 'swallow' | undefined;
 
-/** Maps a key press; `mac` selects the macOS keys, `selected` says whether text is selected. */
-export function clipboardAction(e: KeyPress, mac: boolean, selected: boolean): ClipboardAction {
+/**
+ * Maps a key press; `mac` selects the macOS keys, `selected` says whether
+ * text is selected, `fullScreen` whether a full-screen program (nano, vi:
+ * the alternate screen) owns the terminal: plain Ctrl+V is then the
+ * program's (nano's Next Page, vim's block selection) and Ctrl+Shift+V pastes.
+ */
+export function clipboardAction(e: KeyPress, mac: boolean, selected: boolean, fullScreen = false): ClipboardAction {
   const key = e.key.toLowerCase();
   if (e.altKey || (key !== 'c' && key !== 'v')) return undefined;
   const shortcut = mac ? e.metaKey && !e.ctrlKey && !e.shiftKey : e.ctrlKey && !e.metaKey;
   if (!shortcut) return undefined;
+  if (!mac && fullScreen && key === 'v' && !e.shiftKey) return undefined;
   // Every event of a paste key is kept from the terminal (keydown, keypress, keyup), none is cancelled.
   if (key === 'v') return 'paste';
   // Copying happens on keydown; xterm sends nothing for a keyup.

@@ -87,7 +87,7 @@ describe('copy and paste on Linux and Windows', () => {
     const rows = await page.getByRole('dialog', { name: 'Terminal keys' }).locator('tr').allInnerTexts();
     expect(rows.slice(0, 3).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
       'Ctrl+Shift+C or Ctrl+C Copy the selected text (Ctrl+C only when text is selected)',
-      'Ctrl+Shift+V or Ctrl+V Paste; a right click pastes too',
+      'Ctrl+Shift+V or Ctrl+V Paste (in nano and vi, Ctrl+Shift+V only); a right click pastes too',
       'Ctrl+C With nothing selected: stop the running command, or drop the typed line',
     ]);
     await context.close();

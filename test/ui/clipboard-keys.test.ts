@@ -64,6 +64,11 @@ describe('clipboardAction', () => {
     expect(clipboardAction(press('Ctrl+C', 'keyup'), false, true)).toEqual(undefined);
   });
 
+  it('leaves plain Ctrl+V to a full-screen program (nano\'s Next Page), Ctrl+Shift+V still pastes', () => {
+    expect(['Ctrl+V', 'Ctrl+Shift+V'].map((c) => clipboardAction(press(c), false, false, true))).toEqual([undefined, 'paste']);
+    expect(clipboardAction(press('Cmd+V'), true, false, true)).toEqual('paste');
+  });
+
   it('tells macOS and iOS from the rest', () => {
     expect(['MacIntel', 'iPhone', 'Linux x86_64', 'Win32'].map((p) => isMac(p))).toEqual([true, true, false, false]);
   });
