@@ -25,6 +25,8 @@ const WINDOWS = [
  * Header controls folded into the phone's menu are checked with the menu open.
  */
 async function misfits(page: Page): Promise<string[]> {
+  // A resize reaches xterm through a ResizeObserver callback and its next render: let both happen first.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const menu = page.getByRole('button', { name: 'Menu' });
   if (await menu.isVisible()) {
     if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
