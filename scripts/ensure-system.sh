@@ -4,7 +4,11 @@
 # browser download is possible or wanted), tar and jq (host-shell tests
 # compare with the real tools), docker.io (the interop suite loads our
 # archives into a private real dockerd and ours load its archives; the Engine
-# 26.1 unpacked by test/golden/oracle.sh serves too). Runs before `npm test`, so the README's one
+# 26.1 unpacked by test/golden/oracle.sh serves too), and the terminal's
+# fonts that Debian has: fonts-dejavu-core (DejaVu Sans Mono, first in
+# src/lib/term-font.ts) and fonts-liberation (Liberation Mono), which the
+# underscore test draws with (test/browser/underscore.test.ts; Cascadia Mono,
+# Menlo and Consolas are not in Debian). Runs before `npm test`, so the README's one
 # test command works on a fresh Debian machine. Needs root (or sudo) only
 # when something is missing.
 set -euo pipefail
@@ -12,6 +16,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v tar >/dev/null || missing+=(tar)
 command -v jq >/dev/null || missing+=(jq)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing+=(fonts-dejavu-core)
+[ -e /usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf ] || missing+=(fonts-liberation)
 if [ ! -x /opt/docker26/usr/sbin/dockerd ] && [ ! -x /usr/sbin/dockerd ] && [ ! -x /usr/bin/dockerd ]; then
   missing+=(docker.io)
 fi

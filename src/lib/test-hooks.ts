@@ -27,10 +27,12 @@ export interface TestHooks {
    * Undefined when the marked line has left the scrollback.
    */
   since(id: number): string[] | undefined;
+  /** Draws the terminal in another font family list and size, with the line height they need (the underscore test). */
+  setFont(family: string, size?: number): void;
 }
 
-/** Installs the hooks for `term`. */
-export function exposeTestHooks(term: Terminal, lab: LabClient): void {
+/** Installs the hooks for `term`; `pane` supplies what only the terminal's component can do. */
+export function exposeTestHooks(term: Terminal, lab: LabClient, pane: Pick<TestHooks, 'setFont'>): void {
   let parsedAt = 0;
   const markers: IMarker[] = [];
   term.onWriteParsed(() => (parsedAt = performance.now()));
@@ -69,6 +71,7 @@ export function exposeTestHooks(term: Terminal, lab: LabClient): void {
       }
       return out.map((line) => line.trimEnd());
     },
+    setFont: pane.setFont,
   };
   (globalThis as { __layerlab?: TestHooks }).__layerlab = hooks;
 }

@@ -32,9 +32,11 @@ export class JsonMessageWriter {
       else this.#write(`${m.id ? `${m.id}: ` : ''}${m.status ?? ''}\n`);
       return;
     }
-    const eol = '\r\n';
+    // JSONMessage.Display: a stream message is written as it is, since it carries its own line
+    // breaks (the legacy builder sends `Step 2/5 : COPY . /app` and its "\n" as two messages);
+    // a status gets "\n". The tty's ONLCR turns each "\n" into CR LF.
     if (!m.id || m.progressDetail === undefined) {
-      this.#write(`${m.id ? `${m.id}: ` : ''}${m.status ?? m.stream ?? ''}${eol}`);
+      this.#write(m.stream !== undefined ? m.stream : `${m.id ? `${m.id}: ` : ''}${m.status ?? ''}\n`);
       if (!m.id) this.#lines = [];
       return;
     }
@@ -42,7 +44,7 @@ export class JsonMessageWriter {
     if (index === -1) {
       this.#lines.push(m.id);
       index = this.#lines.length - 1;
-      this.#write(eol);
+      this.#write('\n');
     }
     const up = this.#lines.length - index;
     // ESC[nA up, ESC[2K erase line, then down again: jsonmessage's cursor dance.
