@@ -50,6 +50,12 @@ export type ParseOutcome =
 export interface ParseOptions {
   /** Plugins, daemon and terminal the help output depends on; default {@link simulatorEnv}. */
   env?: CliEnv;
+  /**
+   * `DOCKER_BUILDKIT=0`: `docker build` is the CLI's own legacy command. Otherwise,
+   * with the buildx plugin installed (Docker 28's default), the CLI hands `build` to buildx, whose flag errors point at
+   * `docker buildx build --help` (docker/cli cmd/docker/builder.go, buildx's cobra).
+   */
+  legacyBuilder?: boolean;
 }
 
 /** docker/cli's persistent `--help`, whose `-h` is deprecated (cli/cobra.go). */
@@ -127,6 +133,7 @@ export function parseDockerArgs(argv: readonly string[], options: ParseOptions =
       parsed = parseFlagSet([...spec.flags, node === root ? rootHelp : helpFlag(spec)], args, !spec.noInterspersed, seed);
     } catch (e) {
       if (!(e instanceof FlagParseError)) throw e;
+      if (spec.path === 'image build' && !options.legacyBuilder && env.plugins.some((p) => p.name === 'buildx')) return exit('', `${preStderr}${e.message}\nSee 'docker buildx build --help'.\n`, 125);
       return exit('', preStderr + flagError(node, e.message), 125);
     }
   }

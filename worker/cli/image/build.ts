@@ -27,7 +27,7 @@ const BANNER =
   '            environment-variable.\n\n';
 
 /** strconv.ParseBool as builder.go reads DOCKER_BUILDKIT. */
-function buildkitDisabled(v: string | undefined): boolean {
+export function buildkitDisabled(v: string | undefined): boolean {
   return v !== undefined && ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(v);
 }
 
