@@ -4,6 +4,7 @@
  * Execute: Find, ParseFlags, help, ValidateArgs) and its error texts / exit codes as
  * recorded from the real CLI in test/cli-command/fixtures.
  */
+import { LEGACY_BUILDER_BANNER } from '../build/legacy-banner.ts';
 import { buildCommandTree, commandPath, type CommandNode } from './catalog.ts';
 import type { FlagValue } from './flag-values.ts';
 import { renderHelp, simulatorEnv, useLine, type CliEnv } from './help.ts';
@@ -133,8 +134,10 @@ export function parseDockerArgs(argv: readonly string[], options: ParseOptions =
       parsed = parseFlagSet([...spec.flags, node === root ? rootHelp : helpFlag(spec)], args, !spec.noInterspersed, seed);
     } catch (e) {
       if (!(e instanceof FlagParseError)) throw e;
-      if (spec.path === 'image build' && !options.legacyBuilder && env.plugins.some((p) => p.name === 'buildx')) return exit('', `${preStderr}${e.message}\nSee 'docker buildx build --help'.\n`, 125);
-      return exit('', preStderr + flagError(node, e.message), 125);
+      const buildx = spec.path === 'image build' && env.plugins.some((p) => p.name === 'buildx');
+      if (buildx && !options.legacyBuilder) return exit('', `${preStderr}${e.message}\nSee 'docker buildx build --help'.\n`, 125);
+      // The legacy builder's deprecation banner comes first, as the CLI prints it before parsing the command.
+      return exit('', preStderr + (buildx ? LEGACY_BUILDER_BANNER : '') + flagError(node, e.message), 125);
     }
   }
   if (parsed.values.get('help') === true) return exit(parsed.notices + renderHelp(node, env), preStderr, 0);
