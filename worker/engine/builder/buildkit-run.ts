@@ -247,7 +247,7 @@ export class BuildkitRun {
     // Each COPY/ADD heredoc is a file made on scratch, a source vertex like the context.
     for (const c of stage.commands) {
       if (c.kind !== 'copy' && c.kind !== 'add') continue;
-      for (const _doc of c.heredocs) this.progress.end(this.progress.start('[internal] preparing inline document'));
+      c.heredocs.forEach(() => this.progress.end(this.progress.start('[internal] preparing inline document')));
     }
     const triggers = takeTriggers(st);
     for (const t of triggers) {
@@ -297,7 +297,7 @@ export class BuildkitRun {
     let bytes = 0;
     for (const s of sent) {
       const name = s.entry.path.split('/').pop()!;
-      // A directory's stat record is a file's without size (as fsutilFileBytes(0, …)) plus 6 bytes, as before.
+      // Directories and empty files count as they did before (a stat record of 27 bytes plus the name).
       bytes += s.entry.type === 'file' && s.entry.size > 0 ? fsutilFileBytes(s.entry.size, name) : 27 + name.length;
     }
     this.progress.status(v, 'transferring context:', { bytes: bytes || 2 });
