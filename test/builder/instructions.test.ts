@@ -40,10 +40,11 @@ describe('instructions', () => {
     expect((await s.line("docker history --format '{{.CreatedBy}}' --no-trunc meta")).stdout.split('\n').slice(0, 6)).toEqual([
       'CMD ["/bin/sh" "-ec" "echo $APP_HOME"]',
       'ENTRYPOINT ["/bin/sh"]',
-      'ONBUILD RUN echo child',
+      // BuildKit records ONBUILD in the config only, without a history entry (build-fidelity golden).
       'HEALTHCHECK &{["CMD-SHELL" "wget -q localhost || exit 1"] "30s" "0s" "0s" "0s" \'\\x03\'}',
       'SHELL [/bin/sh -ec]',
       'STOPSIGNAL SIGINT',
+      'WORKDIR /srv/app/sub',
     ]);
   });
 

@@ -75,7 +75,8 @@ storage:
 http:
   addr: $REG_ADDR
 EOF
-  docker-registry serve $D/registry.yml >$D/registry.log 2>&1 &
+  # 9>&-: a daemon must not inherit record.sh's lock (fd 9), or the lock outlives the recording.
+  docker-registry serve $D/registry.yml >$D/registry.log 2>&1 9>&- &
   echo $! >$D/registry.pid
   for _ in $(seq 100); do curl -sf http://$REG_ADDR/v2/ >/dev/null 2>&1 && return 0; sleep 0.1; done
   log "registry did not come up; see $D/registry.log"; return 1
@@ -88,7 +89,7 @@ start_engine() {
   printf '{"cliPluginsExtraDirs":["%s"]}\n' "$D26/usr/libexec/docker/cli-plugins" >$D/config/config.json
   PATH=$(engine_path) setsid dockerd --host unix://$D/docker.sock --data-root $D/data --exec-root $D/exec \
     --pidfile $D/docker.pid --bridge=none --iptables=false --ip6tables=false \
-    --registry-mirror http://$REG_ADDR >$D/log 2>&1 </dev/null &
+    --registry-mirror http://$REG_ADDR >$D/log 2>&1 </dev/null 9>&- &
   for _ in $(seq 120); do dk version >/dev/null 2>&1 && return 0; sleep 0.5; done
   log "dockerd did not come up; see $D/log"; return 1
 }

@@ -12,6 +12,7 @@ import type { DockerIo } from '../shell/commands/docker.ts';
 import { parseDockerArgs } from './command/parse.ts';
 import { CliError, type CommandContext } from './context.ts';
 import { HANDLERS, declaredFlags } from './handlers.ts';
+import { buildkitDisabled } from './image/build.ts';
 import type { ParseOutcome } from './command/parse.ts';
 
 /** The docker command of one engine. */
@@ -24,7 +25,7 @@ export class DockerCli {
 
   /** Runs `docker <argv>`; resolves to the exit code. */
   async run(argv: string[], io: DockerIo): Promise<number> {
-    const parsed = parseDockerArgs(argv);
+    const parsed = parseDockerArgs(argv, { legacyBuilder: buildkitDisabled(io.env.DOCKER_BUILDKIT) });
     if (parsed.kind === 'exit') {
       if (parsed.stdout) io.stdout(parsed.stdout);
       if (parsed.stderr) io.stderr(parsed.stderr);

@@ -4,6 +4,7 @@
  * Execute: Find, ParseFlags, help, ValidateArgs) and its error texts / exit codes as
  * recorded from the real CLI in test/cli-command/fixtures.
  */
+import { LEGACY_BUILDER_BANNER } from '../build/legacy-banner.ts';
 import { buildCommandTree, commandPath, type CommandNode } from './catalog.ts';
 import type { FlagValue } from './flag-values.ts';
 import { renderHelp, simulatorEnv, useLine, type CliEnv } from './help.ts';
@@ -50,6 +51,12 @@ export type ParseOutcome =
 export interface ParseOptions {
   /** Plugins, daemon and terminal the help output depends on; default {@link simulatorEnv}. */
   env?: CliEnv;
+  /**
+   * `DOCKER_BUILDKIT=0`: `docker build` is the CLI's own legacy command. Otherwise,
+   * with the buildx plugin installed (Docker 28's default), the CLI hands `build` to buildx, whose flag errors point at
+   * `docker buildx build --help` (docker/cli cmd/docker/builder.go, buildx's cobra).
+   */
+  legacyBuilder?: boolean;
 }
 
 /** docker/cli's persistent `--help`, whose `-h` is deprecated (cli/cobra.go). */
@@ -127,7 +134,10 @@ export function parseDockerArgs(argv: readonly string[], options: ParseOptions =
       parsed = parseFlagSet([...spec.flags, node === root ? rootHelp : helpFlag(spec)], args, !spec.noInterspersed, seed);
     } catch (e) {
       if (!(e instanceof FlagParseError)) throw e;
-      return exit('', preStderr + flagError(node, e.message), 125);
+      const buildx = spec.path === 'image build' && env.plugins.some((p) => p.name === 'buildx');
+      if (buildx && !options.legacyBuilder) return exit('', `${preStderr}${e.message}\nSee 'docker buildx build --help'.\n`, 125);
+      // The legacy builder's deprecation banner comes first, as the CLI prints it before parsing the command.
+      return exit('', preStderr + (buildx ? LEGACY_BUILDER_BANNER : '') + flagError(node, e.message), 125);
     }
   }
   if (parsed.values.get('help') === true) return exit(parsed.notices + renderHelp(node, env), preStderr, 0);

@@ -13,6 +13,7 @@ import { build as runBuild } from '../../engine/builder/build.ts';
 import { BuildError, type BuildOptions, type SolveEvent } from '../../engine/builder/types.ts';
 import { ReferenceError, parseNormalizedNamed } from '../../engine/reference.ts';
 import { buildkitFailure } from '../build/errors.ts';
+import { LEGACY_BUILDER_BANNER } from '../build/legacy-banner.ts';
 import { PrepareError, prepareContext, type PreparedContext } from '../build/context-tar.ts';
 import { PlainProgress } from '../build/plain-progress.ts';
 import { TtyProgress } from '../build/tty-progress.ts';
@@ -21,13 +22,10 @@ import { CliError, type CommandContext } from '../context.ts';
 import { humanSize } from '../format/units.ts';
 import { JsonMessageWriter } from '../jsonmessage.ts';
 
-const BANNER =
-  'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n' +
-  '            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n' +
-  '            environment-variable.\n\n';
+const BANNER = LEGACY_BUILDER_BANNER;
 
 /** strconv.ParseBool as builder.go reads DOCKER_BUILDKIT. */
-function buildkitDisabled(v: string | undefined): boolean {
+export function buildkitDisabled(v: string | undefined): boolean {
   return v !== undefined && ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(v);
 }
 

@@ -35,7 +35,7 @@ export interface Plan {
   target: number;
   escape: string;
   dockerfile: { name: string; text: string };
-  /** Total legacy steps (instructions incl. FROM and global ARGs). */
+  /** Total legacy steps (instructions incl. FROM and global ARGs, up to the target stage). */
   totalInstructions: number;
 }
 
@@ -64,14 +64,23 @@ export async function build(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptio
 }
 
 /**
- * Bytes fsutil sends for one small file (what `transferring dockerfile:` counts):
- * its stat record (27 bytes + the name) and its data; an empty file has no size
- * field and no data packet; nothing sent counts 2.
+ * Bytes fsutil sends for one file (what `transferring dockerfile:` and
+ * `transferring context:` count): its stat record (27 bytes + the name) and
+ * its data packet. The file's size is a protobuf varint twice over (the
+ * stat's size field and the data packet's length), so each 7 bits beyond the
+ * first adds a byte to both; an empty file has no size field and no data packet.
  */
+export function fsutilFileBytes(size: number, name: string): number {
+  if (size === 0) return 21 + name.length;
+  let extra = 0;
+  for (let v = size >>> 7; v > 0; v >>>= 7) extra += 2;
+  return size + 27 + extra + name.length;
+}
+
+/** `transferring dockerfile:`: the Dockerfile's fsutil bytes; nothing sent counts 2. */
 function transferSize(text: string | undefined, name: string): number {
   if (text === undefined) return 2;
-  const n = new TextEncoder().encode(text).length;
-  return n === 0 ? 21 + name.length : n + 27 + name.length;
+  return fsutilFileBytes(new TextEncoder().encode(text).length, name);
 }
 
 /** Parses the Dockerfile into a plan, with both builders' error wording. */
@@ -110,9 +119,10 @@ function makePlan(text: string, name: string, opts: BuildOptions, legacy: boolea
   let target = stages.length - 1;
   if (opts.target) {
     target = stages.findIndex((s) => s.name === opts.target!.toLowerCase());
-    if (target < 0) throw new BuildError(legacy ? `failed to reach build target ${opts.target} in Dockerfile` : `target stage "${opts.target}" could not be found`, { response: legacy, dockerfile });
+    if (target < 0) throw new BuildError(`target stage "${opts.target}" could not be found`, { response: legacy, dockerfile });
   }
-  const totalInstructions = metaArgNodes.length + stages.reduce((n, s) => n + 1 + s.commands.length, 0);
+  // moby counts the steps it will dispatch: the global ARGs and the stages up to the target.
+  const totalInstructions = metaArgNodes.length + stages.slice(0, target + 1).reduce((n, s) => n + 1 + s.commands.length, 0);
   return { stages, metaArgs, buildArgs, target, escape: parsed.escapeToken, dockerfile, totalInstructions };
 }
 

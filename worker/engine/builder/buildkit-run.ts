@@ -16,15 +16,16 @@ import { chainIds } from '../images/chain.ts';
 import { encodeUtf8 } from '../layer/utf8.ts';
 import { parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
 import { localBase, parseBaseRef, remoteBase, scratchBase } from './base.ts';
-import type { BuilderDeps, Plan } from './build.ts';
+import { fsutilFileBytes, type BuilderDeps, type Plan } from './build.ts';
 import { selectSources, type BuildContext, type Source } from './context.ts';
 import { applyMeta } from './dispatch.ts';
 import type { Instruction, Stage } from './dockerfile/instructions.ts';
 import { processWord } from './dockerfile/lex.ts';
+import { checkExposePort, checkStopSignal } from './dockerfile/values.ts';
 import type { Progress } from './progress.ts';
-import { takeTriggers, triggerInstructions } from './onbuild.ts';
+import { takeTriggers } from './onbuild.ts';
 import { StageState, stageDeps, type BaseImage, type LayerInfo } from './stage.ts';
-import { MissingSourceError, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
+import { MissingSourceError, isHeredocSource, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
 import { BuildError, type BuildOptions, type BuildResult, type StepRecord } from './types.ts';
 import { goQuote, stepPrefix } from './words.ts';
 
@@ -97,15 +98,34 @@ export class BuildkitRun {
   async run(): Promise<BuildResult> {
     const needed = this.#needed();
     for (const i of needed) await this.#resolve(i);
+    this.#validate(needed);
     const p = this.progress;
     const v = p.start('[internal] load .dockerignore');
     const ignore = this.ctx.text('.dockerignore');
     p.status(v, 'transferring context:', { bytes: ignore === undefined ? 2 : new TextEncoder().encode(ignore).length + 40 });
     p.end(v);
     this.#contextSources = this.#contextNeeded(needed);
-    let last: StageState | undefined;
-    for (const i of needed) last = await this.#stage(i);
-    return this.#export(last!);
+    this.#neededStages = needed;
+    return this.#export(await this.#ensure(this.plan.target));
+  }
+
+  /**
+   * dockerfile2llb checks EXPOSE ports and STOPSIGNAL while it converts the
+   * Dockerfile, after loading base metadata and before any step runs: the
+   * error carries the instruction's excerpt and no `dockerfile parse error`
+   * prefix. Values built from variables are checked when the step applies them.
+   */
+  #validate(needed: number[]): void {
+    for (const i of needed) {
+      for (const c of this.plan.stages[i]!.commands) {
+        try {
+          if (c.kind === 'expose') for (const p of c.ports) if (!p.includes('$')) checkExposePort(p);
+          if (c.kind === 'stopsignal' && !c.value.includes('$')) checkStopSignal(c.value);
+        } catch (err) {
+          throw new BuildError((err as Error).message, { lines: [c.node.startLine, c.node.endLine], dockerfile: this.plan.dockerfile });
+        }
+      }
+    }
   }
 
   /** `[internal] load metadata for …`: a local image, or the registry's. */
@@ -144,6 +164,40 @@ export class BuildkitRun {
     this.#bases.set(i, base);
   }
 
+  #neededStages: number[] = [];
+  readonly #building = new Map<number, Promise<StageState>>();
+  /** Base refs whose FROM vertex this build has shown (identical sources are one vertex in LLB). */
+  readonly #fromShown = new Set<string>();
+
+  /**
+   * A stage, built once. BuildKit solves from the target backwards, each
+   * step after its inputs (the previous step, then a COPY --from source), so
+   * a stage another depends on runs when that dependency is reached: the
+   * order the vertices start in.
+   */
+  #ensure(i: number): Promise<StageState> {
+    let p = this.#building.get(i);
+    if (!p) this.#building.set(i, (p = this.#stage(i)));
+    return p;
+  }
+
+  /**
+   * `[name i/n] `: dockerfile2llb names steps by stage only when the
+   * Dockerfile has more than one, an unnamed stage as `stage-<index>`.
+   */
+  #prefix(i: number, index: number, total: number): string {
+    if (this.plan.stages.length === 1) return stepPrefix('', index, total);
+    return stepPrefix(this.plan.stages[i]!.name || `stage-${i}`, index, total);
+  }
+
+  /** Total steps of a stage as its prefixes count them (FROM of an image, RUN/COPY/ADD/WORKDIR; not ONBUILD triggers). */
+  #total(i: number): number {
+    const stage = this.plan.stages[i]!;
+    const name = this.#baseName(stage);
+    const external = this.#stageIndex(name, i) < 0 && name.toLowerCase() !== 'scratch';
+    return (external ? 1 : 0) + stage.commands.filter((c) => FS_STEPS.has(c.kind)).length;
+  }
+
   async #stage(i: number): Promise<StageState> {
     const stage = this.plan.stages[i]!;
     const name = this.#baseName(stage);
@@ -151,11 +205,11 @@ export class BuildkitRun {
     const deps = stageDeps(this.deps.engine, this.deps.containers.loader);
     let st: StageState;
     const external = dep < 0 && name.toLowerCase() !== 'scratch';
-    const triggerSteps = dep < 0 ? triggerInstructions(this.#bases.get(i)?.config.config?.OnBuild ?? []).filter((c) => FS_STEPS.has(c.kind)).length : 0;
-    const total = (external ? 1 : 0) + stage.commands.filter((c) => FS_STEPS.has(c.kind)).length + triggerSteps;
+    // BuildKit 0.13 numbers trigger steps but leaves them out of the total (`[3/2] RUN …` after one trigger).
+    const total = this.#total(i);
     let index = 0;
     if (dep >= 0) {
-      const p = this.#stages.get(dep)!;
+      const p = await this.#ensure(dep);
       st = new StageState(i, stage.name, { id: '', config: structuredClone(p.image), layers: p.layers, local: false, ref: name, tree: async () => (await p.fs()).tree }, deps);
       st.cacheKey = p.cacheKey;
       st.lastCreated = p.lastCreated;
@@ -166,12 +220,18 @@ export class BuildkitRun {
       if (external) {
         index++;
         const digest = base.local ? '' : `@${this.deps.engine.registry.resolve(`${parseBaseRef(name).domain}/${parseBaseRef(name).path}`, parseBaseRef(name).tag ?? parseBaseRef(name).digest ?? 'latest').manifestDigest}`;
-        const v = this.progress.start(`${stepPrefix(stage.name, index, total)}FROM ${base.ref}${digest}`);
+        // The first needed stage (in Dockerfile order) with this base names the one shared vertex.
+        const owner = this.#neededStages.find((k) => this.#bases.get(k)?.ref === base.ref && this.#stageIndex(this.#baseName(this.plan.stages[k]!), k) < 0) ?? i;
+        const shown = this.#fromShown.has(base.ref);
+        this.#fromShown.add(base.ref);
+        const v = shown ? undefined : this.progress.start(`${this.#prefix(owner, 1, this.#total(owner))}FROM ${base.ref}${digest}`);
         let seen = seenBases.get(this.deps.engine);
         if (!seen) seenBases.set(this.deps.engine, (seen = new Set()));
         const cached = seen.has(base.id);
         seen.add(base.id);
-        if (base.local) this.progress.end(v, cached ? { cached: true } : {});
+        if (v === undefined) {
+          // merged with an earlier stage's FROM
+        } else if (base.local) this.progress.end(v, cached ? { cached: true } : {});
         else {
           this.progress.status(v, `resolve ${base.ref}${digest}`, { timed: true });
           for (const l of base.layers) this.progress.status(v, l.diffId, { bytes: l.tarSize, total: l.tarSize, timed: true });
@@ -184,14 +244,23 @@ export class BuildkitRun {
     st.meta = this.plan.metaArgs;
     this.#stages.set(i, st);
     if (this.#contextSources) this.#loadContext(this.#contextSources);
+    // Each COPY/ADD heredoc is a file made on scratch, a source vertex like the context.
+    for (const c of stage.commands) {
+      if (c.kind !== 'copy' && c.kind !== 'add') continue;
+      c.heredocs.forEach(() => this.progress.end(this.progress.start('[internal] preparing inline document')));
+    }
     const triggers = takeTriggers(st);
     for (const t of triggers) {
       if (FS_STEPS.has(t.kind)) index++;
-      await this.#step(st, t, `${stepPrefix(stage.name, index, total)}ONBUILD `);
+      await this.#step(st, t, this.#prefix(i, index, total));
     }
     for (const ins of stage.commands) {
       if (FS_STEPS.has(ins.kind)) index++;
-      await this.#step(st, ins, stepPrefix(stage.name, index, total));
+      if ((ins.kind === 'copy' || ins.kind === 'add') && ins.flags.from) {
+        const from = this.#stageIndex(ins.flags.from, i);
+        if (from >= 0) await this.#ensure(from);
+      }
+      await this.#step(st, ins, this.#prefix(i, index, total));
     }
     return st;
   }
@@ -209,8 +278,10 @@ export class BuildkitRun {
     for (const i of needed) {
       for (const c of this.plan.stages[i]!.commands) {
         if ((c.kind !== 'copy' && c.kind !== 'add') || c.flags.from) continue;
+        const paths = c.sources.filter((raw) => !isHeredocSource(raw, c.heredocs));
+        if (paths.length === 0) continue;
         any = true;
-        for (const raw of c.sources) {
+        for (const raw of paths) {
           const arg = processWord(raw, (k) => this.plan.metaArgs.get(k), { escapeToken: this.plan.escape });
           for (const src of selectSources(this.ctx.tree, arg) ?? []) seen.set(src.entry.path, src);
         }
@@ -224,7 +295,11 @@ export class BuildkitRun {
     this.#contextLoaded = true;
     const v = this.progress.start('[internal] load build context');
     let bytes = 0;
-    for (const s of sent) bytes += (s.entry.type === 'file' ? s.entry.size : 0) + 27 + s.entry.path.split('/').pop()!.length;
+    for (const s of sent) {
+      const name = s.entry.path.split('/').pop()!;
+      // Directories and empty files count as they did before (a stat record of 27 bytes plus the name).
+      bytes += s.entry.type === 'file' && s.entry.size > 0 ? fsutilFileBytes(s.entry.size, name) : 27 + name.length;
+    }
     this.progress.status(v, 'transferring context:', { bytes: bytes || 2 });
     this.progress.end(v);
   }
@@ -233,9 +308,15 @@ export class BuildkitRun {
     const vars = st.scope(this.plan.buildArgs);
     const instruction = ins.node.original.trim();
     if (!FS_STEPS.has(ins.kind)) {
-      const meta = applyMeta(st, ins, vars, this.plan.escape);
+      let meta;
+      try {
+        meta = applyMeta(st, ins, vars, this.plan.escape);
+      } catch (err) {
+        throw new BuildError((err as Error).message, { lines: [ins.node.startLine, ins.node.endLine], dockerfile: this.plan.dockerfile });
+      }
       if (ins.kind === 'cmd' || ins.kind === 'entrypoint') st.config.ArgsEscaped = true;
-      st.push({ ...(st.lastCreated ? { created: st.lastCreated } : {}), created_by: meta.buildkit, comment: COMMENT });
+      // dispatchOnbuild only records the trigger in the config: no history entry.
+      if (ins.kind !== 'onbuild') st.push({ ...(st.lastCreated ? { created: st.lastCreated } : {}), created_by: meta.buildkit, comment: COMMENT });
       this.#steps.push({ stage: st.index, stageName: st.name, instruction, cached: false, diffId: '' });
       return;
     }
@@ -406,6 +487,10 @@ export class BuildkitRun {
       if (!have) draft.newBlobs.set(id, bytes);
       for (const t of tags) draft.refs.set(t, id);
     });
+    // The image's layers are now in BuildKit's snapshotter: a later FROM of it is CACHED.
+    let seen = seenBases.get(this.deps.engine);
+    if (!seen) seenBases.set(this.deps.engine, (seen = new Set()));
+    seen.add(id);
     p.status(v, `writing image ${id}`);
     for (const t of tags) p.status(v, `naming to ${t}`);
     p.end(v);

@@ -51,14 +51,7 @@ export class BuildContext {
  * Undefined when nothing matches (the "not found" errors).
  */
 export function selectSources(tree: Tree, source: string): Source[] | undefined {
-  const pattern = clean(source);
-  let matches: string[];
-  if (pattern === '') matches = [''];
-  else if (!/[*?[]/.test(pattern)) matches = tree.get(pattern) ? [pattern] : [];
-  else {
-    const re = new RegExp('^' + pattern.split('/').map(globPart).join('/') + '$');
-    matches = [...tree.entries.keys()].filter((p) => re.test(p)).sort(walkOrder);
-  }
+  const matches = matchPaths(tree, source);
   if (matches.length === 0) return undefined;
   const out: Source[] = [];
   for (const path of matches) {
@@ -70,7 +63,17 @@ export function selectSources(tree: Tree, source: string): Source[] | undefined 
   return out;
 }
 
-function below(tree: Tree, dir: string): Entry[] {
+/** The paths a COPY source names in a tree ('' for the root), a glob's in walk order. */
+export function matchPaths(tree: Tree, source: string): string[] {
+  const pattern = clean(source);
+  if (pattern === '') return [''];
+  if (!/[*?[]/.test(pattern)) return tree.get(pattern) ? [pattern] : [];
+  const re = new RegExp('^' + pattern.split('/').map(globPart).join('/') + '$');
+  return [...tree.entries.keys()].filter((p) => re.test(p)).sort(walkOrder);
+}
+
+/** The entries below a directory ('' = the whole tree), in walk order. */
+export function below(tree: Tree, dir: string): Entry[] {
   const out: Entry[] = [];
   for (const e of tree.entries.values()) if (e.path !== '' && (dir === '' || e.path.startsWith(dir + '/'))) out.push(e);
   return out.sort((a, b) => walkOrder(a.path, b.path));

@@ -7,6 +7,7 @@
  * (builder/dockerfile/dispatchers.go) and BuildKit's bare form
  * (dockerfile2llb commitToHistory).
  */
+import { checkExposePort, checkStopSignal, healthInterval, healthRetries } from './dockerfile/values.ts';
 import type { HealthConfig } from '../image-config.ts';
 import type { Instruction } from './dockerfile/instructions.ts';
 import { processWord, processWords } from './dockerfile/lex.ts';
@@ -36,13 +37,6 @@ export function commandLine(st: StageState, args: string[], json: boolean): stri
   return json ? args : [...(st.config.Shell ?? DEFAULT_SHELL), args.join(' ')];
 }
 
-function durationNs(s: string | undefined, dflt: number): number {
-  if (!s) return dflt;
-  const m = /^(\d+(?:\.\d+)?)(ns|us|ms|s|m|h)$/.exec(s);
-  if (!m) throw new Error(`time: invalid duration "${s}"`);
-  const unit = { ns: 1, us: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 }[m[2] as 'ns'];
-  return Math.round(Number(m[1]) * unit);
-}
 
 /** Go maps marshal with sorted keys; keeping them sorted makes every JSON view agree. */
 function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
@@ -99,6 +93,7 @@ export function applyMeta(st: StageState, ins: Instruction, vars: Map<string, st
     }
     case 'expose': {
       const ports = ins.ports.flatMap((p) => processWords(p, (k) => vars.get(k), { escapeToken: escape }));
+      for (const p of ports) checkExposePort(p);
       const norm = ports.map((p) => (p.includes('/') ? p.toLowerCase() : `${p}/tcp`));
       const ports2: Record<string, Record<string, never>> = { ...(cfg.ExposedPorts ?? {}) };
       for (const p of norm) ports2[p] = {};
@@ -121,6 +116,7 @@ export function applyMeta(st: StageState, ins: Instruction, vars: Map<string, st
       return { legacy: ` VOLUME ${goSlice(vols)}`, buildkit: `VOLUME ${goSlice(vols)}` };
     }
     case 'stopsignal':
+      checkStopSignal(x(ins.value));
       cfg.StopSignal = x(ins.value);
       return { legacy: ` STOPSIGNAL ${cfg.StopSignal}`, buildkit: `STOPSIGNAL ${cfg.StopSignal}` };
     case 'shell':
@@ -139,11 +135,11 @@ export function applyMeta(st: StageState, ins: Instruction, vars: Map<string, st
         // container.HealthConfig marshals its durations and retries with omitempty.
         const full: HealthConfig = {
           Test: ins.json ? ['CMD', ...ins.test] : ['CMD-SHELL', ins.test.join(' ')],
-          Interval: durationNs(ins.flags.interval, 0),
-          Timeout: durationNs(ins.flags.timeout, 0),
-          StartPeriod: durationNs(ins.flags['start-period'], 0),
-          StartInterval: durationNs(ins.flags['start-interval'], 0),
-          Retries: Number(ins.flags.retries ?? 0),
+          Interval: healthInterval('interval', ins.flags.interval),
+          Timeout: healthInterval('timeout', ins.flags.timeout),
+          StartPeriod: healthInterval('start-period', ins.flags['start-period']),
+          StartInterval: healthInterval('start-interval', ins.flags['start-interval']),
+          Retries: healthRetries(ins.flags.retries),
         };
         hc = Object.fromEntries(Object.entries(full).filter(([, v]) => v !== 0)) as HealthConfig;
       }

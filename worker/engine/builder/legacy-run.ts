@@ -30,6 +30,7 @@ import { streamMessage } from './progress.ts';
 import { takeTriggers } from './onbuild.ts';
 import { StageState, stageDeps, type LayerInfo } from './stage.ts';
 import { MissingSourceError, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
+import { PREDEFINED_ARGS } from './words.ts';
 import { BuildError, type BuildOptions, type BuildResult, type BuildSink, type StepRecord } from './types.ts';
 
 /** A step's container the build leaves behind. */
@@ -98,9 +99,22 @@ export class LegacyRun {
     const final = this.#stages[this.#stages.length - 1]!;
     await this.#commit(final.imageId);
     this.#emit({ aux: { ID: final.imageId } });
+    const unused = this.#unusedBuildArgs();
+    if (unused.length > 0) this.#say(`[Warning] One or more build-args [${unused.join(' ')}] were not consumed\n`);
     this.#say(`Successfully built ${short(final.imageId)}\n`);
     for (const t of this.opts.tags ?? []) this.#say(`Successfully tagged ${t}\n`);
     return { imageId: final.imageId, steps: this.#steps };
+  }
+
+  /**
+   * moby's BuildArgs.WarnOnUnusedBuildArgs: `--build-arg`s no ARG of a
+   * dispatched stage (or a global ARG) declared, other than the predefined
+   * proxy args, sorted.
+   */
+  #unusedBuildArgs(): string[] {
+    const declared = new Set(this.plan.metaArgs.keys());
+    for (const st of this.#stages) for (const k of st.args.keys()) declared.add(k);
+    return [...this.plan.buildArgs.keys()].filter((k) => !declared.has(k) && !PREDEFINED_ARGS.has(k)).sort();
   }
 
   #metaArgNodes(): string[] {
@@ -122,7 +136,13 @@ export class LegacyRun {
       return new StageState(si, stage.name, { id: p.imageId, config: structuredClone(p.image), layers: p.layers, local: true, ref: name, tree: async () => (await p.fs()).tree }, deps);
     }
     if (name.toLowerCase() === 'scratch') return new StageState(si, stage.name, scratchBase(), deps);
-    const ref = parseBaseRef(name);
+    let ref;
+    try {
+      ref = parseBaseRef(name);
+    } catch {
+      // moby's dispatchFrom: the expanded name fails reference.ParseNormalizedNamed.
+      throw new BuildError('invalid reference format');
+    }
     let base = this.opts.pull ? undefined : localBase(this.deps.engine, name);
     if (!base) {
       try {
@@ -158,6 +178,8 @@ export class LegacyRun {
         return layer;
       };
     } else if (ins.kind === 'copy' || ins.kind === 'add') {
+      // moby dispatchCopy/dispatchAdd refuse what only BuildKit implements.
+      if (ins.flags.chmod) throw new BuildError('the --chmod option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled');
       let res;
       try {
         res = await copyStep(st, ins, vars, this.plan.escape, this.ctx.tree, (from) => this.#fromTree(from), () => this.#now());
@@ -172,8 +194,16 @@ export class LegacyRun {
       silent = true;
       work = async () => layerInfo(res.layer);
     } else {
-      const meta = applyMeta(st, ins, vars, this.plan.escape);
-      cmd = meta.legacy.startsWith(' ') ? [...shell, '#(nop) ', meta.legacy.slice(1)] : [...shell, `#(nop) ${meta.legacy}`];
+      let meta;
+      try {
+        meta = applyMeta(st, ins, vars, this.plan.escape);
+      } catch (err) {
+        // moby dispatches the instruction here: its error ends the stream (`Invalid proto: xyz`).
+        throw new BuildError((err as Error).message);
+      }
+      // The commit message is built from the run config after the instruction applied: SHELL's own step names the new shell.
+      const now = st.config.Shell ?? DEFAULT_SHELL;
+      cmd = meta.legacy.startsWith(' ') ? [...now, '#(nop) ', meta.legacy.slice(1)] : [...now, `#(nop) ${meta.legacy}`];
       work = async () => {
         if (!meta.mkdir) return undefined;
         const fs = await st.fs();

@@ -13,8 +13,10 @@ import { DEFAULT_PATH } from '../containers/runtime.ts';
 import type { Tree } from '../containers/tree.ts';
 import { clean, selectSources, sourcesChecksum, type Source } from './context.ts';
 import { copyTargets, resolveChown } from './copy.ts';
+import { legacySourceHash } from './legacy-hash.ts';
 import { commandLine, expand } from './dispatch.ts';
 import type { Instruction } from './dockerfile/instructions.ts';
+import type { Heredoc } from './dockerfile/parser.ts';
 import { processWord } from './dockerfile/lex.ts';
 import type { LayerInfo, StageState } from './stage.ts';
 import { envMap } from './words.ts';
@@ -32,6 +34,21 @@ export interface RunCommand {
   display: string;
 }
 
+/** Whether a COPY/ADD source word is one of the instruction's heredocs (`<<EOT`, `<<-"EOT"`), not a path. */
+export function isHeredocSource(raw: string, heredocs: readonly Heredoc[]): boolean {
+  const m = /^<<-?(["']?)(\w+)\1$/.exec(raw);
+  return m !== null && heredocs.some((h) => h.name === m[2]);
+}
+
+/**
+ * dockerfile2llb's summarizeHeredoc: the first line of a heredoc RUN's
+ * script, with `...` when it has more, shown after the vertex name.
+ */
+export function summarizeHeredoc(doc: string): string {
+  const lines = doc.trim().replace(/\r\n/g, '\n').split('\n');
+  return lines.length > 1 ? `${lines[0]}...` : lines[0]!;
+}
+
 /** The RUN command line of a step. */
 export function runCommand(st: StageState, ins: Run, buildArgs: ReadonlyMap<string, string>, escape: string): RunCommand {
   let argv: string[];
@@ -46,7 +63,9 @@ export function runCommand(st: StageState, ins: Run, buildArgs: ReadonlyMap<stri
   const argsPrefix = args.length > 0 ? `|${args.length} ${args.map(([k, v]) => `${k}=${v}`).join(' ')} ` : '';
   const vars = st.scope(buildArgs);
   const shown = ins.json ? ins.node.original.replace(/^\s*\S+\s*/, '') : ins.args.join(' ');
-  const display = processWord(shown, (k) => vars.get(k), { escapeToken: escape, rawQuotes: true, skipUnsetEnv: true });
+  let display = processWord(shown, (k) => vars.get(k), { escapeToken: escape, rawQuotes: true, skipUnsetEnv: true });
+  // A RUN that is just one heredoc runs its script; the vertex names the script's first line.
+  if (!ins.json && ins.heredocs.length === 1 && ins.args.length === 1 && isHeredocSource(ins.args[0]!.trim(), ins.heredocs)) display += ` (${summarizeHeredoc(ins.heredocs[0]!.content)})`;
   return { argv, argsPrefix, args, display: display.replace(/\\/g, '\\') };
 }
 
@@ -94,6 +113,7 @@ export async function copyStep(st: StageState, ins: Copy, vars: Map<string, stri
   const tree = from !== undefined ? await fromTree(from) : context;
   const groups: Array<{ arg: string; sources: Source[]; dir: boolean }> = [];
   for (const raw of ins.sources) {
+    if (isHeredocSource(raw, ins.heredocs)) continue;
     const arg = x(raw);
     if (ins.kind === 'add' && /^https?:\/\//.test(arg)) {
       const host = new URL(arg).host;
@@ -120,8 +140,7 @@ export async function copyStep(st: StageState, ins: Copy, vars: Map<string, stri
   const layer = await fs.place(targets, () => stamp);
   const all = groups.flatMap((g) => g.sources);
   const checksum = sourcesChecksum(all);
-  const hex = checksum;
-  const label = groups.length > 1 ? `multi:${hex}` : groups[0]?.dir ? `dir:${hex}` : `file:${hex}`;
+  const label = legacySourceHash(tree, groups.filter((g) => !ins.heredocs.some((h) => h.name === g.arg)).map((g) => g.arg), from === undefined);
   const flags = Object.entries(ins.flags).map(([k, v]) => (v === 'true' && (k === 'link' || k === 'parents') ? `--${k}` : `--${k}=${v}`));
   const text = [ins.kind.toUpperCase(), ...flags, ...ins.sources.map(x), dest].join(' ');
   return { layer, checksum, label, text, sent: from === undefined ? all : [] };

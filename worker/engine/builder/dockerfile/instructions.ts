@@ -5,6 +5,7 @@
  * Variables are not expanded here: both builders expand them while
  * dispatching, when the ARG and ENV values in scope are known.
  */
+import { healthInterval, healthRetries } from './values.ts';
 import type { Heredoc, Node } from './parser.ts';
 
 /** An instruction error reported as `dockerfile parse error on line N: <msg>` (instructions.parseError). */
@@ -200,6 +201,9 @@ export function parseInstruction(node: Node): Instruction | { kind: 'from'; stag
       }
       if (typ !== 'CMD') throw new Error(`Unknown type "${typ}" in HEALTHCHECK (try CMD)`);
       if (args.length < 2) throw new Error('Missing command after HEALTHCHECK CMD');
+      // Parsed with the instruction (instructions.parseHealthcheck), so a bad value is a parse error before any step.
+      for (const f of ['interval', 'timeout', 'start-period', 'start-interval']) healthInterval(f, flags[f]);
+      healthRetries(flags.retries);
       return { ...base, kind: 'healthcheck', test: args.slice(1), json: node.json };
     }
     case 'onbuild': {
