@@ -1,12 +1,20 @@
 /**
  * The in-memory filesystem of the learner's machine: just-bash's InMemoryFs
- * with the few files that name the system, and one fix of behaviour bash
- * users rely on: rewriting a file (`echo x > run.sh`, `>>`) keeps its mode,
- * as open(O_TRUNC) does on Linux, where InMemoryFs resets it to 0644.
+ * with the few files that name the system, and two fixes:
+ * - rewriting a file (`echo x > run.sh`, `>>`) keeps its mode, as
+ *   open(O_TRUNC) does on Linux, where InMemoryFs resets it to 0644;
+ * - reading a file as a byte string (`cat`, `wc`, `head`, `<` redirections
+ *   all do) works at any size. just-bash 3.4.2 converts without Node's Buffer
+ *   by `String.fromCharCode(...slice)` over 65,536-byte slices, which
+ *   overflows a Chromium worker's stack (about 63,000 arguments), and its
+ *   commands report that RangeError as "No such file or directory": in the
+ *   page every file over about 62 KB was unreadable.
  */
-import type { IFileSystem } from 'just-bash';
+import type { ByteString, IFileSystem } from 'just-bash';
 import { LEARNER } from './commands/identity.ts';
 import type { JustBash } from './commands/types.ts';
+import { bytesToLatin1 } from './output.ts';
+import { unsafeBytesFromLatin1 } from './bytes.ts';
 
 /** Loads just-bash on first use, so the prompt appears before its ~350 KB arrive. */
 export function loadJustBash(): Promise<JustBash> {
@@ -28,6 +36,18 @@ function homeFsClass(jb: JustBash): new () => HomeFs {
       const mode = await this.#modeOf(args[0]);
       await super.writeFile(...args);
       if (mode !== undefined) await this.chmod(args[0], mode);
+    }
+
+    override async readFile(...args: Parameters<HomeFs['readFile']>): Promise<string> {
+      const [path, options] = args;
+      const encoding = typeof options === 'string' ? options : options?.encoding;
+      if (encoding === 'binary' || encoding === 'latin1') return bytesToLatin1(await this.readFileBuffer(path));
+      if (encoding === 'base64') return btoa(bytesToLatin1(await this.readFileBuffer(path)));
+      return super.readFile(...args);
+    }
+
+    override async readFileBytes(path: string): Promise<ByteString> {
+      return unsafeBytesFromLatin1(bytesToLatin1(await this.readFileBuffer(path)));
     }
 
     override async appendFile(...args: Parameters<HomeFs['appendFile']>): Promise<void> {
