@@ -31,3 +31,5 @@ for (const lines of sessions) {
 }
 process.stdout.write(JSON.stringify(out));
 
+
+export {};

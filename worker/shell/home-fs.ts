@@ -8,9 +8,14 @@
  *   by `String.fromCharCode(...slice)` over 65,536-byte slices, which
  *   overflows a Chromium worker's stack (about 63,000 arguments), and its
  *   commands report that RangeError as "No such file or directory": in the
- *   page every file over about 62 KB was unreadable.
+ *   page every file over about 62 KB was unreadable;
+ * and one addition: files restored from the store ({@link HomeFsExtras.restoreFile})
+ * stay unread until a command reads their bytes. InMemoryFs's stat and lstat
+ * read a lazy file whole to learn its size, so `ls -l` (and the home's
+ * commit after every line) read every archive of the home; here they
+ * report the size the store recorded.
  */
-import type { ByteString, IFileSystem } from 'just-bash';
+import type { ByteString, FsStat, IFileSystem } from 'just-bash';
 import { LEARNER } from './commands/identity.ts';
 import type { JustBash } from './commands/types.ts';
 import { bytesToLatin1 } from './output.ts';
@@ -21,15 +26,84 @@ export function loadJustBash(): Promise<JustBash> {
   return import('just-bash');
 }
 
+/** What the home filesystem adds to InMemoryFs. */
+export interface HomeFsExtras {
+  /**
+   * A file whose bytes `load` gives on first read; stat and lstat report
+   * `stored.size` without reading. `stored.tag` names the content (the blob digest).
+   */
+  restoreFile(path: string, stored: { size: number; tag?: string }, load: () => Promise<Uint8Array>, meta: { mode: number; mtime: Date }): void;
+  /** The tag of a restored file nothing has read or replaced since (its bytes are still the stored ones), else undefined. */
+  storedAs(path: string): string | undefined;
+}
+
 /** The host filesystem type: an InMemoryFs whose rewrites keep the file mode. */
-export type HomeFs = InstanceType<JustBash['InMemoryFs']>;
+export type HomeFs = InstanceType<JustBash['InMemoryFs']> & HomeFsExtras;
 
 let HomeFsClass: (new () => HomeFs) | undefined;
 
+/**
+ * The part of InMemoryFs 3.4.2's private state the lazy stat needs (the
+ * package is pinned). If a release renames it, `lazyEntry` finds nothing and
+ * stat falls back to reading the file: slower, never wrong
+ * (test/shell/home-fs-lazy.test.ts fails then).
+ */
+interface InMemoryInternals {
+  data?: Map<string, { type: string; lazy?: unknown; mode: number; mtime?: Date }>;
+  resolveIntermediateSymlinks?(path: string): string;
+  resolvePathWithSymlinks?(path: string): string;
+  identityFor?(entry: object): string;
+}
+
 function homeFsClass(jb: JustBash): new () => HomeFs {
-  HomeFsClass ??= class extends jb.InMemoryFs {
+  HomeFsClass ??= class extends jb.InMemoryFs implements HomeFsExtras {
+    // What the store recorded for each restored file's loader; an entry is unread while it holds one.
+    #stored = new WeakMap<object, { size: number; tag?: string }>();
+
     constructor() {
       super({}, { maxTotalBytes: 2 ** 32 });
+    }
+
+    restoreFile(path: string, stored: { size: number; tag?: string }, load: () => Promise<Uint8Array>, meta: { mode: number; mtime: Date }): void {
+      // A loader of its own, so the WeakMap knows this entry (and a moved one) by it.
+      const loader = (): Promise<Uint8Array> => load();
+      this.#stored.set(loader, stored);
+      this.writeFileLazy(path, loader, meta);
+    }
+
+    storedAs(path: string): string | undefined {
+      return this.#lazyEntry(path, false)?.stored.tag;
+    }
+
+    override async stat(path: string): Promise<FsStat> {
+      return this.#lazyStat(path, true) ?? super.stat(path);
+    }
+
+    override async lstat(path: string): Promise<FsStat> {
+      return this.#lazyStat(path, false) ?? super.lstat(path);
+    }
+
+    #lazyStat(path: string, follow: boolean): FsStat | undefined {
+      const found = this.#lazyEntry(path, follow);
+      if (found === undefined) return undefined;
+      const { entry, stored } = found;
+      const self = this as unknown as InMemoryInternals;
+      return { isFile: true, isDirectory: false, isSymbolicLink: false, mode: entry.mode, size: stored.size, mtime: entry.mtime ?? new Date(), ...(self.identityFor ? { identity: self.identityFor(entry) } : {}) };
+    }
+
+    #lazyEntry(path: string, follow: boolean): { entry: { mode: number; mtime?: Date }; stored: { size: number; tag?: string } } | undefined {
+      const self = this as unknown as InMemoryInternals;
+      const resolve = follow ? self.resolvePathWithSymlinks : self.resolveIntermediateSymlinks;
+      if (!(self.data instanceof Map) || typeof resolve !== 'function') return undefined;
+      let entry;
+      try {
+        entry = self.data.get(resolve.call(this, path));
+      } catch {
+        return undefined;
+      }
+      if (entry?.type !== 'file' || typeof entry.lazy !== 'function') return undefined;
+      const stored = this.#stored.get(entry.lazy);
+      return stored === undefined ? undefined : { entry, stored };
     }
 
     override async writeFile(...args: Parameters<HomeFs['writeFile']>): Promise<void> {

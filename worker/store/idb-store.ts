@@ -18,7 +18,7 @@
 import { openDB } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { COLLECTIONS, StoreFullError, emptySnapshot } from './store.ts';
-import type { Batch, Json, Snapshot, Store } from './store.ts';
+import type { Batch, Json, Snapshot, StorageFigures, Store } from './store.ts';
 import { prepareBatch, recordBytes } from './batch.ts';
 import type { PreparedBatch } from './batch.ts';
 import { SerialQueue, StoreClosedError } from './serial.ts';
@@ -241,7 +241,7 @@ export class IdbStore implements Store {
     if (tx.error) failures.push(tx.error);
     // Report the cause, not the AbortErrors it set off in sibling requests.
     const cause = failures.find((f) => !hasName(f, ABORT)) ?? failures[0];
-    throw failures.some((f) => hasName(f, QUOTA)) ? new StoreFullError(cause) : cause;
+    throw failures.some((f) => hasName(f, QUOTA)) ? new StoreFullError(cause, await storageFigures()) : cause;
   }
 
   #check(): void {
@@ -264,6 +264,17 @@ function guard<T>(tx: { abort(): void }, fn: () => T): T {
       // Already aborted by an earlier failure of this batch.
     }
     throw error;
+  }
+}
+
+/** The origin's usage and quota, for the learner's message; undefined where the browser does not say. */
+async function storageFigures(): Promise<StorageFigures | undefined> {
+  const storage = (globalThis as { navigator?: { storage?: { estimate?(): Promise<{ usage?: number; quota?: number }> } } }).navigator?.storage;
+  try {
+    const estimate = await storage?.estimate?.();
+    return estimate?.usage === undefined || estimate.quota === undefined ? undefined : { usage: estimate.usage, quota: estimate.quota };
+  } catch {
+    return undefined;
   }
 }
 

@@ -37,13 +37,22 @@ export interface Batch {
   deleteBlobs?: string[];
 }
 
+/** How much of its storage quota the origin uses, in bytes (the browser's `navigator.storage.estimate()`). */
+export interface StorageFigures {
+  usage: number;
+  quota: number;
+}
+
 /** Raised when the backing storage refuses a write (quota, private mode). The state is unchanged. */
 export class StoreFullError extends Error {
   /** Stable code, as engine errors carry one. */
   readonly code = 'ENOSPC';
-  constructor(cause?: unknown) {
+  /** Usage and quota when the write was refused, where the backend can tell. */
+  readonly figures: StorageFigures | undefined;
+  constructor(cause?: unknown, figures?: StorageFigures) {
     super('no space left on device');
     this.name = 'StoreFullError';
+    this.figures = figures;
     if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
   }
 }

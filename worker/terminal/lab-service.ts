@@ -12,6 +12,8 @@
  */
 import type { EventListener, LabApi, LabInfo, OutputListener, TerminalSize } from '../api.ts';
 import type { LineResult, Session, SessionOptions } from '../session.ts';
+import { parseShellState, ps1, SHELL_STATE_KEY } from '../shell/line-state.ts';
+import type { ShellState } from '../shell/line-state.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandNode } from '../cli/command/catalog.ts';
 import { LEARNER } from '../shell/commands/identity.ts';
@@ -82,8 +84,9 @@ export function createLabService(deps: LabDeps): LabApi {
     stdout: (chunk: string | Uint8Array) => liveWrite?.(typeof chunk === 'string' ? chunk : decoder.decode(chunk)),
     stderr: (chunk: string) => liveWrite?.(chunk),
   };
-  const newSession = async (): Promise<Session> => {
-    const s = await deps.createSession({ store, isTTY: true, onOutput });
+  // shellState: the tab's own (after another tab's change), null for a fresh login, else the one stored with the lab.
+  const newSession = async (shellState?: ShellState | null): Promise<Session> => {
+    const s = await deps.createSession({ store, isTTY: true, onOutput, ...(shellState === undefined ? {} : { shellState }) });
     s.shell.resize(term.cols, term.rows);
     return s;
   };
@@ -96,14 +99,12 @@ export function createLabService(deps: LabDeps): LabApi {
     write: async (text) => void (pendingHistory = text),
   });
 
-  /** Re-reads the state another tab changed, in the same working directory. */
+  /** Re-reads the state another tab changed, keeping this tab's own directory and variables. */
   const refresh = async (): Promise<Session> => {
-    const cwd = (await session).shell.cwd;
+    const state = (await session).shell.state;
     stale = false;
-    session = newSession();
-    const s = await session;
-    if (cwd !== LEARNER.home) await s.shell.run(`cd -- '${cwd.replace(/'/g, `'\\''`)}'`);
-    return s;
+    session = newSession(state);
+    return session;
   };
 
   /**
@@ -125,7 +126,7 @@ export function createLabService(deps: LabDeps): LabApi {
   const settleLine = async (s: Session, r: LineResult, write: (data: string) => void, before = store.writes): Promise<void> => {
     if (r.stdout) write(r.stdout);
     if (r.stderr) write(r.stderr);
-    if (s.shell.exited !== undefined) session = newSession();
+    if (s.shell.exited !== undefined) session = newSession(null);
     const now = await session;
     promptNow = now.prompt();
     inProgram = now.foreground !== undefined;
@@ -192,7 +193,7 @@ export function createLabService(deps: LabDeps): LabApi {
       await sync.withLock(async () => {
         inProgram = false;
         inRaw = false;
-        session = newSession();
+        session = newSession(null);
         promptNow = (await session).prompt();
       });
     },
@@ -247,9 +248,12 @@ export function createLabService(deps: LabDeps): LabApi {
         storageWarning: `This browser refused to store the lab (${why}). It works, but in memory only: a reload starts a fresh lab.`,
       };
     }
+    // A reload shows the prompt of the directory the shell is in (session.ts restores it), before the shell loads.
+    const kept = parseShellState((await store.load()).meta.get(SHELL_STATE_KEY));
+    if (kept) promptNow = ps1(kept.env);
     // The shell loads just after the first prompt is on screen (a frame or two later): none of its code
     // is needed to show it (design.md §9), and the learner rarely types a command within 50 ms.
-    session = promptShown.then(() => new Promise((resolve) => setTimeout(resolve, 50))).then(newSession);
+    session = promptShown.then(() => new Promise((resolve) => setTimeout(resolve, 50))).then(() => newSession());
     void history.reload();
   };
 
