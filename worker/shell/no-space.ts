@@ -13,7 +13,7 @@ import { humanSize } from '../cli/format/units.ts';
  */
 export function noSpaceMessage(error: StoreFullError): string {
   const f = error.figures;
-  const figures = f === undefined ? '' : ` (${humanSize(f.usage)} of ${humanSize(f.quota)} used)`;
+  const figures = f === undefined ? '' : f.quota === undefined ? ` (${humanSize(f.usage)} used)` : ` (${humanSize(f.usage)} of ${humanSize(f.quota)} used)`;
   return (
     `layerlab: no space left on device${figures}, so this line's changes to your files were undone. ` +
     'Free space with rm, docker image prune or docker system prune; docker system df shows what images use.\n'

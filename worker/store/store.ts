@@ -37,10 +37,16 @@ export interface Batch {
   deleteBlobs?: string[];
 }
 
-/** How much of its storage quota the origin uses, in bytes (the browser's `navigator.storage.estimate()`). */
+/**
+ * How much of its storage quota the origin uses, in bytes (the browser's
+ * `navigator.storage.estimate()`). `quota` is left out when the refused
+ * write would have fit in it: the browser then enforces a limit its estimate
+ * does not show (DevTools' quota override does that), and "of" a figure that
+ * had room would mislead.
+ */
 export interface StorageFigures {
   usage: number;
-  quota: number;
+  quota?: number;
 }
 
 /** Raised when the backing storage refuses a write (quota, private mode). The state is unchanged. */
