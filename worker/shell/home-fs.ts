@@ -46,7 +46,7 @@ let HomeFsClass: (new () => HomeFs) | undefined;
  * The part of InMemoryFs 3.4.2's private state the lazy stat needs (the
  * package is pinned). If a release renames it, `lazyEntry` finds nothing and
  * stat falls back to reading the file: slower, never wrong
- * (test/shell/home-fs-lazy.test.ts fails then).
+ * (the "reads no file bytes" test of test/shell/session-store.test.ts fails then).
  */
 interface InMemoryInternals {
   data?: Map<string, { type: string; lazy?: unknown; mode: number; mtime?: Date }>;
