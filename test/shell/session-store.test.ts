@@ -117,4 +117,18 @@ describe('a full store', () => {
     const after = await open();
     expect([after.session.prompt(), await after.run('echo $X')]).toEqual(['learner@layerlab:~/app$ ', ok('1\n')]);
   });
+
+  it('says how full the storage is when an engine write does not fit, and keeps the engine as it was', async () => {
+    const store = new CountingStore(new QuotaStore(await MemoryStore.open(), 1000));
+    const session = await createSession({ store });
+    const { cmd: _cmd, ...pulled } = await session.runLine('docker pull -q alpine');
+    expect(pulled).toEqual({
+      stdout: '',
+      stderr: expect.stringMatching(
+        /^Error response from daemon: no space left on device\nlayerlab: the lab's storage is full \(\d+B of 1kB used\)\. Free space with rm, docker image prune or docker system prune; docker system df shows what images use\.\n$/,
+      ),
+      rc: 1,
+    });
+    expect((await session.runLine('docker image ls -q')).stdout).toBe('');
+  });
 });
