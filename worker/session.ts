@@ -7,9 +7,13 @@
  * for them is {@link Session.foreground}: while a program owns the terminal,
  * lines go to it instead of to the shell, and its exit status becomes `$?`.
  */
-import type { Store } from './store/store.ts';
-import { HostShell } from './shell/host-shell.ts';
-import type { DockerCommand, DockerIo } from './shell/host-shell.ts';
+import { StoreFullError } from './store/store.ts';
+import type { Json, Store } from './store/store.ts';
+import { HostShell, parseShellState } from './shell/host-shell.ts';
+import { SHELL_STATE_KEY } from './shell/line-state.ts';
+import type { DockerCommand, DockerIo, ShellState } from './shell/host-shell.ts';
+import { LEARNER } from './shell/commands/identity.ts';
+import { noSpaceMessage } from './shell/no-space.ts';
 import { hostFs } from './shell/host-fs.ts';
 import type { ForegroundOutput, ForegroundProgram } from './shell/foreground.ts';
 import { HomeSync } from './shell/store-fs.ts';
@@ -42,7 +46,16 @@ export interface SessionOptions {
    * container's shell, come back inside it (see {@link Session.notice}).
    */
   reattach?: boolean;
+  /**
+   * The shell state to start from: by default the one stored with the lab
+   * (a reload finds its directory and variables again, as a terminal
+   * reattaching to its session); null for a fresh login (after `exit`).
+   */
+  shellState?: ShellState | null;
 }
+
+/** The shell history file; its writes may wait when the store is full. */
+export const HISTFILE = `${LEARNER.home}/.bash_history`;
 
 /** The outcome of one line, in the shape of `bin/layerlab exec --json`. */
 export interface LineResult {
@@ -96,13 +109,19 @@ export interface Session {
 
 /** Opens a session on `opts.store`: restores the home directory, starts the engine, preloads images. */
 export async function createSession(opts: SessionOptions): Promise<Session> {
-  const home = await HomeSync.open(opts.store);
+  const home = await HomeSync.open(opts.store, { bestEffort: [HISTFILE] });
   const real = opts.docker ? undefined : realDocker(opts);
   const docker = opts.docker ?? real!.run;
   let started: ForegroundProgram | undefined;
+  const given = opts.shellState === undefined ? parseShellState(home.meta(SHELL_STATE_KEY)) : (opts.shellState ?? undefined);
+  const state = given && { ...given, env: { ...given.env } };
+  // A directory removed since (or /tmp, which is not kept): bash's login starts in the home then.
+  if (state && !(await isDirectory(home, state.env.PWD))) state.env.PWD = LEARNER.home;
+  if (opts.shellState === null && home.meta(SHELL_STATE_KEY) !== undefined) await home.commit([{ key: SHELL_STATE_KEY }]).catch(ignoreFull);
   const shell = new HostShell({
     docker,
     fs: home.fs,
+    ...(state ? { state } : {}),
     isTTY: opts.isTTY ?? false,
     startForeground: (program) => (started = program),
     ...(opts.onOutput ? { live: opts.onOutput } : {}),
@@ -112,17 +131,38 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
     const rc = await docker(['pull', image], silentIo(shell, home, (s) => (err += s)));
     if (rc !== 0) throw new Error(`preload of ${image} failed: ${err.trim()}`);
   }
+  // The shell state as of the last line whose changes were kept.
+  let kept: ShellState = shell.state;
+  /**
+   * Writes what the line changed in the home, with the shell state, as one
+   * batch. When the store is full the home is back as before the line
+   * (HomeSync.commit), so the shell state goes back too, and the returned
+   * message says so; the line then failed, `$?` 1.
+   */
+  const persist = async (): Promise<string | undefined> => {
+    const value = shell.exited === undefined ? (shell.state as unknown as Json) : undefined;
+    try {
+      // A big write (an archive, an unpacked tar) takes seconds in IndexedDB: the page shows it as progress.
+      await tracked('Storing your files in this browser', () => home.commit([{ key: SHELL_STATE_KEY, ...(value === undefined ? {} : { value }) }]));
+      kept = shell.state;
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof StoreFullError)) throw error;
+      shell.restore({ ...kept, status: 1 });
+      return noSpaceMessage(error);
+    }
+  };
   // Lines and keys the foreground program takes; its writes to the home persist like a line's.
   const toProgram = async (cmd: string, step: () => Promise<ForegroundOutput>): Promise<LineResult> => {
     const out = await step();
     if (out.exitCode !== undefined) session.foreground = undefined;
-    await storeHome(home);
-    return { cmd, stdout: out.stdout, stderr: out.stderr, rc: out.exitCode ?? 0 };
+    const full = await persist();
+    return { cmd, stdout: out.stdout, stderr: out.stderr + (full ?? ''), rc: full ? 1 : (out.exitCode ?? 0) };
   };
   const toShell = async (cmd: string, step: () => Promise<{ stdout: string; stderr: string; exitCode: number }>): Promise<LineResult> => {
     const r = await step();
-    await home.commit();
-    return { cmd, stdout: r.stdout, stderr: r.stderr, rc: r.exitCode };
+    const full = await persist();
+    return { cmd, stdout: r.stdout, stderr: r.stderr + (full ?? ''), rc: full ? 1 : r.exitCode };
   };
   const session: Session = {
     shell,
@@ -134,7 +174,11 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       
       started = undefined;
       const r = await shell.run(line, undefined, opts?.signal);
-      await storeHome(home);
+      const full = await persist();
+      if (full !== undefined) {
+        r.stderr += full;
+        r.exitCode = 1;
+      }
       if (started !== undefined) session.foreground = started;
       // An editor saves after its line has ended, when the command's own filesystem handle no longer works.
       const begun = started as ForegroundProgram | undefined;
@@ -166,7 +210,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       return true;
     },
     async close() {
-      await home.commit();
+      await persist();
       await opts.store.close();
     },
     retire: async () => real?.retire(),
@@ -232,9 +276,17 @@ function realDocker(opts: SessionOptions): {
   };
 }
 
-/** Commits the home directory; a big write (an archive, an unpacked tar) takes seconds in IndexedDB. */
-function storeHome(home: HomeSync): Promise<void> {
-  return tracked('Storing your files in this browser', () => home.commit());
+async function isDirectory(home: HomeSync, path: string | undefined): Promise<boolean> {
+  if (path === undefined || !path.startsWith('/')) return false;
+  try {
+    return (await home.fs.stat(path)).isDirectory;
+  } catch {
+    return false;
+  }
+}
+
+function ignoreFull(error: unknown): void {
+  if (!(error instanceof StoreFullError)) throw error;
 }
 
 /** Streams that discard output, for preloading. */

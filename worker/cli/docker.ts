@@ -8,6 +8,7 @@
 import type { Engine } from '../engine/engine.ts';
 import { isEngineError } from '../engine/errors.ts';
 import { StoreFullError } from '../store/store.ts';
+import { engineNoSpaceMessage } from '../shell/no-space.ts';
 import type { DockerIo } from '../shell/commands/docker.ts';
 import { parseDockerArgs } from './command/parse.ts';
 import { CliError, type CommandContext } from './context.ts';
@@ -87,6 +88,7 @@ function report(io: DockerIo, err: unknown): number {
   }
   if (err instanceof StoreFullError) {
     io.stderr(`Error response from daemon: ${err.message}\n`);
+    io.stderr(engineNoSpaceMessage(err));
     return 1;
   }
   // A bug of ours: say so plainly, once, without a stack trace.

@@ -14,7 +14,8 @@ import type { DockerCommand } from './commands/docker.ts';
 import { LEARNER } from './commands/identity.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
 import { exactBytes } from './output.ts';
-import { carried, LOGIN_ENV, preamble } from './line-state.ts';
+import { carried, LOGIN_ENV, preamble, ps1 } from './line-state.ts';
+import type { ShellState } from './line-state.ts';
 import type { LineHooks, LiveOutput } from './commands/types.ts';
 import type { StartForeground } from './foreground.ts';
 import { loneProgram, readsTerminal, terminalUse, writesToTerminal } from './terminal.ts';
@@ -25,7 +26,8 @@ import type { ParseScript } from './parse.ts';
 
 export type { DockerCommand, DockerIo } from './commands/docker.ts';
 export { loadJustBash, newHomeFs } from './home-fs.ts';
-export { LOGIN_ENV } from './line-state.ts';
+export { LOGIN_ENV, parseShellState } from './line-state.ts';
+export type { ShellState } from './line-state.ts';
 
 /** The outcome of one command line. */
 export interface ShellResult {
@@ -48,6 +50,8 @@ export interface HostShellOptions {
   fs?: IFileSystem;
   /** Extra environment on top of the learner's login environment. */
   env?: Record<string, string>;
+  /** The state to start from instead of a fresh login (a reload reattaching to its session). */
+  state?: ShellState;
   /** Whether the output is shown on a terminal (the page, `bin/layerlab` on a TTY). */
   isTTY?: boolean;
   /** Takes a program that owns the terminal after the current line (`docker run -it`). */
@@ -83,6 +87,19 @@ export class HostShell {
     this.#opts = opts;
     this.#fs = opts.fs;
     this.#env = { ...LOGIN_ENV, ...opts.env };
+    if (opts.state) this.restore(opts.state);
+  }
+
+  /** The variables, aliases and `$?` the next line starts from, as a reload keeps them. */
+  get state(): ShellState {
+    return { env: { ...this.#env }, aliases: Object.fromEntries(this.#aliases), status: this.#status };
+  }
+
+  /** Starts the next line from `state` (see {@link HostShell.state}). */
+  restore(state: ShellState): void {
+    this.#env = { ...state.env };
+    this.#aliases = new Map(Object.entries(state.aliases));
+    this.#status = state.status;
   }
 
   /** The current working directory. */
@@ -164,10 +181,7 @@ export class HostShell {
   /** bash's PS2 (`> `) while a command is unfinished, else its default PS1 on Debian: `\u@\h:\w\$ `, with the home directory as `~`. */
   prompt(): string {
     if (this.continuing) return '> ';
-    const home = this.#env.HOME ?? LEARNER.home;
-    const cwd = this.cwd;
-    const shown = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
-    return `${LEARNER.user}@${LEARNER.host}:${shown}$ `;
+    return ps1(this.#env);
   }
 
   /**

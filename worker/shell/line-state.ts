@@ -56,3 +56,35 @@ export function preamble(env: Record<string, string>, aliases: Map<string, strin
   if (status !== 0) parts.push(`(exit ${status})`);
   return `${parts.join('; ')}; `;
 }
+
+/**
+ * What a terminal reattaching to its session finds again after a reload:
+ * the variables (PWD among them), the aliases and `$?`. Kept in the store's
+ * `meta` collection with each line's commit (session.ts).
+ */
+export interface ShellState {
+  env: Record<string, string>;
+  aliases: Record<string, string>;
+  status: number;
+}
+
+/** The `meta` record that holds the shell state. */
+export const SHELL_STATE_KEY = 'shell';
+
+/** A stored {@link ShellState}, checked, or undefined when `value` is not one (an older or damaged record). */
+export function parseShellState(value: unknown): ShellState | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { env, aliases, status } = value as Partial<Record<keyof ShellState, unknown>>;
+  const strings = (v: unknown): v is Record<string, string> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+  if (!strings(env) || !strings(aliases) || typeof status !== 'number' || !Number.isInteger(status)) return undefined;
+  return { env: { ...env }, aliases: { ...aliases }, status };
+}
+
+/** bash's default PS1 on Debian, `\u@\h:\w\$ `, for the variables `env` (the home directory shows as `~`). */
+export function ps1(env: Readonly<Record<string, string>>): string {
+  const home = env.HOME ?? LEARNER.home;
+  const cwd = env.PWD ?? LEARNER.home;
+  const shown = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
+  return `${LEARNER.user}@${LEARNER.host}:${shown}$ `;
+}

@@ -3,6 +3,7 @@
  * char per byte, U+0000-U+00FF), so the shell converts between those and
  * Uint8Array, and recovers a line's exact bytes from its decoded stdout.
  */
+import { decodeLatin1 } from '../engine/layer/utf8.ts';
 
 // Node's Buffer converts latin1 natively, about 20 times faster than the
 // portable loops below; the browser has no such codec (TextDecoder's
@@ -13,14 +14,10 @@ interface NodeBufferStatic {
 }
 const NodeBuffer = (globalThis as { Buffer?: NodeBufferStatic }).Buffer;
 
-/** Bytes to a string of one char per byte, in slices to stay under the argument limit of `apply`. */
+/** Bytes to a string of one char per byte (see decodeLatin1 for why in slices). */
 export function bytesToLatin1(bytes: Uint8Array): string {
   if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    out += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
-  }
-  return out;
+  return decodeLatin1(bytes);
 }
 
 /** A string of one char per byte back to bytes. */

@@ -10,13 +10,25 @@
  * plain digest is a layer's, and the engine frees a layer's blob when the
  * last image using it goes; keyed apart, neither side can free the other's
  * bytes.
+ *
+ * Loading reads no file bytes: restored files stay lazy (home-fs.ts) until
+ * a command reads them, and a commit recognizes them unread, so a home of
+ * hundreds of MB of archives costs its records, not its bytes.
+ *
+ * When the store is full (StoreFullError), a commit first retries without
+ * the best-effort paths (the shell history) and the meta records, so a line
+ * that wrote nothing of its own still succeeds; if that fails too, the home
+ * is put back as the store holds it, so what `ls` shows is what a reload
+ * shows, and the error goes to the caller.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { IFileSystem } from 'just-bash';
-import type { Json, Store } from '../store/store.ts';
+import { StoreFullError } from '../store/store.ts';
+import type { Batch, Json, Store } from '../store/store.ts';
 import { toHex } from '../engine/digest.ts';
 import { LEARNER } from './commands/identity.ts';
 import { loadJustBash, newHomeFs } from './home-fs.ts';
+import type { HomeFs } from './home-fs.ts';
 
 /** One persisted path. `mtime` in ms since the epoch. */
 export interface FileRecord {
@@ -38,81 +50,186 @@ export function fileBlobDigest(bytes: Uint8Array): string {
   return `sha256:${toHex(h.digest())}`;
 }
 
+/** A meta record to write with the home's next commit; no value deletes it. */
+export interface MetaWrite {
+  key: string;
+  value?: Json;
+}
+
+/** Options of {@link HomeSync.open}. */
+export interface HomeSyncOptions {
+  /** The home directory; /home/learner by default. */
+  root?: string;
+  /** Paths whose changes may wait when the store is full (the shell history). */
+  bestEffort?: readonly string[];
+}
+
 /** Keeps a filesystem's home directory in sync with a store. */
 export class HomeSync {
   /** The host filesystem the shell works on; its home directory is what gets persisted. */
-  readonly fs: IFileSystem;
+  readonly fs: HomeFs & IFileSystem;
   #store: Store;
   #root: string;
+  #bestEffort: ReadonlySet<string>;
   #index: Map<string, FileRecord>;
+  // The meta records as stored, as JSON text, to write only what changed.
+  #meta: Map<string, string>;
   // Files restored from the store are older than this, so they are not re-read.
   #lastCommit = Date.now();
 
-  private constructor(fs: IFileSystem, store: Store, root: string, index: Map<string, FileRecord>) {
+  private constructor(fs: HomeFs & IFileSystem, store: Store, root: string, bestEffort: ReadonlySet<string>, index: Map<string, FileRecord>, meta: Map<string, string>) {
     this.fs = fs;
     this.#store = store;
     this.#root = root;
+    this.#bestEffort = bestEffort;
     this.#index = index;
+    this.#meta = meta;
   }
 
-  /** Builds the host filesystem with the home directory the store holds. */
-  static async open(store: Store, root: string = LEARNER.home): Promise<HomeSync> {
+  /** Builds the host filesystem with the home directory the store holds, reading no file bytes. */
+  static async open(store: Store, opts: HomeSyncOptions = {}): Promise<HomeSync> {
+    const root = opts.root ?? LEARNER.home;
     const jb = await loadJustBash();
     const fs = await newHomeFs(jb);
     const snapshot = await store.load();
     const index = new Map<string, FileRecord>();
-    const paths = [...snapshot.files.keys()].filter((p) => p.startsWith(`${root}/`)).sort();
-    for (const path of paths) {
-      const rec = snapshot.files.get(path) as unknown as FileRecord;
-      index.set(path, rec);
-      const meta = { mode: rec.mode, mtime: new Date(rec.mtime) };
-      if (rec.type === 'directory') {
-        fs.mkdirSync(path, { recursive: true });
-        await fs.chmod(path, rec.mode);
-      } else if (rec.type === 'symlink') {
-        await fs.symlink(rec.target ?? '', path);
-      } else {
-        const digest = rec.blob;
-        fs.writeFileLazy(path, async () => (digest ? ((await store.getBlob(digest)) ?? new Uint8Array(0)) : new Uint8Array(0)), meta);
-      }
-    }
-    for (const path of paths) {
-      const rec = index.get(path)!;
-      if (rec.type === 'directory') await fs.utimes(path, new Date(rec.mtime), new Date(rec.mtime));
-    }
-    return new HomeSync(fs, store, root, index);
+    for (const [path, rec] of snapshot.files) if (path.startsWith(`${root}/`)) index.set(path, rec as unknown as FileRecord);
+    const meta = new Map([...snapshot.meta].map(([key, value]) => [key, JSON.stringify(value)]));
+    const sync = new HomeSync(fs, store, root, new Set(opts.bestEffort ?? []), index, meta);
+    await sync.#restore();
+    return sync;
   }
 
-  /** Writes the changes since the last commit as one batch; a no-op when nothing changed. */
-  async commit(): Promise<void> {
+  /** A meta record as last committed (read at open, then as written), or undefined. */
+  meta(key: string): Json | undefined {
+    const text = this.#meta.get(key);
+    return text === undefined ? undefined : (JSON.parse(text) as Json);
+  }
+
+  /**
+   * Writes the changes since the last commit, and `meta`, as one batch; a
+   * no-op when nothing changed. Throws StoreFullError, with the home put
+   * back as stored, when even the learner's own changes do not fit.
+   */
+  async commit(meta: readonly MetaWrite[] = []): Promise<void> {
     const started = Date.now();
+    const walked = await this.#walkHome();
+    this.#lastCommit = started;
+    const full = this.#plan(walked, () => false, meta);
+    if (full === undefined) return;
+    try {
+      await this.#store.commit(full.batch);
+      this.#settle(full.next, meta);
+      return;
+    } catch (error) {
+      if (!(error instanceof StoreFullError)) throw error;
+    }
+    // Full: the history and meta records wait for a later commit; the learner's files may not.
+    const own = this.#plan(walked, (path) => this.#bestEffort.has(path), []);
+    try {
+      if (own !== undefined) await this.#store.commit(own.batch);
+      if (own !== undefined) this.#index = own.next;
+      return;
+    } catch (error) {
+      if (!(error instanceof StoreFullError)) throw error;
+      await this.#rollback();
+      throw error;
+    }
+  }
+
+  #settle(next: Map<string, FileRecord>, meta: readonly MetaWrite[]): void {
+    this.#index = next;
+    for (const { key, value } of meta) {
+      if (value === undefined) this.#meta.delete(key);
+      else this.#meta.set(key, JSON.stringify(value));
+    }
+  }
+
+  /** The batch that brings the store to `walked` (but for `skip`ped paths, left as stored), or undefined when none is needed. */
+  #plan(walked: Walked, skip: (path: string) => boolean, meta: readonly MetaWrite[]): { batch: Batch; next: Map<string, FileRecord> } | undefined {
     const next = new Map<string, FileRecord>();
-    const put: Array<{ collection: 'files'; key: string; value: Json }> = [];
-    const putBlobs: Array<{ digest: string; bytes: Uint8Array }> = [];
-    await this.#walk(this.#root, async (path, rec) => {
+    const put: NonNullable<Batch['put']> = [];
+    const del: NonNullable<Batch['delete']> = [];
+    const putBlobs: NonNullable<Batch['putBlobs']> = [];
+    for (const [path, rec] of walked.records) {
       const old = this.#index.get(path);
-      if (rec.type === 'file') {
-        // Unchanged metadata and no write since the last commit began: same content.
-        const untouched = old?.type === 'file' && old.size === rec.size && old.mtime === rec.mtime && rec.mtime < this.#lastCommit;
-        if (untouched) rec.blob = old.blob;
-        else {
-          const bytes = await this.fs.readFileBuffer(path);
-          rec.blob = fileBlobDigest(bytes);
-          if (rec.blob !== old?.blob) putBlobs.push({ digest: rec.blob, bytes });
-        }
+      if (skip(path)) {
+        if (old !== undefined) next.set(path, old);
+        continue;
       }
       next.set(path, rec);
       if (old === undefined || !sameRecord(old, rec)) put.push({ collection: 'files', key: path, value: rec as unknown as Json });
-    });
-    const del = [...this.#index.keys()].filter((p) => !next.has(p)).map((key) => ({ collection: 'files' as const, key }));
+      const bytes = rec.blob === undefined ? undefined : walked.bytes.get(rec.blob);
+      if (bytes !== undefined && rec.blob !== old?.blob) putBlobs.push({ digest: rec.blob!, bytes });
+    }
+    for (const [path, old] of this.#index) {
+      if (walked.records.has(path)) continue;
+      if (skip(path)) next.set(path, old);
+      else del.push({ collection: 'files', key: path });
+    }
+    for (const { key, value } of meta) {
+      if (value === undefined) {
+        if (this.#meta.has(key)) del.push({ collection: 'meta', key });
+      } else if (this.#meta.get(key) !== JSON.stringify(value)) put.push({ collection: 'meta', key, value });
+    }
     const live = new Set([...next.values()].map((r) => r.blob));
-    const deleteBlobs = [...new Set([...this.#index.values()].map((r) => r.blob))].filter(
-      (b): b is string => b !== undefined && !live.has(b),
-    );
-    this.#lastCommit = started;
-    if (put.length === 0 && del.length === 0) return;
-    await this.#store.commit({ put, delete: del, putBlobs, deleteBlobs });
-    this.#index = next;
+    const deleteBlobs = [...new Set([...this.#index.values()].map((r) => r.blob))].filter((b): b is string => b !== undefined && !live.has(b));
+    if (put.length === 0 && del.length === 0) return undefined;
+    return { batch: { put, delete: del, putBlobs, deleteBlobs }, next };
+  }
+
+  /** Every path of the home with its record; bytes only of files written since they were stored. */
+  async #walkHome(): Promise<Walked> {
+    const walked: Walked = { records: new Map(), bytes: new Map() };
+    await this.#walk(this.#root, async (path, rec) => {
+      const old = this.#index.get(path);
+      if (rec.type === 'file') {
+        // A restored file nothing has read or replaced holds the stored blob, wherever it was moved.
+        const unread = this.fs.storedAs(path);
+        // Unchanged metadata and no write since the last commit began: same content.
+        const untouched = old?.type === 'file' && old.size === rec.size && old.mtime === rec.mtime && rec.mtime < this.#lastCommit;
+        if (unread !== undefined) rec.blob = unread;
+        else if (untouched) rec.blob = old.blob;
+        else {
+          const bytes = await this.fs.readFileBuffer(path);
+          rec.blob = fileBlobDigest(bytes);
+          walked.bytes.set(rec.blob, bytes);
+        }
+      }
+      walked.records.set(path, rec);
+    });
+    return walked;
+  }
+
+  /** Puts the home back as the index says, files lazily. */
+  async #rollback(): Promise<void> {
+    await this.fs.rm(this.#root, { recursive: true, force: true });
+    this.fs.mkdirSync(this.#root, { recursive: true });
+    await this.#restore();
+  }
+
+  /** Creates the index's paths in the filesystem: directories, links, and files that read their blob on first use. */
+  async #restore(): Promise<void> {
+    const paths = [...this.#index.keys()].sort();
+    const store = this.#store;
+    for (const path of paths) {
+      const rec = this.#index.get(path)!;
+      if (rec.type === 'directory') {
+        this.fs.mkdirSync(path, { recursive: true });
+        await this.fs.chmod(path, rec.mode);
+      } else if (rec.type === 'symlink') {
+        await this.fs.symlink(rec.target ?? '', path);
+      } else {
+        const digest = rec.blob;
+        const load = async (): Promise<Uint8Array> => (digest ? ((await store.getBlob(digest)) ?? new Uint8Array(0)) : new Uint8Array(0));
+        this.fs.restoreFile(path, { size: rec.size ?? 0, ...(digest ? { tag: digest } : {}) }, load, { mode: rec.mode, mtime: new Date(rec.mtime) });
+      }
+    }
+    // Creating entries inside a directory changes its mtime: set them last.
+    for (const path of paths) {
+      const rec = this.#index.get(path)!;
+      if (rec.type === 'directory') await this.fs.utimes(path, new Date(rec.mtime), new Date(rec.mtime));
+    }
   }
 
   async #walk(dir: string, visit: (path: string, rec: FileRecord) => Promise<void>): Promise<void> {
@@ -127,6 +244,12 @@ export class HomeSync {
       } else await visit(path, { type: 'file', ...base, size: st.size });
     }
   }
+}
+
+/** The home as one walk found it: a record per path, and the bytes of the files it had to read, by blob digest. */
+interface Walked {
+  records: Map<string, FileRecord>;
+  bytes: Map<string, Uint8Array>;
 }
 
 function sameRecord(a: FileRecord, b: FileRecord): boolean {

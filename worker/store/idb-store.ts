@@ -18,7 +18,7 @@
 import { openDB } from 'idb';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { COLLECTIONS, StoreFullError, emptySnapshot } from './store.ts';
-import type { Batch, Json, Snapshot, Store } from './store.ts';
+import type { Batch, Json, Snapshot, StorageFigures, Store } from './store.ts';
 import { prepareBatch, recordBytes } from './batch.ts';
 import type { PreparedBatch } from './batch.ts';
 import { SerialQueue, StoreClosedError } from './serial.ts';
@@ -157,7 +157,7 @@ export class IdbStore implements Store {
       return Promise.reject(error);
     }
     return this.#queue.run(() =>
-      this.#transact([...OBJECT_STORES], (tx, track) => {
+      this.#transact([...OBJECT_STORES], 0, (tx, track) => {
         for (const name of OBJECT_STORES) track(tx.objectStore(name).clear());
       }),
     );
@@ -190,7 +190,8 @@ export class IdbStore implements Store {
     for (const { collection } of [...batch.delete, ...batch.put]) names.add(collection);
     if (batch.putBlobs.length > 0 || batch.deleteBlobs.length > 0) names.add('blobs').add('blobSizes');
     if (names.size === 0) return Promise.resolve();
-    return this.#transact([...names], (tx, track) => {
+    const bytes = batch.putBlobs.reduce((n, b) => n + b.bytes.byteLength, 0) + batch.put.reduce((n, p) => n + p.text.length, 0);
+    return this.#transact([...names], bytes, (tx, track) => {
       for (const { collection, key } of batch.delete) track(tx.objectStore(collection).delete(key));
       for (const { collection, key, value } of batch.put) track(tx.objectStore(collection).put(value, key));
       if (!names.has('blobs')) return;
@@ -220,7 +221,7 @@ export class IdbStore implements Store {
    * after an abort, each pending request rejects with an AbortError that
    * would otherwise surface as an unhandled rejection.
    */
-  async #transact(names: Name[], issue: (tx: WriteTx, track: Track) => void): Promise<void> {
+  async #transact(names: Name[], bytes: number, issue: (tx: WriteTx, track: Track) => void): Promise<void> {
     const tx = this.#db.transaction(names, 'readwrite');
     const failures: unknown[] = [];
     const requests: Array<Promise<unknown>> = [];
@@ -241,7 +242,7 @@ export class IdbStore implements Store {
     if (tx.error) failures.push(tx.error);
     // Report the cause, not the AbortErrors it set off in sibling requests.
     const cause = failures.find((f) => !hasName(f, ABORT)) ?? failures[0];
-    throw failures.some((f) => hasName(f, QUOTA)) ? new StoreFullError(cause) : cause;
+    throw failures.some((f) => hasName(f, QUOTA)) ? new StoreFullError(cause, await storageFigures(bytes)) : cause;
   }
 
   #check(): void {
@@ -264,6 +265,18 @@ function guard<T>(tx: { abort(): void }, fn: () => T): T {
       // Already aborted by an earlier failure of this batch.
     }
     throw error;
+  }
+}
+
+/** The origin's usage and quota after a refused write of `bytes`, for the learner's message (see StorageFigures). */
+async function storageFigures(bytes: number): Promise<StorageFigures | undefined> {
+  const storage = (globalThis as { navigator?: { storage?: { estimate?(): Promise<{ usage?: number; quota?: number }> } } }).navigator?.storage;
+  try {
+    const { usage, quota } = (await storage?.estimate?.()) ?? {};
+    if (usage === undefined) return undefined;
+    return quota !== undefined && usage + bytes > quota ? { usage, quota } : { usage };
+  } catch {
+    return undefined;
   }
 }
 

@@ -37,13 +37,28 @@ export interface Batch {
   deleteBlobs?: string[];
 }
 
+/**
+ * How much of its storage quota the origin uses, in bytes (the browser's
+ * `navigator.storage.estimate()`). `quota` is left out when the refused
+ * write would have fit in it: the browser then enforces a limit its estimate
+ * does not show (DevTools' quota override does that), and "of" a figure that
+ * had room would mislead.
+ */
+export interface StorageFigures {
+  usage: number;
+  quota?: number;
+}
+
 /** Raised when the backing storage refuses a write (quota, private mode). The state is unchanged. */
 export class StoreFullError extends Error {
   /** Stable code, as engine errors carry one. */
   readonly code = 'ENOSPC';
-  constructor(cause?: unknown) {
+  /** Usage and quota when the write was refused, where the backend can tell. */
+  readonly figures: StorageFigures | undefined;
+  constructor(cause?: unknown, figures?: StorageFigures) {
     super('no space left on device');
     this.name = 'StoreFullError';
+    this.figures = figures;
     if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
   }
 }

@@ -12,6 +12,8 @@
  */
 import type { EventListener, LabApi, LabInfo, OutputListener, TerminalSize } from '../api.ts';
 import type { LineResult, Session, SessionOptions } from '../session.ts';
+import { parseShellState, ps1, SHELL_STATE_KEY } from '../shell/line-state.ts';
+import type { ShellState } from '../shell/line-state.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandNode } from '../cli/command/catalog.ts';
 import { LEARNER } from '../shell/commands/identity.ts';
@@ -88,9 +90,10 @@ export function createLabService(deps: LabDeps): LabApi {
   };
   // The newest session; the one before it is retired when the next opens, so its engine never writes over the new one's.
   let current: Session | undefined;
-  const newSession = async (reattach = false): Promise<Session> => {
+  // reattach: come back into a container's terminal; shellState: the tab's own (after another tab's change), null for a fresh login, else the one stored with the lab.
+  const newSession = async (how: { reattach?: boolean; shellState?: ShellState | null } = {}): Promise<Session> => {
     await current?.retire();
-    const s = await deps.createSession({ store, isTTY: true, onOutput, reattach });
+    const s = await deps.createSession({ store, isTTY: true, onOutput, reattach: how.reattach ?? false, ...(how.shellState === undefined ? {} : { shellState: how.shellState }) });
     current = s;
     s.shell.resize(term.cols, term.rows);
     return s;
@@ -104,15 +107,14 @@ export function createLabService(deps: LabDeps): LabApi {
     write: async (text) => void (pendingHistory = text),
   });
 
-  /** Re-reads the state another tab changed, in the same working directory. */
+  /** Re-reads the state another tab changed, keeping this tab's own directory and variables. */
   const refresh = async (): Promise<Session> => {
     const old = await session;
-    const { cwd, pendingLines } = old.shell;
+    const { pendingLines, state } = old.shell;
     stale = false;
     // Inside a container's terminal, the new session comes back into it (the old one's engine is retired).
-    session = newSession(old.foreground?.detachable === true);
+    session = newSession({ reattach: old.foreground?.detachable === true, shellState: state });
     const s = await session;
-    if (cwd !== LEARNER.home) await s.shell.run(`cd -- '${cwd.replace(/'/g, `'\\''`)}'`);
     // A command half typed on PS2 lines (a heredoc) goes on in the new shell.
     for (const line of pendingLines) await s.shell.run(line);
     return s;
@@ -137,7 +139,7 @@ export function createLabService(deps: LabDeps): LabApi {
   const settleLine = async (s: Session, r: LineResult, write: (data: string) => void, before = store.writes): Promise<void> => {
     if (r.stdout) write(r.stdout);
     if (r.stderr) write(r.stderr);
-    if (s.shell.exited !== undefined) session = newSession();
+    if (s.shell.exited !== undefined) session = newSession({ shellState: null });
     const now = await session;
     promptNow = now.prompt();
     inProgram = now.foreground !== undefined;
@@ -212,7 +214,7 @@ export function createLabService(deps: LabDeps): LabApi {
         inProgram = false;
         continuing = false;
         inRaw = false;
-        session = newSession();
+        session = newSession({ shellState: null });
         promptNow = (await session).prompt();
       });
     },
@@ -268,11 +270,14 @@ export function createLabService(deps: LabDeps): LabApi {
         storageWarning: `This browser refused to store the lab (${why}). It works, but in memory only: a reload starts a fresh lab.`,
       };
     }
+    // A reload shows the prompt of the directory the shell is in (session.ts restores it), before the shell loads.
+    const kept = parseShellState((await store.load()).meta.get(SHELL_STATE_KEY));
+    if (kept) promptNow = ps1(kept.env);
     // The shell loads just after the first prompt is on screen (a frame or two later): none of its code
     // is needed to show it (design.md §9), and the learner rarely types a command within 50 ms.
     session = promptShown
       .then(() => new Promise((resolve) => setTimeout(resolve, 50)))
-      .then(() => newSession(true))
+      .then(() => newSession({ reattach: true }))
       .then((s) => {
         // Back inside a container's shell (or told what ended): the note replaces the host prompt shown meanwhile.
         if (s.notice !== undefined) {

@@ -14,7 +14,7 @@
 import type { CpOptions, FileContent, FsStat, IFileSystem, MkdirOptions, RmOptions } from 'just-bash';
 import { baseName, contentBytes, dirName, type Entry } from '../layer/entry.ts';
 import { fillerBytes } from '../layer/filler.ts';
-import { decodeUtf8, encodeUtf8 } from '../layer/utf8.ts';
+import { decodeLatin1, decodeUtf8, encodeUtf8 } from '../layer/utf8.ts';
 import { linkRoot } from './links.ts';
 import { byteOrder, type LowerView } from './tree.ts';
 import type { UpperLayer } from './upper.ts';
@@ -209,7 +209,7 @@ export class OverlayFs implements IFileSystem {
   async readFile(path: string, options?: ReadFileOptions): Promise<string> {
     const bytes = await this.readFileBuffer(path);
     const enc = typeof options === 'string' ? options : options?.encoding;
-    if (enc === 'latin1' || enc === 'binary') return String.fromCharCode(...bytes);
+    if (enc === 'latin1' || enc === 'binary') return decodeLatin1(bytes);
     return decodeUtf8(bytes);
   }
 

@@ -60,6 +60,24 @@ function cont(b: Uint8Array, i: number): boolean {
   return i < b.length && (b[i]! & 0xc0) === 0x80;
 }
 
+/**
+ * Bytes to a string of one char per byte ("latin1", "binary"), as Node's
+ * Buffer does. In slices: `String.fromCharCode(...bytes)` puts every byte on
+ * the stack as an argument, and a Chromium worker overflows its stack at
+ * about 63,000 of them (a Node main thread only near 130,000), so a file of
+ * 64 KB could not be read in the page at all.
+ */
+export function decodeLatin1(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += LATIN1_SLICE) {
+    out += String.fromCharCode.apply(null, bytes.subarray(i, i + LATIN1_SLICE) as unknown as number[]);
+  }
+  return out;
+}
+
+// Small enough to leave most of the stack to the caller, large enough to cost nothing.
+const LATIN1_SLICE = 8192;
+
 /** True when every UTF-16 unit of `s` is 7-bit ASCII. */
 export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
