@@ -23,11 +23,7 @@ import { compareLine, type Difference } from '../chapters/compare.ts';
  * they belong to. Drop an entry once its fix is merged: the test then fails
  * while the entry stays.
  */
-const KNOWN_FAILURES: { flow: string; cmd: string; why: string }[] = [
-  // The chapter's last step: `ls -l` lists the 8 MB archive, every reader says "No such file or directory".
-  { flow: '000-images', cmd: 'docker image load < alpine_bash.tar', why: 'a file over 64 KB written in the page cannot be read back' },
-  { flow: '004-images', cmd: 'DOCKER_BUILDKIT=0 docker build -t hello:1.0.0 .', why: 'DOCKER_BUILDKIT=0 docker build prints an empty line after every line' },
-];
+const KNOWN_FAILURES: { flow: string; cmd: string; why: string }[] = [];
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 const ctx = useBrowser({ beforeAll, afterAll });
