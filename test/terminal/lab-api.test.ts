@@ -234,7 +234,7 @@ describe('lab API over a MessageChannel', () => {
     expect(await tab.line('ls -l alpine.tar | cut -d" " -f5')).toContain('\r\n8081408\r\n');
   });
 
-  it('reports Export lab blob by blob and ends the report', async () => {
+  it('reports Export lab blob by blob, then its packing, and ends the report', async () => {
     const tab = await openTab(new MemoryStore(), undefined, undefined, { delayMs: 0, intervalMs: 0 });
     await tab.line('docker pull hello-world');
     tab.events.length = 0;
@@ -243,8 +243,13 @@ describe('lab API over a MessageChannel', () => {
     const reports = tab.events.filter((e) => e.type === 'progress' || e.type === 'progress-end');
     const total = reports[0]?.type === 'progress' ? reports[0].total : -1;
     expect(total).toBeGreaterThan(0);
+    // Blob by blob, then the packing of their bytes into the archive.
+    const packing = reports[total + 1]?.type === 'progress' ? reports[total + 1].total : -1;
+    expect(packing).toBeGreaterThan(0);
     expect(reports).toEqual([
       ...Array.from({ length: total + 1 }, (_, done) => ({ type: 'progress', label: 'Exporting the lab', done, total })),
+      { type: 'progress', label: 'Exporting the lab', done: 0, total: packing },
+      { type: 'progress', label: 'Exporting the lab', done: packing, total: packing },
       { type: 'progress-end' },
     ]);
   });

@@ -15,7 +15,7 @@ import type { Batch, Collection, Json, Store } from '../store/store.ts';
 import { tracked } from '../progress.ts';
 import type { Entry } from '../engine/layer/entry.ts';
 import { contentBytes } from '../engine/layer/entry.ts';
-import { tarBytes } from '../engine/layer/tar-write.ts';
+import { tarChunks } from '../engine/layer/tar-write.ts';
 import { readTar } from '../engine/layer/tar-read.ts';
 
 const MANIFEST = 'layerlab-lab.json';
@@ -53,15 +53,42 @@ export async function exportLab(store: Store, now: Date = new Date()): Promise<U
   const entries = [file(MANIFEST, new TextEncoder().encode(JSON.stringify(manifest)))];
   const digests = (await store.listBlobs()).sort();
   // Reading the blobs is most of an export's time: the status bar counts them.
-  return tracked('Exporting the lab', async (m) => {
+  await tracked('Exporting the lab', async (m) => {
     for (const [i, digest] of digests.entries()) {
       const bytes = await store.getBlob(digest);
       if (bytes) entries.push(file(blobPath(digest), bytes));
       m.update(i + 1);
     }
-    return tarBytes(entries);
   }, digests.length);
+  // Packing copies every byte once more: in steps that let the worker breathe, so the bar shows and moves.
+  const size = entries.reduce((n, e) => n + e.size, 0);
+  return tracked('Exporting the lab', async (m) => {
+    const chunks: Uint8Array[] = [];
+    let packed = 0;
+    let sinceYield = 0;
+    for (const chunk of tarChunks(entries)) {
+      chunks.push(chunk);
+      packed += chunk.length;
+      sinceYield += chunk.length;
+      if (sinceYield >= YIELD_BYTES) {
+        sinceYield = 0;
+        m.update(Math.min(packed, size));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    m.update(packed);
+    const out = new Uint8Array(packed);
+    let off = 0;
+    for (const c of chunks) {
+      out.set(c, off);
+      off += c.length;
+    }
+    return out;
+  }, size);
 }
+
+/** Bytes packed between two turns of the event loop while exporting (a few ms of copying). */
+const YIELD_BYTES = 8 * 1024 * 1024;
 
 /** Replaces the whole state of `store` with the lab in `archive`. */
 export async function importLab(store: Store, archive: Uint8Array): Promise<void> {
