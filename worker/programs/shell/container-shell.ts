@@ -12,6 +12,7 @@ import type { ProcessSpec } from '../process.ts';
 import { exitForSignal } from '../program.ts';
 import type { ShellFlavor } from '../run.ts';
 import { containerCommands } from './dispatch.ts';
+import { bashVersion, bashVersionPlugin } from './bash-version.ts';
 import { interpreterFs, SHELL_BUILTINS } from './shell-fs.ts';
 
 const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'OLDPWD']);
@@ -58,6 +59,7 @@ export class ContainerShell {
       executionLimits: { maxOutputSize: 2 ** 28, maxExecutionTimeMs: 24 * 3600_000 },
       processInfo: { uid: this.#spec.user === 'root' || this.#spec.user === '0' ? 0 : 1000, gid: 0 },
     });
+    if (this.#flavor === 'bash') this.#bash.registerTransformPlugin(bashVersionPlugin(await bashVersion(this.#spec.fs)) as never);
   }
 
   /** The exported environment (for a shell started from this one). */
