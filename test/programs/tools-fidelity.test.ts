@@ -61,3 +61,17 @@ describe('tools inside containers print what the real tools print', () => {
     expect(actual).toEqual(expected);
   }, 300_000);
 });
+
+describe('$BASH_VERSION is the bash the image installs', () => {
+  // Debian 12: bash 5.2.15-2+b8 (the host's `bash --version`: 5.2.15(1)-release); Ubuntu 24.04:
+  // bash 5.2.21-2ubuntu4 → 5.2.21(1)-release; Alpine 3.22: bash 5.2.37-r0 → 5.2.37(1)-release.
+  it.each([
+    ['debian', '', '5.2.15(1)-release'],
+    ['ubuntu', '', '5.2.21(1)-release'],
+    ['alpine', 'apk add bash > /dev/null && ', '5.2.37(1)-release'],
+  ])('%s', async (image, before, version) => {
+    const s = await createSession({ store: new MemoryStore(), preload: [image], clock: () => NOW, random: seeded(5) });
+    const r = await s.runLine(`docker run --rm ${image} sh -c '${before}bash -c "echo \\$BASH_VERSION \\\${BASH_VERSION}"'`);
+    expect([r.stdout, r.stderr, r.rc]).toEqual([`${version} ${version}\n`, '', 0]);
+  }, 60_000);
+});

@@ -71,7 +71,8 @@ export async function id(run: ProgramRun, gnu: boolean): Promise<number> {
   }
   const name = pw?.[0];
   const uid = pw?.[2] ?? who;
-  const gid = operands.length === 0 && spec.user.includes(':') ? spec.user.split(':')[1]! : pw?.[3] ?? uid;
+  // runc: a uid missing from /etc/passwd runs with gid 0; `--user u:g` sets the group.
+  const gid = operands.length === 0 && spec.user.includes(':') ? spec.user.split(':')[1]! : pw?.[3] ?? '0';
   const member = name ? groups.filter((g) => g[2] !== gid && (g[3] ?? '').split(',').includes(name)).map((g) => g[2]!) : [];
   const all = [gid, ...member];
   const label = (n: string, text: string | undefined): string => (names ? text ?? n : n);
