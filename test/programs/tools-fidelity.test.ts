@@ -23,7 +23,7 @@ const ALPINE_BUSYBOX = 'BusyBox v1.37.0 (2025-05-26 20:04:45 UTC) multi-call bin
 /**
  * What must differ between the recording and the simulator, and only that:
  * - modification times: the files were made when each side ran (`ls -l` prints
- *   `Mmm dd HH:MM`), so both sides read `<time>`;
+ *   `Mmm dd HH:MM`, `tar -tv` `YYYY-MM-DD HH:MM[:SS]`), so both sides read `<time>`;
  * - the busybox banner of usage texts: the oracle is Debian's busybox 1.35.0
  *   build, alpine 3.22 ships 1.37.0 (same texts for these applets; the banner
  *   names the build).
@@ -31,6 +31,7 @@ const ALPINE_BUSYBOX = 'BusyBox v1.37.0 (2025-05-26 20:04:45 UTC) multi-call bin
 function normalize(s: string): string {
   return s
     .replace(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d (\d\d:\d\d| \d{4})\b/g, '<time>')
+    .replace(/(?<!\()\b\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?\b/g, '<time>')
     .replace(/^BusyBox v1\.35\.0 \(Debian [^)]*\) multi-call binary\.$/gm, ALPINE_BUSYBOX);
 }
 

@@ -8,7 +8,7 @@ import { hasBuiltin, runBuiltin } from '../builtins.ts';
 import type { Program, ProgramRun } from '../program.ts';
 import { du, wc } from './counts.ts';
 import { diff } from './diff.ts';
-import { id } from './id.ts';
+import { id, idNames } from './id.ts';
 import { ls } from './ls.ts';
 import { curl, ipCommand, wget } from './net.ts';
 import { stat } from './stat.ts';
@@ -20,7 +20,7 @@ type Tool = (run: ProgramRun, gnu: boolean) => Promise<number>;
 const OWN: Record<string, Tool> = {
   hostname, id, whoami: id, uname, env, printenv: env, sleep, which, ps,
   ip: ipCommand, ipaddr: ipCommand, wget, curl,
-  ls, stat, wc, du, diff,
+  ls, stat, wc, du, diff, tar,
   find: async (run, gnu) => {
     // just-bash's find lacks -follow (it follows no links anyway here) and -quit (stop after the first match).
     const quit = run.args.includes('-quit');
@@ -57,6 +57,32 @@ async function runWorded(run: ProgramRun, tool: string, gnu: boolean): Promise<n
   if (out.stdout) run.spec.stdout(out.stdout);
   if (out.stderr) run.spec.stderr(out.stderr);
   return out.exitCode;
+}
+
+/**
+ * tar: just-bash's, with what it prints differently: `-v` listings name owners
+ * (`root/root`, from the container's /etc/passwd and /etc/group, padded as tar's
+ * 19-column owner-and-size field) and `-xv`/`-cv` list names on stdout.
+ */
+async function tar(run: ProgramRun, gnu: boolean): Promise<number> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runWorded({ ...run, spec: { ...run.spec, stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } } }, 'tar', gnu);
+  const mode = (run.args[0] ?? '').replace(/^-/, '');
+  if (/[xc]/.test(mode) && mode.includes('v')) {
+    // The listing just-bash puts on stderr: the lines that are not complaints.
+    const listed = stderr.split('\n').filter((l) => l && !l.startsWith('tar: '));
+    stderr = stderr.split('\n').filter((l) => l.startsWith('tar: ')).map((l) => `${l}\n`).join('');
+    stdout += listed.map((l) => `${l}\n`).join('');
+  }
+  const ids = await idNames(run);
+  stdout = stdout.replace(/^([-dlcbps][-rwxsStT]{9}) (\d+)\/(\d+) +(\d+) /gm, (_, m: string, u: string, g: string, size: string) => {
+    const owner = `${ids.user(Number(u)) ?? u}/${ids.group(Number(g)) ?? g}`;
+    return `${m} ${owner} ${size.padStart(Math.max(1, 18 - owner.length))} `;
+  });
+  if (stdout) run.spec.stdout(stdout);
+  if (stderr) run.spec.stderr(stderr);
+  return code;
 }
 
 /** busybox: the applet is the name it was called by. */
