@@ -33,7 +33,7 @@ async function commands(): Promise<Map<string, Command>> {
 }
 
 /** Names just-bash implements that we use as they are. */
-export const BUILTIN_NAMES = new Set('cat echo printf mkdir rmdir touch rm cp mv ln chmod pwd readlink head tail wc stat grep egrep fgrep sed awk sort uniq comm cut paste tr rev nl fold expand unexpand strings split tee find basename dirname tree du printenv xargs true false clear base64 diff date seq expr md5sum sha1sum sha256sum od tac timeout jq tree'.split(' '));
+export const BUILTIN_NAMES = new Set('cat echo printf mkdir rmdir touch rm cp mv ln chmod pwd readlink head tail wc stat grep egrep fgrep sed awk sort uniq comm cut paste tr rev nl fold expand unexpand strings split tee find basename dirname tree du printenv xargs true false clear base64 diff date seq expr md5sum sha1sum sha256sum od tac timeout jq tree tar'.split(' '));
 
 // Filters read stdin when no file operand is given; others never touch it.
 const FILTERS = new Set('jq cat head tail wc grep egrep fgrep sed awk sort uniq cut tr rev nl fold tee base64 md5sum sha1sum sha256sum od tac xargs strings expand unexpand paste'.split(' '));
@@ -52,7 +52,8 @@ export async function runBuiltin(run: ProgramRun, name = run.name): Promise<numb
     return 127;
   }
   const operands = run.args.filter((a) => !a.startsWith('-') || a === '-');
-  const stdin = FILTERS.has(name) && (operands.length === 0 || operands.includes('-') || name === 'xargs' || name === 'tee' || ['grep', 'egrep', 'fgrep', 'sed', 'awk', 'jq'].includes(name) && operands.length <= 1 && !run.args.includes('-n')) ? await readAllStdin(run.spec) : '';
+  // tr and xargs take no file operands, tee's are outputs: they always read stdin.
+  const stdin = FILTERS.has(name) && (operands.length === 0 || operands.includes('-') || name === 'xargs' || name === 'tee' || name === 'tr' || ['grep', 'egrep', 'fgrep', 'sed', 'awk', 'jq'].includes(name) && operands.length <= 1 && !run.args.includes('-n')) ? await readAllStdin(run.spec) : '';
   const ctx = jb.createCommandContext({
     fs: run.spec.fs,
     cwd: run.spec.cwd,

@@ -25,7 +25,7 @@ const LOADERS: Record<string, Loader> = {
 
 // Debian binaries that are one tool each (coreutils, grep, sed, findutils, hostname, …).
 const GNU = new Set(('arch base64 basename cat chgrp chmod chown cp cut date dd df dirname du echo env expand expr false fold head hostid id ln ls md5sum mkdir mktemp mv nl nproc od paste printenv printf pwd readlink realpath rm rmdir seq sha1sum sha256sum sleep sort split stat tac tail tee touch tr true uname uniq unexpand wc whoami yes '
-  + 'grep egrep fgrep sed find xargs diff hostname which mawk awk tree jq curl wget').split(' '));
+  + 'grep egrep fgrep sed find xargs diff hostname which mawk awk tree jq curl wget tar').split(' '));
 
 /** The program for an exec marker, or undefined when Layerlab does not simulate it. */
 export async function loadProgram(marker: string): Promise<Program | undefined> {

@@ -10,42 +10,9 @@ import { lookPath } from '../resolve.ts';
 /** Kernel identity reported by uname: a Linux host kernel as Docker Engine runs on. */
 export const KERNEL = { release: '6.8.0-79-generic', version: '#79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025', machine: 'x86_64' };
 
-async function readLines(run: ProgramRun, path: string): Promise<string[][]> {
-  try {
-    return (await run.spec.fs.readFile(path)).split('\n').filter(Boolean).map((l) => l.split(':'));
-  } catch {
-    return [];
-  }
-}
-
 /** `hostname`: the container's hostname (its short ID unless --hostname). */
 export async function hostname(run: ProgramRun): Promise<number> {
   run.spec.stdout(`${run.spec.hostname}\n`);
-  return 0;
-}
-
-/** `id` and `whoami` from /etc/passwd and /etc/group, as both busybox and coreutils print them. */
-export async function id(run: ProgramRun): Promise<number> {
-  const passwd = await readLines(run, '/etc/passwd');
-  const groups = await readLines(run, '/etc/group');
-  const user = run.spec.user.split(':')[0] || 'root';
-  const pw = passwd.find((p) => p[0] === user || p[2] === user);
-  const uid = pw?.[2] ?? user;
-  const gid = pw?.[3] ?? (run.spec.user.split(':')[1] || uid);
-  const name = pw?.[0];
-  if (run.name === 'whoami') {
-    if (!name) {
-      run.spec.stderr(`whoami: unknown uid ${uid}\n`);
-      return 1;
-    }
-    run.spec.stdout(`${name}\n`);
-    return 0;
-  }
-  const gname = (g: string): string => groups.find((x) => x[2] === g)?.[0] ?? '';
-  const fmt = (n: string, label: string): string => (label ? `${n}(${label})` : n);
-  const member = name ? groups.filter((g) => g[2] !== gid && (g[3] ?? '').split(',').includes(name)).map((g) => g[2]!) : [];
-  const all = [gid, ...member];
-  run.spec.stdout(`uid=${fmt(uid, name ?? '')} gid=${fmt(gid, gname(gid))} groups=${all.map((g) => fmt(g, gname(g))).join(',')}\n`);
   return 0;
 }
 
@@ -65,9 +32,22 @@ export async function uname(run: ProgramRun, gnu: boolean): Promise<number> {
   return 0;
 }
 
-/** `env` with no arguments prints the environment; `env X=1 cmd` is left to the shell. */
+/**
+ * `env [-i] [-u NAME] [NAME=VALUE]...` without a command prints the resulting
+ * environment; `env X=1 cmd` is left to the shell (its dispatcher runs cmd).
+ */
 export async function env(run: ProgramRun): Promise<number> {
-  run.spec.stdout(Object.entries(run.spec.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+  let vars: Record<string, string> = { ...run.spec.env };
+  const args = [...run.args];
+  while (args.length > 0) {
+    const a = args[0]!;
+    if (a === '-i' || a === '-' || a === '--ignore-environment') vars = {};
+    else if (a === '-u' && args.length > 1) delete vars[args.splice(1, 1)[0]!];
+    else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) vars[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
+    else break;
+    args.shift();
+  }
+  run.spec.stdout(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''));
   return 0;
 }
 

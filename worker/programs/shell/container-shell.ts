@@ -12,6 +12,8 @@ import type { ProcessSpec, ShellState } from '../process.ts';
 import { exitForSignal } from '../program.ts';
 import type { ShellFlavor } from '../run.ts';
 import { containerCommands } from './dispatch.ts';
+import { bashVersion, bashVersionPlugin } from './bash-version.ts';
+import { dashEchoCommand } from './dash-echo.ts';
 import { interpreterFs, SHELL_BUILTINS } from './shell-fs.ts';
 
 const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'OLDPWD']);
@@ -54,10 +56,11 @@ export class ContainerShell {
         signal: () => this.#line?.signal ?? this.#spec.signal,
         tty: () => this.#terminal,
         tailcall: (argv, env, cwd) => { this.#tail = { argv, env, cwd }; },
-      }),
+      }).concat(this.#flavor === 'dash' ? [dashEchoCommand(jb)] : []),
       executionLimits: { maxOutputSize: 2 ** 28, maxExecutionTimeMs: 24 * 3600_000 },
       processInfo: { uid: this.#spec.user === 'root' || this.#spec.user === '0' ? 0 : 1000, gid: 0 },
     });
+    if (this.#flavor === 'bash') this.#bash.registerTransformPlugin(bashVersionPlugin(await bashVersion(this.#spec.fs)) as never);
   }
 
   /** The exported environment (for a shell started from this one). */
