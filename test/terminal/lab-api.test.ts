@@ -244,7 +244,8 @@ describe('lab API over a MessageChannel', () => {
     const total = reports[0]?.type === 'progress' ? reports[0].total : -1;
     expect(total).toBeGreaterThan(0);
     // Blob by blob, then the packing of their bytes into the archive.
-    const packing = reports[total + 1]?.type === 'progress' ? reports[total + 1].total : -1;
+    const pack = reports[total + 1];
+    const packing = pack?.type === 'progress' ? pack.total : -1;
     expect(packing).toBeGreaterThan(0);
     expect(reports).toEqual([
       ...Array.from({ length: total + 1 }, (_, done) => ({ type: 'progress', label: 'Exporting the lab', done, total })),
