@@ -37,6 +37,7 @@ import { load } from './image/load.ts';
 import { importImage } from './image/import.ts';
 import { inspect } from './system/inspect.ts';
 import { info } from './system/info.ts';
+import { df } from './system/df.ts';
 import { version } from './system/version.ts';
 
 /**
@@ -92,6 +93,7 @@ export const HANDLERS: Record<string, Implemented> = {
   'container port': impl(port),
   inspect: impl(inspect, 'format', 'size', 'type'),
   'system info': impl(info, 'format'),
+  'system df': impl(df, 'format'),
   version: impl(version, 'format'),
 };
 

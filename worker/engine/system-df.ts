@@ -1,0 +1,71 @@
+/**
+ * `GET /system/df` of the simulated engine, the figures `docker system df`
+ * prints (moby daemon/disk_usage.go over the classic store):
+ * - LayersSize: every layer on disk counted once, whoever uses it;
+ * - Images: the top-level images (`docker images`), each with its size, the
+ *   part of it other images share (a layer referenced by two or more images
+ *   of the store, intermediate ones included) and its container count;
+ * - Containers: each container's writable layer size and state;
+ * - Volumes: none (the simulator has no volumes yet);
+ * - BuildCache: the layers BuildKit's cache holds, `Shared` when an image
+ *   uses them too. BuildKit also keeps records of build contexts
+ *   (`source.local`) that the simulator does not, so counts can be lower.
+ */
+import type { EngineState } from './state.ts';
+import { listImages } from './images/list.ts';
+import { chainIds } from './images/chain.ts';
+
+/** One image row of the disk usage. */
+export interface DfImage {
+  id: string;
+  repoTags: string[];
+  created: number;
+  size: number;
+  sharedSize: number;
+  containers: number;
+}
+
+/** One container row of the disk usage. */
+export interface DfContainer {
+  id: string;
+  running: boolean;
+  sizeRw: number;
+}
+
+/** One build cache record. */
+export interface DfCache {
+  id: string;
+  size: number;
+  shared: boolean;
+  inUse: boolean;
+}
+
+/** The disk usage of the lab. */
+export interface DiskUsage {
+  layersSize: number;
+  images: DfImage[];
+  containers: DfContainer[];
+  buildCache: DfCache[];
+  /** BuildKit's BuilderSize: the cache's bytes no image shares. */
+  builderSize: number;
+}
+
+/** Computes the disk usage of `state` at `nowMs`. */
+export function diskUsage(state: EngineState, nowMs: number): DiskUsage {
+  const refs = new Map<string, number>();
+  for (const img of state.images.values()) for (const chainId of chainIds(img.config.rootfs.diff_ids)) refs.set(chainId, (refs.get(chainId) ?? 0) + 1);
+  const images = listImages(state, {}, nowMs).map((summary): DfImage => {
+    const image = state.images.get(summary.Id)!;
+    let shared = 0;
+    for (const chainId of chainIds(image.config.rootfs.diff_ids)) if ((refs.get(chainId) ?? 0) > 1) shared += state.layers.get(chainId)?.size ?? 0;
+    return { id: summary.Id, repoTags: summary.RepoTags, created: summary.Created, size: summary.Size, sharedSize: shared, containers: summary.Containers };
+  });
+  const containers = [...state.containers.values()].map((c) => ({ id: c.id, running: c.running, sizeRw: Number(c.sizeRw ?? 0) }));
+  let layersSize = 0;
+  for (const layer of state.layers.values()) layersSize += layer.size;
+  const buildCache = [...state.layers.values()]
+    .filter((l) => l.held)
+    .map((l) => ({ id: l.chainId, size: l.size, shared: refs.has(l.chainId), inUse: false }));
+  const builderSize = buildCache.filter((c) => !c.shared).reduce((n, c) => n + c.size, 0);
+  return { layersSize, images, containers, buildCache, builderSize };
+}
