@@ -9,6 +9,8 @@
  * each line, PWD included, becomes the next line's, aliases and `$?` are set
  * up again before it. Shell functions and shell options do not carry over.
  */
+import { syntaxErrorText, syntaxFailure } from './syntax-error.ts';
+import { BASH_VERSION_COMMAND, bashVersionPlugin, bashVersionText, HOST_BASH_VERSION } from './bash-version.ts';
 import type { Bash, IFileSystem, ScriptNode } from 'just-bash';
 import type { DockerCommand } from './commands/docker.ts';
 import { LEARNER } from './commands/identity.ts';
@@ -256,6 +258,18 @@ export class HostShell {
     }
     // Interactive bash names no line in its messages (`bash: foo: ...`).
     result.stderr = result.stderr.replace(/^bash: line \d+: /gm, 'bash: ');
+    // A line that does not parse is bash's own syntax error, worded as
+    // interactive bash words it; nothing ran, so the shell's state stays as it
+    // was but for `$?` (2). just-bash's parser accepts a few lines its
+    // interpreter then rejects (`echo )`): those count as the line's own error
+    // too unless the line starts a nested shell, whose message is about its own
+    // script (left as just-bash words it: the nested script is not known here).
+    const own = /^bash: (.*)\n$/.exec(result.stderr);
+    const failure = own && result.stdout === '' && (!parses || !/(^|[\s;&|(`])(bash|sh|eval|source|\.)\s/.test(line)) ? syntaxFailure(own[1]!) : undefined;
+    if (failure) {
+      this.#status = 2;
+      return { stdout: '', stderr: syntaxErrorText(failure, { shell: 'bash', mode: 'interactive', name: 'bash' }), exitCode: 2 };
+    }
     const exitedNow = parses && !('?' in result.env);
     ({ env: this.#env, aliases: this.#aliases } = carried(result.env));
     this.#status = result.exitCode;
@@ -305,14 +319,17 @@ export class HostShell {
         binary: (bytes) => this.#binary.push(bytes),
         startForeground: this.#opts.startForeground,
       };
-      return new jb.Bash({
+      const bash = new jb.Bash({
         fs: this.#fs,
         cwd: LEARNER.home,
         env: this.#env,
-        customCommands: hostCommands(jb, this.#opts.docker, hooks, {
-          lines: () => this.#history,
-          clear: () => void (this.#history = []),
-        }),
+        customCommands: [
+          ...hostCommands(jb, this.#opts.docker, hooks, {
+            lines: () => this.#history,
+            clear: () => void (this.#history = []),
+          }),
+          jb.defineCommand(BASH_VERSION_COMMAND, async () => ({ stdout: bashVersionText(HOST_BASH_VERSION), stderr: '', exitCode: 0 })),
+        ],
         // A terminal, not an agent sandbox: images of hundreds of MB go
         // through `docker save > x.tar`, and `docker build` may take a while.
         executionLimits: {
@@ -323,6 +340,9 @@ export class HostShell {
         },
         processInfo: { uid: LEARNER.uid, gid: LEARNER.gid },
       });
+      // just-bash answers its own 5.1.0 for $BASH_VERSION and has no `bash --version`.
+      bash.registerTransformPlugin(bashVersionPlugin(HOST_BASH_VERSION, true) as never);
+      return bash;
     })();
     return this.#bash;
   }

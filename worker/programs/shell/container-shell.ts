@@ -12,9 +12,10 @@ import type { ProcessSpec, ShellState } from '../process.ts';
 import { exitForSignal } from '../program.ts';
 import type { ShellFlavor } from '../run.ts';
 import { containerCommands } from './dispatch.ts';
-import { bashVersion, bashVersionPlugin } from './bash-version.ts';
+import { bashVersion, bashVersionPlugin } from '../../shell/bash-version.ts';
 import { dashEchoCommand } from './dash-echo.ts';
 import { interpreterFs, SHELL_BUILTINS } from './shell-fs.ts';
+import { syntaxErrorText, syntaxFailure } from '../../shell/syntax-error.ts';
 
 const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'OLDPWD']);
 
@@ -33,11 +34,16 @@ export class ContainerShell {
   #debian: boolean | undefined;
   #terminal = false;
   #tail: { argv: string[]; env: Record<string, string>; cwd: string } | undefined;
+  /** How a non-interactive shell got its script, for bash's syntax errors (`-c: line 1:` or `line 1:`). */
+  #invocation: '-c' | 'script';
+  /** The script of the line being run, which bash echoes in a syntax error. */
+  #script = '';
 
-  constructor(spec: ProcessSpec, flavor: ShellFlavor, arg0: string) {
+  constructor(spec: ProcessSpec, flavor: ShellFlavor, arg0: string, invocation: '-c' | 'script' = 'script') {
     this.#spec = spec;
     this.#flavor = flavor;
     this.#arg0 = arg0;
+    this.#invocation = invocation;
     this.#env = { HOME: '/root', ...spec.env, PWD: spec.cwd };
   }
 
@@ -108,6 +114,7 @@ export class ContainerShell {
     const env = { ...this.#env, '0': dollar0 };
     const pre = this.#status !== 0 ? `(exit ${this.#status}); ` : '';
     const set = positional.length > 0 ? `set -- ${positional.map(quote).join(' ')}; ` : '';
+    this.#script = script;
     try {
       const r = await this.#bash!.exec(pre + set + script, { env, replaceEnv: true, cwd: this.cwd, rawScript: true, signal: this.#line.signal });
       this.#keep(r.env ?? {});
@@ -154,22 +161,41 @@ export class ContainerShell {
 
   #reword(stderr: string, interactive: boolean): string {
     const arg0 = this.#arg0;
-    return stderr.replace(/^bash: (?:line (\d+): )?(.*)$/gm, (_m, line: string | undefined, rest: string) => {
-      const nf = /^(.*): command not found$/.exec(rest);
-      const cd = /^cd: (.*): (No such file or directory|Not a directory)$/.exec(rest);
-      if (this.#flavor === 'ash') {
-        if (nf) return `${arg0}: ${nf[1]}: not found`;
-        if (cd) return `${arg0}: cd: can't cd to ${cd[1]}: ${cd[2]}`;
-        return `${arg0}: ${rest}`;
+    return stderr.replace(/^bash: (?:line (\d+): )?(.*)\n?/gm, (whole, line: string | undefined, rest: string) => {
+      const nl = whole.endsWith('\n') ? '\n' : '';
+      const failure = syntaxFailure(rest);
+      if (failure) {
+        const name = arg0.slice(arg0.lastIndexOf('/') + 1);
+        const text = syntaxErrorText(
+          failure,
+          this.#flavor !== 'bash'
+            ? { shell: this.#flavor, name: arg0 }
+            : interactive
+              ? { shell: 'bash', mode: 'interactive', name }
+              : { shell: 'bash', mode: this.#invocation, name: arg0, script: this.#script },
+        );
+        return nl ? text : text.slice(0, -1);
       }
-      if (this.#flavor === 'dash') {
-        if (nf) return `${arg0}: ${line ?? '1'}: ${nf[1]}: not found`;
-        if (cd) return `${arg0}: ${line ?? '1'}: cd: can't cd to ${cd[1]}`;
-        return `${arg0}: ${line ?? '1'}: ${rest}`;
-      }
-      // Interactive bash names itself by its basename (`bash: foo: command not found`).
-      return interactive ? `${arg0.slice(arg0.lastIndexOf('/') + 1)}: ${rest}` : `${arg0}: line ${line ?? '1'}: ${rest}`;
+      return this.#rewordLine(line, rest, interactive) + nl;
     });
+  }
+
+  #rewordLine(line: string | undefined, rest: string, interactive: boolean): string {
+    const arg0 = this.#arg0;
+    const nf = /^(.*): command not found$/.exec(rest);
+    const cd = /^cd: (.*): (No such file or directory|Not a directory)$/.exec(rest);
+    if (this.#flavor === 'ash') {
+      if (nf) return `${arg0}: ${nf[1]}: not found`;
+      if (cd) return `${arg0}: cd: can't cd to ${cd[1]}: ${cd[2]}`;
+      return `${arg0}: ${rest}`;
+    }
+    if (this.#flavor === 'dash') {
+      if (nf) return `${arg0}: ${line ?? '1'}: ${nf[1]}: not found`;
+      if (cd) return `${arg0}: ${line ?? '1'}: cd: can't cd to ${cd[1]}`;
+      return `${arg0}: ${line ?? '1'}: ${rest}`;
+    }
+    // Interactive bash names itself by its basename (`bash: foo: command not found`).
+    return interactive ? `${arg0.slice(arg0.lastIndexOf('/') + 1)}: ${rest}` : `${arg0}: line ${line ?? '1'}: ${rest}`;
   }
 }
 

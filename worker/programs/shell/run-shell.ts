@@ -10,10 +10,25 @@ import { execResolved } from '../run.ts';
 import type { ShellFlavor } from '../run.ts';
 import { ContainerShell } from './container-shell.ts';
 import { withoutNounset } from './shell-fs.ts';
+import { bashVersion, bashVersionText } from '../../shell/bash-version.ts';
 
 /** Runs the shell spec.argv describes and returns its exit status. */
 export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, argv0: string): Promise<ExitCode> {
   const args = spec.argv.slice(1);
+  // Long options come first. bash knows --version (and the startup ones,
+  // which change nothing here); busybox ash ignores them; dash has none
+  // (`sh: 0: Illegal option --`, exit 2: recorded from dash 0.5.12).
+  while (args[0]?.startsWith('--') && args[0] !== '--') {
+    const opt = args.shift()!;
+    if (flavor === 'dash') {
+      spec.stderr(`${basenameOf(argv0)}: 0: Illegal option --\n`);
+      return 2;
+    }
+    if (flavor === 'bash' && opt === '--version') {
+      spec.stdout(bashVersionText(await bashVersion(spec.fs), (await spec.fs.exists('/etc/alpine-release')) ? 'x86_64-alpine-linux-musl' : undefined));
+      return 0;
+    }
+  }
   // Options before the script: -c takes the script from the next argument; -e/-x/-l/-i are accepted.
   let command: string | undefined;
   while (args.length > 0 && /^-[a-z]+$/.test(args[0]!)) {
@@ -21,7 +36,7 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
     if (opt.includes('c')) command = args.shift() ?? '';
   }
   const name = basenameOf(argv0);
-  const shell = new ContainerShell(spec, flavor, command !== undefined ? name : argv0);
+  const shell = new ContainerShell(spec, flavor, command !== undefined ? name : argv0, command !== undefined ? '-c' : 'script');
   const emit = (r: { stdout: string; stderr: string }): void => {
     if (r.stdout) spec.stdout(r.stdout);
     if (r.stderr) spec.stderr(r.stderr);
