@@ -45,7 +45,12 @@ describe('the terminal in the page', () => {
     await page.keyboard.press('Control+C');
     await type(page, 'sleep 30');
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
+    // The worker echoes the line's end when it takes the line and starts the command.
+    await page.waitForFunction(() => {
+      const h = window.__layerlab!;
+      const lines = h.lines();
+      return h.cursor().row === lines.length && lines.at(-1) === 'learner@layerlab:~$ sleep 30';
+    });
     await page.keyboard.press('Control+C');
     await waitForPrompt(page);
     expect(await tail(page, 4)).toEqual(['learner@layerlab:~$ echo never^C', 'learner@layerlab:~$ sleep 30', '^C', 'learner@layerlab:~$']);
