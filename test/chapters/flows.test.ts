@@ -6,17 +6,50 @@
  * and compares its terminal with these records; compare.ts, tested here,
  * says how.
  */
-import { describe, expect, it } from 'vitest';
-import { execFlow, loadFlows, parseFlow } from './flows.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { NOW } from '../containers/helpers.ts';
+import { execFlow, loadFlows, parseFlow, sessionFlow } from './flows.ts';
+import type { ExecRecord } from './flows.ts';
+import { createNormalizer } from '../golden/normalize.ts';
 import { aptOnTerminal, collapsePullProgress, compareLine, frameBuildSteps, isInterleaving, normalize, plainBuildSteps, screenLines } from './compare.ts';
+
+/**
+ * A flow's whole transcript, normalized as the golden suite normalizes (ids
+ * numbered by first appearance, times, random names: it reads better than raw
+ * hex) plus the wall-clock figures a run measures: build step durations and
+ * apt's fetch rate.
+ */
+function transcript(records: ExecRecord[]): string {
+  const norm = createNormalizer();
+  const clock = (s: string): string =>
+    s
+      .replace(/^(#\d+ (?:DONE|CACHED|ERROR)?.*?)\d+\.\d+s$/gm, '$1<secs>s')
+      .replace(/^(#\d+ )\d+\.\d+( .*)$/gm, '$1<secs>$2')
+      .replace(/^(Fetched .* in )\S+ \([^)]*\)$/gm, '$1<time> (<rate>)');
+  return records
+    .map((r, i) => `$ ${r.cmd}\n${clock(norm(r.stdout, i + 1))}${r.stderr ? `[stderr]\n${clock(norm(r.stderr, i + 1))}` : ''}[exit ${r.rc}]\n`)
+    .join('\n');
+}
 
 describe('the chapters through exec --json', () => {
   for (const flow of loadFlows()) {
-    it(`${flow.name}: every line ends as its flow says`, async () => {
+    it(`${flow.name}: every line ends as its flow says, and prints its recorded transcript`, async () => {
       const records = await execFlow(flow);
       const got = records.map((r, i) => ({ at: flow.lines[i]!.at, cmd: r.cmd, rc: r.rc, missing: /not available in Layerlab|command not found/.test(r.stderr) }));
       expect(got).toEqual(flow.lines.map((l) => ({ at: l.at, cmd: l.line, rc: l.rc, missing: false })));
-    }, 120_000);
+      // The whole output of every line, from a run with a fixed clock and seeded ids, reviewed when
+      // it changes (`vitest -u` rewrites the file).
+      // The host's files take their times from Date (just-bash's filesystem): fixed too, so that the
+      // layers `COPY . /app` makes, and the digests that order `ls blobs/sha256`, are the same each run.
+      vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+      let flowRecords: ExecRecord[];
+      try {
+        flowRecords = await sessionFlow(flow);
+      } finally {
+        vi.useRealTimers();
+      }
+      await expect(transcript(flowRecords)).toMatchFileSnapshot(`./transcripts/${flow.name}.txt`);
+    }, 300_000);
   }
 });
 

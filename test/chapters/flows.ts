@@ -74,3 +74,30 @@ export async function execFlow(flow: Flow): Promise<ExecRecord[]> {
   if (code !== 0) throw new Error(`bin/layerlab exec --json exited ${code}: ${err}`);
   return JSON.parse(out) as ExecRecord[];
 }
+
+/**
+ * Runs a flow's lines in a session in this process, as `exec --json` does
+ * (one record per whole command), with a fixed clock and seeded randomness so
+ * ids, digests and their order are the same on every run: the transcripts
+ * compare whole outputs.
+ */
+export async function sessionFlow(flow: Flow): Promise<ExecRecord[]> {
+  const { createSession } = await import('../../worker/session.ts');
+  const { MemoryStore } = await import('../../worker/store/memory-store.ts');
+  const { NOW, seeded } = await import('../containers/helpers.ts');
+  const session = await createSession({ store: new MemoryStore(), isTTY: false, clock: () => NOW, random: seeded(5) });
+  const records: ExecRecord[] = [];
+  let lines: string[] = [];
+  try {
+    for (const { line } of flow.lines) {
+      lines.push(line);
+      const r = await session.runLine(line);
+      if (session.foreground === undefined && session.shell.continuing) continue;
+      records.push({ cmd: lines.join('\n'), stdout: r.stdout, stderr: r.stderr, rc: r.rc });
+      lines = [];
+    }
+  } finally {
+    await session.close();
+  }
+  return records;
+}
