@@ -4,6 +4,14 @@
  * file layouts of the real 3.22 packages as closely as we know them. Packages already
  * in the alpine image (musl, zlib, ca-certificates-bundle, …) are found in
  * /lib/apk/db/installed and are not repeated here.
+ *
+ * Provenance: hand-written, not recorded. No Alpine mirror is reachable from
+ * where Layerlab is built (only npm and Debian's archive are), and the
+ * oracle's alpine image (test/golden/oracle.sh) is a local stand-in without
+ * apk, so there is no recording script for this index or for apk's output:
+ * versions, installed sizes and file lists were typed from Alpine 3.22's
+ * package pages, and may lag the live index. Recording them belongs with a
+ * machine that reaches dl-cdn.alpinelinux.org (`apk info -a`, `apk add -v`).
  */
 
 /** One file of a package: `size` filler bytes, an executable of `program`, or a symlink. */

@@ -2,7 +2,9 @@
  * apk-tools 2.14 (Alpine 3.22): update, add, del, info, search against the simulated
  * index (alpine-index.ts). `add` writes each package's files and its stanza in
  * /lib/apk/db/installed and the name in /etc/apk/world, so `apk info` and
- * `docker container diff` tell the truth. Texts follow apk's own messages.
+ * `docker container diff` tell the truth. Texts follow apk's own messages
+ * (apk-tools 2.14's src/app_*.c); like the index, they are hand-written,
+ * not recorded: see alpine-index.ts for why.
  */
 import type { IFileSystem } from 'just-bash';
 import type { Program, ProgramRun } from '../program.ts';

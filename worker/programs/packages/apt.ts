@@ -23,8 +23,19 @@ function done(run: ProgramRun, text: string): string {
   return run.spec.tty ? `${text} Done\n` : `${text}\n`;
 }
 
-function reading(run: ProgramRun): string {
-  return done(run, 'Reading package lists...') + done(run, 'Building dependency tree...') + done(run, 'Reading state information...');
+/**
+ * apt reads /var/lib/apt/extended_states (which packages were installed as
+ * dependencies) only when it exists, and says so only then: a fresh Debian or
+ * Ubuntu image has none, so its first install prints no `Reading state
+ * information...` (observed with apt 2.6.1 in a bookworm root, test/programs/record-apt.sh).
+ * apt writes the file on every install, empty when nothing was pulled in automatically.
+ */
+async function stateLine(run: ProgramRun): Promise<string> {
+  return (await run.spec.fs.exists('/var/lib/apt/extended_states')) ? done(run, 'Reading state information...') : '';
+}
+
+async function reading(run: ProgramRun): Promise<string> {
+  return done(run, 'Reading package lists...') + done(run, 'Building dependency tree...') + (await stateLine(run));
 }
 
 /** apt's ShowList: names after two spaces, wrapped before column 80. */
@@ -69,7 +80,7 @@ async function update(run: ProgramRun, archive: Archive, apt: boolean): Promise<
     await writePackageFiles(run.spec.fs, 'apt-lists', archive.indexes.map((ix) => ({ path: `var/lib/apt/lists/${ix.list}`, size: ix.stored })));
   }
   out += done(run, 'Reading package lists...');
-  if (apt) out += done(run, 'Building dependency tree...') + done(run, 'Reading state information...') + 'All packages are up to date.\n';
+  if (apt) out += done(run, 'Building dependency tree...') + (await stateLine(run)) + 'All packages are up to date.\n';
   run.spec.stdout(out);
   return 0;
 }
@@ -100,7 +111,7 @@ async function install(run: ProgramRun, archive: Archive, names: string[], opts:
   const lists = await haveLists(run, archive);
   const status = await readStatus(spec.fs);
   const installed = new Set(status.map((e) => e.name));
-  let out = reading(run);
+  let out = await reading(run);
   const missing = names.filter((n) => !lists || !archive.packages[n]);
   if (missing.length > 0) {
     spec.stdout(out);
@@ -139,12 +150,17 @@ async function install(run: ProgramRun, archive: Archive, names: string[], opts:
   spec.stdout(out);
   spec.stderr('debconf: delaying package configuration, since apt-utils is not installed\n');
   out = fetched(download);
+  // dpkg's part runs on the pseudo-terminal apt gives it (a container always
+  // has /dev/pts): its lines end in CR LF, as the pty writes them, and its
+  // database progress counts up in 5% steps over one line (dpkg's
+  // progress_step on a tty). Observed with apt 2.6.1 (test/programs/record-apt.sh).
+  const dpkgStart = out.length;
   const width = String(order.length - 1).length;
   const count = await databaseCount(spec.fs, archive.baseFiles, archive.imagePackages);
   for (const [i, n] of order.entries()) {
     const p = pk(n);
     out += `Selecting previously unselected package ${shown(n, p)}.\n`;
-    if (i === 0) out += `(Reading database ... ${count} files and directories currently installed.)\n`;
+    if (i === 0) out += `${readingDatabase()}(Reading database ... ${count} files and directories currently installed.)\n`;
     const prefix = order.length > 1 ? `${String(i).padStart(width, '0')}-` : '';
     out += `Preparing to unpack .../${prefix}${n}_${p.v.replace(':', '%3a')}_${p.arch}.deb ...\nUnpacking ${shown(n, p)} (${p.v}) ...\n`;
     await dpkgInstall(spec.fs, n, p);
@@ -161,9 +177,18 @@ async function install(run: ProgramRun, archive: Archive, names: string[], opts:
   }
   const libcBin = (await readStatus(spec.fs)).find((e) => e.name === 'libc-bin');
   if (libs && libcBin) out += `Processing triggers for libc-bin (${libcBin.version}) ...\n`;
+  // On a terminal the container's tty adds the CRs itself.
+  if (!spec.tty) out = out.slice(0, dpkgStart) + out.slice(dpkgStart).replaceAll('\n', '\r\n');
   spec.stdout(out);
   await record(run, order, extra);
   return 0;
+}
+
+/** dpkg's `(Reading database ... ` progress before its count: 0%, then every fifth percent, each over the last. */
+function readingDatabase(): string {
+  let out = '(Reading database ... ';
+  for (let p = 5; p <= 100; p += 5) out += `\r(Reading database ... ${p}%`;
+  return `${out}\r`;
 }
 
 /** apt's own bookkeeping files, which `docker diff` shows after an install. */
@@ -171,7 +196,7 @@ async function record(run: ProgramRun, order: string[], auto: string[]): Promise
   const { fs } = run.spec;
   const states = await readText(fs, '/var/lib/apt/extended_states');
   const add = auto.filter((n) => order.includes(n)).map((n) => `Package: ${n}\nArchitecture: amd64\nAuto-Installed: 1\n`).join('\n');
-  if (add) await writeText(fs, '/var/lib/apt/extended_states', states ? `${states.trimEnd()}\n\n${add}` : add);
+  await writeText(fs, '/var/lib/apt/extended_states', states && add ? `${states.trimEnd()}\n\n${add}` : states || add);
   const date = new Date(run.spec.now()).toISOString().replace('T', '  ').slice(0, 20);
   await writeText(fs, '/var/log/apt/history.log', `${await readText(fs, '/var/log/apt/history.log')}\nStart-Date: ${date}\nCommandline: ${[run.name, ...run.args].join(' ')}\nInstall: ${order.join(', ')}\nEnd-Date: ${date}\n`);
   await writeText(fs, '/var/log/dpkg.log', (await readText(fs, '/var/log/dpkg.log')) + order.map((n) => `${date.replace('  ', ' ').trim()} status installed ${n}:amd64\n`).join(''));
@@ -180,7 +205,7 @@ async function record(run: ProgramRun, order: string[], auto: string[]): Promise
 async function remove(run: ProgramRun, archive: Archive, names: string[], purge: boolean): Promise<number> {
   const { spec } = run;
   const status = await readStatus(spec.fs);
-  let out = reading(run);
+  let out = await reading(run);
   const gone = names.filter((n) => status.some((e) => e.name === n));
   for (const n of names.filter((x) => !gone.includes(x))) {
     if (!archive.packages[n] || !(await haveLists(run, archive))) {
