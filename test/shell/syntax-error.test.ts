@@ -35,6 +35,17 @@ describe('syntax errors', () => {
     expect(actual.join('\n')).toEqual(fixture.cases.map(block).join('\n'));
   }, 120_000);
 
+  it('in the host shell, bash -c and sh -c (Debian: dash) word them as the real shells do', async () => {
+    const s = await createSession({ store: new MemoryStore(), clock: () => NOW, random: seeded(5) });
+    const cases = fixture.cases.filter((c) => c.shell !== 'ash');
+    const actual: string[] = [];
+    for (const c of cases) {
+      const r = await s.runLine(`${c.shell === 'bash' ? 'bash' : 'sh'} -c ${word(c.script)}`);
+      actual.push(block({ shell: c.shell, script: c.script, stdout: r.stdout, stderr: r.stderr, rc: r.rc }));
+    }
+    expect(actual.join('\n')).toEqual(cases.map(block).join('\n'));
+  });
+
   it('typed in the host shell: interactive bash wording, and the shell goes on with its state', async () => {
     const s = await createSession({ store: new MemoryStore(), clock: () => NOW, random: seeded(5) });
     const lines = ['X=1', 'echo 5.1(1)', 'echo $? $X', 'echo )', 'echo after $? $X'];

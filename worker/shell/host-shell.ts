@@ -9,7 +9,7 @@
  * each line, PWD included, becomes the next line's, aliases and `$?` are set
  * up again before it. Shell functions and shell options do not carry over.
  */
-import { syntaxErrorText, syntaxFailure } from './syntax-error.ts';
+import { nestedShellScript, syntaxErrorText, syntaxFailure } from './syntax-error.ts';
 import { BASH_VERSION_COMMAND, bashVersionPlugin, bashVersionText, HOST_BASH_VERSION } from './bash-version.ts';
 import type { Bash, IFileSystem, ScriptNode } from 'just-bash';
 import type { DockerCommand } from './commands/docker.ts';
@@ -269,6 +269,15 @@ export class HostShell {
     if (failure) {
       this.#status = 2;
       return { stdout: '', stderr: syntaxErrorText(failure, { shell: 'bash', mode: 'interactive', name: 'bash' }), exitCode: 2 };
+    }
+    // A nested `bash -c`/`sh -c` whose script does not parse: worded by that shell, with its script.
+    const nestedScript = ast !== undefined && /^bash: (?:syntax error: Parse error|unexpected EOF while looking)/m.test(result.stderr) ? nestedShellScript(ast) : undefined;
+    if (nestedScript) {
+      const reporter = nestedScript.shell === 'dash' ? { shell: 'dash' as const, name: nestedScript.name } : { shell: 'bash' as const, mode: '-c' as const, name: nestedScript.name, script: nestedScript.script };
+      result.stderr = result.stderr.replace(/^bash: (.*)\n/gm, (whole, rest: string) => {
+        const f = syntaxFailure(rest);
+        return f ? syntaxErrorText(f, reporter) : whole;
+      });
     }
     const exitedNow = parses && !('?' in result.env);
     ({ env: this.#env, aliases: this.#aliases } = carried(result.env));

@@ -81,3 +81,49 @@ function shSyntaxError(failure: SyntaxFailure, shell: 'dash' | 'ash', name: stri
 function expecting(word: string | undefined): string {
   return word === undefined ? '' : ` (expecting "${word}")`;
 }
+
+type Node = Record<string, unknown>;
+
+/** A word's text when it holds no expansion: literals and quoted literals, as the shell would pass them. */
+function staticWord(word: unknown): string | undefined {
+  let text = '';
+  for (const part of ((word as Node | undefined)?.parts as Node[] | undefined) ?? []) {
+    if (part.type === 'Literal' || part.type === 'SingleQuoted') text += String(part.value);
+    else if (part.type === 'DoubleQuoted') {
+      for (const inner of part.parts as Node[]) {
+        if (inner.type !== 'Literal') return undefined;
+        // Inside double quotes a backslash escapes only $ ` " \ and newline.
+        text += String(inner.value).replace(/\\([$`"\\\n])/g, '$1');
+      }
+    } else return undefined;
+  }
+  return text;
+}
+
+/**
+ * The one `bash -c SCRIPT` or `sh -c SCRIPT` a typed host line runs, when its
+ * script is plain text: its syntax error is then worded with its script, as
+ * that shell words it (the host's sh is Debian's dash). Undefined when there
+ * is none, several, or the script is built by expansions.
+ */
+export function nestedShellScript(ast: unknown): { shell: 'bash' | 'dash'; name: string; script: string } | undefined {
+  const found: Array<{ shell: 'bash' | 'dash'; name: string; script: string } | undefined> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Node;
+      if (n.type === 'SimpleCommand') {
+        const name = staticWord(n.name);
+        const base = name?.slice(name.lastIndexOf('/') + 1);
+        const args = (n.args as unknown[]) ?? [];
+        if ((base === 'bash' || base === 'sh') && staticWord(args[0]) === '-c') {
+          const script = staticWord(args[1]);
+          found.push(script === undefined ? undefined : { shell: base === 'sh' ? 'dash' : 'bash', name: base, script });
+        }
+      }
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(ast);
+  return found.length === 1 ? found[0] : undefined;
+}
