@@ -6,7 +6,7 @@
  */
 import { openTerminal } from '../../engine/containers/terminal.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { attachIo, notATty, svcOf, toForeground } from './launch.ts';
+import { attachIo, notATty, proxySignals, svcOf, toForeground } from './launch.ts';
 
 /** Runs `docker attach`. */
 export async function attach(ctx: CommandContext): Promise<number> {
@@ -19,5 +19,6 @@ export async function attach(ctx: CommandContext): Promise<number> {
     toForeground(ctx, await openTerminal(svc, c.id, live.interactive));
     return 0;
   }
-  return svc.attach(c.id, attachIo(ctx, false));
+  const exited = svc.attach(c.id, attachIo(ctx, false));
+  return c.config.Tty ? exited : proxySignals(ctx, svc, c.id, exited);
 }

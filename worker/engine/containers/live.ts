@@ -23,6 +23,8 @@ export class Live {
   exited: Promise<number> | undefined;
   /** Forces the main process's end (SIGKILL): the program is no longer waited for. */
   kill: ((code: number) => void) | undefined;
+  /** The signals the main process catches (ProcessSpec.caught); a start gives it a fresh set. */
+  caught = new Set<string>();
   /** The interactive shell of a `run -it` container. */
   interactive: InteractiveProcess | undefined;
   /** fs.generation at the last commit of the writable layer. */
