@@ -13,6 +13,7 @@ import { exec } from './container/exec.ts';
 import { exportContainer } from './container/export.ts';
 import { inspect as containerInspect } from './container/inspect.ts';
 import { logs } from './container/logs.ts';
+import { pause, unpause } from './container/pause.ts';
 import { port } from './container/port.ts';
 import { prune as containerPrune } from './container/prune.ts';
 import { rename } from './container/rename.ts';
@@ -91,6 +92,8 @@ export const HANDLERS: Record<string, Implemented> = {
   'container prune': impl(containerPrune, 'filter', 'force'),
   'container cp': impl(cp, 'archive', 'quiet'),
   'container port': impl(port),
+  'container pause': impl(pause),
+  'container unpause': impl(unpause),
   inspect: impl(inspect, 'format', 'size', 'type'),
   'system info': impl(info, 'format'),
   'system df': impl(df, 'format'),

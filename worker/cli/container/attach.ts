@@ -13,6 +13,7 @@ export async function attach(ctx: CommandContext): Promise<number> {
   const svc = await svcOf(ctx);
   const c = svc.get(ctx.args[0]!);
   if (!c.running) throw new CliError('You cannot attach to a stopped container, start it first');
+  if (c.status === 'paused') throw new CliError('You cannot attach to a paused container, unpause it first');
   const live = svc.live(c.id);
   if (live?.interactive && c.config.Tty) {
     if (!ctx.io.startForeground) throw notATty();

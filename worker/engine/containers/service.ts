@@ -231,6 +231,7 @@ export class ContainerService {
    */
   async start(ref: string, io?: AttachIo, interactive = false): Promise<Started> {
     let c = this.get(ref);
+    if (c.status === 'paused') throw new EngineError('Conflict', 'cannot start a paused container, try unpause instead');
     // moby: starting a running container is a no-op
     if (c.running) return { exited: this.#live.get(c.id)?.exited ?? Promise.resolve(c.exitCode) };
     const live = await this.#liveOf(c);
@@ -290,7 +291,9 @@ export class ContainerService {
       forced(code);
       if (!abort.signal.aborted) abort.abort('SIGKILL');
     };
-    const exited = Promise.race([program.catch(() => 126), killed]).then(async (code) => {
+    // A paused container's process cannot end before it is unpaused (or killed).
+    const ended = program.catch(() => 126).then(async (code) => (await live.running(), code));
+    const exited = Promise.race([ended, killed]).then(async (code) => {
       if (listener) live.listeners.delete(listener);
       try {
         return await this.#finish(c.id, code);
@@ -411,15 +414,35 @@ export class ContainerService {
   async #signal(c: Container, sig: number): Promise<void> {
     const live = this.#live.get(c.id);
     if (sig === 9 || !live?.exited) {
+      live?.dropHeld();
       if (live?.kill) {
         live.kill(128 + 9);
         await live.exited;
       } else await this.#finish(c.id, 128 + 9);
       return;
     }
+    // moby killWithSignal: a paused container is resumed after the signal is sent (SIGKILL needs no resume).
+    if (c.status === 'paused' || this.get(c.id).status === 'paused') await this.unpause(c.id);
     if (!isDelivered(sig, live.caught)) return;
     if (live.interactive && sig === 2) live.interactive.interrupt();
     else live.abort?.abort(signalName(sig));
+  }
+
+  /** `POST /containers/{id}/pause` (moby daemon/pause.go): the cgroup freezer stops every process. */
+  async pause(ref: string): Promise<void> {
+    const c = this.get(ref);
+    if (!c.running) throw notRunning(c.id);
+    if (c.status === 'paused') throw new EngineError('Conflict', `Container ${c.id} is already paused`);
+    (await this.#liveOf(c)).hold(true);
+    await this.save(c.id, () => ({ status: 'paused' }));
+  }
+
+  /** `POST /containers/{id}/unpause`: the processes go on; output held while paused is written now. */
+  async unpause(ref: string): Promise<void> {
+    const c = this.get(ref);
+    if (c.status !== 'paused') throw new EngineError('Conflict', `Container ${c.id} is not paused`);
+    this.#live.get(c.id)?.hold(false);
+    await this.save(c.id, () => ({ status: 'running' }));
   }
 
   /** Whether the main process of a running container catches `signal` (`SIGINT`): what Ctrl-C at its terminal does. */
@@ -475,6 +498,7 @@ export class ContainerService {
   async remove(ref: string, opts: { force?: boolean } = {}): Promise<void> {
     const c = this.get(ref);
     if (c.running) {
+      if (!opts.force && c.status === 'paused') throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is paused and must be unpaused first`);
       if (!opts.force) {
         throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
       }
@@ -509,6 +533,7 @@ export class ContainerService {
   async attach(ref: string, io: AttachIo): Promise<number> {
     const c = this.get(ref);
     if (!c.running) throw new EngineError('Conflict', 'You cannot attach to a stopped container, start it first');
+    if (c.status === 'paused') throw new EngineError('Conflict', 'You cannot attach to a paused container, unpause it first');
     const live = await this.#liveOf(c);
     const l: OutputListener = (s, t) => (s === 1 ? io.stdout(t) : io.stderr(t));
     live.listeners.add(l);
@@ -536,6 +561,7 @@ export class ContainerService {
       const c = asContainer(r);
       if (!c.running || this.#live.has(c.id)) continue;
       const startedAt = c.startedAt;
+      const paused = c.status === 'paused';
       await this.save(c.id, () => ({ running: false, status: 'exited' }));
       try {
         await this.start(c.id);
@@ -543,6 +569,8 @@ export class ContainerService {
         const state = c.shell as ShellState | null | undefined;
         if (live?.interactive) live.resumed = { kept: state ? ((await live.interactive.restore?.(state)) ?? false) : false };
         await this.save(c.id, () => ({ startedAt, shell: live?.interactive?.state?.() ?? null }));
+        // A paused container comes back paused (its program started again, frozen at once).
+        if (paused) await this.pause(c.id);
       } catch {
         // The program can't start any more (its executable is gone): it has exited with runc's status (127/126).
         await this.save(c.id, (now) => ({ status: 'exited', finishedAt: this.engine.now(), shell: null, exitCode: now.exitCode || 127 }));
