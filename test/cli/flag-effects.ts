@@ -137,6 +137,7 @@ Object.assign(FLAG_EFFECTS, createCases('run'), createCases('create'), {
   'container cp --archive': { setup: ['docker create --name box alpine', 'echo hi > f'], with: 'docker cp -a f box:/f', without: 'docker cp f box:/f', observe: ['docker export box | tar -tvf - f'] },
   'container cp --quiet': { tty: true, setup: ['docker create --name box alpine', 'echo hi > f'], with: 'docker cp -q f box:/f', without: 'docker cp f box:/f' },
   'system df --format': { with: "docker system df --format '{{.Type}}'", without: 'docker system df' },
+  'system df --verbose': { with: 'docker system df -v', without: 'docker system df' },
   'system info --format': { with: "docker info -f '{{.ServerVersion}}'", without: 'docker info' },
   'version --format': { with: "docker version -f '{{.Server.Version}}'", without: 'docker version' },
   'inspect --format': { with: "docker inspect -f '{{.Os}}' alpine", without: 'docker inspect alpine' },

@@ -96,7 +96,7 @@ export const HANDLERS: Record<string, Implemented> = {
   'container unpause': impl(unpause),
   inspect: impl(inspect, 'format', 'size', 'type'),
   'system info': impl(info, 'format'),
-  'system df': impl(df, 'format'),
+  'system df': impl(df, 'format', 'verbose'),
   version: impl(version, 'format'),
 };
 
