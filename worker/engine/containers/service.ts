@@ -475,7 +475,10 @@ export class ContainerService {
     if (!live?.exited || !this.get(c.id).running) return;
     const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
     const wait = timeout < 0 ? undefined : Math.min(timeout * 1000, this.#opts.maxStopWaitMs ?? 1000);
-    const ended = await Promise.race([live.exited.then(() => true), (this.#opts.sleep ?? defaultSleep)(wait ?? 0).then(() => wait === undefined)]);
+    // The timeout starts once the signal has been handled: a program that ends on it at once is not killed.
+    const tick = this.#opts.tick ?? (() => defaultSleep(0));
+    const timedOut = tick().then(() => (this.#opts.sleep ?? defaultSleep)(wait ?? 0)).then(() => wait === undefined);
+    const ended = await Promise.race([live.exited.then(() => true), timedOut]);
     // The program may be ending on its own already (its exit being committed): SIGKILL only if not, and
     // either way the stop returns once the container is stored as exited.
     if (!ended) live.kill?.(128 + 9);
