@@ -38,4 +38,16 @@ describe('python:3.9-slim interpreter layer', () => {
     // No test directories, no bytecode (the official image removes them).
     expect([...files.keys()].filter((p) => /\/(test|tests|idle_test)\/|\.pyc$/.test(p))).toEqual([]);
   });
+
+  it('pip layer: the files of the pip 23.0.1 wheel with their sizes, plus what pip writes when it installs itself', () => {
+    const pip = new Map(LAYERS['python-3.9-pip-23.0.1']!().entries().filter((e) => e.type === 'file').map((e) => [e.path, e.size]));
+    const sp = 'usr/local/lib/python3.9/site-packages';
+    for (const line of PY39.pip.split('\n')) {
+      const [path, size] = line.split(' ');
+      if (!path!.endsWith('/METADATA')) expect([path, pip.get(`${sp}/${path}`)]).toEqual([path, Number(size)]);
+    }
+    expect(pip.has(`${sp}/pip/_internal/cli/main.py`)).toBe(true);
+    expect(pip.has(`${sp}/pip/_vendor/rich/console.py`)).toBe(true);
+    expect([...pip.keys()].filter((p) => p.startsWith(`${sp}/pip`) && !PY39.pip.includes(p.slice(sp.length + 1) + ' '))).toEqual([`${sp}/pip-23.0.1.dist-info/INSTALLER`, `${sp}/pip-23.0.1.dist-info/REQUESTED`]);
+  });
 });

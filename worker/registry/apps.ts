@@ -102,13 +102,24 @@ export function pythonLinksTree(key: string, mtime: number): Tree {
   return t;
 }
 
-/** python: pip and setuptools in site-packages. */
+/**
+ * python: pip and setuptools in site-packages. pip's files are its 23.0.1
+ * wheel's, with their sizes (python-3.9-files.generated.json); setuptools
+ * 58.1.0's file list is not recorded (no copy of it is reachable offline), so
+ * its part of the layer is still filler under setuptools/.
+ */
 export function pipTree(key: string, mtime: number, target: number, short: string, pip: string): Tree {
+  if (pip !== '23.0.1') throw new Error(`no recorded file list for pip ${pip}`);
   const t = new Tree(key, mtime);
   t.exe('usr/local/bin/pip', 227, 'pip').exe('usr/local/bin/pip3', 227, 'pip').exe(`usr/local/bin/pip${short}`, 227, 'pip');
   const sp = `usr/local/lib/python${short}/site-packages`;
+  for (const line of PY39.pip.split('\n')) {
+    const [path, size] = line.split(' ');
+    if (path !== `pip-${pip}.dist-info/METADATA`) t.blob(`${sp}/${path}`, Number(size));
+  }
   t.text(`${sp}/pip-${pip}.dist-info/METADATA`, `Metadata-Version: 2.1\nName: pip\nVersion: ${pip}\nSummary: The PyPA recommended tool for installing Python packages.\n`);
-  t.spread(`${sp}/pip/_vendor`, bulkNames(['rich/console', 'rich/text', 'urllib3/connection', 'requests/sessions', 'packaging/version', 'pygments/lexer', 'distlib/util', 'certifi/cacert'], 200, '.py'), Math.floor(target * 0.55));
+  // What pip adds when it installs itself (get-pip.py): the installer's name and the requested marker.
+  t.text(`${sp}/pip-${pip}.dist-info/INSTALLER`, 'pip\n').text(`${sp}/pip-${pip}.dist-info/REQUESTED`, '');
   t.fillTo(target, `${sp}/setuptools`, bulkNames(['dist', 'command/build_py', 'command/install', 'config', 'extension', 'wheel', '_distutils/core', '_vendor/more_itertools'], 120, '.py'));
   return t;
 }

@@ -17,8 +17,13 @@
 #   headers and libnsl-dev is not a build dependency). Their sizes are not
 #   recorded: apps.ts spreads the layer's remaining bytes over them.
 #
+# - pip 23.0.1 (the pip layer): the files of Debian bookworm's python3-pip-whl
+#   wheel (pip-23.0.1-py3-none-any.whl, built by Debian from the upstream
+#   source; its +dfsg repack leaves out distlib's Windows launcher .exe files).
+#
 # The image has Python 3.9.23; 3.9 patch releases add no modules, so the
-# names are 3.9.23's; file sizes are 3.9.2's.
+# names are 3.9.23's; file sizes are 3.9.2's. setuptools 58.1.0 has no
+# package in Debian, so its files are not recorded.
 #
 #     worker/registry/generate-python-files.sh
 set -euo pipefail
@@ -33,6 +38,8 @@ apt-get "${O[@]}" update -qq
 TAR=$X/src/python3.9_3.9.2.orig.tar.xz
 tar -tvJf "$TAR" | awk '{print $1, $3, $6}' >"$X/listing.txt"
 tar -xJf "$TAR" -C "$X" Python-3.9.2/Makefile.pre.in Python-3.9.2/setup.py Python-3.9.2/Modules/Setup
+# The pip wheel comes from the machine's own (bookworm) sources.
+(cd "$X" && rm -rf pipdeb && mkdir pipdeb && cd pipdeb && apt-get download python3-pip-whl >/dev/null && dpkg -x python3-pip-whl_*.deb .)
 
 python3 - "$X" "$OUT" <<'EOF'
 import json, re, sys
@@ -75,12 +82,16 @@ names -= {'nis'}
 # `##  self.add(Extension('xx', ...))` is commented out in setup.py.
 if re.search(r"^##\s+self\.add\(Extension\('xx'", setup, re.M):
     names.discard('xx')
+import glob, zipfile
+wheel = zipfile.ZipFile(glob.glob(f'{x}/pipdeb/usr/share/python-wheels/pip-*.whl')[0])
+pip = [f'{i.filename} {i.file_size}' for i in wheel.infolist() if not i.is_dir()]
 json.dump({
     'note': 'Recorded by worker/registry/generate-python-files.sh from the CPython 3.9.2 source (Debian bullseye orig tarball): files as make install lays them out under /usr/local, after the official image removes tests and bytecode. Lines are "path size" (x = mode 0755).',
     'lib': '\n'.join(sorted(lib)),
     'include': '\n'.join(sorted(include)),
     'dynload': ' '.join(sorted(names)),
+    'pip': '\n'.join(sorted(pip)),
 }, open(out, 'w'), indent=1)
 open(out, 'a').write('\n')
-print(f'{len(lib)} library files, {len(include)} headers, {len(names)} extension modules -> {out}', file=sys.stderr)
+print(f'{len(lib)} library files, {len(include)} headers, {len(names)} extension modules, {len(pip)} pip files -> {out}', file=sys.stderr)
 EOF
