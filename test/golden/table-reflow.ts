@@ -54,19 +54,36 @@ export function renderTable(rows: string[][]): string[] {
 }
 
 /**
- * Applies `mapCell` to text. When the text starts with a docker table (a header
- * line followed by aligned rows, up to the first empty line), each cell is
- * mapped separately and the table re-rendered; the rest is mapped as a whole.
+ * Applies `mapCell` to text. Each docker table in it (a header line followed
+ * by aligned rows, up to the first empty line) at the start of the text or
+ * after an empty line (`docker system df -v` prints four, each after its
+ * title) has each cell mapped separately and is re-rendered; the text between
+ * tables is mapped as a whole.
  */
 export function reflow(text: string, mapCell: (s: string) => string): string {
   const lines = text.split('\n');
-  const starts = lines.length > 1 ? headerColumns(lines[0]) : undefined;
-  if (!starts) return mapCell(text);
-  let end = 1;
-  while (end < lines.length && lines[end] !== '') end++;
-  const rows = lines.slice(0, end).map((l) => splitRow(l, starts).map(mapCell));
-  const rest = lines.slice(end).join('\n');
-  return [...renderTable(rows), ...(end < lines.length ? [mapCell(rest)] : [])].join('\n');
+  const out: string[] = [];
+  let plain: string[] = [];
+  const flush = (): void => {
+    if (plain.length > 0) out.push(mapCell(plain.join('\n')));
+    plain = [];
+  };
+  let i = 0;
+  while (i < lines.length) {
+    const starts = (i === 0 || lines[i - 1] === '') && i + 1 < lines.length ? headerColumns(lines[i]!) : undefined;
+    if (!starts) {
+      plain.push(lines[i]!);
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < lines.length && lines[end] !== '') end++;
+    flush();
+    out.push(...renderTable(lines.slice(i, end).map((l) => splitRow(l, starts).map(mapCell))));
+    i = end;
+  }
+  flush();
+  return out.join('\n');
 }
 
 /** Re-renders a docker table with its own cells (normalizes padding only). */

@@ -13,6 +13,7 @@ import { exec } from './container/exec.ts';
 import { exportContainer } from './container/export.ts';
 import { inspect as containerInspect } from './container/inspect.ts';
 import { logs } from './container/logs.ts';
+import { pause, unpause } from './container/pause.ts';
 import { port } from './container/port.ts';
 import { prune as containerPrune } from './container/prune.ts';
 import { rename } from './container/rename.ts';
@@ -55,7 +56,7 @@ export interface Implemented {
 const impl = (run: Handler, ...flags: string[]): Implemented => ({ run, flags });
 
 /** Flags `docker run` and `docker create` both honour (create-opts.ts, launch.ts). */
-const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'name', 'publish', 'pull', 'rm', 'stop-signal', 'tty', 'user', 'workdir'];
+const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'name', 'publish', 'pull', 'rm', 'stop-signal', 'stop-timeout', 'tty', 'user', 'workdir'];
 
 /** Canonical command path → what runs it. */
 export const HANDLERS: Record<string, Implemented> = {
@@ -91,9 +92,11 @@ export const HANDLERS: Record<string, Implemented> = {
   'container prune': impl(containerPrune, 'filter', 'force'),
   'container cp': impl(cp, 'archive', 'quiet'),
   'container port': impl(port),
+  'container pause': impl(pause),
+  'container unpause': impl(unpause),
   inspect: impl(inspect, 'format', 'size', 'type'),
   'system info': impl(info, 'format'),
-  'system df': impl(df, 'format'),
+  'system df': impl(df, 'format', 'verbose'),
   version: impl(version, 'format'),
 };
 

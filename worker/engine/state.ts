@@ -27,6 +27,8 @@ export interface LayerRecord {
   source: LayerSource;
   /** Kept by BuildKit's build cache: not released with the images that use it (until `builder prune`). */
   held?: boolean;
+  /** BuildKit's cache record of a held layer: first and last build that used it (unix ms) and how many did. */
+  cache?: { created: number; lastUsed: number; usage: number };
 }
 
 /** An image: its config (the ID is the config's digest) and local metadata. */

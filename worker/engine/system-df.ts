@@ -8,12 +8,17 @@
  * - Containers: each container's writable layer size and state;
  * - Volumes: none (the simulator has no volumes yet);
  * - BuildCache: the layers BuildKit's cache holds, `Shared` when an image
- *   uses them too. BuildKit also keeps records of build contexts
- *   (`source.local`) that the simulator does not, so counts can be lower.
+ *   uses them too, as `regular` records dated by the builds that used them.
+ *   BuildKit also keeps records of build contexts (`source.local`) that the
+ *   simulator does not, so counts can be lower.
+ * The verbose view (`-v`) shows each image and container as the image and
+ * container lists do (`images`, `summaries`).
  */
 import type { EngineState } from './state.ts';
 import { listImages } from './images/list.ts';
+import type { ImageSummary } from './api-types.ts';
 import { chainIds } from './images/chain.ts';
+import { listContainers, type ContainerSummary } from './containers/list.ts';
 
 /** One image row of the disk usage. */
 export interface DfImage {
@@ -23,6 +28,8 @@ export interface DfImage {
   size: number;
   sharedSize: number;
   containers: number;
+  /** The image's `GET /images/json` summary with SharedSize filled in, as `/system/df` gives it. */
+  summary: ImageSummary;
 }
 
 /** One container row of the disk usage. */
@@ -38,6 +45,10 @@ export interface DfCache {
   size: number;
   shared: boolean;
   inUse: boolean;
+  /** unix ms of the first and last build that used it; how many builds did. */
+  createdAt: number;
+  lastUsedAt: number;
+  usage: number;
 }
 
 /** The disk usage of the lab. */
@@ -48,6 +59,8 @@ export interface DiskUsage {
   buildCache: DfCache[];
   /** BuildKit's BuilderSize: the cache's bytes no image shares. */
   builderSize: number;
+  /** Every container as `docker ps -a -s` lists it (newest first), for the verbose view. */
+  summaries: ContainerSummary[];
 }
 
 /** Computes the disk usage of `state` at `nowMs`. */
@@ -58,14 +71,15 @@ export function diskUsage(state: EngineState, nowMs: number): DiskUsage {
     const image = state.images.get(summary.Id)!;
     let shared = 0;
     for (const chainId of chainIds(image.config.rootfs.diff_ids)) if ((refs.get(chainId) ?? 0) > 1) shared += state.layers.get(chainId)?.size ?? 0;
-    return { id: summary.Id, repoTags: summary.RepoTags, created: summary.Created, size: summary.Size, sharedSize: shared, containers: summary.Containers };
+    return { id: summary.Id, repoTags: summary.RepoTags, created: summary.Created, size: summary.Size, sharedSize: shared, containers: summary.Containers, summary: { ...summary, SharedSize: shared } };
   });
   const containers = [...state.containers.values()].map((c) => ({ id: c.id, running: c.running, sizeRw: Number(c.sizeRw ?? 0) }));
   let layersSize = 0;
   for (const layer of state.layers.values()) layersSize += layer.size;
   const buildCache = [...state.layers.values()]
     .filter((l) => l.held)
-    .map((l) => ({ id: l.chainId, size: l.size, shared: refs.has(l.chainId), inUse: false }));
+    .map((l) => ({ id: l.chainId, size: l.size, shared: refs.has(l.chainId), inUse: false, createdAt: l.cache?.created ?? 0, lastUsedAt: l.cache?.lastUsed ?? 0, usage: l.cache?.usage ?? 1 }));
   const builderSize = buildCache.filter((c) => !c.shared).reduce((n, c) => n + c.size, 0);
-  return { layersSize, images, containers, buildCache, builderSize };
+  const summaries = listContainers(state, { all: true, size: true }, nowMs);
+  return { layersSize, images, containers, buildCache, builderSize, summaries };
 }

@@ -56,8 +56,11 @@ export async function startInteractive(spec: ProcessSpec): Promise<InteractivePr
   const found = await lookPath(spec.fs, command, spec.env.PATH, spec.cwd);
   if ('missing' in found) throw new ExecNotFoundError(command, found.missing);
   const flavor = shellFlavor(found, command);
+  const repl = !flavor && (found.program === 'python3' || found.program === 'node') && spec.argv.length === 1;
+  // A shell at a terminal and the interpreters' prompts catch SIGINT: Ctrl-C ends the line, not the process.
+  if (flavor || repl) spec.caught?.add('SIGINT');
   // `docker run -it python` / `node`: the interpreters' own prompts.
-  if (!flavor && (found.program === 'python3' || found.program === 'node') && spec.argv.length === 1) return startRepl(spec, found.program);
+  if (repl) return startRepl(spec, found.program as 'python3' | 'node');
   // Any other program runs in the foreground of the terminal (foreground.ts).
   if (!flavor) return programSession(spec, found);
   const shell = new ContainerShell(spec, flavor, command);

@@ -9,6 +9,7 @@ import { bulkNames, debGroup, debPasswd } from './debian.ts';
 import { statusWith } from './dpkg.ts';
 import type { DebPkg } from './dpkg.ts';
 import { Tree } from './tree.ts';
+import PY39 from './python-3.9-files.generated.json' with { type: 'json' };
 
 /** Multiarch library directory of Debian-family images. */
 export const X = 'usr/lib/x86_64-linux-gnu';
@@ -57,8 +58,16 @@ export function pythonDepsTree(key: string, mtime: number, target: number): Tree
   return t;
 }
 
-/** python: the compiled interpreter and standard library under /usr/local. */
+/**
+ * python: the compiled interpreter and standard library under /usr/local, as
+ * `make install` lays out CPython 3.9 and the official Dockerfile then trims it
+ * (no tests, no bytecode). Library files, headers and extension module names
+ * come from python-3.9-files.generated.json (recorded from the CPython source by
+ * generate-python-files.sh), with their real sizes; the extension modules'
+ * sizes are not recorded, so the layer's remaining bytes are spread over them.
+ */
 export function pythonTree(key: string, mtime: number, target: number, short: string): Tree {
+  if (short !== '3.9') throw new Error(`no recorded file list for Python ${short}`);
   const t = new Tree(key, mtime);
   t.exe(`usr/local/bin/python${short}`, 14416, 'python3').link('usr/local/bin/python3', `python${short}`);
   t.exe(`usr/local/bin/python${short}-config`, 3093, 'python3-config').link('usr/local/bin/python3-config', `python${short}-config`);
@@ -66,14 +75,23 @@ export function pythonTree(key: string, mtime: number, target: number, short: st
   t.exe('usr/local/bin/2to3-' + short, 96, '2to3').link('usr/local/bin/2to3', '2to3-' + short);
   t.blob(`usr/local/lib/libpython${short}.so.1.0`, 4174328).link(`usr/local/lib/libpython${short}.so`, `libpython${short}.so.1.0`).link('usr/local/lib/libpython3.so', `libpython${short}.so.1.0`);
   const lib = `usr/local/lib/python${short}`;
-  t.text(`${lib}/os.py`, 'r"""OS routines for NT or Posix depending on what system we\'re on."""\n\nimport abc\nimport sys\nimport stat as st\n');
-  t.spread(`${lib}/lib-dynload`, bulkNames(['_asyncio', '_bz2', '_codecs_cn', '_ctypes', '_decimal', '_hashlib', '_json', '_lzma', '_sqlite3', '_ssl', 'array', 'math', 'select', 'zlib'], 60, `.cpython-${short.replace('.', '')}-x86_64-linux-gnu.so`), Math.floor(target * 0.25));
-  t.spread(`${lib}/encodings`, bulkNames(['cp1252', 'utf_8', 'latin_1', 'ascii', 'idna', 'mbcs', 'koi8_r', 'big5', 'euc_jp', 'shift_jis'], 120, '.py'), Math.floor(target * 0.04));
-  t.spread(`${lib}/email`, bulkNames(['message', 'parser', 'generator', 'header', 'utils', 'charset', 'encoders', 'policy'], 30, '.py'), Math.floor(target * 0.02));
-  t.spread(`${lib}/asyncio`, bulkNames(['base_events', 'events', 'futures', 'locks', 'queues', 'streams', 'subprocess', 'tasks'], 40, '.py'), Math.floor(target * 0.03));
+  const add = (dir: string, lines: string): void => {
+    for (const line of lines.split('\n')) {
+      const [path, size, x] = line.split(' ');
+      t.blob(`${dir}/${path}`, Number(size), undefined, x ? { mode: 0o755 } : {});
+    }
+  };
+  add(lib, PY39.lib);
+  add(`usr/local/include/python${short}`, PY39.include);
+  // Files make install generates: the build's sysconfig data, lib2to3's grammar pickles, the config directory (libpython*.a
+  // removed by the image). Their names are CPython's; their sizes are estimates (a build's output, not in the source).
+  t.blob(`${lib}/_sysconfigdata__linux_x86_64-linux-gnu.py`, 41296).blob('usr/local/include/python3.9/pyconfig.h', 46658);
+  t.blob(`${lib}/lib2to3/Grammar3.9.23.final.0.pickle`, 15313).blob(`${lib}/lib2to3/PatternGrammar3.9.23.final.0.pickle`, 1225);
+  const config = `${lib}/config-${short}-x86_64-linux-gnu`;
+  for (const [name, size] of [['Makefile', 91406], ['Setup', 14912], ['Setup.local', 41], ['config.c', 3418], ['config.c.in', 1623], ['python.o', 10240]] as const) t.blob(`${config}/${name}`, size);
+  for (const [name, size] of [['install-sh', 15368], ['makesetup', 7848], ['python-config.py', 2038]] as const) t.blob(`${config}/${name}`, size, undefined, { mode: 0o755 });
   t.dir(`${lib}/site-packages`);
-  t.spread(`usr/local/include/python${short}`, bulkNames(['Python', 'abstract', 'object', 'pyport', 'listobject', 'dictobject', 'unicodeobject'], 90, '.h'), Math.floor(target * 0.02));
-  t.fillTo(target, lib, bulkNames(['argparse', 'ast', 'base64', 'collections', 'contextlib', 'copy', 'csv', 'dataclasses', 'datetime', 'enum', 'functools', 'glob', 'heapq', 'inspect', 'io', 'json', 'logging', 'pathlib', 'pickle', 'random', 're', 'shutil', 'socket', 'subprocess', 'tarfile', 'threading', 'typing', 'unittest', 'urllib', 'uuid', 'zipfile'], 620, '.py'));
+  t.fillTo(target, `${lib}/lib-dynload`, PY39.dynload.split(' ').map((m) => `${m}.cpython-${short.replace('.', '')}-x86_64-linux-gnu.so`));
   return t;
 }
 
@@ -84,13 +102,24 @@ export function pythonLinksTree(key: string, mtime: number): Tree {
   return t;
 }
 
-/** python: pip and setuptools in site-packages. */
+/**
+ * python: pip and setuptools in site-packages. pip's files are its 23.0.1
+ * wheel's, with their sizes (python-3.9-files.generated.json); setuptools
+ * 58.1.0's file list is not recorded (no copy of it is reachable offline), so
+ * its part of the layer is still filler under setuptools/.
+ */
 export function pipTree(key: string, mtime: number, target: number, short: string, pip: string): Tree {
+  if (pip !== '23.0.1') throw new Error(`no recorded file list for pip ${pip}`);
   const t = new Tree(key, mtime);
   t.exe('usr/local/bin/pip', 227, 'pip').exe('usr/local/bin/pip3', 227, 'pip').exe(`usr/local/bin/pip${short}`, 227, 'pip');
   const sp = `usr/local/lib/python${short}/site-packages`;
+  for (const line of PY39.pip.split('\n')) {
+    const [path, size] = line.split(' ');
+    if (path !== `pip-${pip}.dist-info/METADATA`) t.blob(`${sp}/${path}`, Number(size));
+  }
   t.text(`${sp}/pip-${pip}.dist-info/METADATA`, `Metadata-Version: 2.1\nName: pip\nVersion: ${pip}\nSummary: The PyPA recommended tool for installing Python packages.\n`);
-  t.spread(`${sp}/pip/_vendor`, bulkNames(['rich/console', 'rich/text', 'urllib3/connection', 'requests/sessions', 'packaging/version', 'pygments/lexer', 'distlib/util', 'certifi/cacert'], 200, '.py'), Math.floor(target * 0.55));
+  // What pip adds when it installs itself (get-pip.py): the installer's name and the requested marker.
+  t.text(`${sp}/pip-${pip}.dist-info/INSTALLER`, 'pip\n').text(`${sp}/pip-${pip}.dist-info/REQUESTED`, '');
   t.fillTo(target, `${sp}/setuptools`, bulkNames(['dist', 'command/build_py', 'command/install', 'config', 'extension', 'wheel', '_distutils/core', '_vendor/more_itertools'], 120, '.py'));
   return t;
 }

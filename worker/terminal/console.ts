@@ -32,6 +32,11 @@ export interface ConsoleHost {
    * on Ctrl-C. Resolves to the exit status once the command has ended.
    */
   run(line: string, write: (data: string) => void, signal: AbortSignal): Promise<number>;
+  /**
+   * Ctrl-C while a line runs: true when the running command catches it
+   * itself (it was told, and goes on); false when the line is to be interrupted.
+   */
+  holdsInterrupt?(): boolean;
   /** Whether typed lines go to the shell (and its history), not to a program reading them (`cat > file`). */
   inShell(): boolean;
   /**
@@ -292,6 +297,11 @@ export class Console {
   }
 
   #interruptCommand(): void {
+    // A command that catches SIGINT keeps the terminal; the tty echoes ^C (ECHOCTL) and nothing more.
+    if (this.#host.holdsInterrupt?.()) {
+      this.#term.write('^C');
+      return;
+    }
     const abort = this.#running!;
     this.#running = undefined;
     abort.abort();

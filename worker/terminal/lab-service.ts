@@ -83,10 +83,18 @@ export function createLabService(deps: LabDeps): LabApi {
 
   // Where a running line's live output goes (pull and build progress stream as they are written).
   let liveWrite: ((data: string) => void) | undefined;
+  // The running line's own SIGINT handler (docker run's signal proxy), if it took the terminal's Ctrl-C.
+  let heldInterrupt: (() => void) | undefined;
   const decoder = new TextDecoder();
   const onOutput = {
     stdout: (chunk: string | Uint8Array) => liveWrite?.(typeof chunk === 'string' ? chunk : decoder.decode(chunk)),
     stderr: (chunk: string) => liveWrite?.(chunk),
+    interrupts: (on: () => void) => {
+      heldInterrupt = on;
+      return () => {
+        if (heldInterrupt === on) heldInterrupt = undefined;
+      };
+    },
   };
   // The newest session; the one before it is retired when the next opens, so its engine never writes over the new one's.
   let current: Session | undefined;
@@ -179,6 +187,12 @@ export function createLabService(deps: LabDeps): LabApi {
         await settleLine(s, r, write, before);
         return r.rc;
       });
+    },
+    holdsInterrupt() {
+      const held = heldInterrupt;
+      // After the console's ^C echo: what the command prints on it comes after, as on a tty.
+      if (held) queueMicrotask(held);
+      return held !== undefined;
     },
     inShell: () => !inProgram,
     continuing: () => continuing,

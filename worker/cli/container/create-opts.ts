@@ -101,5 +101,7 @@ export async function createRequest(ctx: CommandContext, detach: boolean): Promi
   if (name !== '') req.name = name;
   const stopSignal = flags.get<string>('stop-signal');
   if (stopSignal !== '') req.config.StopSignal = stopSignal;
+  // docker/cli sets StopTimeout only when the flag is given.
+  if (flags.changed('stop-timeout')) req.config.StopTimeout = flags.get<number>('stop-timeout');
   return req;
 }

@@ -3,7 +3,7 @@
  * running container — its output and exit code, `-d` in the background,
  * `-it` a shell handed to the terminal. `-e`, `--env-file`, `-w`, `-u`.
  */
-import { execIn } from '../../engine/containers/exec.ts';
+import { execIn, execTarget } from '../../engine/containers/exec.ts';
 import { openTerminal } from '../../engine/containers/terminal.ts';
 import type { CommandContext } from '../context.ts';
 import { badFlag } from './errors.ts';
@@ -28,11 +28,15 @@ export async function exec(ctx: CommandContext): Promise<number> {
   if (shell && !ctx.io.startForeground) throw notATty();
   const again = { cmd: ctx.args.slice(1), env, workdir: ctx.flags.get<string>('workdir'), user: ctx.flags.get<string>('user') };
   const opts = { ...again, tty, interactive: shell, detach };
+  // The daemon names the container as the client did (`Container web is paused, …`).
+  const ref = ctx.args[0]!;
   if (detach) {
-    void execIn(svc, c.id, opts, { stdout: () => undefined, stderr: () => undefined }).catch(() => undefined);
+    // The exec is created (and refused) before the CLI returns; only its run is left in the background.
+    execTarget(svc, ref);
+    void execIn(svc, ref, opts, { stdout: () => undefined, stderr: () => undefined }).catch(() => undefined);
     return 0;
   }
-  const result = await execIn(svc, c.id, opts, attachIo(ctx, interactive));
+  const result = await execIn(svc, ref, opts, attachIo(ctx, interactive));
   if ('shell' in result) {
     toForeground(ctx, await openTerminal(svc, c.id, result.shell, again));
     return 0;

@@ -100,6 +100,38 @@ export function foregroundOf(shell: TerminalProcess): ForegroundProgram {
   };
 }
 
+/**
+ * An attached container without a TTY, while the CLI waits for its exit
+ * (`--sig-proxy`, on by default): each Ctrl-C is SIGINT to the CLI, which
+ * forwards it to the container (ForwardAllSignals), whose PID 1 may ignore
+ * it (`sleep`). The CLI itself gives up at the third (cmd/docker
+ * forceExitAfter3TerminationSignals): it prints so and exits 1, leaving the
+ * container running. Resolves to the CLI's exit status.
+ */
+export async function proxySignals(ctx: CommandContext, svc: ContainerService, id: string, exited: Promise<number>): Promise<number> {
+  let presses = 0;
+  let forced: (code: number) => void = () => undefined;
+  const gaveUp = new Promise<number>((resolve) => (forced = resolve));
+  const onInterrupt = (): void => {
+    presses++;
+    void svc.kill(id, 'INT').catch(() => undefined);
+    if (presses === 3) {
+      ctx.err('\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n');
+      forced(1);
+    }
+  };
+  // At the page's terminal the CLI catches every press; elsewhere (a line in a pipeline) Ctrl-C aborts the line once.
+  const release = ctx.io.interrupts?.(onInterrupt);
+  const onAbort = (): void => void svc.kill(id, 'INT').catch(() => undefined);
+  if (!release) ctx.io.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await Promise.race([exited, gaveUp]);
+  } finally {
+    release?.();
+    ctx.io.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
 /** docker/cli's refusal of `-it` without a terminal on stdin. */
 export function notATty(): CliError {
   return new CliError('the input device is not a TTY', 1);

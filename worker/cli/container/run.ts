@@ -9,7 +9,7 @@ import { openTerminal } from '../../engine/containers/terminal.ts';
 import type { CommandContext } from '../context.ts';
 import { createRequest } from './create-opts.ts';
 import { runFailure } from './errors.ts';
-import { attachIo, createWithPull, notATty, svcOf, toForeground } from './launch.ts';
+import { attachIo, createWithPull, notATty, proxySignals, svcOf, toForeground } from './launch.ts';
 
 /** Runs `docker run`. */
 export async function run(ctx: CommandContext): Promise<number> {
@@ -33,14 +33,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       return 0;
     }
     const { exited } = await svc.start(id, attachIo(ctx, interactive));
-    // --sig-proxy (default true): Ctrl-C at the terminal is SIGINT to the container's process.
-    const onAbort = () => void svc.kill(id, 'INT').catch(() => undefined);
-    ctx.io.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      return await exited;
-    } finally {
-      ctx.io.signal?.removeEventListener('abort', onAbort);
-    }
+    return await proxySignals(ctx, svc, id, exited);
   } catch (err) {
     if (req.hostConfig?.AutoRemove) await svc.remove(id, { force: true }).catch(() => undefined);
     throw runFailure(err, 'run');

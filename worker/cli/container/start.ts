@@ -7,7 +7,7 @@
 import { isEngineError } from '../../engine/errors.ts';
 import { openTerminal } from '../../engine/containers/terminal.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { attachIo, notATty, svcOf, toForeground } from './launch.ts';
+import { attachIo, notATty, proxySignals, svcOf, toForeground } from './launch.ts';
 
 /** Runs `docker start`. */
 export async function start(ctx: CommandContext): Promise<number> {
@@ -23,7 +23,7 @@ export async function start(ctx: CommandContext): Promise<number> {
       toForeground(ctx, await openTerminal(svc, c.id, started.shell));
       return 0;
     }
-    return started.exited;
+    return c.config.Tty ? started.exited : proxySignals(ctx, svc, c.id, started.exited);
   }
   const failed: string[] = [];
   for (const ref of ctx.args) {

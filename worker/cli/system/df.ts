@@ -3,13 +3,14 @@
  * formatter/disk_usage.go): one row per kind of data, TOTAL / ACTIVE / SIZE /
  * RECLAIMABLE, the percentage only when the size is not zero; `--format` over
  * the same rows (`json`: one object per row, keys sorted). Recorded from CLI
- * 28.2.2 against Engine 26.1. `-v` (the per-object tables) is not simulated
- * yet and is refused by the flag check.
+ * 28.2.2 against Engine 26.1. `-v`: the per-object tables (df-verbose.ts).
  */
 import { diskUsage, type DiskUsage } from '../../engine/system-df.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { FormatError, parseFormat, renderTable } from '../format/format.ts';
 import { humanSize } from '../format/units.ts';
+import { TemplateError } from '../format/template/index.ts';
+import { verboseDf } from './df-verbose.ts';
 
 const DEFAULT_TABLE = 'table {{.Type}}\\t{{.TotalCount}}\\t{{.Active}}\\t{{.Size}}\\t{{.Reclaimable}}';
 
@@ -72,9 +73,13 @@ export async function df(ctx: CommandContext): Promise<number> {
   const format = ctx.flags.get<string>('format');
   const du = diskUsage(ctx.engine.state, ctx.engine.now());
   try {
+    if (ctx.flags.get<boolean>('verbose')) {
+      ctx.out(verboseDf(du, format, ctx.engine.now()));
+      return 0;
+    }
     ctx.out(renderTable(parseFormat(format, DEFAULT_TABLE), rows(du), HEADERS, { typeName: '*formatter.diskUsageContext' }));
   } catch (err) {
-    if (err instanceof FormatError) throw new CliError(err.message);
+    if (err instanceof FormatError || err instanceof TemplateError) throw new CliError(err.message);
     throw err;
   }
   return 0;

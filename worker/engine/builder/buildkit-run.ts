@@ -25,6 +25,7 @@ import { checkExposePort, checkStopSignal } from './dockerfile/values.ts';
 import type { Progress } from './progress.ts';
 import { takeTriggers } from './onbuild.ts';
 import { StageState, stageDeps, type BaseImage, type LayerInfo } from './stage.ts';
+import type { LayerRecord } from '../state.ts';
 import { MissingSourceError, isHeredocSource, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
 import { BuildError, type BuildOptions, type BuildResult, type StepRecord } from './types.ts';
 import { goQuote, stepPrefix } from './words.ts';
@@ -472,14 +473,16 @@ export class BuildkitRun {
       // image layers included, so removing the images does not free them
       // (recorded: `image prune` then reports only the image IDs) until
       // `docker builder prune`.
+      // Each build that uses a layer counts as a use of its cache record (`docker system df -v`).
+      const used = (r: LayerRecord['cache']): NonNullable<LayerRecord['cache']> => ({ created: r?.created ?? now, lastUsed: now, usage: (r?.usage ?? 0) + 1 });
       st.layers.forEach((l, i) => {
         const c = chain[i]!;
         const have = draft.layers.get(c);
         if (have) {
-          if (!have.held) draft.layers.set(c, { ...have, held: true });
+          draft.layers.set(c, { ...have, held: true, cache: used(have.held ? have.cache : undefined) });
           return;
         }
-        draft.layers.set(c, { chainId: c, diffId: l.diffId, size: l.size, tarSize: l.tarSize, source: l.source, held: true });
+        draft.layers.set(c, { chainId: c, diffId: l.diffId, size: l.size, tarSize: l.tarSize, source: l.source, held: true, cache: used(undefined) });
         if (l.source.kind === 'blob' && l.tar) draft.newBlobs.set(l.diffId, l.tar);
       });
       const have = draft.images.get(id);

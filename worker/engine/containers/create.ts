@@ -83,6 +83,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
   if (Object.keys(exposed).length > 0) config.ExposedPorts = exposed;
   const stopSignal = user.StopSignal || img.StopSignal;
   if (stopSignal) config.StopSignal = stopSignal;
+  if (user.StopTimeout !== undefined) config.StopTimeout = user.StopTimeout;
   const record: Container = {
     id,
     name,

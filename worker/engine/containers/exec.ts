@@ -6,7 +6,9 @@
  * api/server/router/container/exec.go writes `err + "\r\n"` to stdout).
  */
 import type { AttachIo, ContainerService } from './service.ts';
+import { EngineError } from '../errors.ts';
 import { notRunning } from './lookup.ts';
+import type { Container } from './record.ts';
 import { execStartError, isExecNotFound, type InteractiveProcess } from './runtime.ts';
 
 /** Options of an exec (API ExecConfig). */
@@ -25,10 +27,17 @@ export interface ExecOptions {
 /** What an exec gives back: its exit code, or the shell to hand to the terminal. */
 export type ExecResult = { exitCode: number } | { shell: InteractiveProcess };
 
-/** Runs an exec in a running container. */
-export async function execIn(svc: ContainerService, ref: string, opts: ExecOptions, io: AttachIo): Promise<ExecResult> {
+/** `POST /containers/{id}/exec` (moby ContainerExecCreate): the container, if it can take an exec now. */
+export function execTarget(svc: ContainerService, ref: string): Container {
   const c = svc.get(ref);
   if (!c.running) throw notRunning(c.id);
+  if (c.status === 'paused') throw new EngineError('Conflict', `Container ${ref} is paused, unpause the container before exec`);
+  return c;
+}
+
+/** Runs an exec in a running container. */
+export async function execIn(svc: ContainerService, ref: string, opts: ExecOptions, io: AttachIo): Promise<ExecResult> {
+  const c = execTarget(svc, ref);
   const live = await svc.liveOf(c);
   const tty = opts.tty ?? false;
   const out = (s: string) => io.stdout(tty ? s.replace(/\r?\n/g, '\r\n') : s);

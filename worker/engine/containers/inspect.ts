@@ -32,7 +32,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
     State: {
       Status: c.status,
       Running: c.running,
-      Paused: false,
+      Paused: c.status === 'paused',
       Restarting: false,
       OOMKilled: false,
       Dead: false,

@@ -48,7 +48,7 @@ const ACCEPTED = ['ancestor', 'before', 'expose', 'exited', 'health', 'id', 'iso
 
 /** The daemon's status text (`Up 3 seconds`, `Exited (0) 5 seconds ago`, `Created`). */
 export function statusText(c: Container, now: number): string {
-  if (c.running) return `Up ${humanDuration(now - c.startedAt)}`;
+  if (c.running) return `Up ${humanDuration(now - c.startedAt)}${c.status === 'paused' ? ' (Paused)' : ''}`;
   if (c.startedAt === 0) return 'Created';
   if (c.finishedAt === 0) return '';
   return `Exited (${c.exitCode}) ${humanDuration(now - c.finishedAt)} ago`;

@@ -23,6 +23,8 @@ export class Live {
   exited: Promise<number> | undefined;
   /** Forces the main process's end (SIGKILL): the program is no longer waited for. */
   kill: ((code: number) => void) | undefined;
+  /** The signals the main process catches (ProcessSpec.caught); a start gives it a fresh set. */
+  caught = new Set<string>();
   /** The interactive shell of a `run -it` container. */
   interactive: InteractiveProcess | undefined;
   /** fs.generation at the last commit of the writable layer. */
@@ -42,6 +44,13 @@ export class Live {
   readonly #partial: Record<1 | 2, string> = { 1: '', 2: '' };
   /** Chunks written so far (to tell when a starting program has gone quiet). */
   chunks = 0;
+  /**
+   * Output written while the container is paused (`docker pause`): a frozen
+   * process writes nothing, but the simulator cannot freeze a program, so
+   * what it writes meanwhile is held back and appears once it is unpaused.
+   */
+  held: Array<[1 | 2, string, boolean]> | undefined;
+  #thawed: Array<() => void> = [];
 
   constructor(
     readonly fs: OverlayFs,
@@ -51,6 +60,10 @@ export class Live {
   /** Records and forwards output of the main process. */
   output(stream: 1 | 2, text: string, tty: boolean): void {
     if (text === '') return;
+    if (this.held) {
+      this.held.push([stream, text, tty]);
+      return;
+    }
     this.chunks++;
     this.changed?.();
     const chunk = tty ? text.replace(/\r?\n/g, '\r\n') : text;
@@ -65,8 +78,32 @@ export class Live {
     this.#partial[s] = buf;
   }
 
+  /** Holds output back (pause) or, with false, writes what was held (unpause). */
+  hold(on: boolean): void {
+    if (on) {
+      this.held ??= [];
+      return;
+    }
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const [s, t, tty] of held) this.output(s, t, tty);
+    for (const thaw of this.#thawed.splice(0)) thaw();
+  }
+
+  /** Resolves once the container is not paused: a frozen process cannot exit, so its end waits for this. */
+  running(): Promise<void> {
+    if (!this.held) return Promise.resolve();
+    return new Promise((resolve) => this.#thawed.push(resolve));
+  }
+
+  /** SIGKILL of a paused container: what its frozen process "wrote" was never written. */
+  dropHeld(): void {
+    if (this.held) this.held = [];
+  }
+
   /** Moves unterminated output into the pending lines (at exit). */
   flush(): void {
+    this.hold(false);
     for (const s of [1, 2] as const) {
       if (this.#partial[s] !== '') this.pending.push([this.now(), s, this.#partial[s]]);
       this.#partial[s] = '';

@@ -27,6 +27,8 @@ export type ContainerConfig = {
   OnBuild: string[] | null;
   Labels: Record<string, string>;
   StopSignal?: string;
+  /** `--stop-timeout`: seconds `docker stop` waits by default (10 when unset). */
+  StopTimeout?: number;
 };
 
 /** One published port binding (nat.PortBinding). */

@@ -34,8 +34,17 @@ export interface ProcessSpec {
   stdin: { read(): Promise<string | null> };
   stdout(chunk: string): void;
   stderr(chunk: string): void;
-  /** Aborted on Ctrl-C / docker stop / kill. */
+  /** Aborted on Ctrl-C / docker stop / kill: the reason is the signal's name (`SIGTERM`). */
   signal: AbortSignal;
+  /**
+   * The signals the process catches (its sigaction handlers), by name: a
+   * program adds those it handles (nginx SIGTERM/SIGINT/SIGQUIT, an
+   * interactive shell or REPL SIGINT). For a container's main process the
+   * engine delivers only these and SIGKILL: the kernel drops a signal whose
+   * action is the default when it is sent to a PID namespace's init, so
+   * `sleep` as PID 1 survives `docker kill -s TERM` (see isDelivered).
+   */
+  caught?: Set<string>;
   /** The container's address; `none` when it has no network (`--network=none`): only loopback. */
   network: { ip: string; none?: boolean };
   now(): number;
@@ -159,6 +168,18 @@ export function parseSignal(raw: string): number {
   const s = SIGNALS[raw.toUpperCase().replace(/^SIG/, '')];
   if (s === undefined) throw new EngineError('InvalidParameter', `invalid signal: ${raw}`);
   return s;
+}
+
+/**
+ * Whether a signal sent to a container's PID 1 reaches it (Linux
+ * kernel/signal.c sig_task_ignored: an init (SIGNAL_UNKILLABLE) drops
+ * signals whose action is the default): SIGKILL always, as the daemon sends
+ * it from the parent namespace, the others only when the process catches them.
+ * (SIGSTOP would also stop it; the simulator cannot suspend a program, so it
+ * is not delivered.)
+ */
+export function isDelivered(sig: number, caught: ReadonlySet<string> | undefined): boolean {
+  return sig === 9 || (caught?.has(signalName(sig)) ?? false);
 }
 
 /** The name of a signal number (for the AbortSignal reason programs read). */

@@ -33,7 +33,7 @@ import { OverlayFs } from './overlay-fs.ts';
 import { encodeUpper } from './upper-store.ts';
 import { asContainer, type Container } from './record.ts';
 import { RootfsLoader, type RecipeEntries } from './rootfs.ts';
-import { isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner, type ShellState } from './runtime.ts';
+import { isDelivered, isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner, type ShellState } from './runtime.ts';
 import { detachFrom } from './attached.ts';
 import { StackedView } from './tree.ts';
 import { StoreClosedError } from '../../store/serial.ts';
@@ -231,6 +231,7 @@ export class ContainerService {
    */
   async start(ref: string, io?: AttachIo, interactive = false): Promise<Started> {
     let c = this.get(ref);
+    if (c.status === 'paused') throw new EngineError('Conflict', 'cannot start a paused container, try unpause instead');
     // moby: starting a running container is a no-op
     if (c.running) return { exited: this.#live.get(c.id)?.exited ?? Promise.resolve(c.exitCode) };
     const live = await this.#liveOf(c);
@@ -242,8 +243,11 @@ export class ContainerService {
     const tty = c.config.Tty;
     const listener: OutputListener | undefined = io ? (s, t) => (s === 1 ? io.stdout(t) : io.stderr(t)) : undefined;
     if (listener) live.listeners.add(listener);
+    // A new process: no handlers until its program installs them.
+    live.caught = new Set();
     const spec = this.specOf(c, live, {
       argv: [c.path, ...c.args],
+      caught: live.caught,
       tty,
       stdin: io?.stdin ?? EOF_STDIN,
       stdout: (t) => live.output(1, t, tty),
@@ -287,7 +291,9 @@ export class ContainerService {
       forced(code);
       if (!abort.signal.aborted) abort.abort('SIGKILL');
     };
-    const exited = Promise.race([program.catch(() => 126), killed]).then(async (code) => {
+    // A paused container's process cannot end before it is unpaused (or killed).
+    const ended = program.catch(() => 126).then(async (code) => (await live.running(), code));
+    const exited = Promise.race([ended, killed]).then(async (code) => {
       if (listener) live.listeners.delete(listener);
       try {
         return await this.#finish(c.id, code);
@@ -387,55 +393,115 @@ export class ContainerService {
       if (isEngineError(err)) throw new EngineError('InvalidParameter', `cannot kill container: ${ref}: ${err.message}`);
       throw err;
     }
-    const c = this.get(ref);
+    // moby's kill route wraps every error, a missing container's too.
+    let c: Container;
+    try {
+      c = this.get(ref);
+    } catch (err) {
+      if (isEngineError(err)) throw new EngineError(err.code, `cannot kill container: ${ref}: ${err.message}`);
+      throw err;
+    }
     if (!c.running) throw new EngineError('Conflict', `cannot kill container: ${ref}: container ${c.id} is not running`);
     await this.#signal(c, sig);
   }
 
+  /**
+   * Sends `sig` to the main process, PID 1 of the container: SIGKILL ends it
+   * at once (137); any other signal reaches it only if the program catches it
+   * (isDelivered), so `sleep` survives SIGTERM and `docker stop` waits for its
+   * timeout. An interactive shell's SIGINT interrupts the line it runs.
+   */
   async #signal(c: Container, sig: number): Promise<void> {
     const live = this.#live.get(c.id);
     if (sig === 9 || !live?.exited) {
+      live?.dropHeld();
       if (live?.kill) {
         live.kill(128 + 9);
         await live.exited;
       } else await this.#finish(c.id, 128 + 9);
       return;
     }
+    // moby killWithSignal: a paused container is resumed after the signal is sent (SIGKILL needs no resume).
+    if (c.status === 'paused' || this.get(c.id).status === 'paused') await this.unpause(c.id);
+    if (!isDelivered(sig, live.caught)) return;
     if (live.interactive && sig === 2) live.interactive.interrupt();
     else live.abort?.abort(signalName(sig));
   }
 
+  /** `POST /containers/{id}/pause` (moby daemon/pause.go): the cgroup freezer stops every process. */
+  async pause(ref: string): Promise<void> {
+    const c = this.get(ref);
+    if (!c.running) throw notRunning(c.id);
+    if (c.status === 'paused') throw new EngineError('Conflict', `Container ${c.id} is already paused`);
+    (await this.#liveOf(c)).hold(true);
+    await this.save(c.id, () => ({ status: 'paused' }));
+  }
+
+  /** `POST /containers/{id}/unpause`: the processes go on; output held while paused is written now. */
+  async unpause(ref: string): Promise<void> {
+    const c = this.get(ref);
+    if (c.status !== 'paused') throw new EngineError('Conflict', `Container ${c.id} is not paused`);
+    this.#live.get(c.id)?.hold(false);
+    await this.save(c.id, () => ({ status: 'running' }));
+  }
+
+  /** Whether the main process of a running container catches `signal` (`SIGINT`): what Ctrl-C at its terminal does. */
+  catches(id: string, signal: string): boolean {
+    return this.#live.get(id)?.caught.has(signal) ?? false;
+  }
+
   /**
-   * `POST /containers/{id}/stop`: the stop signal (SIGTERM unless the image
-   * or `-s` says otherwise), then SIGKILL once the timeout passes. Stopping a
-   * stopped container is a no-op.
+   * `POST /containers/{id}/stop`: the stop signal (SIGTERM unless the image,
+   * `--stop-signal` or `-s` says otherwise), then SIGKILL once the timeout
+   * (`-t`, else `--stop-timeout`, else 10 s) passes. Stopping a stopped
+   * container is a no-op (moby answers 304 and the CLI echoes the name).
    */
   async stop(ref: string, opts: { timeout?: number; signal?: string } = {}): Promise<void> {
     const c = this.get(ref);
+    try {
+      await this.#stop(c, opts);
+    } catch (err) {
+      if (isEngineError(err)) throw new EngineError('System', `cannot stop container: ${ref}: ${err.message}`);
+      throw err;
+    }
+  }
+
+  /** moby containerStop: signal, wait, kill. The wait is real time, at most `maxStopWaitMs`. */
+  async #stop(c: Container, opts: { timeout?: number; signal?: string }): Promise<void> {
     if (!c.running) return;
     const sig = parseSignal(opts.signal || c.config.StopSignal || 'SIGTERM');
     const live = this.#live.get(c.id);
     await this.#signal(c, sig);
     if (!live?.exited || !this.get(c.id).running) return;
-    const timeout = opts.timeout ?? 10;
+    const timeout = opts.timeout ?? c.config.StopTimeout ?? 10;
     const wait = timeout < 0 ? undefined : Math.min(timeout * 1000, this.#opts.maxStopWaitMs ?? 1000);
-    const ended = await Promise.race([live.exited.then(() => true), (this.#opts.sleep ?? defaultSleep)(wait ?? 0).then(() => wait === undefined)]);
-    if (!ended && live.kill) {
-      live.kill(128 + 9);
-      await live.exited;
-    }
+    // The timeout starts once the signal has been handled: a program that ends on it at once is not killed.
+    const tick = this.#opts.tick ?? (() => defaultSleep(0));
+    const timedOut = tick().then(() => (this.#opts.sleep ?? defaultSleep)(wait ?? 0)).then(() => wait === undefined);
+    const ended = await Promise.race([live.exited.then(() => true), timedOut]);
+    // The program may be ending on its own already (its exit being committed): SIGKILL only if not, and
+    // either way the stop returns once the container is stored as exited.
+    if (!ended) live.kill?.(128 + 9);
+    await live.exited;
   }
 
-  /** `POST /containers/{id}/restart`: stop, then start. */
+  /** `POST /containers/{id}/restart`: stop (if running), then start. */
   async restart(ref: string, opts: { timeout?: number; signal?: string } = {}): Promise<void> {
-    await this.stop(ref, opts);
-    await this.start(this.get(ref).id);
+    const c = this.get(ref);
+    try {
+      await this.#stop(c, opts);
+      await this.start(c.id);
+    } catch (err) {
+      if (isEngineError(err)) throw new EngineError('System', `Cannot restart container ${ref}: ${err.message}`);
+      throw err;
+    }
   }
 
   /** `DELETE /containers/{id}?force=&v=`. */
   async remove(ref: string, opts: { force?: boolean } = {}): Promise<void> {
     const c = this.get(ref);
     if (c.running) {
+      if (!opts.force && c.status === 'paused') throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is paused and must be unpaused first`);
       if (!opts.force) {
         throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
       }
@@ -470,6 +536,7 @@ export class ContainerService {
   async attach(ref: string, io: AttachIo): Promise<number> {
     const c = this.get(ref);
     if (!c.running) throw new EngineError('Conflict', 'You cannot attach to a stopped container, start it first');
+    if (c.status === 'paused') throw new EngineError('Conflict', 'You cannot attach to a paused container, unpause it first');
     const live = await this.#liveOf(c);
     const l: OutputListener = (s, t) => (s === 1 ? io.stdout(t) : io.stderr(t));
     live.listeners.add(l);
@@ -497,6 +564,7 @@ export class ContainerService {
       const c = asContainer(r);
       if (!c.running || this.#live.has(c.id)) continue;
       const startedAt = c.startedAt;
+      const paused = c.status === 'paused';
       await this.save(c.id, () => ({ running: false, status: 'exited' }));
       try {
         await this.start(c.id);
@@ -504,6 +572,8 @@ export class ContainerService {
         const state = c.shell as ShellState | null | undefined;
         if (live?.interactive) live.resumed = { kept: state ? ((await live.interactive.restore?.(state)) ?? false) : false };
         await this.save(c.id, () => ({ startedAt, shell: live?.interactive?.state?.() ?? null }));
+        // A paused container comes back paused (its program started again, frozen at once).
+        if (paused) await this.pause(c.id);
       } catch {
         // The program can't start any more (its executable is gone): it has exited with runc's status (127/126).
         await this.save(c.id, (now) => ({ status: 'exited', finishedAt: this.engine.now(), shell: null, exitCode: now.exitCode || 127 }));

@@ -48,7 +48,12 @@ export async function openTerminal(svc: ContainerService, id: string, proc: Inte
   };
   return {
     prompt: () => proc.prompt(),
-    interrupt: () => proc.interrupt(),
+    // Ctrl-C is SIGINT from the container's tty. A `docker exec -it` process is not PID 1, so it always
+    // gets it; the main process only if it catches it (a shell or REPL does, `-it alpine sleep 60` does not:
+    // the kernel drops it for an init, and real docker leaves the learner attached until Ctrl-P Ctrl-Q).
+    interrupt: () => {
+      if (exec || svc.catches(id, 'SIGINT')) proc.interrupt();
+    },
     async feed(line) {
       const live = svc.live(id);
       if (live) live.lines++;

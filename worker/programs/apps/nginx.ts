@@ -62,6 +62,9 @@ export const nginx: Program = async (run) => {
     ...workers.map((w) => `${t()} [notice] 1#1: start worker process ${w}`),
     '',
   ].join('\n'));
+  // The master process's handlers (ngx_signals): TERM/INT fast shutdown, QUIT graceful. (HUP, USR1, USR2
+  // and WINCH are caught too, to reload or reopen logs; the simulator does not deliver them, so they do nothing.)
+  spec.caught?.add('SIGTERM').add('SIGINT').add('SIGQUIT');
   await untilAborted(spec.signal);
   // docker stop sends SIGQUIT (the image's STOPSIGNAL): graceful shutdown; TERM and INT are nginx's fast shutdown.
   const sig = signalOf(spec.signal);

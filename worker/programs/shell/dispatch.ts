@@ -49,6 +49,8 @@ async function runChild(link: ShellLink, ctx: Ctx, argv: string[], found: Resolv
     stdout: (s) => { stdout += s; },
     stderr: (s) => { stderr += s; },
     signal: link.signal(),
+    // A child is not PID 1: the handlers it installs are its own, not the container's init's.
+    caught: new Set(),
   };
   try {
     const exitCode = await execResolved(child, found);

@@ -47,6 +47,8 @@ export interface DockerIo {
   startForeground?: StartForeground;
   /** Aborted by Ctrl-C at the terminal (SIGINT to the docker CLI process). */
   signal?: AbortSignal;
+  /** Catches the terminal's Ctrl-C instead of being aborted by it (LiveOutput.interrupts); absent when the line is not docker alone at a terminal. */
+  interrupts?: (onInterrupt: () => void) => () => void;
 }
 
 /** The docker CLI entry: argv without `docker`; resolves to the exit code. */
@@ -99,6 +101,7 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineH
     };
     if (hooks.startForeground !== undefined) io.startForeground = hooks.startForeground;
     if (ctx.signal !== undefined) io.signal = ctx.signal;
+    if (live?.interrupts) io.interrupts = (on) => live.interrupts!(on);
     const exitCode = await docker(args, io);
     return { ...out.result(jb, hooks), stderr, exitCode };
   });

@@ -11,6 +11,13 @@ import type { StartForeground } from '../foreground.ts';
 export interface LiveOutput {
   stdout(chunk: string | Uint8Array): void;
   stderr(chunk: string): void;
+  /**
+   * The command takes the terminal's Ctrl-C itself until it calls the
+   * returned release: each press calls `onInterrupt` (the tty echoes `^C`)
+   * and the command goes on, as a process that catches SIGINT does
+   * (`docker run`'s signal proxy). Absent where no terminal sends it.
+   */
+  interrupts?(onInterrupt: () => void): () => void;
 }
 
 /** The just-bash module namespace, loaded with a dynamic `import()`. */
