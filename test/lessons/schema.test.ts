@@ -11,6 +11,8 @@ import { build } from 'vite';
 import { compileCourse, LessonError, type LessonFile } from '../../worker/lessons/compile.ts';
 import { loadCourseDir } from '../../worker/lessons/load-dir.ts';
 import { layerlabCourse } from '../../worker/lessons/vite-plugin.ts';
+import { updatedReadme } from '../../worker/lessons/readme.ts';
+import { readFileSync } from 'node:fs';
 
 const FIXTURE = resolve(import.meta.dirname, 'fixtures/course');
 const META: LessonFile = { path: 'lessons/01-basics/meta.md', text: '---\ntitle: Basics\nsummary: S.\nseed: "000"\n---\nIntro.\n' };
@@ -97,6 +99,11 @@ describe('lesson schema', () => {
   it('names a badly named page folder and a missing meta.md', () => {
     expect(problems('---\ntitle: T\n---\n', 'lessons/01-basics/one/content.md')).toEqual('invalid lesson file lessons/01-basics/one/content.md:\n  the page folder "one" must be named NN-slug');
     expect(() => compileCourse([{ path: 'lessons/02-x/01-a/content.md', text: '---\ntitle: T\n---\n' }])).toThrow('invalid lesson file lessons/02-x/meta.md:\n  missing: every lesson folder needs a meta.md');
+  });
+
+  it('lessons/README.md documents the schema as it is (regenerate: npx tsx worker/lessons/readme.ts)', () => {
+    const text = readFileSync(resolve(import.meta.dirname, '../../lessons/README.md'), 'utf8');
+    expect(text).toEqual(updatedReadme(text));
   });
 
   it('fails vite build with the file and field named', async () => {
