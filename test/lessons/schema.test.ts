@@ -31,7 +31,7 @@ function problems(page: string, path = 'lessons/01-basics/01-one/content.md'): s
 describe('lesson schema', () => {
   it('compiles the fixture course: ids, order, rendered blocks, worker data', () => {
     const c = loadCourseDir(FIXTURE);
-    expect(c.course.lessons.map((l) => [l.id, l.pages.map((p) => p.id)])).toEqual([['basics', ['basics/welcome', 'basics/commit', 'basics/build']]]);
+    expect(c.course.lessons.map((l) => [l.id, l.pages.map((p) => p.id)])).toEqual([['basics', ['basics/welcome', 'basics/commit', 'basics/build', 'basics/many']]]);
     const welcome = c.course.lessons[0]!.pages[0]!;
     expect(welcome.blocks).toEqual([
       {
@@ -44,7 +44,9 @@ describe('lesson schema', () => {
       { kind: 'html', html: '<p>&lt;b&gt;raw html stays text&lt;/b&gt; and [bad](javascript:alert(1)) links are refused.</p>\n' },
     ]);
     const commit = c.pages.find((p) => p.id === 'basics/commit')!;
-    expect(commit.owns).toEqual({ images: ['ourfiglet'], containers: [], files: [] });
+    expect(commit.owns).toEqual({ images: ['ourfiglet'], containers: ['fig'], files: [] });
+    // Without `owns`, what the goal names.
+    expect(c.pages.find((p) => p.id === 'basics/build')!.owns).toEqual({ images: ['hello:v0.2'], containers: [], files: [] });
     expect(commit.solution).toEqual([
       { line: 'docker run --name fig alpine sh -c "apk add figlet"', rc: 0 },
       { line: 'docker commit fig ourfiglet', rc: 0 },
