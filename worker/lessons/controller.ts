@@ -85,11 +85,15 @@ export class Lessons {
     const engine = await (await this.#deps.session()).engine();
     // Cheap when nothing relevant changed: a line that only moved the shell (cd, ls, echo) leaves the engine state as it was.
     // Home files and running containers change without a new engine state, so goals that read them are always checked.
-    const memo = this.#memo;
+    const last = this.#memo;
     const reusable = !page.goal.some((c) => 'file' in c || 'noFile' in c) && ![...engine.state.containers.values()].some((c) => c.running);
-    if (reusable && memo?.pageId === pageId && memo.state === engine.state) return memo.status;
+    if (reusable && last?.pageId === pageId && last.state === engine.state) return last.status;
     const status = this.snapshot().then((snap) => checkGoal(pageId, page.goal, snap));
-    this.#memo = { pageId, state: engine.state, status };
+    const memo = { pageId, state: engine.state, status };
+    this.#memo = memo;
+    status.catch(() => {
+      if (this.#memo === memo) this.#memo = undefined;
+    });
     return status;
   }
 
@@ -172,7 +176,11 @@ export class Lessons {
         }
       } while (this.#again);
     };
-    this.#checking = run().finally(() => (this.#checking = undefined));
+    // Never rejects: it runs after lines and other tabs' changes, where nobody awaits it. A check that
+    // fails (a layer blob gone under a concurrent change) is left for the next change to redo.
+    this.#checking = run()
+      .catch((err: unknown) => console.error('layerlab: checking the lesson goal failed:', err))
+      .finally(() => (this.#checking = undefined));
     return this.#checking;
   }
 
