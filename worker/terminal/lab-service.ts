@@ -373,7 +373,7 @@ export function createLabService(deps: LabDeps): LabApi {
       });
       sync.announce('reset');
     },
-    settled: () => terminal.settled(),
+    // ---- The lessons (issue 10): worker/lessons over this tab's session, under the tab lock.
     course: () => lessons.course(),
     async openPage(pageId) {
       await opened;
@@ -414,5 +414,6 @@ export function createLabService(deps: LabDeps): LabApi {
       await opened;
       return lessons.placeholders(pageId);
     },
+    settled: () => terminal.settled(),
   };
 }
