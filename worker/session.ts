@@ -80,6 +80,8 @@ export interface Session {
   notice?: string;
   /** What the terminal shows before the next line. */
   prompt(): string;
+  /** Persists the home directory now (the lessons wrote a page's start files into it), as a line's end does. */
+  saveHome(): Promise<void>;
   /** Runs one line and persists what it changed in the home directory. */
   runLine(line: string, opts?: { signal?: AbortSignal }): Promise<LineResult>;
   /**
@@ -97,6 +99,12 @@ export interface Session {
   detach(): Promise<boolean>;
   /** Ctrl-C: interrupts the foreground program, if any; at the shell, drops the line or the command typed on PS2 lines (`$?` 130). */
   interrupt(): Promise<LineResult | undefined>;
+  /**
+   * The engine behind `docker`, for the layer view (worker/layers): loaded
+   * now unless `load` is false, when it is undefined until a docker command
+   * has loaded it. Absent with a replaced docker CLI (`opts.docker`).
+   */
+  engine?(load?: boolean): Promise<import('./engine/engine.ts').Engine | undefined>;
   /** Writes pending state and closes the store. */
   close(): Promise<void>;
   /**
@@ -168,6 +176,10 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
     shell,
     foreground: undefined,
     prompt: () => session.foreground?.prompt() ?? shell.prompt(),
+    async saveHome() {
+      const full = await persist();
+      if (full !== undefined) throw new StoreFullError();
+    },
     async runLine(line, opts) {
       const program = session.foreground;
       if (program !== undefined) return toProgram(line, () => program.feed(line));
@@ -214,6 +226,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       await opts.store.close();
     },
     retire: async () => real?.retire(),
+    ...(real ? { engine: real.engine } : {}),
   };
   if (opts.reattach && opts.isTTY && real) {
     // Whatever goes wrong (storage refusing a write), the lab still opens, at the host prompt, saying why.
@@ -238,6 +251,7 @@ function realDocker(opts: SessionOptions): {
   run: DockerCommand;
   reattach(): Promise<{ note: string; program?: ForegroundProgram } | undefined>;
   retire(): Promise<void>;
+  engine(load?: boolean): Promise<import('./engine/engine.ts').Engine | undefined>;
 } {
   let cli: Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> | undefined;
   const load = async (): Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> => {
@@ -267,6 +281,11 @@ function realDocker(opts: SessionOptions): {
       ]);
       const back = await reattach(await containerService(engine));
       return back && (back.terminal ? { note: back.note, program: foregroundOf(back.terminal) } : { note: back.note });
+    },
+    async engine(loadIt = true) {
+      if (!cli && !loadIt) return undefined;
+      cli ??= load();
+      return (await cli).engine;
     },
     async retire() {
       if (!cli) return;

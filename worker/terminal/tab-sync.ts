@@ -19,9 +19,13 @@ export interface ChannelLike {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
-/** What one tab tells the others. `reset`: the whole state was replaced (Reset lab, Import lab). */
+/**
+ * What one tab tells the others. `reset`: the whole state was replaced
+ * (Reset lab, Import lab); `progress`: only the lessons' progress record was
+ * written (the engine and home are unchanged, so no session is rebuilt).
+ */
 export interface SyncMessage {
-  kind: 'changed' | 'reset';
+  kind: 'changed' | 'reset' | 'progress';
   from: string;
 }
 
@@ -59,7 +63,7 @@ export class TabSync {
   listen(listener: (message: SyncMessage) => void): void {
     this.#channel?.addEventListener('message', (event) => {
       const m = event.data as Partial<SyncMessage> | null;
-      if (m && (m.kind === 'changed' || m.kind === 'reset') && m.from !== this.#id) listener(m as SyncMessage);
+      if (m && (m.kind === 'changed' || m.kind === 'reset' || m.kind === 'progress') && m.from !== this.#id) listener(m as SyncMessage);
     });
   }
 }
@@ -69,6 +73,12 @@ export class CountingStore implements Store {
   #inner: Store;
   /** Commits and clears so far. */
   writes = 0;
+  /**
+   * Called after every commit or clear, whoever made it: a line, the
+   * lessons, or a detached container storing what it wrote in the
+   * background (the lessons' goal follows every change, not only lines).
+   */
+  onWrite: () => void = () => undefined;
 
   constructor(inner: Store) {
     this.#inner = inner;
@@ -83,11 +93,13 @@ export class CountingStore implements Store {
   async commit(batch: Batch): Promise<void> {
     await this.#inner.commit(batch);
     this.writes++;
+    this.onWrite();
   }
 
   async clear(): Promise<void> {
     await this.#inner.clear();
     this.writes++;
+    this.onWrite();
   }
 
   /** Sessions are rebuilt on the same store; closing it is the page's business, at unload. */

@@ -18,6 +18,7 @@ import { BuildError, type BuildOptions, type BuildResult, type BuildSink } from 
 import { Progress, streamMessage } from './progress.ts';
 import { LegacyRun } from './legacy-run.ts';
 import { BuildkitRun } from './buildkit-run.ts';
+import { lastBuildOf, recordLastBuild } from './last-build.ts';
 
 /** What a build needs from the engine. */
 export interface BuilderDeps {
@@ -39,9 +40,28 @@ export interface Plan {
   totalInstructions: number;
 }
 
-/** Runs a build; resolves with the image ID and each step's cache outcome. Throws BuildError. */
+/**
+ * Runs a build; resolves with the image ID and each step's cache outcome.
+ * Throws BuildError. The builders record a build they commit as the last
+ * build (last-build.ts); a build that fails before committing anything
+ * (a missing Dockerfile, a parse error, a BuildKit step) is recorded here as
+ * a failed last build, so "the last build" is always the last one the
+ * learner ran.
+ */
 export async function build(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptions, sink: BuildSink): Promise<BuildResult> {
   const legacy = opts.version === '1';
+  const before = lastBuildOf(deps.engine.state);
+  try {
+    return await runBuild(deps, tar, opts, sink, legacy);
+  } catch (err) {
+    if (lastBuildOf(deps.engine.state) === before) {
+      await deps.engine.transact((draft) => recordLastBuild(draft, { builder: legacy ? 'legacy' : 'buildkit', imageId: '', ok: false, at: deps.engine.now(), steps: [] }, []));
+    }
+    throw err;
+  }
+}
+
+async function runBuild(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptions, sink: BuildSink, legacy: boolean): Promise<BuildResult> {
   const ctx = new BuildContext(tar);
   const name = opts.dockerfile ?? 'Dockerfile';
   const text = opts.dockerfileText ?? ctx.text(name);
