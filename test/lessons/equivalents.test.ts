@@ -43,9 +43,6 @@ const WAYS: Record<string, string[][]> = {
     ['docker pull -a busybox', 'docker pull redis', 'docker image pull library/mongo:4.2.24'],
   ],
   'names-tags-cleanup/layers-in-a-pull': [['docker image pull ubuntu', 'docker image pull redis:latest', 'docker image pull nginx:latest']],
-  'names-tags-cleanup/dangling-and-filters': [
-    ['docker run --name ma alpine touch /version', 'docker commit ma myapp:latest', "docker run --name mb alpine sh -c 'echo 2 > /version'", 'docker container commit mb myapp'],
-  ],
   'names-tags-cleanup/prune': [
     ['docker container commit box2 old:1', 'docker rmi $(docker images -f dangling=true -q)'],
     ['docker commit box2 old:1', 'docker image prune --force'],
