@@ -12,7 +12,7 @@
 import { z } from 'zod';
 
 /** An image reference (`alpine`, `hello:v0.1`) or an image ID prefix of 12+ hex digits. */
-const Ref = z.string().min(1).describe('An image reference (`alpine`, `hello:v0.1`, `docker.io/library/alpine:3.20`) or an image ID prefix of 12 or more hex digits.');
+const Ref = z.string().min(1).describe('An image reference (`alpine`, `hello:v0.1`, `docker.io/library/alpine:3.21`) or an image ID prefix of 12 or more hex digits.');
 /** A path: absolute inside an image or container, relative to ~ for home files. */
 const ImagePath = z.string().regex(/^\//, 'must be an absolute path (start with /)').describe('An absolute path inside the image or container, e.g. `/usr/bin/figlet`.');
 const HomePath = z
@@ -201,6 +201,10 @@ export const PageFrontmatter = z
       .record(z.string(), z.union([z.number(), z.string()]))
       .optional()
       .describe('The solution\'s answer to each question: a choice index, or a value; `$layerAdding` (any `$` + expression key) means "the value the expression computes".'),
+    right: z
+      .array(z.array(z.string().min(1)))
+      .optional()
+      .describe('Other right solutions (another command, an ID instead of a name, five commands instead of one): each a list of command lines run from the start state that must meet the goal.'),
     wrong: z.array(z.array(z.string().min(1))).optional().describe('Wrong solutions: each a list of command lines run from the start state that must leave the goal unmet.'),
     owns: z
       .strictObject({
