@@ -43,7 +43,7 @@ describe('programs the chapters run', () => {
     const t = '2025/08/01 12:00:00 [notice]';
     expect(spec.err).toEqual([
       `${t} 1#1: using the "epoll" event method`, `${t} 1#1: nginx/1.29.0`, `${t} 1#1: built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1) `,
-      `${t} 1#1: OS: Linux 6.8.0-79-generic`, `${t} 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`, `${t} 1#1: start worker processes`,
+      `${t} 1#1: OS: Linux 6.1.0-27-amd64`, `${t} 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576`, `${t} 1#1: start worker processes`,
       `${t} 1#1: start worker process 29`, `${t} 1#1: start worker process 30`, ''].join('\n'));
     stop.abort();
     expect(await done).toEqual(0);

@@ -74,7 +74,7 @@ describe('network tools', () => {
       ''].join('\n'), '']);
     expect(await run(fs, ['wget', 'http://example.com/'])).toEqual([1, '', "wget: bad address 'example.com'\n"]);
     expect(await run(fs, ['id'])).toEqual([0, 'uid=0(root) gid=0(root) groups=0(root),1(bin),2(daemon),3(sys),4(adm),6(disk),10(wheel),11(floppy),20(dialout),26(tape),27(video)\n', '']);
-    expect(await run(fs, ['uname', '-a'])).toEqual([0, 'Linux 3f4e8a9b1c2d 6.8.0-79-generic #79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025 x86_64 Linux\n', '']);
+    expect(await run(fs, ['uname', '-a'])).toEqual([0, 'Linux 3f4e8a9b1c2d 6.1.0-27-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01) x86_64 Linux\n', '']);
   });
 });
 

@@ -13,7 +13,10 @@ export const ENGINE_VERSION = {
   gitCommit: 'f8215cc',
   goVersion: 'go1.24.8',
   buildTime: '2025-10-08T12:18:25.000000000+00:00',
-  kernel: '6.8.0-79-generic',
+  // The lab machine's kernel: Debian 12's (the host shell's /etc/os-release and uname), which
+  // containers share, as on any Linux Docker Engine host.
+  kernel: '6.1.0-27-amd64',
+  kernelBuild: '#1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01)',
   containerd: { version: '1.7.28', commit: 'b98a3aace656320842a23f4a392a33f46af97866' },
   runc: { version: '1.3.0', commit: 'v1.3.0-0-g4ca628d1' },
   init: { version: '0.19.0', commit: 'de40ad0' },

@@ -6,9 +6,10 @@
 import type { ProgramRun } from '../program.ts';
 import { exitForSignal, sleepFor } from '../program.ts';
 import { lookPath } from '../resolve.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
 
-/** Kernel identity reported by uname: a Linux host kernel as Docker Engine runs on. */
-export const KERNEL = { release: '6.8.0-79-generic', version: '#79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025', machine: 'x86_64' };
+/** Kernel identity reported by uname: the host's kernel, which every container shares. */
+export const KERNEL = { release: ENGINE_VERSION.kernel, version: ENGINE_VERSION.kernelBuild, machine: 'x86_64' };
 
 /** `hostname`: the container's hostname (its short ID unless --hostname). */
 export async function hostname(run: ProgramRun): Promise<number> {

@@ -3,6 +3,7 @@
  * `localhost` and `user`; the host of design.md §5 is `learner@layerlab`.
  * Under `sudo` (which sets SUDO_USER, as sudo 1.9 does) the user is root.
  */
+import { ENGINE_VERSION } from '../../engine/version.ts';
 import type { Command } from 'just-bash';
 import { text } from './types.ts';
 import type { JustBash } from './types.ts';
@@ -34,10 +35,10 @@ export function identityCommands(jb: JustBash): Command[] {
     const list = groups.map((g) => `${g.id}(${g.n})`).join(',');
     return text(`uid=${user.id}(${user.n}) gid=${groups[0]!.id}(${groups[0]!.n}) groups=${list}\n`);
   });
-  // Debian 12.8's kernel on amd64.
+  // Debian 12.8's kernel on amd64: the engine's too (containers share the host's kernel).
   const uname = jb.defineCommand('uname', async (args) => {
     const fields: Record<string, string> = {
-      s: 'Linux', n: LEARNER.host, r: '6.1.0-27-amd64', v: '#1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01)', m: 'x86_64', o: 'GNU/Linux',
+      s: 'Linux', n: LEARNER.host, r: ENGINE_VERSION.kernel, v: ENGINE_VERSION.kernelBuild, m: 'x86_64', o: 'GNU/Linux',
     };
     const flags = args.join('').replaceAll('-', '');
     const wanted = flags.includes('a') ? 'snrvmo' : flags === '' ? 's' : 'snrvmo'.split('').filter((f) => flags.includes(f)).join('');
