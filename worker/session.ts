@@ -97,6 +97,12 @@ export interface Session {
   detach(): Promise<boolean>;
   /** Ctrl-C: interrupts the foreground program, if any; at the shell, drops the line or the command typed on PS2 lines (`$?` 130). */
   interrupt(): Promise<LineResult | undefined>;
+  /**
+   * The engine behind `docker`, for the layer view (worker/layers): loaded
+   * now unless `load` is false, when it is undefined until a docker command
+   * has loaded it. Absent with a replaced docker CLI (`opts.docker`).
+   */
+  engine?(load?: boolean): Promise<import('./engine/engine.ts').Engine | undefined>;
   /** Writes pending state and closes the store. */
   close(): Promise<void>;
   /**
@@ -214,6 +220,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       await opts.store.close();
     },
     retire: async () => real?.retire(),
+    ...(real ? { engine: real.engine } : {}),
   };
   if (opts.reattach && opts.isTTY && real) {
     // Whatever goes wrong (storage refusing a write), the lab still opens, at the host prompt, saying why.
@@ -238,6 +245,7 @@ function realDocker(opts: SessionOptions): {
   run: DockerCommand;
   reattach(): Promise<{ note: string; program?: ForegroundProgram } | undefined>;
   retire(): Promise<void>;
+  engine(load?: boolean): Promise<import('./engine/engine.ts').Engine | undefined>;
 } {
   let cli: Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> | undefined;
   const load = async (): Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> => {
@@ -267,6 +275,11 @@ function realDocker(opts: SessionOptions): {
       ]);
       const back = await reattach(await containerService(engine));
       return back && (back.terminal ? { note: back.note, program: foregroundOf(back.terminal) } : { note: back.note });
+    },
+    async engine(loadIt = true) {
+      if (!cli && !loadIt) return undefined;
+      cli ??= load();
+      return (await cli).engine;
     },
     async retire() {
       if (!cli) return;

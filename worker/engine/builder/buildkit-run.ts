@@ -25,6 +25,7 @@ import { checkExposePort, checkStopSignal } from './dockerfile/values.ts';
 import type { Progress } from './progress.ts';
 import { takeTriggers } from './onbuild.ts';
 import { StageState, stageDeps, type BaseImage, type LayerInfo } from './stage.ts';
+import { recordLastBuild } from './last-build.ts';
 import { MissingSourceError, isHeredocSource, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
 import { BuildError, type BuildOptions, type BuildResult, type StepRecord } from './types.ts';
 import { goQuote, stepPrefix } from './words.ts';
@@ -485,6 +486,7 @@ export class BuildkitRun {
       const have = draft.images.get(id);
       draft.images.set(id, { ...(have ?? { id, config: image, parent: '' }), lastTagTime: tags.length > 0 ? new Date(now).toISOString() : (have?.lastTagTime ?? null) });
       if (!have) draft.newBlobs.set(id, bytes);
+      recordLastBuild(draft, { builder: 'buildkit', imageId: id, ok: true, at: now, steps: this.#steps }, tags);
       for (const t of tags) draft.refs.set(t, id);
     });
     // The image's layers are now in BuildKit's snapshotter: a later FROM of it is CACHED.

@@ -29,6 +29,7 @@ import { allImages, childImage, configId, findCached, stepContainerConfig } from
 import { streamMessage } from './progress.ts';
 import { takeTriggers } from './onbuild.ts';
 import { StageState, stageDeps, type LayerInfo } from './stage.ts';
+import { recordLastBuild } from './last-build.ts';
 import { MissingSourceError, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
 import { PREDEFINED_ARGS } from './words.ts';
 import { BuildError, type BuildOptions, type BuildResult, type BuildSink, type StepRecord } from './types.ts';
@@ -274,9 +275,11 @@ export class LegacyRun {
       for (const [c, l] of this.#layers) if (!draft.layers.has(c)) draft.layers.set(c, l);
       for (const [id, img] of this.#pending) if (!draft.images.has(id)) draft.images.set(id, img);
       for (const [d, b] of this.#blobs) draft.newBlobs.set(d, b);
+      const tags = finalId ? (this.opts.tags ?? []).map((t) => referenceString(withDefaultTag(parseNormalizedNamed(t)))) : [];
+      recordLastBuild(draft, { builder: 'legacy', imageId: finalId ?? '', ok: finalId !== undefined, at: now, steps: this.#steps }, tags);
       if (finalId) {
         const iso = new Date(now).toISOString();
-        for (const t of this.opts.tags ?? []) draft.refs.set(referenceString(withDefaultTag(parseNormalizedNamed(t))), finalId);
+        for (const t of tags) draft.refs.set(t, finalId);
         if ((this.opts.tags ?? []).length > 0) draft.images.set(finalId, { ...draft.images.get(finalId)!, lastTagTime: iso });
       }
       // A failed step's container stays unless --force-rm.
