@@ -51,11 +51,17 @@ describe('the layer view model', () => {
     expect(v1!.sharedSize).toBe(base!.size + run!.size);
     expect(v1!.uniqueSize).toBe(copy1!.size + workdir1!.size);
     expect(alpine!.sharedSize).toBe(alpine!.size);
-    expect(v.sharing).toEqual({
+    expect(v.sharing).toMatchObject({
       imagesSize: alpine!.size + v1!.size + v2!.size,
       layersSize: base!.size + run!.size + copy1!.size + workdir1!.size + copy2!.size + workdir2!.size,
       saved: 2 * base!.size + run!.size,
     });
+    // Sizes printed as docker history prints them, instructions as the Dockerfile lines.
+    const history = (await s.run(`docker history --format '{{.Size}}' hello:v0.1`)).trim().split('\n').reverse();
+    // Oldest first: ADD, alpine's CMD, RUN, COPY, WORKDIR, CMD; the CMDs make no layer.
+    expect(history).toHaveLength(6);
+    expect(v1!.layers.map((c) => v.layers[c]!.sizeText)).toEqual([history[0], history[2], history[3], history[4]]);
+    expect([base!.label, run!.label, copy1!.label]).toEqual(['ADD alpine-minirootfs-3.22.1-x86_64.tar.gz /', 'RUN apk update && apk add nodejs', 'COPY . /app']);
   });
 
   it('records the last build: FROM and RUN from the cache, COPY where the cache broke, the layers marked', async () => {
@@ -146,7 +152,7 @@ describe('the layer view model', () => {
 
   it('is empty for an empty lab and follows removals', async () => {
     const s = await viewSession([]);
-    expect(await s.view()).toEqual({ layers: {}, roots: [], images: {}, shown: [], layerless: [], containers: {}, containersOn: {}, sharing: { imagesSize: 0, layersSize: 0, saved: 0 } });
+    expect(await s.view()).toEqual({ layers: {}, roots: [], images: {}, shown: [], layerless: [], containers: {}, containersOn: {}, sharing: { imagesSize: 0, layersSize: 0, saved: 0, imagesText: '0B', layersText: '0B', savedText: '0B' } });
     await s.run('docker pull busybox', 'docker run --name bb busybox true');
     expect(Object.keys((await s.view()).containers)).toHaveLength(1);
     await s.run('docker rm bb', 'docker rmi busybox');

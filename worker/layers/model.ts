@@ -18,8 +18,12 @@ import { familiarString, parseStored } from '../engine/reference.ts';
 import { diskUsage } from '../engine/system-df.ts';
 import { lastBuildOf, type LastBuild } from '../engine/builder/last-build.ts';
 import type { Container } from '../engine/containers/record.ts';
+import { humanSizeWithPrecision } from '../cli/format/units.ts';
+import { instructionLabel } from './labels.ts';
 import type { BuildStepView, BuildView, ChangeView, ContainerView, HistoryNote, ImageView, LayerNode, LayerViewModel } from './types.ts';
 
+/** Sizes as `docker history` and `docker system df -v` print them (go-units, precision 3). */
+const human = (n: number): string => humanSizeWithPrecision(n, 3);
 const short = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 
 /** Images oldest first, ties by ID: the order stacks are drawn, stable across changes. */
@@ -40,7 +44,8 @@ export function layerViewModel(state: EngineState, changes: ReadonlyMap<string, 
     let n = layers[chainId];
     if (!n) {
       const rec = state.layers.get(chainId);
-      n = { chainId, diffId, size: rec?.size ?? 0, createdBy: '', created: '', comment: '', parent, depth, children: [], notes: [], usedBy: [], caps: [], intermediates: [] };
+      const size = rec?.size ?? 0;
+      n = { chainId, diffId, size, sizeText: human(size), createdBy: '', label: '', created: '', comment: '', parent, depth, children: [], notes: [], usedBy: [], caps: [], intermediates: [] };
       layers[chainId] = n;
       if (parent === '') roots.push(chainId);
       else layers[parent]!.children.push(chainId);
@@ -70,14 +75,14 @@ export function layerViewModel(state: EngineState, changes: ReadonlyMap<string, 
     let pending: HistoryNote[] = [];
     let li = 0;
     for (const h of img.config.history ?? []) {
-      const note = { createdBy: h.created_by ?? '', created: h.created ?? '', comment: h.comment ?? '' };
+      const note = { createdBy: h.created_by ?? '', label: instructionLabel(h.created_by ?? ''), created: h.created ?? '', comment: h.comment ?? '' };
       if (h.empty_layer) {
         pending.push(note);
         continue;
       }
       if (li >= chain.length) break;
       const n = node(chain[li]!, diffIds[li]!, li === 0 ? '' : chain[li - 1]!, li);
-      if (n.usedBy.length === 0) Object.assign(n, { createdBy: note.createdBy, created: note.created, comment: note.comment, notes: pending });
+      if (n.usedBy.length === 0) Object.assign(n, { createdBy: note.createdBy, label: note.label, created: note.created, comment: note.comment, notes: pending });
       pending = [];
       li++;
     }
@@ -106,6 +111,9 @@ export function layerViewModel(state: EngineState, changes: ReadonlyMap<string, 
       size,
       sharedSize,
       uniqueSize: size - sharedSize,
+      sizeText: human(size),
+      sharedText: human(sharedSize),
+      uniqueText: human(size - sharedSize),
       notes: pending,
       containers: [],
       moved: [],
@@ -141,6 +149,7 @@ export function layerViewModel(state: EngineState, changes: ReadonlyMap<string, 
       exitCode: c.exitCode,
       top,
       sizeRw: Number(c.sizeRw ?? 0),
+      sizeRwText: human(Number(c.sizeRw ?? 0)),
       changes: list,
       counts,
     };
@@ -162,7 +171,7 @@ export function layerViewModel(state: EngineState, changes: ReadonlyMap<string, 
       layersSize += layers[c]!.size;
     }
   }
-  return { layers, roots, images, shown, layerless, containers, containersOn, ...(lastBuild ? { lastBuild } : {}), sharing: { imagesSize, layersSize, saved: imagesSize - layersSize } };
+  return { layers, roots, images, shown, layerless, containers, containersOn, ...(lastBuild ? { lastBuild } : {}), sharing: { imagesSize, layersSize, saved: imagesSize - layersSize, imagesText: human(imagesSize), layersText: human(layersSize), savedText: human(imagesSize - layersSize) } };
 }
 
 /** The IMAGE column of `docker ps`: the name it was run with while that still names its image, else the ID. */

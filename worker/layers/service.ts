@@ -14,7 +14,7 @@ import type { ExploreTarget, FileListing, FileText, LayerViewModel } from './typ
 
 /** The view of a lab with nothing in it. */
 export function emptyView(): LayerViewModel {
-  return { layers: {}, roots: [], images: {}, shown: [], layerless: [], containers: {}, containersOn: {}, sharing: { imagesSize: 0, layersSize: 0, saved: 0 } };
+  return { layers: {}, roots: [], images: {}, shown: [], layerless: [], containers: {}, containersOn: {}, sharing: { imagesSize: 0, layersSize: 0, saved: 0, imagesText: '0B', layersText: '0B', savedText: '0B' } };
 }
 
 const perEngine = new WeakMap<Engine, { loader: RootfsLoader; changes: ContainerChanges }>();

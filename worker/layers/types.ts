@@ -13,6 +13,8 @@
 /** A metadata-only history entry (ENV, CMD, WORKDIR without changes...): drawn between layers, not as one. */
 export interface HistoryNote {
   createdBy: string;
+  /** Shortened as {@link LayerNode.label}. */
+  label: string;
   /** RFC 3339, '' when the config has none. */
   created: string;
   comment: string;
@@ -29,6 +31,10 @@ export interface LayerNode {
   size: number;
   /** The history entry that made it (`created_by`), full; '' when the history does not say. */
   createdBy: string;
+  /** `createdBy` as the Dockerfile line it came from (`RUN apk add nodejs`), for the picture. */
+  label: string;
+  /** `size` as `docker history` prints it (`8.31MB`). */
+  sizeText: string;
   created: string;
   comment: string;
   /** ChainID of the layer below, '' for a base layer. */
@@ -80,6 +86,10 @@ export interface ImageView {
   size: number;
   sharedSize: number;
   uniqueSize: number;
+  /** The three sizes as `docker system df -v` prints them. */
+  sizeText: string;
+  sharedText: string;
+  uniqueText: string;
   /** Metadata-only history entries after the top layer (CMD, EXPOSE...). */
   notes: HistoryNote[];
   /** IDs of containers created from it. */
@@ -116,6 +126,7 @@ export interface ContainerView {
   top: string;
   /** SizeRw: regular-file bytes of the writable layer. */
   sizeRw: number;
+  sizeRwText: string;
   /** The writable layer's changes, from the code `docker diff` runs. */
   changes: ChangeView[];
   counts: { A: number; C: number; D: number };
@@ -150,6 +161,10 @@ export interface SharingSummary {
   layersSize: number;
   /** imagesSize − layersSize of the shown images' layers: bytes sharing saves. */
   saved: number;
+  /** The three figures in `docker system df`'s units. */
+  imagesText: string;
+  layersText: string;
+  savedText: string;
 }
 
 /** The whole view. */
