@@ -20,6 +20,7 @@ import { UpperLayer } from '../engine/containers/upper.ts';
 import { initLayer } from '../engine/containers/changes.ts';
 import type { Container } from '../engine/containers/record.ts';
 import type { EngineState } from '../engine/state.ts';
+import { humanSizeWithPrecision } from '../cli/format/units.ts';
 import { depthOf, looksText, rowOf, TEXT_LIMIT } from './file-rows.ts';
 import type { ExploreTarget, FileListing, FileRow, FileText } from './types.ts';
 
@@ -59,7 +60,7 @@ export async function layerListing(loader: RootfsLoader, state: EngineState, cha
       else if (!(e.type === 'dir' && below.type === 'dir' && e.mode === below.mode && e.mtime === below.mtime)) row.mark = 'C';
       return row;
     });
-  return cut({ target: { kind: 'layer', chainId }, title: `Layer ${diffIds.length}: ${short(diffIds[diffIds.length - 1]!)}`, layerNames: [], rows, total: rows.length, wasted: 0, wastedFiles: [] });
+  return cut({ target: { kind: 'layer', chainId }, title: `Layer ${diffIds.length}: ${short(diffIds[diffIds.length - 1]!)}`, layerNames: [], rows, total: rows.length, wasted: 0, wastedText: '0B', wastedFiles: [] });
 }
 
 /** A version of a path some later layer hides, or a file a later layer deleted. */
@@ -135,7 +136,7 @@ export async function mergedListing(loader: RootfsLoader, state: EngineState, ta
   const layerNames = chain.map((c, i) => `${i + 1}: ${historyOf(state, c) || short(diffIds[i]!)}`);
   if (upper) layerNames.push(`${chain.length + 1}: writable layer`);
   const merged = mergedRows(layers);
-  return cut({ target, title, layerNames, rows: merged.rows, total: merged.rows.length, wasted: merged.wasted, wastedFiles: merged.wastedFiles.slice(0, 50) });
+  return cut({ target, title, layerNames, rows: merged.rows, total: merged.rows.length, wasted: merged.wasted, wastedText: humanSizeWithPrecision(merged.wasted, 3), wastedFiles: merged.wastedFiles.slice(0, 50) });
 }
 
 /** A file's first bytes as text: from one layer's tar, or through the filesystem a container (or `docker run` of an image) reads. */

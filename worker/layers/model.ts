@@ -45,7 +45,7 @@ export function layerViewModel(state: EngineState, changes: ReadonlyMap<string, 
     if (!n) {
       const rec = state.layers.get(chainId);
       const size = rec?.size ?? 0;
-      n = { chainId, diffId, size, sizeText: human(size), createdBy: '', label: '', created: '', comment: '', parent, depth, children: [], notes: [], usedBy: [], caps: [], intermediates: [] };
+      n = { chainId, diffId, size, sizeText: human(size), createdBy: '', label: '', created: '', comment: '', parent, depth, children: [], notes: [], usedBy: [], shownBy: [], caps: [], intermediates: [] };
       layers[chainId] = n;
       if (parent === '') roots.push(chainId);
       else layers[parent]!.children.push(chainId);
@@ -122,7 +122,10 @@ export function layerViewModel(state: EngineState, changes: ReadonlyMap<string, 
     if (top === '') layerless.push(img.id);
     else if (intermediate) layers[top]!.intermediates.push(img.id);
     else layers[top]!.caps.push(img.id);
-    if (!intermediate) shown.push(img.id);
+    if (!intermediate) {
+      shown.push(img.id);
+      for (const c of chain) layers[c]!.shownBy.push(img.id);
+    }
   }
 
   const containers: Record<string, ContainerView> = {};

@@ -45,8 +45,10 @@ export interface LayerNode {
   children: string[];
   /** Metadata-only history entries between the layer below and this one. */
   notes: HistoryNote[];
-  /** IDs of every image that contains this layer. */
+  /** IDs of every image that contains this layer (intermediate ones too, as `docker system df` counts). */
   usedBy: string[];
+  /** The shown images (not intermediate) that contain it: "shared by" in the picture. */
+  shownBy: string[];
   /** Images whose top layer this is (drawn as caps on it): shown images only, not intermediate ones. */
   caps: string[];
   /** Intermediate `<none>` images (legacy builder, parents of other images) whose top layer this is. */
@@ -227,7 +229,9 @@ export interface FileListing {
    * deleted or rewritten in a later one still takes its bytes in the lower layer.
    */
   wasted: number;
-  /** The files that waste bytes, biggest first. */
+  /** `wasted` in `docker system df`'s units. */
+  wastedText: string;
+  /** The files that waste bytes, biggest first (at most 50). */
   wastedFiles: Array<{ path: string; bytes: number; layers: number[] }>;
 }
 
