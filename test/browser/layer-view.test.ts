@@ -40,10 +40,27 @@ async function drawn(page: Page, text: string): Promise<void> {
   await page.waitForFunction((t) => document.querySelector('.layers')?.textContent?.includes(t) === true, text, { timeout: 30_000 });
 }
 
-/** Screenshots at every size and theme; on a phone the Layers tab is shown first (under a modal dialog, the page is inert). */
-async function shots(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots at each size and theme; on a phone the Layers tab is shown first. With the explorer
+ * open the page is inert (modal), so a phone shot reopens it from the Layers tab with `reopen`.
+ */
+async function shots(page: Page, name: string, reopen?: () => Promise<void>): Promise<void> {
   const modal = (await page.locator('dialog[open]').count()) > 0;
   for (const size of SIZES) {
+    if (modal && size.name === 'phone') {
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.getByRole('tab', { name: 'Layers' }).click();
+      await reopen!();
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
+        await page.screenshot({ path: resolve(OUT, `${name}-${size.name}-${scheme}.png`) });
+      }
+      await page.keyboard.press('Escape');
+      await page.getByRole('tab', { name: 'Terminal' }).click();
+      continue;
+    }
     await page.setViewportSize({ width: size.width, height: size.height });
     if (size.name === 'phone' && !modal) await page.getByRole('tab', { name: 'Layers' }).click();
     for (const scheme of ['light', 'dark'] as const) {
@@ -137,16 +154,22 @@ describe('the layer view', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('treeitem', { name: /index\.js/ }).waitFor();
-    await shots(page, '4-layer-files');
+    await shots(page, '4-layer-files', async () => {
+      await page.locator('.layer', { hasText: 'COPY . /app' }).last().click();
+      await dialog.getByRole('treeitem', { name: /index\.js/ }).waitFor();
+    });
     await page.keyboard.press('Escape');
 
     // The explorer of hello:v0.2's merged filesystem shows index.js as `docker run ... cat` prints it.
-    await page.locator('.image', { hasText: 'hello:v0.2' }).click();
-    await dialog.getByRole('treeitem', { name: /▸ app\// }).click();
-    await dialog.getByRole('treeitem', { name: /index\.js/ }).click();
-    await dialog.locator('pre').waitFor();
+    const openIndex = async () => {
+      await page.locator('.image', { hasText: 'hello:v0.2' }).click();
+      await dialog.getByRole('treeitem', { name: /▸ app\// }).click();
+      await dialog.getByRole('treeitem', { name: /index\.js/ }).click();
+      await dialog.locator('pre').waitFor();
+    };
+    await openIndex();
     const shown = await dialog.locator('pre').textContent();
-    await shots(page, '5-explorer');
+    await shots(page, '5-explorer', openIndex);
     await page.keyboard.press('Escape');
     await run(page, 'docker run --rm hello:v0.2 cat /app/index.js');
     const after = await screen(page);

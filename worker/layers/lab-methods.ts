@@ -8,6 +8,7 @@ import type { LabApi } from '../api.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Session } from '../session.ts';
 import type { Store } from '../store/store.ts';
+import { emptyView } from './empty-view.ts';
 
 /** What the methods need from the lab service. */
 export interface LayerViewHost {
@@ -33,8 +34,9 @@ export function layerViewMethods(host: LayerViewHost): Pick<LabApi, 'layerView' 
   };
   return {
     async layerView() {
-      const [e, svc] = await Promise.all([engine(), service()]);
-      return e ? svc.layerView(e) : svc.emptyView();
+      // The view modules (and the engine code they import) load only for a lab with something to draw.
+      const e = await engine();
+      return e ? (await service()).layerView(e) : emptyView();
     },
     async layerFiles(target) {
       return (await service()).layerFiles(await need(), target);

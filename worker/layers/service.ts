@@ -12,10 +12,7 @@ import { layerListing, mergedListing, readFileText } from './explorer.ts';
 import { layerViewModel } from './model.ts';
 import type { ExploreTarget, FileListing, FileText, LayerViewModel } from './types.ts';
 
-/** The view of a lab with nothing in it. */
-export function emptyView(): LayerViewModel {
-  return { layers: {}, roots: [], images: {}, shown: [], layerless: [], containers: {}, containersOn: {}, sharing: { imagesSize: 0, layersSize: 0, saved: 0, imagesText: '0B', layersText: '0B', savedText: '0B' } };
-}
+export { emptyView } from './empty-view.ts';
 
 const perEngine = new WeakMap<Engine, { loader: RootfsLoader; changes: ContainerChanges }>();
 
