@@ -128,6 +128,25 @@ describe('the layer view model', () => {
     expect(v2.layers.map((c) => v.layers[c]!.build)).toEqual([undefined, 'cached', 'built']);
   });
 
+  it('records a failed BuildKit build: the steps that ran before it, no image', async () => {
+    const s = await viewSession();
+    await s.run('mkdir f && cd f', `printf 'FROM alpine\\nRUN echo hi > /x\\nRUN exit 3\\n' > Dockerfile`);
+    expect((await s.line('docker build -t broken .')).rc).toBe(1);
+    const v = await s.view();
+    expect(v.lastBuild).toEqual({
+      builder: 'buildkit',
+      imageId: '',
+      ok: false,
+      steps: [
+        { stage: 0, stageName: '', instruction: 'FROM docker.io/library/alpine:latest', cached: false, chainId: '' },
+        { stage: 0, stageName: '', instruction: 'RUN echo hi > /x', cached: false, chainId: '' },
+      ],
+      firstMiss: 0,
+      tags: [],
+    });
+    expect(v.shown.map((id) => v.images[id]!.tags)).toEqual([['alpine:latest']]);
+  });
+
   it('puts a container atop its image with the changes docker diff prints: a deleted lower file, a changed one', async () => {
     const s = await viewSession();
     await s.run(`docker run --name c1 alpine sh -c "rm /etc/motd; echo more >> /etc/os-release; mkdir /data; echo hi > /data/x"`);
