@@ -10,6 +10,10 @@
  * the worker, next to the shell, as readline runs inside bash.
  */
 
+import type { ExploreTarget, FileListing, FileText, LayerViewModel } from './layers/types.ts';
+
+export type { ExploreTarget, FileListing, FileText, LayerViewModel } from './layers/types.ts';
+
 /** The terminal's size in character cells. */
 export interface TerminalSize {
   cols: number;
@@ -163,4 +167,16 @@ export interface LabApi {
 
   /** Resolves when typed input has been handled and no command runs (tests and benchmarks). */
   settled(): Promise<void>;
+
+  // ---- The layer view (issue 11, design.md §11; worker/layers) ----
+  /**
+   * The layer view's model of the lab as it is now: images, their layers
+   * (shared ones once), containers with their changes, the last build. The
+   * page asks again on each `state-changed` and `lab-replaced` event.
+   */
+  layerView(): Promise<LayerViewModel>;
+  /** The explorer: a layer's files, or an image's or a container's merged filesystem. */
+  layerFiles(target: ExploreTarget): Promise<FileListing>;
+  /** The explorer: the first 64 KiB of a file, as `cat` would print it. */
+  layerFileText(target: ExploreTarget, path: string): Promise<FileText>;
 }

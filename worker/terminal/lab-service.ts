@@ -28,6 +28,7 @@ import { CountingStore, TabSync } from './tab-sync.ts';
 import { isRaw } from '../editors/program.ts';
 import { withProgress, type ProgressPacing, type ProgressSink } from '../progress.ts';
 import type { ChannelLike, LockManagerLike } from './tab-sync.ts';
+import { layerViewMethods } from '../layers/lab-methods.ts';
 
 /** What the service is built from. */
 export interface LabDeps {
@@ -429,5 +430,14 @@ export function createLabService(deps: LabDeps): LabApi {
       return lessons.placeholders(pageId);
     },
     settled: () => terminal.settled(),
+    // ---- The layer view (issue 11): worker/layers over this tab's session, refreshed first if another tab changed the state.
+    ...layerViewMethods({
+      session: async () => {
+        await opened;
+        await session;
+        return sync.withLock(async () => (stale ? refreshKeeping(await session) : session));
+      },
+      store: () => store,
+    }),
   };
 }

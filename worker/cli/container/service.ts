@@ -29,12 +29,7 @@ export async function retireEngine(engine: Engine): Promise<void> {
 export function containerService(engine: Engine): Promise<ContainerService> {
   let svc = services.get(engine);
   if (!svc) {
-    const reg = engine.registry as { layerEntries?: (recipe: Json) => ReturnType<RecipeEntries> };
-    const recipeEntries: RecipeEntries = async (recipe) => {
-      if (reg.layerEntries) return reg.layerEntries(recipe);
-      const { layerByRecipe } = await import('../../registry/registry.ts');
-      return layerByRecipe(recipe as unknown as Parameters<typeof layerByRecipe>[0]).entries();
-    };
+    const recipeEntries = recipeEntriesOf(engine);
     svc = (async () => {
       const s = new ContainerService(engine, { programs: () => import('../../programs/process.ts'), recipeEntries });
       await s.resume();
@@ -43,4 +38,14 @@ export function containerService(engine: Engine): Promise<ContainerService> {
     services.set(engine, svc);
   }
   return svc;
+}
+
+/** How registry layers of this engine are regenerated: its registry's `layerEntries`, or the simulated Hub's recipes. */
+export function recipeEntriesOf(engine: Engine): RecipeEntries {
+  const reg = engine.registry as { layerEntries?: (recipe: Json) => ReturnType<RecipeEntries> };
+  return async (recipe) => {
+    if (reg.layerEntries) return reg.layerEntries(recipe);
+    const { layerByRecipe } = await import('../../registry/registry.ts');
+    return layerByRecipe(recipe as unknown as Parameters<typeof layerByRecipe>[0]).entries();
+  };
 }

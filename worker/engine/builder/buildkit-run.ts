@@ -108,7 +108,18 @@ export class BuildkitRun {
     p.end(v);
     this.#contextSources = this.#contextNeeded(needed);
     this.#neededStages = needed;
-    return this.#export(await this.#ensure(this.plan.target));
+    let target: StageState;
+    try {
+      target = await this.#ensure(this.plan.target);
+    } catch (err) {
+      // The steps that ran before the failure, for the layer view: where the cache broke, and what was rebuilt.
+      if (err instanceof BuildError && this.#steps.length > 0) {
+        const at = this.#now();
+        await this.deps.engine.transact((d) => recordLastBuild(d, { builder: 'buildkit', imageId: '', ok: false, at, steps: this.#steps }, []));
+      }
+      throw err;
+    }
+    return this.#export(target);
   }
 
   /**

@@ -16,7 +16,7 @@
 import { dirName, type Entry } from '../layer/entry.ts';
 import { orderHardlinks } from './links.ts';
 import type { OverlayFs } from './overlay-fs.ts';
-import { Tree, walkOrder, type LowerView } from './tree.ts';
+import { StackedView, Tree, walkOrder, type LowerView } from './tree.ts';
 import type { UpperLayer } from './upper.ts';
 
 /** One change, as `GET /containers/{id}/changes` returns it: Kind 0 = C, 1 = A, 2 = D. */
@@ -59,6 +59,15 @@ export function containerChanges(upper: UpperLayer, lower: LowerView): Container
     out.push({ Path: '/' + p, Kind: kind });
   }
   return out;
+}
+
+/**
+ * `docker diff` of a container created at `createdMs` whose writable layer is
+ * `upper` over its image tree: moby diffs against the init layer too, so its
+ * entries never show up. The layer view (worker/layers) calls this same code.
+ */
+export function changesOverImage(upper: UpperLayer, image: LowerView, createdMs: number): ContainerChange[] {
+  return containerChanges(upper, new StackedView(initLayer(image, Math.floor(createdMs / 1000)), image));
 }
 
 /** The init layer of a container created at `mtime` over an image tree. */

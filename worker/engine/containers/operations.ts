@@ -7,7 +7,7 @@ import type { Filters } from '../api-types.ts';
 import { EngineError } from '../errors.ts';
 import { matchLabels, parseTimestamp, validateFilters } from '../filters.ts';
 import type { Entry } from '../layer/entry.ts';
-import { containerChanges, exportEntries, type ContainerChange } from './changes.ts';
+import { changesOverImage, exportEntries, type ContainerChange } from './changes.ts';
 import { commitContainer, type CommitOptions } from './commit.ts';
 import { inspectContainer } from './inspect.ts';
 import { listContainers, type ContainerListOptions, type ContainerSummary } from './list.ts';
@@ -15,8 +15,6 @@ import { containerNamed, notRunning } from './lookup.ts';
 import { validateName, nameConflict } from './names.ts';
 import { asContainer, type LogLine } from './record.ts';
 import type { ContainerService } from './service.ts';
-import { StackedView } from './tree.ts';
-import { initLayer } from './changes.ts';
 
 /** `GET /containers/json`. */
 export function containerList(svc: ContainerService, opts: ContainerListOptions = {}): ContainerSummary[] {
@@ -32,9 +30,7 @@ export function containerInspect(svc: ContainerService, ref: string, size = fals
 export async function containerDiff(svc: ContainerService, ref: string): Promise<ContainerChange[]> {
   const c = svc.get(ref);
   const fs = await svc.fs(c);
-  const image = await svc.loader.containerTree(svc.engine.state, c);
-  // moby diffs against the init layer too, so its entries never show up.
-  return containerChanges(fs.upper, new StackedView(initLayer(image, Math.floor(c.created / 1000)), image));
+  return changesOverImage(fs.upper, await svc.loader.containerTree(svc.engine.state, c), c.created);
 }
 
 /** `POST /commit`: returns the new image ID. */
