@@ -190,6 +190,12 @@ export class LabNetwork {
     return stored && stored.running ? asContainer(stored) : c;
   }
 
+  /** What the learner's host shell sees: published ports and container addresses. */
+  forHost(): ProcessNetwork {
+    const origin: Origin = { host: true };
+    return { ip: '', resolve: (host) => this.resolve(origin, host), connect: (address, port) => this.connect(origin, address, port) };
+  }
+
   /** The network a process in container `c` sees (interfaces read when asked: `network connect` adds one). */
   forProcess(c: Container): ProcessNetwork {
     const origin: Origin = { container: c };
