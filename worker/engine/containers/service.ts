@@ -37,7 +37,7 @@ import { isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, sta
 import { detachFrom } from './attached.ts';
 import { StackedView } from './tree.ts';
 import { StoreClosedError } from '../../store/serial.ts';
-import { allocateAll, releaseAll } from '../network/endpoints.ts';
+import { allocateAll, portConflict, releaseAll } from '../network/endpoints.ts';
 import { labNetwork } from '../network/lab.ts';
 
 /** How a container service is built. */
@@ -239,6 +239,8 @@ export class ContainerService {
     if (c.config.WorkingDir && !(await live.fs.exists(c.config.WorkingDir))) await live.fs.mkdir(c.config.WorkingDir, { recursive: true });
     // Endpoints (addresses) are allocated when a container starts and released when it stops (network/endpoints.ts).
     const { networks, ip } = allocateAll(this.engine.state, c, this.engine.random);
+    const conflict = portConflict(this.engine.state, c, Object.values(networks)[0]?.EndpointID ?? '');
+    if (conflict) throw conflict;
     const pid = this.#pid();
     c = { ...c, ip, pid, networks };
     const abort = new AbortController();

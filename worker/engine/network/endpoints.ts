@@ -123,3 +123,42 @@ export function inNetwork(net: NetworkRecord, ip: number): boolean {
   const s = net.Subnet ? parseSubnet(net.Subnet) : undefined;
   return s !== undefined && contains(s, ip);
 }
+
+/** A published port as docker-proxy binds it. */
+interface Binding {
+  ip: string;
+  port: number;
+  proto: string;
+}
+
+function bindingsOf(c: { hostConfig: { PortBindings?: Record<string, Array<{ HostIp: string; HostPort: string }>> } }): Binding[] {
+  const out: Binding[] = [];
+  for (const [key, binds] of Object.entries(c.hostConfig.PortBindings ?? {})) {
+    const proto = key.split('/')[1] ?? 'tcp';
+    for (const b of binds) if (b.HostPort !== '') out.push({ ip: b.HostIp || '0.0.0.0', port: Number(b.HostPort.split('-')[0]), proto });
+  }
+  return out;
+}
+
+const ANY = new Set(['0.0.0.0', '::', '']);
+
+/**
+ * The error of a start whose published host port another running container
+ * holds (libnetwork portmapper, recorded from Engine 26.1): the container
+ * stays Created.
+ */
+export function portConflict(state: EngineState, c: Attached & { hostConfig: { PortBindings?: Record<string, Array<{ HostIp: string; HostPort: string }>> } }, endpointId: string): EngineError | undefined {
+  const mine = bindingsOf(c);
+  if (mine.length === 0) return undefined;
+  for (const r of state.containers.values()) {
+    const other = r as unknown as Attached & { hostConfig: { PortBindings?: Record<string, Array<{ HostIp: string; HostPort: string }>> } };
+    if (!other.running || other.id === c.id) continue;
+    for (const theirs of bindingsOf(other)) {
+      const hit = mine.find((m) => m.port === theirs.port && m.proto === theirs.proto && (ANY.has(m.ip) || ANY.has(theirs.ip) || m.ip === theirs.ip));
+      if (hit) {
+        return new EngineError('System', `driver failed programming external connectivity on endpoint ${c.name} (${endpointId}): Bind for ${hit.ip}:${hit.port} failed: port is already allocated`);
+      }
+    }
+  }
+  return undefined;
+}
