@@ -256,6 +256,7 @@ export class ContainerService {
       signal: abort.signal,
     });
     const runner = await this.#runnerOf();
+    labNetwork(this.engine).starting(c.id);
     let forced: (code: number) => void = () => undefined;
     const killed = new Promise<number>((r) => (forced = r));
     let program: Promise<number>;

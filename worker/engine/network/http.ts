@@ -19,6 +19,8 @@ export interface HttpRequest {
 
 /** A response as the server sends it. */
 export interface HttpResponse {
+  /** The protocol of the status line: `HTTP/1.1` unless the server speaks 1.0 (python's http.server). */
+  version?: string;
   status: number;
   /** `OK`, `Not Found`: the reason phrase of the status line. */
   reason: string;

@@ -30,7 +30,7 @@ import { networksOf } from './record.ts';
 /** Where a connection attempt ended. */
 export type ConnectResult =
   | { ok: true; handler: HttpHandler; /** The address connected to. */ address: string; /** The client's address as the server sees it. */ client: string }
-  | { ok: false; error: 'refused' | 'unreachable'; address: string };
+  | { ok: false; error: 'refused' | 'unreachable'; address: string; /** The container that refused (nothing listens on the port). */ target?: string };
 
 /** Who connects: a container (by ID) or the learner's host shell. */
 export type Origin = { container: Container } | { host: true };
@@ -57,7 +57,7 @@ export interface ProcessNetwork {
   /** Resolves a host name as the container's resolver does; undefined = no such host. */
   resolve?(host: string): string | undefined;
   /** Opens a connection to host:port (host already resolved to an address). */
-  connect?(address: string, port: number): ConnectResult;
+  connect?(address: string, port: number): ConnectResult | Promise<ConnectResult>;
 }
 
 const labs = new WeakMap<object, LabNetwork>();
@@ -81,9 +81,22 @@ export class LabNetwork {
   readonly #state: () => EngineState;
   /** container ID → port → handler. */
   readonly #listeners = new Map<string, Map<number, HttpHandler>>();
+  /** Containers whose programs are still starting: real time until which a refused connection waits for a listen. */
+  readonly #starting = new Map<string, { until: number; wake: Array<() => void> }>();
 
   constructor(state: () => EngineState) {
     this.#state = state;
+  }
+
+  /**
+   * A container's main process was just started. Its server may still be
+   * loading (a program's module is fetched on first use) when the next
+   * command connects: for a short real-time window a refused connection waits
+   * for the container's next listen, as a learner typing the next command
+   * would give the server that moment.
+   */
+  starting(containerId: string, windowMs = 2000): void {
+    this.#starting.set(containerId, { until: Date.now() + windowMs, wake: [] });
   }
 
   /** Registers a listening program; the returned function closes the socket. */
@@ -91,6 +104,10 @@ export class LabNetwork {
     let ports = this.#listeners.get(containerId);
     if (!ports) this.#listeners.set(containerId, (ports = new Map()));
     ports.set(port, handler);
+    // The server is up: connections to the container no longer wait.
+    const start = this.#starting.get(containerId);
+    this.#starting.delete(containerId);
+    if (start) for (const w of start.wake.splice(0)) w();
     return () => {
       if (ports.get(port) === handler) ports.delete(port);
     };
@@ -99,6 +116,30 @@ export class LabNetwork {
   /** Closes every socket of a container (its processes ended). */
   closeAll(containerId: string): void {
     this.#listeners.delete(containerId);
+    const start = this.#starting.get(containerId);
+    this.#starting.delete(containerId);
+    if (start) for (const w of start.wake.splice(0)) w();
+  }
+
+  /** {@link connect}, waiting for a starting container's server (see {@link starting}). */
+  async connectWhenReady(from: Origin, address: string, port: number): Promise<ConnectResult> {
+    for (;;) {
+      const r = this.connect(from, address, port);
+      const start = !r.ok && r.target ? this.#starting.get(r.target) : undefined;
+      const left = start ? start.until - Date.now() : 0;
+      if (!start || left <= 0) return r;
+      const timers = globalThis as unknown as { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(t: unknown): void };
+      await new Promise<void>((resolve) => {
+        const t = timers.setTimeout(() => {
+          this.#starting.delete(r.ok ? '' : r.target!);
+          resolve();
+        }, left);
+        start.wake.push(() => {
+          timers.clearTimeout(t);
+          resolve();
+        });
+      });
+    }
   }
 
   /** Whether something listens on the container's port. */
@@ -144,7 +185,7 @@ export class LabNetwork {
     const fail = (error: 'refused' | 'unreachable'): ConnectResult => ({ ok: false, error, address });
     const to = (target: Container, targetPort: number, client: string): ConnectResult => {
       const handler = this.#listeners.get(target.id)?.get(targetPort);
-      return handler ? { ok: true, handler, address, client } : fail('refused');
+      return handler ? { ok: true, handler, address, client } : { ok: false, error: 'refused', address, target: target.id };
     };
     const loopback = address.startsWith('127.') || address === '0.0.0.0';
     const everyone = running(state);
@@ -193,7 +234,7 @@ export class LabNetwork {
   /** What the learner's host shell sees: published ports and container addresses. */
   forHost(): ProcessNetwork {
     const origin: Origin = { host: true };
-    return { ip: '', resolve: (host) => this.resolve(origin, host), connect: (address, port) => this.connect(origin, address, port) };
+    return { ip: '', resolve: (host) => this.resolve(origin, host), connect: (address, port) => this.connectWhenReady(origin, address, port) };
   }
 
   /** The network a process in container `c` sees (interfaces read when asked: `network connect` adds one). */
@@ -210,7 +251,7 @@ export class LabNetwork {
       },
       listen: (port, handler) => this.listen(c.id, port, handler),
       resolve: (host) => this.resolve(origin, host),
-      connect: (address, port) => this.connect(origin, address, port),
+      connect: (address, port) => this.connectWhenReady(origin, address, port),
     };
   }
 }

@@ -122,7 +122,7 @@ async function curlVersion(run: ProgramRun): Promise<string> {
 }
 
 function statusLine(r: HttpResponse): string {
-  return `HTTP/1.1 ${r.status} ${r.reason}`;
+  return `${r.version ?? 'HTTP/1.1'} ${r.status} ${r.reason}`;
 }
 
 function headerBlock(r: HttpResponse, prefix = ''): string {

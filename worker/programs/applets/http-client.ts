@@ -50,7 +50,7 @@ export function resolveHost(net: ProcessNetwork, u: Url): string | undefined {
 
 /** Connects to the resolved address and runs one exchange. */
 export async function exchange(net: ProcessNetwork, address: string, u: Url, req: Omit<HttpRequest, 'client'>): Promise<Fetched> {
-  const conn = net.connect?.(address, u.port) ?? { ok: false as const, error: 'unreachable' as const, address };
+  const conn = (await net.connect?.(address, u.port)) ?? { ok: false as const, error: 'unreachable' as const, address };
   if (!conn.ok) return { kind: conn.error, address };
   const response = await conn.handler({ ...req, client: conn.client });
   return { kind: 'ok', address, response };

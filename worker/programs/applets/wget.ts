@@ -103,7 +103,7 @@ function progress(name: string, size: number): string {
 }
 
 function statusLine(r: HttpResponse): string {
-  return `HTTP/1.1 ${r.status} ${r.reason}`;
+  return `${r.version ?? 'HTTP/1.1'} ${r.status} ${r.reason}`;
 }
 
 /** The wget program. */
