@@ -180,14 +180,7 @@ export function removeNetwork(draft: Draft, ref: string): string {
   const next = new Map(networksOf(draft));
   next.delete(n.Id);
   putNetworks(draft, next);
-  // Stopped containers keep naming the network; moby drops the attachment when they start (here: at once).
-  for (const [id, r] of draft.containers) {
-    const c = r as unknown as Attached;
-    if (c.networks?.[n.Name]?.NetworkID === n.Id) {
-      const { [n.Name]: _gone, ...rest } = c.networks;
-      draft.containers.set(id, { ...r, networks: rest } as typeof r);
-    }
-  }
+  // Stopped containers keep naming the network (inspect shows it); their next start fails with `network X not found`, as moby's does.
   return n.Name;
 }
 
