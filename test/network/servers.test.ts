@@ -76,3 +76,23 @@ describe('servers', () => {
     });
   }, 60_000);
 });
+
+describe('ping', () => {
+  it('answers from containers on the network, fails by name on the bridge and from none', async () => {
+    await run('docker run -d --name target --network net1 alpine sleep 1000');
+    const ip = (await run("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' target")).stdout.trim();
+    const got = await run('docker run --rm --network net1 alpine ping -c 1 target');
+    expect({ ...got, stdout: got.stdout.replace(/time=\d\.\d{3}/, 'time=<t>').replace(/= (\d\.\d{3})\/\1\/\1 ms/, '= <t>/<t>/<t> ms') }).toEqual({
+      stdout: `PING target (${ip}): 56 data bytes\n64 bytes from ${ip}: seq=0 ttl=64 time=<t> ms\n\n--- target ping statistics ---\n1 packets transmitted, 1 packets received, 0% packet loss\nround-trip min/avg/max = <t>/<t>/<t> ms\n`,
+      stderr: '',
+      rc: 0,
+    });
+    expect(await run('docker run --rm alpine ping -c 1 target')).toEqual({ stdout: '', stderr: "ping: bad address 'target'\n", rc: 1 });
+    expect(await run(`docker run --rm --network none alpine ping -c 1 ${ip}`)).toEqual({ stdout: `PING ${ip} (${ip}): 56 data bytes\n`, stderr: 'ping: sendto: Network is unreachable\n', rc: 1 });
+    expect(await run('docker run --rm --network net1 alpine ping -c 1 93.184.216.34')).toEqual({
+      stdout: 'PING 93.184.216.34 (93.184.216.34): 56 data bytes\n\n--- 93.184.216.34 ping statistics ---\n1 packets transmitted, 0 packets received, 100% packet loss\n',
+      stderr: '',
+      rc: 1,
+    });
+  }, 60_000);
+});

@@ -56,6 +56,8 @@ export interface ProcessNetwork {
   listen?(port: number, handler: HttpHandler): () => void;
   /** Resolves a host name as the container's resolver does; undefined = no such host. */
   resolve?(host: string): string | undefined;
+  /** Whether an ICMP echo to the address comes back (ping). */
+  ping?(address: string): 'reply' | 'unreachable' | 'lost';
   /** Opens a connection to host:port (host already resolved to an address). */
   connect?(address: string, port: number): ConnectResult | Promise<ConnectResult>;
 }
@@ -223,6 +225,19 @@ export class LabNetwork {
   }
 
   /**
+   * An ICMP echo: every address a TCP connection reaches (listening or not)
+   * answers; from `--network none` nothing leaves loopback (sendto fails);
+   * anything else is the offline outside world, where the echo is lost.
+   */
+  ping(from: Origin, address: string): 'reply' | 'unreachable' | 'lost' {
+    const r = this.connect(from, address, -1);
+    if (r.ok || r.error === 'refused') return 'reply';
+    const loopback = address.startsWith('127.');
+    if (!loopback && 'container' in from && this.interfaces(this.#current(from.container)).length === 0) return 'unreachable';
+    return 'lost';
+  }
+
+  /**
    * The container as stored once its start is committed (a `network connect`
    * later shows), or as the process was started with before that.
    */
@@ -251,6 +266,7 @@ export class LabNetwork {
       },
       listen: (port, handler) => this.listen(c.id, port, handler),
       resolve: (host) => this.resolve(origin, host),
+      ping: (address) => this.ping(origin, address),
       connect: (address, port) => this.connectWhenReady(origin, address, port),
     };
   }

@@ -13,6 +13,7 @@ import { ls } from './ls.ts';
 import { curl } from './curl.ts';
 import { httpd } from './httpd.ts';
 import { ipCommand } from './net.ts';
+import { ping } from './ping.ts';
 import { wget } from './wget.ts';
 import { stat } from './stat.ts';
 import { env, hostname, ps, sleep, uname, which } from './system.ts';
@@ -22,7 +23,7 @@ type Tool = (run: ProgramRun, gnu: boolean) => Promise<number>;
 
 const OWN: Record<string, Tool> = {
   hostname, id, whoami: id, uname, env, printenv: env, sleep, which, ps,
-  ip: ipCommand, ipaddr: ipCommand, wget, curl, httpd,
+  ip: ipCommand, ipaddr: ipCommand, wget, curl, httpd, ping,
   ls, stat, wc, du, diff, tar,
   find: async (run, gnu) => {
     // just-bash's find lacks -follow (it follows no links anyway here) and -quit (stop after the first match).
