@@ -96,3 +96,15 @@ describe('ping', () => {
     });
   }, 60_000);
 });
+
+describe('nslookup and nc', () => {
+  it('the embedded DNS answers names on a user network; anything else times out offline; nc says it is not simulated', async () => {
+    await run('docker run -d --name dnsme --network net1 alpine sleep 1000');
+    const ip = (await run("docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' dnsme")).stdout.trim();
+    const head = (server: string) => `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+    expect(await run('docker run --rm --network net1 alpine nslookup dnsme')).toEqual({ stdout: `${head('127.0.0.11')}Non-authoritative answer:\nName:\tdnsme\nAddress: ${ip}\n\nNon-authoritative answer:\n\n`, stderr: '', rc: 0 });
+    expect(await run('docker run --rm --network net1 alpine nslookup example.com')).toEqual({ stdout: `${head('127.0.0.11')};; connection timed out; no servers could be reached\n\n`, stderr: '', rc: 1 });
+    expect(await run('docker run --rm alpine nslookup dnsme')).toEqual({ stdout: `${head('8.8.8.8')};; connection timed out; no servers could be reached\n\n`, stderr: '', rc: 1 });
+    expect(await run('docker run --rm alpine nc dnsme 80')).toEqual({ stdout: '', stderr: 'nc: raw TCP connections are not simulated in Layerlab; use wget or curl to reach a server\n', rc: 1 });
+  }, 60_000);
+});

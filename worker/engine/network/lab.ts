@@ -56,6 +56,8 @@ export interface ProcessNetwork {
   listen?(port: number, handler: HttpHandler): () => void;
   /** Resolves a host name as the container's resolver does; undefined = no such host. */
   resolve?(host: string): string | undefined;
+  /** What the container's DNS server answers for a name (the embedded DNS of user networks; nothing else is reachable offline). */
+  dns?(name: string): string | undefined;
   /** Whether an ICMP echo to the address comes back (ping). */
   ping?(address: string): 'reply' | 'unreachable' | 'lost';
   /** Opens a connection to host:port (host already resolved to an address). */
@@ -164,9 +166,15 @@ export class LabNetwork {
     if (parseIp(name) !== undefined) return name;
     if (name === 'localhost') return '127.0.0.1';
     if ('host' in from) return undefined;
-    const state = this.#state();
     const c = this.#current(from.container);
     if (name === c.config.Hostname.toLowerCase()) return c.ip || '127.0.0.1';
+    return this.dns(c, name);
+  }
+
+  /** The embedded DNS server's answer for a container on user networks (names, aliases, short IDs of running containers). */
+  dns(c: Container, host: string): string | undefined {
+    const name = host.toLowerCase().replace(/\.$/, '');
+    const state = this.#state();
     const nets = networksOf(state);
     for (const [netName, ep] of Object.entries(attachmentsOf(state, c as unknown as Attached))) {
       const net = nets.get(ep.NetworkID);
@@ -266,6 +274,7 @@ export class LabNetwork {
       },
       listen: (port, handler) => this.listen(c.id, port, handler),
       resolve: (host) => this.resolve(origin, host),
+      dns: (name) => this.dns(this.#current(c), name),
       ping: (address) => this.ping(origin, address),
       connect: (address, port) => this.connectWhenReady(origin, address, port),
     };
