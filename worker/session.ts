@@ -264,11 +264,19 @@ function realDocker(opts: SessionOptions): {
     const docker = new DockerCli(engine);
     return { run: (argv, io) => docker.run(argv, io), engine };
   };
+  const run: DockerCommand = async (argv, io) => {
+    cli ??= load();
+    return (await cli).run(argv, io);
+  };
+  run.hostNetwork = async () => {
+    cli ??= load();
+    const [{ engine }, { labNetwork }, { containerService }] = await Promise.all([cli, import('./engine/network/lab.ts'), import('./cli/container/service.ts')]);
+    // Containers stored as running are started again first: their servers must be listening.
+    await containerService(engine);
+    return labNetwork(engine).forHost();
+  };
   return {
-    run: async (argv, io) => {
-      cli ??= load();
-      return (await cli).run(argv, io);
-    },
+    run,
     // The engine is loaded only when the store says a container terminal was attached.
     async reattach() {
       if (!(await opts.store.load()).meta.has('attached')) return undefined;

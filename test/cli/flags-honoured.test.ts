@@ -46,10 +46,11 @@ const ARGS: Record<string, string> = {
   'image build': '.', 'image inspect': 'alpine', 'image history': 'alpine', 'image rm': 'alpine', 'image pull': 'alpine',
   'image save': 'alpine', 'image import': 'x.tar', 'container run': 'alpine true', 'container create': 'alpine true',
   'container exec': 'box true', 'container cp': 'f box:/f', inspect: 'alpine',
+  'network create': 'n1', 'network inspect': 'bridge', 'network rm': 'bridge', 'network connect': 'bridge box', 'network disconnect': 'bridge box',
   ...Object.fromEntries(['start', 'stop', 'kill', 'restart', 'rm', 'logs', 'attach', 'inspect', 'commit', 'export'].map((c) => [`container ${c}`, 'box'])),
 };
 
-const STATE = ['docker ps -a --no-trunc', 'docker images -a --no-trunc', 'ls -la'];
+const STATE = ['docker ps -a --no-trunc', 'docker images -a --no-trunc', 'docker network ls --no-trunc', 'ls -la'];
 
 describe('every flag of an implemented command is honoured or refused', () => {
   for (const [path, impl] of Object.entries(HANDLERS)) {

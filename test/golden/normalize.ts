@@ -38,6 +38,9 @@ const CUT_HASH = /(?<=(?:file|dir|multi):)[0-9a-f]{1,63}…/g;
 /** moby's temporary directory for an archive it unpacks: `docker-import-` and a random number (ioutil.TempDir). */
 const IMPORT_DIR = /\/tmp\/docker-import-\d+\//g;
 
+/** `ip addr`'s interface index and veth peer index (`40: eth0@if41:`): counters of the host that ran the container. */
+const IF_INDEX = /^\d+: (eth\d+)@if\d+:/gm;
+
 /** Human sizes (go-units HumanSize, decimal units) of 1 kB and more. */
 const HUMAN_SIZE = /(?<![\w.])\d+(?:\.\d+)?(?:e\+\d+)?(?:kB|MB|GB|TB|PB)(?![\w])/g;
 /** Raw byte counts of 1000 and more under a JSON size key (inspect Size, manifest LayerSources size). */
@@ -76,7 +79,7 @@ export function createNormalizer(): (text: string, line?: number) => string {
       .replace(RFC3339, '<time>')
       .replace(GO_TIME, '<time>')
       .replace(NAME, '<name>');
-  return (text, line) => reflow(text, (s) => cell(s, line));
+  return (text, line) => reflow(text, (s) => cell(s, line)).replace(IF_INDEX, '<n>: $1@if<n>:');
 }
 
 /**

@@ -13,6 +13,11 @@
  *   deprecated container.Config fields dropped, and emitted last
  *   (docker-reference §6, "1.50/1.51 on 28.3–28.5").
  * - DockerVersion: the engine version that committed/built an image.
+ * - network inspect shape: API 1.48 (Docker 28.0) added `EnableIPv4` after `Driver`
+ *   (moby api/types/network.Inspect); Engine 26.1 does not send it.
+ * - busybox `ip addr`: the oracle's busybox is Debian's glibc build, which leaves out
+ *   the `state UNKNOWN`/`state UP` that Alpine's musl build prints (busybox
+ *   ipaddress.c prints IFLA_OPERSTATE only where IFF_DORMANT is defined).
  */
 import { headerColumns, reflow } from './table-reflow.ts';
 
@@ -100,4 +105,18 @@ export function sortLines(text: string): string {
   const end = text.endsWith('\n');
   const lines = (end ? text.slice(0, -1) : text).split('\n').sort();
   return lines.join('\n') + (end ? '\n' : '');
+}
+
+/** The network-inspect rewrite (see module comment): `EnableIPv4` after a bridge network's `Driver`. */
+export function networkInspectToApi151(text: string): string {
+  return text
+    .replace(/^(\s*)"Driver": "bridge",\n(?=\s*"EnableIPv6")/gm, '$1"Driver": "bridge",\n$1"EnableIPv4": true,\n')
+    .replace(/"Driver":"bridge","EnableIPv6"/g, '"Driver":"bridge","EnableIPv4":true,"EnableIPv6"');
+}
+
+/** The `ip addr` rewrite (see module comment): Alpine busybox's operational states. */
+export function busyboxIpAddr(text: string): string {
+  return text
+    .replace(/^(\d+: lo: <[^>]*> mtu \d+ qdisc \w+) (qlen \d+)$/gm, '$1 state UNKNOWN $2')
+    .replace(/^(\d+: eth\d+@if\d+: <[^>]*> mtu \d+ qdisc \w+) $/gm, '$1 state UP ');
 }

@@ -60,7 +60,7 @@ export function testSpec(fs: IFileSystem, argv: string[], opts: Partial<ProcessS
     stdout(s: string) { rec.out += s; },
     stderr(s: string) { rec.err += s; },
     signal: new AbortController().signal,
-    network: { ip: '172.17.0.2' },
+    network: { ip: '172.17.0.2', interfaces: [{ name: 'eth0', ip: '172.17.0.2', prefix: 16, mac: '02:42:ac:11:00:02', gateway: '172.17.0.1' }] },
     now: () => Date.UTC(2025, 7, 1, 12, 0, 0),
     random: () => 0.5,
     ...opts,

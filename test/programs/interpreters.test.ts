@@ -67,6 +67,8 @@ describe('network tools', () => {
       '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
       '    inet 127.0.0.1/8 scope host lo',
       '       valid_lft forever preferred_lft forever',
+      '    inet6 ::1/128 scope host ',
+      '       valid_lft forever preferred_lft forever',
       '2: eth0@if9: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue state UP ',
       '    link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff',
       '    inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0',

@@ -37,6 +37,11 @@ import { save } from './image/save.ts';
 import { load } from './image/load.ts';
 import { importImage } from './image/import.ts';
 import { inspect } from './system/inspect.ts';
+import { create as networkCreate } from './network/create.ts';
+import { ls as networkLs } from './network/ls.ts';
+import { inspect as networkInspect } from './network/inspect.ts';
+import { prune as networkPrune, rm as networkRm } from './network/rm.ts';
+import { connect as networkConnect, disconnect as networkDisconnect } from './network/connect.ts';
 import { info } from './system/info.ts';
 import { df } from './system/df.ts';
 import { version } from './system/version.ts';
@@ -56,7 +61,7 @@ export interface Implemented {
 const impl = (run: Handler, ...flags: string[]): Implemented => ({ run, flags });
 
 /** Flags `docker run` and `docker create` both honour (create-opts.ts, launch.ts). */
-const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'name', 'publish', 'pull', 'rm', 'stop-signal', 'stop-timeout', 'tty', 'user', 'workdir'];
+const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'name', 'net', 'net-alias', 'network', 'network-alias', 'publish', 'pull', 'rm', 'stop-signal', 'stop-timeout', 'tty', 'user', 'workdir'];
 
 /** Canonical command path → what runs it. */
 export const HANDLERS: Record<string, Implemented> = {
@@ -94,6 +99,13 @@ export const HANDLERS: Record<string, Implemented> = {
   'container port': impl(port),
   'container pause': impl(pause),
   'container unpause': impl(unpause),
+  'network create': impl(networkCreate, 'attachable', 'driver', 'gateway', 'internal', 'label', 'subnet'),
+  'network ls': impl(networkLs, 'filter', 'format', 'no-trunc', 'quiet'),
+  'network inspect': impl(networkInspect, 'format'),
+  'network rm': impl(networkRm, 'force'),
+  'network prune': impl(networkPrune, 'filter', 'force'),
+  'network connect': impl(networkConnect, 'alias'),
+  'network disconnect': impl(networkDisconnect),
   inspect: impl(inspect, 'format', 'size', 'type'),
   'system info': impl(info, 'format'),
   'system df': impl(df, 'format', 'verbose'),

@@ -25,7 +25,8 @@ export function busyboxTree(key: string, mtime: number, target: number): Tree {
   // All applets are one inode; the tar holds it as the first name in walk order, `bin/[`,
   // and every other name (bin/busybox too) as a hard link to it, as in the real image.
   t.exe('bin/[', 1012720, 'busybox');
-  const applets = [...APPLETS.bin.split(' '), ...APPLETS.sbin.split(' '), ...APPLETS.usrbin.split(' '), ...APPLETS.usrsbin.split(' '), 'busybox'].filter((a) => a !== '[');
+  // The full busybox build also has httpd (Alpine moves it to busybox-extras): the lab's static web server.
+  const applets = [...APPLETS.bin.split(' '), ...APPLETS.sbin.split(' '), ...APPLETS.usrbin.split(' '), ...APPLETS.usrsbin.split(' '), 'busybox', 'httpd'].filter((a) => a !== '[');
   for (const a of [...new Set(applets)].sort()) t.hardlink(`bin/${a}`, 'bin/[');
   for (const d of ['home', 'root', 'usr/sbin', 'var/spool/mail', 'var/www']) t.dir(d);
   t.dir('tmp', { mode: 0o1777 });

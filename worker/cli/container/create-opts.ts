@@ -37,6 +37,23 @@ async function readEnvFile(ctx: CommandContext, path: string): Promise<string[]>
   return out;
 }
 
+/**
+ * `--network` (or its hidden alias `--net`): the default bridge, `none`, or a
+ * network the learner created. Sharing the host's or another container's
+ * network stack is not simulated, and says so.
+ */
+function networkModeOf(ctx: CommandContext, verb: string): string {
+  const values = [...ctx.flags.get<string[]>('network'), ...ctx.flags.get<string[]>('net')].filter((v) => v !== '');
+  const mode = values[values.length - 1] ?? '';
+  if (values.length > 1 && values.some((v) => v !== mode)) {
+    throw new CliError(`docker: more than one --network is not simulated in Layerlab yet: connect further networks with 'docker network connect'.\n\nRun 'docker ${verb} --help' for more information`, 125);
+  }
+  if (mode === 'host' || mode.startsWith('container:')) {
+    throw new CliError(`docker: --network ${mode} is not simulated in Layerlab yet: containers join the default bridge, none, or a network made with 'docker network create'.\n\nRun 'docker ${verb} --help' for more information`, 125);
+  }
+  return mode;
+}
+
 /** The create request and the run options of a `docker run`/`create` command line. */
 export async function createRequest(ctx: CommandContext, detach: boolean): Promise<CreateRequest> {
   const verb = ctx.command.path.split(' ').pop()!;
@@ -97,6 +114,10 @@ export async function createRequest(ctx: CommandContext, detach: boolean): Promi
     },
     hostConfig: { AutoRemove: flags.get<boolean>('rm'), PortBindings: bindings },
   };
+  const network = networkModeOf(ctx, verb);
+  if (network !== '') req.hostConfig!.NetworkMode = network;
+  const aliases = [...flags.get<string[]>('network-alias'), ...flags.get<string[]>('net-alias')];
+  if (aliases.length > 0) req.aliases = aliases;
   const name = flags.get<string>('name');
   if (name !== '') req.name = name;
   const stopSignal = flags.get<string>('stop-signal');

@@ -23,8 +23,9 @@ export async function run(ctx: CommandContext): Promise<number> {
   const id = await createWithPull(ctx, svc, req, 'run');
   try {
     if (detach) {
-      await svc.start(id);
+      // docker/cli prints the ID as soon as the container is created, before the start can fail.
       ctx.out(`${id}\n`);
+      await svc.start(id);
       return 0;
     }
     if (shell) {

@@ -9,6 +9,7 @@ import { CliError, type CommandContext } from '../context.ts';
 import { inspectContainerRef } from '../container/inspect.ts';
 import { inspectImageRef } from '../image/inspect.ts';
 import { inspectAll, type Inspected } from '../inspector.ts';
+import { inspectNetworkRef } from '../network/inspect.ts';
 
 const TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
 
@@ -19,6 +20,7 @@ export async function inspect(ctx: CommandContext): Promise<number> {
   const inspectors: Record<string, (ref: string) => Promise<Inspected>> = {
     container: (ref) => inspectContainerRef(ctx.engine, ref, ctx.flags.get<boolean>('size')),
     image: (ref) => inspectImageRef(ctx.engine, ref),
+    network: (ref) => inspectNetworkRef(ctx.engine, ref),
   };
   const getRef = async (ref: string): Promise<Inspected> => {
     for (const kind of TYPES) {
@@ -34,7 +36,6 @@ export async function inspect(ctx: CommandContext): Promise<number> {
     }
     // The simulator has no volumes or user networks yet: the daemon's not-found answers (recorded from Engine 26.1).
     if (type === 'volume') throw new CliError(`Error response from daemon: get ${ref}: no such volume`);
-    if (type === 'network') throw new CliError(`Error response from daemon: network ${ref} not found`);
     if (type !== '' && !inspectors[type]) throw new CliError(`Error: No such ${type}: ${ref}`);
     throw new CliError(`Error: No such object: ${ref}`);
   };

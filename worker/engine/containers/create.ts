@@ -10,12 +10,15 @@ import { containerNamed } from './lookup.ts';
 import { generateName, nameConflict, randomId, validateName } from './names.ts';
 import type { Container, ContainerConfig, HostConfig } from './record.ts';
 import { parseSignal } from './runtime.ts';
+import { createAttachments } from '../network/endpoints.ts';
 
 /** The create request: API container.Config fields the CLI sets, and HostConfig. */
 export interface CreateRequest {
   name?: string;
   config: Partial<ContainerConfig> & { Image: string };
   hostConfig?: Partial<HostConfig>;
+  /** NetworkingConfig: the `--network-alias` values of the container's network. */
+  aliases?: string[];
 }
 
 /** moby getEntrypointAndArgs. */
@@ -52,6 +55,8 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
   const { path, args } = entrypointAndArgs(entrypoint, cmd);
   if (path === '') throw new EngineError('InvalidParameter', 'No command specified');
 
+  const mode = req.hostConfig?.NetworkMode || 'bridge';
+  const networks = createAttachments(draft, mode, req.aliases ?? []);
   const id = randomId(random);
   let name: string;
   if (req.name) {
@@ -95,7 +100,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
     path,
     args,
     config,
-    hostConfig: { AutoRemove: req.hostConfig?.AutoRemove ?? false, PortBindings: req.hostConfig?.PortBindings ?? {} },
+    hostConfig: { AutoRemove: req.hostConfig?.AutoRemove ?? false, PortBindings: req.hostConfig?.PortBindings ?? {}, NetworkMode: mode },
     status: 'created',
     exitCode: 0,
     error: '',
@@ -103,6 +108,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
     finishedAt: 0,
     restartCount: 0,
     ip: '',
+    networks,
     pid: 0,
     logs: [],
     sizeRw: 0,

@@ -7,6 +7,7 @@
  */
 import { imageSize } from '../images/size.ts';
 import type { EngineState } from '../state.ts';
+import { attachmentsOf, dnsNames, networkMode } from '../network/endpoints.ts';
 import { portsOf } from './list.ts';
 import { rfc3339Nano, type Container } from './record.ts';
 
@@ -22,8 +23,21 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       else (ports[key] ??= []).push({ HostIp: p.IP ?? '', HostPort: String(p.PublicPort) });
     }
   }
-  const gateway = c.running ? '172.17.0.1' : '';
-  const mac = c.running ? `02:42:ac:11:00:${c.ip.split('.')[3]!.padStart(2, '0')}` : '';
+  const attached = attachmentsOf(state, c);
+  // Only the default bridge fills the deprecated top-level fields (moby daemon/network.go buildEndpointInfo).
+  const bridge = attached.bridge;
+  const top = c.running && bridge?.IPAddress ? bridge : undefined;
+  const networks: Record<string, unknown> = {};
+  for (const [name, ep] of Object.entries(attached)) {
+    const joined = ep.Joined === true;
+    networks[name] = {
+      IPAMConfig: null, Links: null, Aliases: ep.Aliases, MacAddress: ep.MacAddress, DriverOpts: null, GwPriority: 0,
+      // A created container names its network by name only; the ID is filled in when it joins (recorded from Engine 26.1).
+      NetworkID: joined ? ep.NetworkID : '', EndpointID: ep.EndpointID,
+      Gateway: ep.Gateway, IPAddress: ep.IPAddress, IPPrefixLen: ep.IPPrefixLen, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
+      DNSNames: joined && name !== 'bridge' && name !== 'none' && name !== 'host' ? dnsNames(c, ep) : null,
+    };
+  }
   const out: Record<string, unknown> = {
     Id: c.id,
     Created: rfc3339Nano(c.created),
@@ -59,7 +73,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       Binds: null,
       ContainerIDFile: '',
       LogConfig: { Type: 'json-file', Config: {} },
-      NetworkMode: 'bridge',
+      NetworkMode: networkMode(c),
       PortBindings: c.hostConfig.PortBindings,
       RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
       AutoRemove: c.hostConfig.AutoRemove,
@@ -121,20 +135,15 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
     LinkLocalIPv6PrefixLen: 0,
     SecondaryIPAddresses: null,
     SecondaryIPv6Addresses: null,
-    EndpointID: '',
-    Gateway: gateway,
+    EndpointID: top?.EndpointID ?? '',
+    Gateway: top?.Gateway ?? '',
     GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0,
-    IPAddress: c.ip,
-    IPPrefixLen: c.running ? 16 : 0,
+    IPAddress: top?.IPAddress ?? '',
+    IPPrefixLen: top?.IPPrefixLen ?? 0,
     IPv6Gateway: '',
-    MacAddress: mac,
-    Networks: {
-      bridge: {
-        IPAMConfig: null, Links: null, Aliases: null, MacAddress: mac, DriverOpts: null, GwPriority: 0, NetworkID: '', EndpointID: '',
-        Gateway: gateway, IPAddress: c.ip, IPPrefixLen: c.running ? 16 : 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
-      },
-    },
+    MacAddress: top?.MacAddress ?? '',
+    Networks: networks,
   };
   return out;
 }

@@ -13,6 +13,7 @@ import { matchLabels, validateFilters } from '../filters.ts';
 import { getImage } from '../images/lookup.ts';
 import { imageSize } from '../images/size.ts';
 import type { EngineState } from '../state.ts';
+import { attachmentsOf, networkMode } from '../network/endpoints.ts';
 import { findContainer } from './lookup.ts';
 import { asContainer, type Container } from './record.ts';
 
@@ -80,6 +81,24 @@ export function portsOf(c: Container): PortSummary[] {
   return out;
 }
 
+/** NetworkSettings.Networks of a summary: the container's attachments (moby container/view.go). */
+function networkSummaries(state: EngineState, c: Container): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, ep] of Object.entries(attachmentsOf(state, c))) {
+    out[name] = {
+      IPAMConfig: null, Links: null, Aliases: ep.Aliases, MacAddress: ep.MacAddress, NetworkID: ep.Joined ? ep.NetworkID : '', EndpointID: ep.EndpointID, Gateway: ep.Gateway, IPAddress: ep.IPAddress,
+      IPPrefixLen: ep.IPPrefixLen, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DriverOpts: null, DNSNames: null,
+    };
+  }
+  return out;
+}
+
+/** The `network` filter: a network name or the start of its ID (moby daemon/list.go). */
+function onNetwork(state: EngineState, c: Container, wanted: readonly string[] | undefined): boolean {
+  if (!wanted || wanted.length === 0) return true;
+  return Object.entries(attachmentsOf(state, c)).some(([name, ep]) => wanted.some((w) => w === name || (w !== '' && ep.NetworkID.startsWith(w))));
+}
+
 /** The summary of one container. */
 export function summarize(state: EngineState, c: Container, now: number, size: boolean): ContainerSummary {
   let image = c.imageId;
@@ -99,8 +118,8 @@ export function summarize(state: EngineState, c: Container, now: number, size: b
     Labels: c.config.Labels,
     State: c.status,
     Status: statusText(c, now),
-    HostConfig: { NetworkMode: 'bridge' },
-    NetworkSettings: { Networks: { bridge: { IPAMConfig: null, Links: null, Aliases: null, MacAddress: '', NetworkID: '', EndpointID: '', Gateway: '', IPAddress: c.ip, IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DriverOpts: null, DNSNames: null } } },
+    HostConfig: { NetworkMode: networkMode(c) },
+    NetworkSettings: { Networks: networkSummaries(state, c) },
     Mounts: [],
   };
   if (size) {
@@ -165,6 +184,7 @@ export function listContainers(state: EngineState, opts: ContainerListOptions, n
     if (!regexMatch(f.name, '/' + c.name) || !regexMatch(f.id, c.id)) continue;
     if (f.ancestor && !isAncestor(c.imageId)) continue;
     if (!matchLabels(f.label, c.config.Labels)) continue;
+    if (!onNetwork(state, c, f.network)) continue;
     if (before !== undefined && c.created >= before) continue;
     if (since !== undefined && c.created <= since) continue;
     out.push(summarize(state, c, now, opts.size ?? false));

@@ -4,6 +4,7 @@
  * the API's container.Config exactly as the daemon keeps it after merging
  * the image defaults; `hostConfig` the subset of HostConfig we honour.
  */
+import type { EndpointRecord } from '../network/endpoints.ts';
 import type { ContainerRecord } from '../state.ts';
 
 /** API container.Config (field order of moby api/types/container/config.go). */
@@ -38,6 +39,8 @@ export type PortBinding = { HostIp: string; HostPort: string };
 export type HostConfig = {
   AutoRemove: boolean;
   PortBindings: Record<string, PortBinding[]>;
+  /** `bridge` (the default), `none`, `host` or a user network's name; absent in records made before networks. */
+  NetworkMode?: string;
 };
 
 /** container.State as inspect shows it. */
@@ -63,8 +66,10 @@ export interface Container extends ContainerRecord {
   startedAt: number;
   finishedAt: number;
   restartCount: number;
-  /** 172.17.0.x while running. */
+  /** The first network address while running (172.17.0.x on the default bridge); '' otherwise. */
   ip: string;
+  /** NetworkSettings.Networks by network name (network/endpoints.ts); absent in records made before networks. */
+  networks?: Record<string, EndpointRecord>;
   /** Pid of the simulated init process while running; 0 otherwise. */
   pid: number;
   /** Output lines, oldest first (the json-file log driver's contents). */

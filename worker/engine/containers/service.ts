@@ -37,6 +37,8 @@ import { isDelivered, isExecNotFound, parseSignal, processEnv, runtimeMounts, si
 import { detachFrom } from './attached.ts';
 import { StackedView } from './tree.ts';
 import { StoreClosedError } from '../../store/serial.ts';
+import { allocateAll, portConflict, releaseAll } from '../network/endpoints.ts';
+import { labNetwork } from '../network/lab.ts';
 
 /** How a container service is built. */
 export interface ContainerServiceOptions {
@@ -215,7 +217,7 @@ export class ContainerService {
       stdout: () => undefined,
       stderr: () => undefined,
       signal: new AbortController().signal,
-      network: { ip: c.ip },
+      network: labNetwork(this.engine).forProcess(c),
       now: () => this.engine.now(),
       random: this.engine.random,
       processes: () => this.processes(c.id).map((p) => ({ pid: p.pid, user: p.user, command: p.command })),
@@ -236,9 +238,12 @@ export class ContainerService {
     if (c.running) return { exited: this.#live.get(c.id)?.exited ?? Promise.resolve(c.exitCode) };
     const live = await this.#liveOf(c);
     if (c.config.WorkingDir && !(await live.fs.exists(c.config.WorkingDir))) await live.fs.mkdir(c.config.WorkingDir, { recursive: true });
-    const ip = `172.17.0.${2 + this.#runningCount()}`;
+    // Endpoints (addresses) are allocated when a container starts and released when it stops (network/endpoints.ts).
+    const { networks, ip } = allocateAll(this.engine.state, c, this.engine.random);
+    const conflict = portConflict(this.engine.state, c, Object.values(networks)[0]?.EndpointID ?? '');
+    if (conflict) throw conflict;
     const pid = this.#pid();
-    c = { ...c, ip, pid };
+    c = { ...c, ip, pid, networks };
     const abort = new AbortController();
     const tty = c.config.Tty;
     const listener: OutputListener | undefined = io ? (s, t) => (s === 1 ? io.stdout(t) : io.stderr(t)) : undefined;
@@ -255,6 +260,7 @@ export class ContainerService {
       signal: abort.signal,
     });
     const runner = await this.#runnerOf();
+    labNetwork(this.engine).starting(c.id);
     let forced: (code: number) => void = () => undefined;
     const killed = new Promise<number>((r) => (forced = r));
     let program: Promise<number>;
@@ -283,7 +289,7 @@ export class ContainerService {
       return this.#failStart(c, early.err);
     }
     const startedAt = this.engine.now();
-    await this.save(c.id, () => ({ running: true, status: 'running', startedAt, finishedAt: 0, exitCode: 0, error: '', ip, pid }));
+    await this.save(c.id, () => ({ running: true, status: 'running', startedAt, finishedAt: 0, exitCode: 0, error: '', ip, pid, networks }));
     live.abort = abort;
     live.interactive = shell;
     // SIGKILL: the process is gone at once; aborting too lets a program drop its timers.
@@ -357,16 +363,13 @@ export class ContainerService {
     // A retired engine's state no longer changes: no exit to record, no --rm to honour (it would find the container still running).
     if (this.#retired) return code;
     const finishedAt = this.engine.now();
-    // The shell's state and a terminal attached to the container end with it.
-    const after = await this.save(id, () => ({ running: false, status: 'exited', exitCode: code, finishedAt, pid: 0, ip: '', shell: null }), (d) => detachFrom(d, id));
+    labNetwork(this.engine).closeAll(id);
+    // The shell's state and a terminal attached to the container end with it; its addresses are released.
+    const after = await this.save(id, (now) => ({ running: false, status: 'exited', exitCode: code, finishedAt, pid: 0, ip: '', networks: releaseAll(this.engine.state, now), shell: null }), (d) => detachFrom(d, id));
     // Everything is stored now: a stopped container's files are read back from its layer blob when needed.
     if (live && this.#live.get(id) === live) this.#live.delete(id);
     if (after?.hostConfig.AutoRemove) await this.remove(id, { force: true });
     return code;
-  }
-
-  #runningCount(): number {
-    return [...this.engine.state.containers.values()].filter((c) => c.running).length;
   }
 
   #pid(): number {

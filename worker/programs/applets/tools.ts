@@ -10,7 +10,12 @@ import { du, wc } from './counts.ts';
 import { diff } from './diff.ts';
 import { id, idNames } from './id.ts';
 import { ls } from './ls.ts';
-import { curl, ipCommand, wget } from './net.ts';
+import { curl } from './curl.ts';
+import { httpd } from './httpd.ts';
+import { ipCommand } from './net.ts';
+import { nslookup } from './nslookup.ts';
+import { ping } from './ping.ts';
+import { wget } from './wget.ts';
 import { stat } from './stat.ts';
 import { env, hostname, ps, sleep, uname, which } from './system.ts';
 import { reword } from './wording.ts';
@@ -19,7 +24,12 @@ type Tool = (run: ProgramRun, gnu: boolean) => Promise<number>;
 
 const OWN: Record<string, Tool> = {
   hostname, id, whoami: id, uname, env, printenv: env, sleep, which, ps,
-  ip: ipCommand, ipaddr: ipCommand, wget, curl,
+  ip: ipCommand, ipaddr: ipCommand, wget, curl, httpd, ping, nslookup,
+  nc: async (run) => {
+    // The lab's network carries HTTP exchanges, not raw TCP streams.
+    run.spec.stderr('nc: raw TCP connections are not simulated in Layerlab; use wget or curl to reach a server\n');
+    return 1;
+  },
   ls, stat, wc, du, diff, tar,
   find: async (run, gnu) => {
     // just-bash's find lacks -follow (it follows no links anyway here) and -quit (stop after the first match).

@@ -6,7 +6,9 @@
  * to its access log (linked to /dev/stdout).
  */
 import { KERNEL } from '../applets/system.ts';
-import type { Program } from '../program.ts';
+import { header } from '../../engine/network/http.ts';
+import type { Program, ProgramRun } from '../program.ts';
+import { nginxAnswer } from './static-http.ts';
 import { signalOf, untilAborted } from '../program.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -39,6 +41,25 @@ function version(env: Record<string, string>): string {
   return env.NGINX_VERSION ?? '1.29.0';
 }
 
+/**
+ * The port and document root of the server nginx runs: the first `listen` and
+ * `root` of /etc/nginx/conf.d/default.conf (the image's: 80 and
+ * /usr/share/nginx/html), so a learner's edited or copied config is honoured
+ * for these two; anything else of nginx's configuration is not interpreted.
+ */
+async function serverConf(spec: ProgramRun['spec']): Promise<{ port: number; root: string }> {
+  let text = '';
+  try {
+    text = await spec.fs.readFile('/etc/nginx/conf.d/default.conf');
+  } catch {
+    // no default server: nginx's compiled-in defaults
+  }
+  const live = text.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n');
+  const port = Number(/\blisten\s+(?:[\d.]+:)?(\d+)/.exec(live)?.[1] ?? 80);
+  const root = /\broot\s+([^;\s]+)\s*;/.exec(live)?.[1] ?? '/usr/share/nginx/html';
+  return { port, root };
+}
+
 /** The nginx program. */
 export const nginx: Program = async (run) => {
   const { spec } = run;
@@ -65,7 +86,15 @@ export const nginx: Program = async (run) => {
   // The master process's handlers (ngx_signals): TERM/INT fast shutdown, QUIT graceful. (HUP, USR1, USR2
   // and WINCH are caught too, to reload or reopen logs; the simulator does not deliver them, so they do nothing.)
   spec.caught?.add('SIGTERM').add('SIGINT').add('SIGQUIT');
+  const conf = await serverConf(spec);
+  // The access log (/var/log/nginx/access.log → /dev/stdout) gets one line per request.
+  const close = spec.network.listen?.(conf.port, async (req) => {
+    const res = await nginxAnswer(spec.fs, req, spec.now(), { root: conf.root, version: version(spec.env) });
+    spec.stdout(nginxAccessLine({ time: spec.now(), client: req.client, method: req.method, path: req.path, status: res.status, bytes: res.body.length, userAgent: header(req.headers, 'User-Agent') ?? '-' }));
+    return res;
+  });
   await untilAborted(spec.signal);
+  close?.();
   // docker stop sends SIGQUIT (the image's STOPSIGNAL): graceful shutdown; TERM and INT are nginx's fast shutdown.
   const sig = signalOf(spec.signal);
   const graceful = sig.name === 'SIGQUIT';

@@ -218,6 +218,9 @@ export const python: Program = async (run) => {
     source = rest[0] ?? '';
     file = '<string>';
     argv = ['-c', ...rest.slice(1)];
+  } else if (first === '-m' && rest[0] === 'http.server') {
+    // The lab's network server (python-http.ts): CPython's http.server, not MicroPython's.
+    return (await import('./python-http.ts')).httpServer(spec, rest.slice(1), await pythonVersion(spec.fs, spec.env));
   } else if (first === '-m') {
     const mod = rest[0] ?? '';
     // MicroPython has no runpy: a module runs by import, as `-m` runs its __main__ code.

@@ -14,6 +14,7 @@ import type { JustBash, LineHooks } from './types.ts';
 /** Installed packages and their bookworm versions (`dpkg-query -W`). */
 export const INSTALLED: Readonly<Record<string, string>> = {
   jq: '1.6-2.1',
+  curl: '7.88.1-10+deb12u12',
   tar: '1.34+dfsg-1.2+deb12u1',
   gzip: '1.12-1',
   grep: '3.8-5',

@@ -51,8 +51,12 @@ export interface DockerIo {
   interrupts?: (onInterrupt: () => void) => () => void;
 }
 
-/** The docker CLI entry: argv without `docker`; resolves to the exit code. */
-export type DockerCommand = (argv: string[], io: DockerIo) => Promise<number>;
+/**
+ * The docker CLI entry: argv without `docker`; resolves to the exit code.
+ * `hostNetwork` gives the host's view of the lab network (published ports,
+ * container addresses) to the host's own network tools (curl.ts).
+ */
+export type DockerCommand = ((argv: string[], io: DockerIo) => Promise<number>) & { hostNetwork?: () => Promise<import('../../engine/network/lab.ts').ProcessNetwork> };
 
 /** Joins output chunks; text stays text until a byte chunk arrives. */
 class Output {

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'just-bash';
 import { aptCommands } from './apt.ts';
+import { curlCommands } from './curl.ts';
 import { dockerCommands } from './docker.ts';
 import type { DockerCommand } from './docker.ts';
 import { editorCommands } from './editors.ts';
@@ -18,12 +19,13 @@ import { sudoCommand } from './sudo.ts';
 import { tarCommand } from './tar.ts';
 import type { JustBash, LineHooks } from './types.ts';
 
-/** The host's commands: docker, tar, ls, jq, apt, sudo, history, env, the editors and the identity ones. */
+/** The host's commands: docker, curl, tar, ls, jq, apt, sudo, history, env, the editors and the identity ones. */
 export function hostCommands(jb: JustBash, docker: DockerCommand, hooks: LineHooks, history: History): Command[] {
   return [
     ...historyCommand(jb, history),
     ...envCommands(jb),
     ...dockerCommands(jb, docker, hooks),
+    ...curlCommands(jb, docker, hooks),
     ...identityCommands(jb),
     ...sudoCommand(jb),
     ...aptCommands(jb, hooks),
