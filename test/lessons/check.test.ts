@@ -240,4 +240,20 @@ describe('builds and the cache', () => {
     await lab.run('docker tag alpine hello:v0.4');
     expect(await truth(lab, [{ build: { tag: 'hello:v0.4' } }])).toEqual([false]);
   });
+
+  it('the last build is kept with the engine state: a reload finds it', async () => {
+    await lab.run('docker build -t hello:v0.5 .');
+    const before = (await lab.snap()).lastBuild;
+    expect(before).toMatchObject({ builder: 'buildkit', ok: true, tags: ['docker.io/library/hello:v0.5'] });
+    expect(before!.steps.map((s) => [s.instruction, s.cached])).toEqual([
+      ['FROM docker.io/library/alpine:latest', true],
+      ['WORKDIR /app', true],
+      ['ENV GREETING=hi', false],
+      ['RUN echo hi > /hi', true],
+      ['COPY . /app', true],
+      ['CMD ["cat", "/hi"]', false],
+    ]);
+    const reloaded = await openLab({ store: lab.store });
+    expect((await reloaded.snap()).lastBuild).toEqual(before);
+  });
 });

@@ -11,6 +11,8 @@ import { build } from 'vite';
 import { compileCourse, LessonError, type LessonFile } from '../../worker/lessons/compile.ts';
 import { loadCourseDir } from '../../worker/lessons/load-dir.ts';
 import { layerlabCourse } from '../../worker/lessons/vite-plugin.ts';
+import { updatedReadme } from '../../worker/lessons/readme.ts';
+import { readFileSync } from 'node:fs';
 
 const FIXTURE = resolve(import.meta.dirname, 'fixtures/course');
 const META: LessonFile = { path: 'lessons/01-basics/meta.md', text: '---\ntitle: Basics\nsummary: S.\nseed: "000"\n---\nIntro.\n' };
@@ -29,7 +31,7 @@ function problems(page: string, path = 'lessons/01-basics/01-one/content.md'): s
 describe('lesson schema', () => {
   it('compiles the fixture course: ids, order, rendered blocks, worker data', () => {
     const c = loadCourseDir(FIXTURE);
-    expect(c.course.lessons.map((l) => [l.id, l.pages.map((p) => p.id)])).toEqual([['basics', ['basics/welcome', 'basics/commit', 'basics/build']]]);
+    expect(c.course.lessons.map((l) => [l.id, l.pages.map((p) => p.id)])).toEqual([['basics', ['basics/welcome', 'basics/commit', 'basics/build', 'basics/many']]]);
     const welcome = c.course.lessons[0]!.pages[0]!;
     expect(welcome.blocks).toEqual([
       {
@@ -42,7 +44,9 @@ describe('lesson schema', () => {
       { kind: 'html', html: '<p>&lt;b&gt;raw html stays text&lt;/b&gt; and [bad](javascript:alert(1)) links are refused.</p>\n' },
     ]);
     const commit = c.pages.find((p) => p.id === 'basics/commit')!;
-    expect(commit.owns).toEqual({ images: ['ourfiglet'], containers: [], files: [] });
+    expect(commit.owns).toEqual({ images: ['ourfiglet'], containers: ['fig'], files: [] });
+    // Without `owns`, what the goal names.
+    expect(c.pages.find((p) => p.id === 'basics/build')!.owns).toEqual({ images: ['hello:v0.2'], containers: [], files: [] });
     expect(commit.solution).toEqual([
       { line: 'docker run --name fig alpine sh -c "apk add figlet"', rc: 0 },
       { line: 'docker commit fig ourfiglet', rc: 0 },
@@ -97,6 +101,11 @@ describe('lesson schema', () => {
   it('names a badly named page folder and a missing meta.md', () => {
     expect(problems('---\ntitle: T\n---\n', 'lessons/01-basics/one/content.md')).toEqual('invalid lesson file lessons/01-basics/one/content.md:\n  the page folder "one" must be named NN-slug');
     expect(() => compileCourse([{ path: 'lessons/02-x/01-a/content.md', text: '---\ntitle: T\n---\n' }])).toThrow('invalid lesson file lessons/02-x/meta.md:\n  missing: every lesson folder needs a meta.md');
+  });
+
+  it('lessons/README.md documents the schema as it is (regenerate: npx tsx worker/lessons/readme.ts)', () => {
+    const text = readFileSync(resolve(import.meta.dirname, '../../lessons/README.md'), 'utf8');
+    expect(text).toEqual(updatedReadme(text));
   });
 
   it('fails vite build with the file and field named', async () => {
