@@ -16,6 +16,8 @@ import { parseShellState, ps1, SHELL_STATE_KEY } from '../shell/line-state.ts';
 import type { ShellState } from '../shell/line-state.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandNode } from '../cli/command/catalog.ts';
+import { Lessons } from '../lessons/controller.ts';
+import type { CompiledCourse } from '../lessons/types.ts';
 import { LEARNER } from '../shell/commands/identity.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { Console } from './console.ts';
@@ -26,8 +28,6 @@ import { CountingStore, TabSync } from './tab-sync.ts';
 import { isRaw } from '../editors/program.ts';
 import { withProgress, type ProgressPacing, type ProgressSink } from '../progress.ts';
 import type { ChannelLike, LockManagerLike } from './tab-sync.ts';
-import { Lessons } from '../lessons/controller.ts';
-import type { CompiledCourse } from '../lessons/types.ts';
 
 /** What the service is built from. */
 export interface LabDeps {
@@ -155,7 +155,6 @@ export function createLabService(deps: LabDeps): LabApi {
     if (store.writes !== before) {
       sync.announce('changed');
       events({ type: 'state-changed', origin: 'this-tab' });
-      void lessons.changed();
     }
   };
   let inProgram = false;
@@ -299,6 +298,8 @@ export function createLabService(deps: LabDeps): LabApi {
         storageWarning: `This browser refused to store the lab (${why}). It works, but in memory only: a reload starts a fresh lab.`,
       };
     }
+    // Every write of this tab (a line, a start state, a detached container storing its files) re-checks the lesson goal.
+    store.onWrite = () => void lessons.changed();
     // A reload shows the prompt of the directory the shell is in (session.ts restores it), before the shell loads.
     const kept = parseShellState((await store.load()).meta.get(SHELL_STATE_KEY));
     if (kept) promptNow = ps1(kept.env);
@@ -372,7 +373,7 @@ export function createLabService(deps: LabDeps): LabApi {
       });
       sync.announce('reset');
     },
-    settled: () => terminal.settled(),
+    // ---- The lessons (issue 10): worker/lessons over this tab's session, under the tab lock.
     course: () => lessons.course(),
     async openPage(pageId) {
       await opened;
@@ -413,5 +414,6 @@ export function createLabService(deps: LabDeps): LabApi {
       await opened;
       return lessons.placeholders(pageId);
     },
+    settled: () => terminal.settled(),
   };
 }
