@@ -55,7 +55,7 @@ export interface Implemented {
 const impl = (run: Handler, ...flags: string[]): Implemented => ({ run, flags });
 
 /** Flags `docker run` and `docker create` both honour (create-opts.ts, launch.ts). */
-const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'name', 'publish', 'pull', 'rm', 'stop-signal', 'tty', 'user', 'workdir'];
+const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'mount', 'name', 'publish', 'pull', 'read-only', 'restart', 'rm', 'stop-signal', 'tty', 'user', 'volume', 'workdir'];
 
 /** Canonical command path → what runs it. */
 export const HANDLERS: Record<string, Implemented> = {
@@ -77,7 +77,7 @@ export const HANDLERS: Record<string, Implemented> = {
   'container stop': impl(stop, 'signal', 'time', 'timeout'),
   'container kill': impl(kill, 'signal'),
   'container restart': impl(restart, 'signal', 'time', 'timeout'),
-  'container rm': impl(containerRm, 'force'),
+  'container rm': impl(containerRm, 'force', 'volumes'),
   'container logs': impl(logs, 'follow', 'tail', 'timestamps'),
   'container exec': impl(exec, 'detach', 'env', 'interactive', 'tty', 'user', 'workdir'),
   'container attach': impl(attach),

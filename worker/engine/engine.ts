@@ -5,6 +5,7 @@
  * is committed to the store as one batch, and only then becomes visible;
  * operations are serialized, as the daemon's image store locks serialize them.
  */
+import type { IFileSystem } from 'just-bash';
 import type { Store } from '../store/store.ts';
 import type {
   DeleteItem,
@@ -40,6 +41,12 @@ export interface EngineOptions {
   clock?: () => number;
   /** Uniform in [0, 1); defaults to Math.random. Used where Docker is random (container IDs, names). */
   random?: () => number;
+  /**
+   * The filesystem of the machine the daemon runs on (the learner's host
+   * shell): bind mounts (`-v $PWD/data:/data`) serve its directories. Absent,
+   * a bind mount fails as a missing source would.
+   */
+  host?: IFileSystem;
 }
 
 /** The simulated engine. */
@@ -52,12 +59,15 @@ export class Engine {
   readonly #clock: () => number;
   /** The injected random source, for the container and builder operations. */
   readonly random: () => number;
+  /** The host's filesystem, for bind mounts (EngineOptions.host). */
+  readonly host: IFileSystem | undefined;
 
   private constructor(opts: EngineOptions, state: EngineState) {
     this.#store = opts.store;
     this.#registry = opts.registry;
     this.#clock = opts.clock ?? (() => Date.now());
     this.random = opts.random ?? Math.random;
+    this.host = opts.host;
     this.#state = state;
   }
 

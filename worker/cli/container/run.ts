@@ -42,7 +42,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       ctx.io.signal?.removeEventListener('abort', onAbort);
     }
   } catch (err) {
-    if (req.hostConfig?.AutoRemove) await svc.remove(id, { force: true }).catch(() => undefined);
+    if (req.hostConfig?.AutoRemove) await svc.remove(id, { force: true, volumes: true }).catch(() => undefined);
     throw runFailure(err, 'run');
   }
 }

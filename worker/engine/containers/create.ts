@@ -8,14 +8,17 @@ import { getImage } from '../images/lookup.ts';
 import type { Draft } from '../state.ts';
 import { containerNamed } from './lookup.ts';
 import { generateName, nameConflict, randomId, validateName } from './names.ts';
-import type { Container, ContainerConfig, HostConfig } from './record.ts';
+import { registerMounts } from './mounts.ts';
+import type { Container, ContainerConfig, HostConfig, RestartPolicy } from './record.ts';
 import { parseSignal } from './runtime.ts';
 
 /** The create request: API container.Config fields the CLI sets, and HostConfig. */
 export interface CreateRequest {
   name?: string;
   config: Partial<ContainerConfig> & { Image: string };
-  hostConfig?: Partial<HostConfig>;
+  hostConfig?: Omit<Partial<HostConfig>, 'RestartPolicy'> & { RestartPolicy?: Partial<RestartPolicy> };
+  /** `--platform`: the image must be of this platform (os[/arch[/variant]]). */
+  platform?: string;
 }
 
 /** moby getEntrypointAndArgs. */
@@ -34,6 +37,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
   }
   // daemon verifyContainerSettings: the stop signal must be one the daemon can send.
   if (user.StopSignal) parseSignal(user.StopSignal);
+  const restart = validRestartPolicy(req.hostConfig?.RestartPolicy);
   // daemon/commit.go merge(userConf, imageConf)
   let env = user.Env ?? [];
   if (env.length === 0) env = img.Env ?? [];
@@ -49,9 +53,12 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
   // `--entrypoint ""` resets the image's entrypoint (the CLI sends [""]).
   if (entrypoint && entrypoint.length === 1 && entrypoint[0] === '') entrypoint = null;
   const exposed = { ...(img.ExposedPorts ?? {}), ...(user.ExposedPorts ?? {}) };
+  const volumes = img.Volumes || user.Volumes ? { ...(img.Volumes ?? {}), ...(user.Volumes ?? {}) } : null;
   const { path, args } = entrypointAndArgs(entrypoint, cmd);
   if (path === '') throw new EngineError('InvalidParameter', 'No command specified');
 
+  const host = req.hostConfig ?? {};
+  const mounts = registerMounts(draft, { volumes: Object.keys(volumes ?? {}), binds: host.Binds ?? [], mounts: host.Mounts ?? [] }, now, random);
   const id = randomId(random);
   let name: string;
   if (req.name) {
@@ -74,7 +81,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
     Env: env,
     Cmd: cmd,
     Image: req.config.Image,
-    Volumes: img.Volumes ?? null,
+    Volumes: volumes,
     WorkingDir: user.WorkingDir || img.WorkingDir || '',
     Entrypoint: entrypoint,
     OnBuild: null,
@@ -94,7 +101,14 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
     path,
     args,
     config,
-    hostConfig: { AutoRemove: req.hostConfig?.AutoRemove ?? false, PortBindings: req.hostConfig?.PortBindings ?? {} },
+    hostConfig: {
+      AutoRemove: host.AutoRemove ?? false,
+      PortBindings: host.PortBindings ?? {},
+      Binds: host.Binds && host.Binds.length > 0 ? [...host.Binds] : null,
+      ...(host.Mounts && host.Mounts.length > 0 ? { Mounts: host.Mounts } : {}),
+      ReadonlyRootfs: host.ReadonlyRootfs ?? false,
+      RestartPolicy: restart,
+    },
     status: 'created',
     exitCode: 0,
     error: '',
@@ -105,7 +119,23 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
     pid: 0,
     logs: [],
     sizeRw: 0,
+    mounts,
   };
   draft.containers.set(id, record);
   return record;
+}
+
+/**
+ * The daemon's checks of a restart policy (daemon/container.go
+ * validateRestartPolicy); an empty name is `no`, as the API stores it.
+ */
+export function validRestartPolicy(p: Partial<RestartPolicy> | undefined): RestartPolicy {
+  const name = p?.Name || 'no';
+  const count = p?.MaximumRetryCount ?? 0;
+  if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(name)) {
+    throw new EngineError('InvalidParameter', `invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
+  }
+  if (name !== 'on-failure' && count !== 0) throw new EngineError('InvalidParameter', "invalid restart policy: maximum retry count can only be used with 'on-failure'");
+  if (count < 0) throw new EngineError('InvalidParameter', 'invalid restart policy: maximum retry count cannot be negative');
+  return { Name: name as RestartPolicy['Name'], MaximumRetryCount: count };
 }

@@ -8,6 +8,7 @@
 import { imageSize } from '../images/size.ts';
 import type { EngineState } from '../state.ts';
 import { portsOf } from './list.ts';
+import { mountPointJson } from './mounts.ts';
 import { rfc3339Nano, type Container } from './record.ts';
 
 /** The inspect object of one container; with `size`, SizeRw and SizeRootFs. */
@@ -22,8 +23,10 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       else (ports[key] ??= []).push({ HostIp: p.IP ?? '', HostPort: String(p.PublicPort) });
     }
   }
-  const gateway = c.running ? '172.17.0.1' : '';
-  const mac = c.running ? `02:42:ac:11:00:${c.ip.split('.')[3]!.padStart(2, '0')}` : '';
+  // A container waiting for its restart policy is "running" without a network (moby SetRestarting).
+  const up = c.running && c.ip !== '';
+  const gateway = up ? '172.17.0.1' : '';
+  const mac = up ? `02:42:ac:11:00:${c.ip.split('.')[3]!.padStart(2, '0')}` : '';
   const out: Record<string, unknown> = {
     Id: c.id,
     Created: rfc3339Nano(c.created),
@@ -33,7 +36,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       Status: c.status,
       Running: c.running,
       Paused: false,
-      Restarting: false,
+      Restarting: c.status === 'restarting',
       OOMKilled: false,
       Dead: false,
       Pid: c.pid,
@@ -56,12 +59,12 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
     AppArmorProfile: 'docker-default',
     ExecIDs: null,
     HostConfig: {
-      Binds: null,
+      Binds: c.hostConfig.Binds ?? null,
       ContainerIDFile: '',
       LogConfig: { Type: 'json-file', Config: {} },
       NetworkMode: 'bridge',
       PortBindings: c.hostConfig.PortBindings,
-      RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+      RestartPolicy: c.hostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 },
       AutoRemove: c.hostConfig.AutoRemove,
       VolumeDriver: '',
       VolumesFrom: null,
@@ -81,7 +84,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       PidMode: '',
       Privileged: false,
       PublishAllPorts: false,
-      ReadonlyRootfs: false,
+      ReadonlyRootfs: c.hostConfig.ReadonlyRootfs ?? false,
       SecurityOpt: null,
       UTSMode: '',
       UsernsMode: '',
@@ -96,6 +99,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       PidsLimit: null,
       OomKillDisable: null,
       Init: null,
+      ...(c.hostConfig.Mounts ? { Mounts: c.hostConfig.Mounts } : {}),
       MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
       ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
     },
@@ -109,7 +113,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
     out.SizeRw = c.sizeRw;
     out.SizeRootFs = c.sizeRw + (img ? imageSize(state, img) : 0);
   }
-  out.Mounts = [];
+  out.Mounts = (c.mounts ?? []).map(mountPointJson);
   out.Config = c.config;
   out.NetworkSettings = {
     Bridge: '',
@@ -126,13 +130,13 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
     GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0,
     IPAddress: c.ip,
-    IPPrefixLen: c.running ? 16 : 0,
+    IPPrefixLen: up ? 16 : 0,
     IPv6Gateway: '',
     MacAddress: mac,
     Networks: {
       bridge: {
         IPAMConfig: null, Links: null, Aliases: null, MacAddress: mac, DriverOpts: null, GwPriority: 0, NetworkID: '', EndpointID: '',
-        Gateway: gateway, IPAddress: c.ip, IPPrefixLen: c.running ? 16 : 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
+        Gateway: gateway, IPAddress: c.ip, IPPrefixLen: up ? 16 : 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
       },
     },
   };

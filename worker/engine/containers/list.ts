@@ -48,6 +48,7 @@ const ACCEPTED = ['ancestor', 'before', 'expose', 'exited', 'health', 'id', 'iso
 
 /** The daemon's status text (`Up 3 seconds`, `Exited (0) 5 seconds ago`, `Created`). */
 export function statusText(c: Container, now: number): string {
+  if (c.status === 'restarting') return `Restarting (${c.exitCode}) ${humanDuration(now - c.finishedAt)} ago`;
   if (c.running) return `Up ${humanDuration(now - c.startedAt)}`;
   if (c.startedAt === 0) return 'Created';
   if (c.finishedAt === 0) return '';

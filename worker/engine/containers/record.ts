@@ -5,6 +5,7 @@
  * the image defaults; `hostConfig` the subset of HostConfig we honour.
  */
 import type { ContainerRecord } from '../state.ts';
+import type { ContainerMount, MountSpec } from './mounts.ts';
 
 /** API container.Config (field order of moby api/types/container/config.go). */
 export type ContainerConfig = {
@@ -32,10 +33,19 @@ export type ContainerConfig = {
 /** One published port binding (nat.PortBinding). */
 export type PortBinding = { HostIp: string; HostPort: string };
 
-/** The HostConfig fields the simulator keeps. */
+/** container.RestartPolicy. */
+export type RestartPolicy = { Name: '' | 'no' | 'always' | 'unless-stopped' | 'on-failure'; MaximumRetryCount: number };
+
+/** The HostConfig fields the simulator keeps (records of older labs lack the optional ones). */
 export type HostConfig = {
   AutoRemove: boolean;
   PortBindings: Record<string, PortBinding[]>;
+  /** `-v src:dst[:mode]` as the CLI sent them; null when none. */
+  Binds?: string[] | null;
+  /** `--mount` specs as the CLI sent them. */
+  Mounts?: MountSpec[];
+  ReadonlyRootfs?: boolean;
+  RestartPolicy?: RestartPolicy;
 };
 
 /** container.State as inspect shows it. */
@@ -69,6 +79,10 @@ export interface Container extends ContainerRecord {
   logs: LogLine[];
   /** Regular-file bytes of the writable layer (SizeRw). */
   sizeRw: number;
+  /** Volumes and binds (absent in records of older labs). */
+  mounts?: ContainerMount[];
+  /** `docker stop`/`kill` ended it: a restart policy other than `always` leaves it stopped. */
+  manuallyStopped?: boolean;
 }
 
 /** The record as a {@link Container} (every record the containers service writes is one). */

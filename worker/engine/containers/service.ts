@@ -37,6 +37,10 @@ import { isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, sta
 import { detachFrom } from './attached.ts';
 import { StackedView } from './tree.ts';
 import { StoreClosedError } from '../../store/serial.ts';
+import { VolumeFiles } from '../volumes/files.ts';
+import { isAnonymous } from '../volumes/volumes.ts';
+import { MountedFs, type Mount } from './mounted-fs.ts';
+import { restartDelay, shouldRestart } from './restart.ts';
 
 /** How a container service is built. */
 export interface ContainerServiceOptions {
@@ -84,6 +88,16 @@ export class ContainerService {
   readonly #storing = new Set<Promise<void>>();
   /** Set by {@link ContainerService.retire}: ended programs change nothing any more. */
   #retired = false;
+  /** The files of the volumes containers mount. */
+  readonly volumes: VolumeFiles;
+  /** The mount table of each started container (volumes and binds over its root). */
+  readonly #mounted = new Map<string, Mount[]>();
+  /** Containers `docker stop`/`kill` ended since their last start: no restart policy brings them back. */
+  readonly #byUser = new Set<string>();
+  /** Restart policies at work: the pending restart's timer state and the last wait (restart.ts). */
+  readonly #restarts = new Map<string, { waitMs: number; cancelled: boolean }>();
+  /** Starts made by the daemon itself (a restart policy, a reload): they keep RestartCount. */
+  readonly #daemonStarts = new Set<string>();
 
   constructor(engine: Engine, opts: ContainerServiceOptions) {
     this.engine = engine;
@@ -96,6 +110,7 @@ export class ContainerService {
         return reg.layerEntries(recipe);
       });
     this.loader = new RootfsLoader((d) => engine.getBlob(d), recipes);
+    this.volumes = new VolumeFiles((d) => engine.getBlob(d), () => engine.now(), (name) => this.#scheduleVolume(name));
   }
 
   /** `GET /containers/{id}/json` lookups and every other operation start here. */
@@ -105,6 +120,12 @@ export class ContainerService {
 
   /** `POST /containers/create`. */
   async create(req: CreateRequest): Promise<{ Id: string; Warnings: string[] }> {
+    // validateMountConfig: a `--mount type=bind` source must exist on the host (`-v` creates it at start).
+    for (const m of req.hostConfig?.Mounts ?? []) {
+      if (m.Type === 'bind' && m.Source?.startsWith('/') && m.Target && !(this.engine.host && (await this.engine.host.exists(m.Source)))) {
+        throw new EngineError('InvalidParameter', `invalid mount config for type "bind": bind source path does not exist: ${m.Source}`);
+      }
+    }
     const c = await this.engine.transact((d) => createContainer(d, req, this.engine.now(), this.engine.random));
     return { Id: c.id, Warnings: [] };
   }
@@ -149,6 +170,21 @@ export class ContainerService {
     this.#storing.add(stored);
   }
 
+  /** Stores a volume written in the background, as {@link ContainerService.#schedule} does for a container. */
+  #scheduleVolume(name: string): void {
+    const key = `volume:${name}`;
+    if (this.#scheduled.has(key)) return;
+    this.#scheduled.add(key);
+    const stored = (this.#opts.sleep ?? defaultSleep)(this.#opts.persistDelayMs ?? 250)
+      .then(async () => {
+        this.#scheduled.delete(key);
+        if (!this.#retired && this.volumes.dirty(name)) await this.engine.transact((d) => this.volumes.persist(d, name));
+      })
+      .catch(() => undefined)
+      .finally(() => this.#storing.delete(stored));
+    this.#storing.add(stored);
+  }
+
   /** Resolves once every scheduled background store is committed. */
   async stored(): Promise<void> {
     while (this.#storing.size > 0) await Promise.all([...this.#storing]);
@@ -156,6 +192,7 @@ export class ContainerService {
 
   /** Puts the writable layer (if it changed) and pending output into `next`. */
   #persist(draft: Draft, live: Live | undefined, next: Container): Container {
+    for (const m of next.mounts ?? []) if (m.type === 'volume') this.volumes.persist(draft, m.name!);
     if (!live) return next;
     const logs = live.take();
     if (logs.length > 0) next = { ...next, logs: [...next.logs, ...logs] };
@@ -210,7 +247,7 @@ export class ContainerService {
       cwd: c.config.WorkingDir || '/',
       user: c.config.User || 'root',
       hostname: c.config.Hostname,
-      fs: live.fs.withMounts(runtimeMounts(c, c.startedAt || this.engine.now())),
+      fs: this.#processFs(c, live),
       stdin: EOF_STDIN,
       stdout: () => undefined,
       stderr: () => undefined,
@@ -223,6 +260,43 @@ export class ContainerService {
     };
   }
 
+  /** The filesystem a process sees: the root with the runtime's files, volumes and binds over it; read-only with `--read-only`. */
+  #processFs(c: Container, live: Live): ProcessSpec['fs'] {
+    const root = live.fs.withMounts(runtimeMounts(c, c.startedAt || this.engine.now()));
+    const mounts = this.#mounted.get(c.id) ?? [];
+    const ro = c.hostConfig.ReadonlyRootfs ?? false;
+    return mounts.length > 0 || ro ? new MountedFs(root, mounts, ro) : root;
+  }
+
+  /**
+   * Sets up a starting container's mounts as runc does: each mount point is
+   * created in its writable layer (so `docker diff` lists it, not what is
+   * under it), an empty volume is first filled from the image, and a `-v`
+   * bind's missing host directory is created.
+   */
+  async #mount(c: Container, live: Live): Promise<void> {
+    const table: Mount[] = [];
+    for (const m of c.mounts ?? []) {
+      const rel = m.target.slice(1);
+      if (m.type === 'volume') {
+        const v = this.engine.state.volumes.get(m.name!);
+        if (!v) throw new EngineError('NotFound', `get ${m.name}: no such volume`);
+        const under = live.fs.entry(rel);
+        if (!m.nocopy && under?.type === 'dir' && (await this.volumes.isEmpty(v))) {
+          await this.volumes.populate(v, under, [...live.fs.walk(rel)], rel);
+        }
+        table.push({ target: m.target, fs: await this.volumes.open(v), base: '/', readOnly: !m.rw });
+      } else {
+        const host = this.engine.host;
+        if (!host) throw new EngineError('System', `error while creating mount source path '${m.source}': the host filesystem is not available`);
+        if (!(await host.exists(m.source!))) await host.mkdir(m.source!, { recursive: true });
+        table.push({ target: m.target, fs: host, base: m.source!, readOnly: !m.rw, owner: { uid: 1000, gid: 1000 } });
+      }
+      if (!(await live.fs.exists(m.target))) await live.fs.mkdir(m.target, { recursive: true });
+    }
+    this.#mounted.set(c.id, table);
+  }
+
   /**
    * `POST /containers/{id}/start`, attached or not. Resolves once the process
    * runs (or has already ended); a process that can't start leaves the
@@ -232,8 +306,9 @@ export class ContainerService {
   async start(ref: string, io?: AttachIo, interactive = false): Promise<Started> {
     let c = this.get(ref);
     // moby: starting a running container is a no-op
-    if (c.running) return { exited: this.#live.get(c.id)?.exited ?? Promise.resolve(c.exitCode) };
+    if (c.running && c.status !== 'restarting') return { exited: this.#live.get(c.id)?.exited ?? Promise.resolve(c.exitCode) };
     const live = await this.#liveOf(c);
+    await this.#mount(c, live);
     if (c.config.WorkingDir && !(await live.fs.exists(c.config.WorkingDir))) await live.fs.mkdir(c.config.WorkingDir, { recursive: true });
     const ip = `172.17.0.${2 + this.#runningCount()}`;
     const pid = this.#pid();
@@ -279,7 +354,11 @@ export class ContainerService {
       return this.#failStart(c, early.err);
     }
     const startedAt = this.engine.now();
-    await this.save(c.id, () => ({ running: true, status: 'running', startedAt, finishedAt: 0, exitCode: 0, error: '', ip, pid }));
+    // A start by the user resets the restart policy's count (moby ResetRestartManager).
+    const byDaemon = this.#daemonStarts.delete(c.id);
+    if (!byDaemon) this.#restarts.delete(c.id);
+    this.#byUser.delete(c.id);
+    await this.save(c.id, (now) => ({ running: true, status: 'running', startedAt, finishedAt: 0, exitCode: 0, error: '', ip, pid, restartCount: byDaemon ? now.restartCount : 0 }));
     live.abort = abort;
     live.interactive = shell;
     // SIGKILL: the process is gone at once; aborting too lets a program drop its timers.
@@ -351,12 +430,47 @@ export class ContainerService {
     // A retired engine's state no longer changes: no exit to record, no --rm to honour (it would find the container still running).
     if (this.#retired) return code;
     const finishedAt = this.engine.now();
-    // The shell's state and a terminal attached to the container end with it.
-    const after = await this.save(id, () => ({ running: false, status: 'exited', exitCode: code, finishedAt, pid: 0, ip: '', shell: null }), (d) => detachFrom(d, id));
+    const before = this.engine.state.containers.get(id);
+    const restart = before !== undefined && shouldRestart(asContainer(before).hostConfig.RestartPolicy, code, asContainer(before).restartCount, this.#byUser.has(id));
+    // The shell's state and a terminal attached to the container end with it; a restart policy keeps it "running" while it waits (moby SetRestarting).
+    const after = await this.save(
+      id,
+      () => ({ running: restart, status: restart ? 'restarting' : 'exited', exitCode: code, finishedAt, pid: 0, ip: '', shell: null }),
+      (d) => detachFrom(d, id),
+    );
     // Everything is stored now: a stopped container's files are read back from its layer blob when needed.
     if (live && this.#live.get(id) === live) this.#live.delete(id);
-    if (after?.hostConfig.AutoRemove) await this.remove(id, { force: true });
+    this.#mounted.delete(id);
+    if (after?.hostConfig.AutoRemove) await this.remove(id, { force: true, volumes: true });
+    else if (restart && after) this.#restartLater(after);
     return code;
+  }
+
+  /** Starts a container again after the restart policy's wait, unless it was stopped or removed meanwhile. */
+  #restartLater(c: Container): void {
+    const prev = this.#restarts.get(c.id);
+    const pending = { waitMs: restartDelay(prev?.waitMs ?? 0, c.finishedAt - c.startedAt), cancelled: false };
+    this.#restarts.set(c.id, pending);
+    // Not one of the stores `stored()` waits for: a restart loop never ends on its own.
+    void (this.#opts.sleep ?? defaultSleep)(pending.waitMs)
+      .then(async () => {
+        const now = this.engine.state.containers.get(c.id);
+        if (pending.cancelled || this.#retired || !now || asContainer(now).status !== 'restarting') return;
+        await this.save(c.id, (r) => ({ restartCount: r.restartCount + 1 }));
+        this.#daemonStarts.add(c.id);
+        await this.start(c.id);
+      })
+      .catch(() => undefined);
+  }
+
+  /** Ends a restart policy's wait (`docker stop`, `kill`, `rm -f` of a restarting container): it is exited. */
+  async #cancelRestart(c: Container): Promise<boolean> {
+    if (c.status !== 'restarting') return false;
+    const pending = this.#restarts.get(c.id);
+    if (pending) pending.cancelled = true;
+    this.#byUser.add(c.id);
+    await this.save(c.id, () => ({ running: false, status: 'exited' }));
+    return true;
   }
 
   #runningCount(): number {
@@ -389,6 +503,8 @@ export class ContainerService {
     }
     const c = this.get(ref);
     if (!c.running) throw new EngineError('Conflict', `cannot kill container: ${ref}: container ${c.id} is not running`);
+    if (await this.#cancelRestart(c)) return;
+    this.#byUser.add(c.id);
     await this.#signal(c, sig);
   }
 
@@ -412,7 +528,8 @@ export class ContainerService {
    */
   async stop(ref: string, opts: { timeout?: number; signal?: string } = {}): Promise<void> {
     const c = this.get(ref);
-    if (!c.running) return;
+    if (!c.running || (await this.#cancelRestart(c))) return;
+    this.#byUser.add(c.id);
     const sig = parseSignal(opts.signal || c.config.StopSignal || 'SIGTERM');
     const live = this.#live.get(c.id);
     await this.#signal(c, sig);
@@ -432,21 +549,38 @@ export class ContainerService {
     await this.start(this.get(ref).id);
   }
 
-  /** `DELETE /containers/{id}?force=&v=`. */
-  async remove(ref: string, opts: { force?: boolean } = {}): Promise<void> {
+  /**
+   * `DELETE /containers/{id}?force=&v=`: with `volumes`, the anonymous
+   * volumes made for it go too, unless another container uses them (moby
+   * removeMountPoints); named volumes always stay.
+   */
+  async remove(ref: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
     const c = this.get(ref);
     if (c.running) {
       if (!opts.force) {
-        throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+        throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is ${c.status === 'restarting' ? 'restarting' : 'running'}: stop the container before removing or force remove`);
       }
-      await this.#signal(c, 9);
-      if (c.hostConfig.AutoRemove) return;
+      if (!(await this.#cancelRestart(c))) {
+        this.#byUser.add(c.id);
+        await this.#signal(c, 9);
+        if (c.hostConfig.AutoRemove) return;
+      }
     }
+    const dropped: string[] = [];
     await this.engine.transact((d) => {
       d.containers.delete(c.id);
       detachFrom(d, c.id);
+      if (!opts.volumes) return;
+      for (const m of c.mounts ?? []) {
+        const v = m.type === 'volume' && m.anonymous ? d.volumes.get(m.name!) : undefined;
+        if (!v || !isAnonymous(v) || [...d.containers.values()].some((o) => (asContainer(o).mounts ?? []).some((x) => x.name === v.name))) continue;
+        d.volumes.delete(v.name);
+        dropped.push(v.name);
+      }
     });
+    for (const name of dropped) this.volumes.drop(name);
     this.#live.delete(c.id);
+    this.#restarts.delete(c.id);
   }
 
   /** Processes of a running container for `top` and `ps` inside it: the main one, then execs. */
@@ -499,6 +633,7 @@ export class ContainerService {
       const startedAt = c.startedAt;
       await this.save(c.id, () => ({ running: false, status: 'exited' }));
       try {
+        this.#daemonStarts.add(c.id);
         await this.start(c.id);
         const live = this.#live.get(c.id);
         const state = c.shell as ShellState | null | undefined;
