@@ -39,6 +39,11 @@ import { inspect } from './system/inspect.ts';
 import { info } from './system/info.ts';
 import { df } from './system/df.ts';
 import { version } from './system/version.ts';
+import { create as volumeCreate } from './volume/create.ts';
+import { inspect as volumeInspect } from './volume/inspect.ts';
+import { ls as volumeLs } from './volume/ls.ts';
+import { prune as volumePrune } from './volume/prune.ts';
+import { rm as volumeRm } from './volume/rm.ts';
 
 /**
  * A command the simulator implements: its handler and the flags it honours.
@@ -91,6 +96,11 @@ export const HANDLERS: Record<string, Implemented> = {
   'container prune': impl(containerPrune, 'filter', 'force'),
   'container cp': impl(cp, 'archive', 'quiet'),
   'container port': impl(port),
+  'volume create': impl(volumeCreate, 'driver', 'label'),
+  'volume ls': impl(volumeLs, 'filter', 'format', 'quiet'),
+  'volume inspect': impl(volumeInspect, 'format'),
+  'volume rm': impl(volumeRm, 'force'),
+  'volume prune': impl(volumePrune, 'all', 'filter', 'force'),
   inspect: impl(inspect, 'format', 'size', 'type'),
   'system info': impl(info, 'format'),
   'system df': impl(df, 'format'),

@@ -8,6 +8,7 @@ import { isEngineError } from '../../engine/errors.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { inspectContainerRef } from '../container/inspect.ts';
 import { inspectImageRef } from '../image/inspect.ts';
+import { inspectVolumeRef } from '../volume/inspect.ts';
 import { inspectAll, type Inspected } from '../inspector.ts';
 
 const TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
@@ -19,6 +20,7 @@ export async function inspect(ctx: CommandContext): Promise<number> {
   const inspectors: Record<string, (ref: string) => Promise<Inspected>> = {
     container: (ref) => inspectContainerRef(ctx.engine, ref, ctx.flags.get<boolean>('size')),
     image: (ref) => inspectImageRef(ctx.engine, ref),
+    volume: (ref) => inspectVolumeRef(ctx.engine, ref),
   };
   const getRef = async (ref: string): Promise<Inspected> => {
     for (const kind of TYPES) {
@@ -32,8 +34,7 @@ export async function inspect(ctx: CommandContext): Promise<number> {
         throw err;
       }
     }
-    // The simulator has no volumes or user networks yet: the daemon's not-found answers (recorded from Engine 26.1).
-    if (type === 'volume') throw new CliError(`Error response from daemon: get ${ref}: no such volume`);
+    // The simulator has no user networks yet: the daemon's not-found answer (recorded from Engine 26.1).
     if (type === 'network') throw new CliError(`Error response from daemon: network ${ref} not found`);
     if (type !== '' && !inspectors[type]) throw new CliError(`Error: No such ${type}: ${ref}`);
     throw new CliError(`Error: No such object: ${ref}`);
