@@ -38,6 +38,12 @@ const CUT_HASH = /(?<=(?:file|dir|multi):)[0-9a-f]{1,63}…/g;
 /** moby's temporary directory for an archive it unpacks: `docker-import-` and a random number (ioutil.TempDir). */
 const IMPORT_DIR = /\/tmp\/docker-import-\d+\//g;
 
+/**
+ * The directory a scenario's lines run in: record.sh's temp directory on the
+ * oracle, the learner's home in the simulator (`$PWD` in bind mounts, `-v ./x`).
+ */
+const WORKDIR = /\/tmp\/golden-[\w-]+\.[A-Za-z0-9]{6}|\/home\/learner/g;
+
 /** Human sizes (go-units HumanSize, decimal units) of 1 kB and more. */
 const HUMAN_SIZE = /(?<![\w.])\d+(?:\.\d+)?(?:e\+\d+)?(?:kB|MB|GB|TB|PB)(?![\w])/g;
 /** Raw byte counts of 1000 and more under a JSON size key (inspect Size, manifest LayerSources size). */
@@ -69,6 +75,7 @@ export function createNormalizer(): (text: string, line?: number) => string {
       .split(ORACLE_DATA_ROOT)
       .join('/var/lib/docker/')
       .replace(IMPORT_DIR, '/tmp/docker-import-<n>/')
+      .replace(WORKDIR, '<workdir>')
       .replace(HEX_ID, (hex) => (hex.length === 64 ? `<id${idFor(hex, line)}>` : `<id${idFor(hex, line)}:12>`))
       .replace(CUT_HASH, '<hash>…')
       .replace(SINCE, '<since>')
