@@ -46,7 +46,7 @@ const ARGS: Record<string, string> = {
   'image build': '.', 'image inspect': 'alpine', 'image history': 'alpine', 'image rm': 'alpine', 'image pull': 'alpine',
   'image save': 'alpine', 'image import': 'x.tar', 'container run': 'alpine true', 'container create': 'alpine true',
   'container exec': 'box true', 'container cp': 'f box:/f', inspect: 'alpine',
-  'volume create': 'v', 'volume inspect': 'v', 'volume rm': 'v',
+  'volume create': 'vol', 'volume inspect': 'vol', 'volume rm': 'vol',
   ...Object.fromEntries(['start', 'stop', 'kill', 'restart', 'rm', 'logs', 'attach', 'inspect', 'commit', 'export'].map((c) => [`container ${c}`, 'box'])),
 };
 
