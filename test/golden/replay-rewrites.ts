@@ -13,12 +13,19 @@
  *   deprecated container.Config fields dropped, and emitted last
  *   (docker-reference §6, "1.50/1.51 on 28.3–28.5").
  * - DockerVersion: the engine version that committed/built an image.
+ * - The host platform of the daemon's foreign-image warning: the oracle's CPU is
+ *   x86-64-v4 (AVX-512), the simulated machine a common v3 one (engine/platform.ts).
  */
 import { headerColumns, reflow } from './table-reflow.ts';
 
 /** Engine versions differ by construction; both sides print `<version>` after this. */
 export function maskDockerVersion(text: string): string {
   return text.replace(/("DockerVersion":\s*)"[^"]+"/g, '$1"<version>"');
+}
+
+/** The oracle's CPU level in the foreign-platform warning, as the simulated host's (see module comment). */
+export function hostCpuLevel(text: string): string {
+  return text.split('detected host platform (linux/amd64/v4)').join('detected host platform (linux/amd64/v3)');
 }
 
 /** The registry rewrite of a command line (see module comment). */

@@ -60,7 +60,7 @@ export interface Implemented {
 const impl = (run: Handler, ...flags: string[]): Implemented => ({ run, flags });
 
 /** Flags `docker run` and `docker create` both honour (create-opts.ts, launch.ts). */
-const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'mount', 'name', 'publish', 'pull', 'read-only', 'restart', 'rm', 'stop-signal', 'tty', 'user', 'volume', 'workdir'];
+const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'mount', 'name', 'platform', 'publish', 'pull', 'read-only', 'restart', 'rm', 'stop-signal', 'tty', 'user', 'volume', 'workdir'];
 
 /** Canonical command path → what runs it. */
 export const HANDLERS: Record<string, Implemented> = {
@@ -71,7 +71,7 @@ export const HANDLERS: Record<string, Implemented> = {
   'image tag': impl(tag),
   'image rm': impl(imageRm, 'force', 'no-prune'),
   'image prune': impl(imagePrune, 'all', 'filter', 'force'),
-  'image pull': impl(pull, 'all-tags', 'quiet'),
+  'image pull': impl(pull, 'all-tags', 'platform', 'quiet'),
   'image save': impl(save, 'output'),
   'image load': impl(load, 'input', 'quiet'),
   'image import': impl(importImage, 'change', 'message'),

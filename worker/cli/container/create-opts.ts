@@ -119,6 +119,8 @@ export async function createRequest(ctx: CommandContext, detach: boolean): Promi
   };
   const name = flags.get<string>('name');
   if (name !== '') req.name = name;
+  const platform = flags.get<string>('platform');
+  if (platform !== '') req.platform = platform;
   const stopSignal = flags.get<string>('stop-signal');
   if (stopSignal !== '') req.config.StopSignal = stopSignal;
   return req;

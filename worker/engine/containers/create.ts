@@ -9,6 +9,7 @@ import type { Draft } from '../state.ts';
 import { containerNamed } from './lookup.ts';
 import { generateName, nameConflict, randomId, validateName } from './names.ts';
 import { registerMounts } from './mounts.ts';
+import { formatPlatform, imagePlatform, parsePlatform, platformMatches } from '../platform.ts';
 import type { Container, ContainerConfig, HostConfig, RestartPolicy } from './record.ts';
 import { parseSignal } from './runtime.ts';
 
@@ -30,6 +31,14 @@ export function entrypointAndArgs(entrypoint: string[] | null, cmd: string[] | n
 /** Creates the record in the draft; returns it. */
 export function createContainer(draft: Draft, req: CreateRequest, now: number, random: () => number): Container {
   const { image } = getImage(draft, req.config.Image);
+  if (req.platform) {
+    // The daemon looks the image up for that platform only (daemon/images GetImage with a platform).
+    const want = parsePlatform(req.platform);
+    const have = imagePlatform(image.config);
+    if (!platformMatches(want, have)) {
+      throw new EngineError('NotFound', `image with reference ${req.config.Image} was found but does not match the specified platform: wanted ${formatPlatform(want)}, actual: ${formatPlatform(have)}`);
+    }
+  }
   const img = image.config.config ?? {};
   const user = req.config;
   if (user.WorkingDir && !user.WorkingDir.startsWith('/')) {

@@ -41,6 +41,7 @@ import { VolumeFiles } from '../volumes/files.ts';
 import { isAnonymous } from '../volumes/volumes.ts';
 import { MountedFs, type Mount } from './mounted-fs.ts';
 import { restartDelay, shouldRestart } from './restart.ts';
+import { HOST_PLATFORM, HOST_PLATFORM_TEXT, formatPlatform, imagePlatform, runsOnHost } from '../platform.ts';
 
 /** How a container service is built. */
 export interface ContainerServiceOptions {
@@ -127,7 +128,14 @@ export class ContainerService {
       }
     }
     const c = await this.engine.transact((d) => createContainer(d, req, this.engine.now(), this.engine.random));
-    return { Id: c.id, Warnings: [] };
+    // daemon/create.go: an image for another platform, when no platform was asked for, is created with a warning (and cannot run).
+    const image = this.engine.state.images.get(c.imageId);
+    const platform = image ? imagePlatform(image.config) : HOST_PLATFORM;
+    const warnings =
+      req.platform || runsOnHost(platform)
+        ? []
+        : [`The requested image's platform (${formatPlatform(platform)}) does not match the detected host platform (${HOST_PLATFORM_TEXT}) and no specific platform was requested`];
+    return { Id: c.id, Warnings: warnings };
   }
 
   /** The container's filesystem (loaded once, shared by its processes). */
@@ -333,7 +341,9 @@ export class ContainerService {
     // A detached container with an open stdin (`run -dit`) waits on its input:
     // a shell is kept at its prompt for a later attach; other programs read a stdin that never ends.
     const holdStdin = !io && c.config.OpenStdin;
-    if (interactive || holdStdin) {
+    const image = this.engine.state.images.get(c.imageId);
+    const foreign = image !== undefined && !runsOnHost(imagePlatform(image.config));
+    if ((interactive || holdStdin) && !foreign) {
       try {
         shell = await runner.startInteractive(spec);
       } catch (err) {
@@ -343,7 +353,13 @@ export class ContainerService {
         }
       }
     }
-    if (shell) program = killed;
+    if (foreign) {
+      // No emulation: the kernel refuses the foreign binary and runc's init says so on the container's stderr (exit 1).
+      program = Promise.resolve().then(() => {
+        live.output(2, `exec ${c.path}: exec format error\n`, tty);
+        return 1;
+      });
+    } else if (shell) program = killed;
     else program = runner.runProcess(holdStdin ? { ...spec, stdin: { read: () => new Promise<string | null>(() => undefined) } } : spec);
     const early = await Promise.race([
       program.then((code) => ({ code }), (err: unknown) => ({ err })),
