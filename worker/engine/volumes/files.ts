@@ -48,6 +48,8 @@ export class VolumeFiles {
         const upper = v.data
           ? await decodeUpper((await this.readBlob(v.data))!, async (d) => (await this.readBlob(d))!)
           : new UpperLayer();
+        // The _data directory: root's, dated when the volume was made (its entry is not stored).
+        if (!upper.tree.get('')) upper.tree.put({ path: '', type: 'dir', mode: 0o755, uid: 0, gid: 0, mtime: Math.floor(v.created / 1000), size: 0 });
         const fs = new OverlayFs(new Tree(), upper, () => this.now() / 1000);
         const live: LiveVolume = { fs, stored: v, persistedGen: fs.generation };
         upper.onWrite = () => this.changed(v.name);
