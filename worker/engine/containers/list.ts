@@ -8,6 +8,7 @@
  */
 import { humanDuration } from '../../cli/format/duration.ts';
 import type { Filters } from '../api-types.ts';
+import { mountPointJson } from './mounts.ts';
 import { EngineError } from '../errors.ts';
 import { matchLabels, validateFilters } from '../filters.ts';
 import { getImage } from '../images/lookup.ts';
@@ -102,7 +103,7 @@ export function summarize(state: EngineState, c: Container, now: number, size: b
     Status: statusText(c, now),
     HostConfig: { NetworkMode: 'bridge' },
     NetworkSettings: { Networks: { bridge: { IPAMConfig: null, Links: null, Aliases: null, MacAddress: '', NetworkID: '', EndpointID: '', Gateway: '', IPAddress: c.ip, IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DriverOpts: null, DNSNames: null } } },
-    Mounts: [],
+    Mounts: (c.mounts ?? []).map(mountPointJson),
   };
   if (size) {
     const img = state.images.get(c.imageId);
@@ -166,6 +167,8 @@ export function listContainers(state: EngineState, opts: ContainerListOptions, n
     if (!regexMatch(f.name, '/' + c.name) || !regexMatch(f.id, c.id)) continue;
     if (f.ancestor && !isAncestor(c.imageId)) continue;
     if (!matchLabels(f.label, c.config.Labels)) continue;
+    // moby: a volume filter value names a mount's volume (or bind source) or its destination.
+    if (f.volume && !(c.mounts ?? []).some((m) => f.volume!.some((v) => v === m.target || v === (m.type === 'volume' ? m.name : m.source)))) continue;
     if (before !== undefined && c.created >= before) continue;
     if (since !== undefined && c.created <= since) continue;
     out.push(summarize(state, c, now, opts.size ?? false));
