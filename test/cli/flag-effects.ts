@@ -87,6 +87,7 @@ function createCases(verb: 'run' | 'create'): Record<string, FlagEffect> {
     [`container ${verb} --mount`]: { with: `${d} --mount type=volume,source=vol,target=/v alpine true`, without: `${d} alpine true`, observe: [...inspect('{{json .Mounts}}'), 'docker volume ls -q'] },
     [`container ${verb} --read-only`]: { with: `${d} --read-only alpine touch /x`, without: `${d} alpine touch /x`, observe: inspect('{{.HostConfig.ReadonlyRootfs}}') },
     [`container ${verb} --restart`]: { with: `${d} --restart on-failure:3 alpine true`, without: `${d} alpine true`, observe: inspect('{{json .HostConfig.RestartPolicy}}') },
+    [`container ${verb} --tmpfs`]: { with: `${d} --read-only --tmpfs /tmp alpine touch /tmp/x`, without: `${d} --read-only alpine touch /tmp/x`, observe: inspect('{{json .HostConfig.Tmpfs}}') },
     [`container ${verb} --volume`]: { setup: ['mkdir data && echo hi > data/f'], with: `${d} -v $PWD/data:/data alpine cat /data/f`, without: `${d} alpine cat /data/f`, observe: inspect('{{json .HostConfig.Binds}}') },
     [`container ${verb} --label`]: { with: `${d} -l a=b alpine true`, without: `${d} alpine true`, observe: inspect('{{json .Config.Labels}}') },
     [`container ${verb} --name`]: { with: `docker ${verb} --name named alpine true`, without: `docker ${verb} alpine true`, observe: ["docker ps -a --format '{{.Names}}' | grep -c named"] },

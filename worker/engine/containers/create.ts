@@ -67,7 +67,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
   if (path === '') throw new EngineError('InvalidParameter', 'No command specified');
 
   const host = req.hostConfig ?? {};
-  const mounts = registerMounts(draft, { volumes: Object.keys(volumes ?? {}), binds: host.Binds ?? [], mounts: host.Mounts ?? [] }, now, random);
+  const mounts = registerMounts(draft, { volumes: Object.keys(volumes ?? {}), binds: host.Binds ?? [], mounts: host.Mounts ?? [], tmpfs: host.Tmpfs ?? {} }, now, random);
   const id = randomId(random);
   let name: string;
   if (req.name) {
@@ -117,6 +117,8 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
       ...(host.Mounts && host.Mounts.length > 0 ? { Mounts: host.Mounts } : {}),
       ReadonlyRootfs: host.ReadonlyRootfs ?? false,
       RestartPolicy: restart,
+      // A Go map: JSON lists its keys sorted.
+      ...(host.Tmpfs && Object.keys(host.Tmpfs).length > 0 ? { Tmpfs: Object.fromEntries(Object.entries(host.Tmpfs).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
     },
     status: 'created',
     exitCode: 0,

@@ -86,6 +86,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       PublishAllPorts: false,
       ReadonlyRootfs: c.hostConfig.ReadonlyRootfs ?? false,
       SecurityOpt: null,
+      ...(c.hostConfig.Tmpfs ? { Tmpfs: c.hostConfig.Tmpfs } : {}),
       UTSMode: '',
       UsernsMode: '',
       ShmSize: 67108864,
@@ -113,7 +114,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
     out.SizeRw = c.sizeRw;
     out.SizeRootFs = c.sizeRw + (img ? imageSize(state, img) : 0);
   }
-  out.Mounts = (c.mounts ?? []).map(mountPointJson);
+  out.Mounts = (c.mounts ?? []).filter((m) => !m.unlisted).map(mountPointJson);
   out.Config = c.config;
   out.NetworkSettings = {
     Bridge: '',

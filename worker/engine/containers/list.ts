@@ -103,7 +103,7 @@ export function summarize(state: EngineState, c: Container, now: number, size: b
     Status: statusText(c, now),
     HostConfig: { NetworkMode: 'bridge' },
     NetworkSettings: { Networks: { bridge: { IPAMConfig: null, Links: null, Aliases: null, MacAddress: '', NetworkID: '', EndpointID: '', Gateway: '', IPAddress: c.ip, IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DriverOpts: null, DNSNames: null } } },
-    Mounts: (c.mounts ?? []).map(mountPointJson),
+    Mounts: (c.mounts ?? []).filter((m) => !m.unlisted).map(mountPointJson),
   };
   if (size) {
     const img = state.images.get(c.imageId);

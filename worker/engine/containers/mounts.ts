@@ -22,7 +22,7 @@ export type MountSpec = {
 
 /** One mount of a container as stored. */
 export type ContainerMount = {
-  type: 'volume' | 'bind';
+  type: 'volume' | 'bind' | 'tmpfs';
   /** The volume's name (volumes). */
   name?: string;
   /** The host path (binds). */
@@ -35,10 +35,15 @@ export type ContainerMount = {
   nocopy?: boolean;
   /** Made for this container (`-v /path`, `--mount` without source, an image VOLUME): `rm -v` and `--rm` remove it. */
   anonymous?: boolean;
+  /** A `--tmpfs` mount: in HostConfig.Tmpfs only, not in inspect's Mounts (a `--mount type=tmpfs` is listed). */
+  unlisted?: boolean;
+  /** tmpfs options as given (`mode=1770,size=64m`). */
+  options?: string;
 };
 
 /** What inspect shows for a mount (types.MountPoint), keys in the API's order. */
 export function mountPointJson(m: ContainerMount): Record<string, unknown> {
+  if (m.type === 'tmpfs') return { Type: 'tmpfs', Source: '', Destination: m.target, Mode: '', RW: m.rw, Propagation: '' };
   if (m.type === 'bind') return { Type: 'bind', Source: m.source, Destination: m.target, Mode: m.mode, RW: m.rw, Propagation: 'rprivate' };
   return { Type: 'volume', Name: m.name, Source: mountpointOf(m.name!), Destination: m.target, Driver: 'local', Mode: m.mode, RW: m.rw, Propagation: '' };
 }
@@ -89,7 +94,7 @@ export function cleanPath(p: string): string {
  */
 export function registerMounts(
   draft: Draft,
-  req: { volumes: readonly string[]; binds: readonly string[]; mounts: readonly MountSpec[] },
+  req: { volumes: readonly string[]; binds: readonly string[]; mounts: readonly MountSpec[]; tmpfs?: Readonly<Record<string, string>> },
   now: number,
   random: () => number,
 ): ContainerMount[] {
@@ -103,8 +108,13 @@ export function registerMounts(
   };
   const parsedBinds = req.binds.map(parseBind);
   const parsedMounts = req.mounts.map(parseMountSpec);
-  const explicit = new Set([...parsedBinds, ...parsedMounts].map((m) => cleanPath(m.target)));
-  for (const m of [...parsedBinds, ...parsedMounts]) {
+  const parsedTmpfs = Object.entries(req.tmpfs ?? {}).map(([target, options]): ContainerMount => {
+    const problem = targetProblem(target);
+    if (problem) throw new EngineError('InvalidParameter', problem);
+    return { type: 'tmpfs', target, mode: '', rw: !options.split(',').includes('ro'), unlisted: true, ...(options ? { options } : {}) };
+  });
+  const explicit = new Set([...parsedBinds, ...parsedMounts, ...parsedTmpfs].map((m) => cleanPath(m.target)));
+  for (const m of [...parsedBinds, ...parsedMounts, ...parsedTmpfs]) {
     if (m.type === 'volume') {
       const v = createVolume(draft, m.name ? { name: m.name } : {}, now, random);
       add({ ...m, name: v.name, ...(m.name ? {} : { anonymous: true }) });
@@ -146,15 +156,19 @@ export function parseBind(raw: string): ContainerMount {
 /** validateMountConfig for one `--mount` spec. */
 export function parseMountSpec(spec: MountSpec): ContainerMount {
   const type = spec.Type;
-  if (type !== 'bind' && type !== 'volume') {
-    if (type === 'tmpfs' || type === 'npipe' || type === 'cluster' || type === 'image') {
-      throw new EngineError('InvalidParameter', `mounts of type "${type}" are not simulated in Layerlab yet; use type=volume or type=bind`);
+  if (type !== 'bind' && type !== 'volume' && type !== 'tmpfs') {
+    if (type === 'npipe' || type === 'cluster' || type === 'image') {
+      throw new EngineError('InvalidParameter', `mounts of type "${type}" are not simulated in Layerlab yet; use type=volume, bind or tmpfs`);
     }
     throw new EngineError('InvalidParameter', mountConfig(type, 'mount type unknown'));
   }
   const problem = targetProblem(spec.Target);
   if (problem) throw new EngineError('InvalidParameter', mountConfig(type, problem));
   const rw = !spec.ReadOnly;
+  if (type === 'tmpfs') {
+    if (spec.Source) throw new EngineError('InvalidParameter', mountConfig(type, 'field Source must not be specified'));
+    return { type, target: spec.Target!, mode: '', rw };
+  }
   if (type === 'bind') {
     if (!spec.Source) throw new EngineError('InvalidParameter', mountConfig(type, 'field Source must not be empty'));
     if (!spec.Source.startsWith('/')) throw new EngineError('InvalidParameter', mountConfig(type, `invalid mount path: '${spec.Source}' mount path must be absolute`));

@@ -46,6 +46,8 @@ export type HostConfig = {
   Mounts?: MountSpec[];
   ReadonlyRootfs?: boolean;
   RestartPolicy?: RestartPolicy;
+  /** `--tmpfs PATH[:OPTIONS]`. */
+  Tmpfs?: Record<string, string>;
 };
 
 /** container.State as inspect shows it. */

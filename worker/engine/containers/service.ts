@@ -35,7 +35,8 @@ import { asContainer, type Container } from './record.ts';
 import { RootfsLoader, type RecipeEntries } from './rootfs.ts';
 import { isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner, type ShellState } from './runtime.ts';
 import { detachFrom } from './attached.ts';
-import { StackedView } from './tree.ts';
+import { StackedView, Tree } from './tree.ts';
+import { UpperLayer } from './upper.ts';
 import { StoreClosedError } from '../../store/serial.ts';
 import { VolumeFiles } from '../volumes/files.ts';
 import { isAnonymous } from '../volumes/volumes.ts';
@@ -294,6 +295,12 @@ export class ContainerService {
           await this.volumes.populate(v, under, [...live.fs.walk(rel)], rel);
         }
         table.push({ target: m.target, fs: await this.volumes.open(v), base: '/', readOnly: !m.rw });
+      } else if (m.type === 'tmpfs') {
+        // A fresh, empty filesystem at every start, kept nowhere (tmpfs lives in memory); mode 1777 unless `mode=` says otherwise.
+        const mode = /(?:^|,)mode=([0-7]+)(?:,|$)/.exec(m.options ?? '')?.[1];
+        const upper = new UpperLayer();
+        upper.tree.put({ path: '', type: 'dir', mode: mode ? parseInt(mode, 8) : 0o1777, uid: 0, gid: 0, mtime: Math.floor(this.engine.now() / 1000), size: 0 });
+        table.push({ target: m.target, fs: new OverlayFs(new Tree(), upper, () => this.engine.now() / 1000), base: '/', readOnly: !m.rw });
       } else {
         const host = this.engine.host;
         if (!host) throw new EngineError('System', `error while creating mount source path '${m.source}': the host filesystem is not available`);
