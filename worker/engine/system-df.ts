@@ -6,7 +6,7 @@
  *   part of it other images share (a layer referenced by two or more images
  *   of the store, intermediate ones included) and its container count;
  * - Containers: each container's writable layer size and state;
- * - Volumes: none (the simulator has no volumes yet);
+ * - Volumes: each volume's file bytes and how many containers use it;
  * - BuildCache: the layers BuildKit's cache holds, `Shared` when an image
  *   uses them too. BuildKit also keeps records of build contexts
  *   (`source.local`) that the simulator does not, so counts can be lower.
@@ -14,6 +14,7 @@
 import type { EngineState } from './state.ts';
 import { listImages } from './images/list.ts';
 import { chainIds } from './images/chain.ts';
+import { volumeUsers } from './volumes/volumes.ts';
 
 /** One image row of the disk usage. */
 export interface DfImage {
@@ -32,6 +33,13 @@ export interface DfContainer {
   sizeRw: number;
 }
 
+/** One volume of the disk usage (volume.UsageData). */
+export interface DfVolume {
+  name: string;
+  size: number;
+  refCount: number;
+}
+
 /** One build cache record. */
 export interface DfCache {
   id: string;
@@ -45,6 +53,7 @@ export interface DiskUsage {
   layersSize: number;
   images: DfImage[];
   containers: DfContainer[];
+  volumes: DfVolume[];
   buildCache: DfCache[];
   /** BuildKit's BuilderSize: the cache's bytes no image shares. */
   builderSize: number;
@@ -67,5 +76,6 @@ export function diskUsage(state: EngineState, nowMs: number): DiskUsage {
     .filter((l) => l.held)
     .map((l) => ({ id: l.chainId, size: l.size, shared: refs.has(l.chainId), inUse: false }));
   const builderSize = buildCache.filter((c) => !c.shared).reduce((n, c) => n + c.size, 0);
-  return { layersSize, images, containers, buildCache, builderSize };
+  const volumes = [...state.volumes.values()].map((v) => ({ name: v.name, size: v.size, refCount: volumeUsers(state, v.name).length }));
+  return { layersSize, images, containers, volumes, buildCache, builderSize };
 }
