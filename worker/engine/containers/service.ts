@@ -613,6 +613,26 @@ export class ContainerService {
     return [{ pid: c.pid, ppid: c.pid - 20, user: c.config.User || 'root', command: [c.path, ...c.args].join(' '), tty: c.config.Tty }];
   }
 
+  /**
+   * Where `docker cp` reads or writes `path` (absolute in the container): a
+   * path under a volume's mount point is in the volume (moby mounts a
+   * container's volumes for the copy, running or not), anything else in the
+   * container's own filesystem. Bind mounts are not followed (a Layerlab limit).
+   */
+  async archiveView(c: Container, path: string): Promise<{ fs: OverlayFs; path: string; readOnly: boolean }> {
+    // Mounting the volumes for the copy creates every mount point in the container's layer, as a start does.
+    const own = await this.fs(c);
+    for (const x of c.mounts ?? []) if (!(await own.exists(x.target))) await own.mkdir(x.target, { recursive: true });
+    const abs = '/' + path.split('/').filter((p) => p !== '' && p !== '.').join('/');
+    const m = [...(c.mounts ?? [])]
+      .filter((x) => x.type === 'volume' && (abs === x.target || abs.startsWith(x.target + '/')))
+      .sort((a, b) => b.target.length - a.target.length)[0];
+    const v = m && this.engine.state.volumes.get(m.name!);
+    if (!m || !v) return { fs: own, path, readOnly: false };
+    const rest = abs.slice(m.target.length) || '/';
+    return { fs: await this.volumes.open(v), path: path.endsWith('/.') ? `${rest.replace(/\/$/, '')}/.` : rest, readOnly: !m.rw };
+  }
+
   /** The in-memory side of a container, if loaded. */
   live(id: string): Live | undefined {
     return this.#live.get(id);
