@@ -144,6 +144,7 @@ Object.assign(FLAG_EFFECTS, createCases('run'), createCases('create'), {
   'container cp --quiet': { tty: true, setup: ['docker create --name box alpine', 'echo hi > f'], with: 'docker cp -q f box:/f', without: 'docker cp f box:/f' },
   'volume create --driver': { with: 'docker volume create -d other vol', without: 'docker volume create vol' },
   'volume create --label': { with: 'docker volume create --label a=b vol', without: 'docker volume create vol', observe: ["docker volume inspect -f '{{json .Labels}}' vol"] },
+  'volume create --name': { with: 'docker volume create --name vol', without: 'docker volume create', observe: ['docker volume ls -q'] },
   'volume ls --filter': { setup: ['docker volume create one', 'docker volume create two'], with: 'docker volume ls -f name=one', without: 'docker volume ls' },
   'volume ls --format': { setup: ['docker volume create one'], with: "docker volume ls --format '{{.Name}}'", without: 'docker volume ls' },
   'volume ls --quiet': { setup: ['docker volume create one'], with: 'docker volume ls -q', without: 'docker volume ls' },

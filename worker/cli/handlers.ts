@@ -96,7 +96,7 @@ export const HANDLERS: Record<string, Implemented> = {
   'container prune': impl(containerPrune, 'filter', 'force'),
   'container cp': impl(cp, 'archive', 'quiet'),
   'container port': impl(port),
-  'volume create': impl(volumeCreate, 'driver', 'label'),
+  'volume create': impl(volumeCreate, 'driver', 'label', 'name'),
   'volume ls': impl(volumeLs, 'filter', 'format', 'quiet'),
   'volume inspect': impl(volumeInspect, 'format'),
   'volume rm': impl(volumeRm, 'force'),

@@ -340,6 +340,7 @@ export const networkCommands: CommandSpec[] = [
       { name: "driver", shorthand: "d", type: "string", default: "local", usage: "Specify volume driver name" },
       { name: "group", type: "string", usage: "Cluster Volume group (cluster volumes)", annotations: { swarm: true } },
       { name: "label", type: "list", usage: "Set metadata for a volume" },
+      { name: "name", type: "string", usage: "Specify volume name", hidden: true },
       { name: "limit-bytes", type: "bytes", usage: "Minimum size of the Cluster Volume in bytes", annotations: { swarm: true } },
       { name: "opt", shorthand: "o", type: "map", default: "map[]", usage: "Set driver specific options" },
       { name: "required-bytes", type: "bytes", usage: "Maximum size of the Cluster Volume in bytes", annotations: { swarm: true } },
