@@ -118,7 +118,7 @@ export interface Session {
 /** Opens a session on `opts.store`: restores the home directory, starts the engine, preloads images. */
 export async function createSession(opts: SessionOptions): Promise<Session> {
   const home = await HomeSync.open(opts.store, { bestEffort: [HISTFILE] });
-  const real = opts.docker ? undefined : realDocker(opts);
+  const real = opts.docker ? undefined : realDocker(opts, home.fs);
   const docker = opts.docker ?? real!.run;
   let started: ForegroundProgram | undefined;
   const given = opts.shellState === undefined ? parseShellState(home.meta(SHELL_STATE_KEY)) : (opts.shellState ?? undefined);
@@ -247,7 +247,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
  * docker command, so a session whose lines never call docker (and the
  * prompt) does not wait for the engine to read the store.
  */
-function realDocker(opts: SessionOptions): {
+function realDocker(opts: SessionOptions, host: import('just-bash').IFileSystem): {
   run: DockerCommand;
   reattach(): Promise<{ note: string; program?: ForegroundProgram } | undefined>;
   retire(): Promise<void>;
@@ -260,7 +260,7 @@ function realDocker(opts: SessionOptions): {
       import('./cli/docker.ts'),
       import('./registry/hub-client.ts'),
     ]);
-    const engine = await Engine.open({ store: opts.store, registry: hubRegistry(), clock: opts.clock, random: opts.random });
+    const engine = await Engine.open({ store: opts.store, registry: hubRegistry(), clock: opts.clock, random: opts.random, host });
     const docker = new DockerCli(engine);
     return { run: (argv, io) => docker.run(argv, io), engine };
   };

@@ -47,6 +47,7 @@ const ARGS: Record<string, string> = {
   'image save': 'alpine', 'image import': 'x.tar', 'container run': 'alpine true', 'container create': 'alpine true',
   'container exec': 'box true', 'container cp': 'f box:/f', inspect: 'alpine',
   'network create': 'n1', 'network inspect': 'bridge', 'network rm': 'bridge', 'network connect': 'bridge box', 'network disconnect': 'bridge box',
+  'volume create': 'vol', 'volume inspect': 'vol', 'volume rm': 'vol',
   ...Object.fromEntries(['start', 'stop', 'kill', 'restart', 'rm', 'logs', 'attach', 'inspect', 'commit', 'export'].map((c) => [`container ${c}`, 'box'])),
 };
 

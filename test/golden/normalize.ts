@@ -40,6 +40,11 @@ const IMPORT_DIR = /\/tmp\/docker-import-\d+\//g;
 
 /** `ip addr`'s interface index and veth peer index (`40: eth0@if41:`): counters of the host that ran the container. */
 const IF_INDEX = /^\d+: (eth\d+)@if\d+:/gm;
+/**
+ * The directory a scenario's lines run in: record.sh's temp directory on the
+ * oracle, the learner's home in the simulator (`$PWD` in bind mounts, `-v ./x`).
+ */
+const WORKDIR = /\/tmp\/golden-[\w-]+\.[A-Za-z0-9]{6}|\/home\/learner/g;
 
 /** Human sizes (go-units HumanSize, decimal units) of 1 kB and more. */
 const HUMAN_SIZE = /(?<![\w.])\d+(?:\.\d+)?(?:e\+\d+)?(?:kB|MB|GB|TB|PB)(?![\w])/g;
@@ -72,6 +77,7 @@ export function createNormalizer(): (text: string, line?: number) => string {
       .split(ORACLE_DATA_ROOT)
       .join('/var/lib/docker/')
       .replace(IMPORT_DIR, '/tmp/docker-import-<n>/')
+      .replace(WORKDIR, '<workdir>')
       .replace(HEX_ID, (hex) => (hex.length === 64 ? `<id${idFor(hex, line)}>` : `<id${idFor(hex, line)}:12>`))
       .replace(CUT_HASH, '<hash>…')
       .replace(SINCE, '<since>')

@@ -18,12 +18,19 @@
  * - busybox `ip addr`: the oracle's busybox is Debian's glibc build, which leaves out
  *   the `state UNKNOWN`/`state UP` that Alpine's musl build prints (busybox
  *   ipaddress.c prints IFLA_OPERSTATE only where IFF_DORMANT is defined).
+ * - The host platform of the daemon's foreign-image warning: the oracle's CPU is
+ *   x86-64-v4 (AVX-512), the simulated machine a common v3 one (engine/platform.ts).
  */
 import { headerColumns, reflow } from './table-reflow.ts';
 
 /** Engine versions differ by construction; both sides print `<version>` after this. */
 export function maskDockerVersion(text: string): string {
   return text.replace(/("DockerVersion":\s*)"[^"]+"/g, '$1"<version>"');
+}
+
+/** The oracle's CPU level in the foreign-platform warning, as the simulated host's (see module comment). */
+export function hostCpuLevel(text: string): string {
+  return text.split('detected host platform (linux/amd64/v4)').join('detected host platform (linux/amd64/v3)');
 }
 
 /** The registry rewrite of a command line (see module comment). */

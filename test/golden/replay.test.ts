@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createNormalizer, normalizeSizes } from './normalize.ts';
-import { busyboxIpAddr, inspectToApi151, maskDockerVersion, networkInspectToApi151, registryCmd, registryOutput, sortLines } from './replay-rewrites.ts';
+import { busyboxIpAddr, hostCpuLevel, inspectToApi151, maskDockerVersion, networkInspectToApi151, registryCmd, registryOutput, sortLines } from './replay-rewrites.ts';
 
 /** One transcript entry, the shape `bin/layerlab exec --json` prints and record.sh writes. */
 interface Entry {
@@ -57,7 +57,7 @@ function loadFixture(name: string): Entry[] {
 /** The real transcript as Docker 28.5 against Docker Hub would print it (replay-rewrites.ts). */
 function expectedTranscript(name: string): Entry[] {
   const registry = REGISTRY_SCENARIOS.has(name);
-  const out = (t: string): string => busyboxIpAddr(networkInspectToApi151(maskDockerVersion(inspectToApi151(registry ? registryOutput(t) : t))));
+  const out = (t: string): string => hostCpuLevel(busyboxIpAddr(networkInspectToApi151(maskDockerVersion(inspectToApi151(registry ? registryOutput(t) : t)))));
   return loadFixture(name).map((e) => ({
     cmd: registry ? registryCmd(e.cmd) : e.cmd,
     stdout: out(e.stdout),

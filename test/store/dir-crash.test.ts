@@ -64,7 +64,7 @@ describe('dir store crash safety', () => {
     expect(blobFiles(dir)).toEqual([hex(a.digest), hex(b.digest)].sort());
     const reopened = await DirStore.open(dir, { lockWaitMs: 0 });
     expect(await state(reopened)).toEqual({
-      records: { images: { b: { layers: [b.digest] } }, tags: {}, layers: {}, containers: {}, files: {}, meta: {} },
+      records: { images: { b: { layers: [b.digest] } }, tags: {}, layers: {}, containers: {}, files: {}, meta: {}, volumes: {} },
       blobs: { [b.digest]: 'layer b' },
       usage: 7 + 1 + JSON.stringify({ layers: [b.digest] }).length,
     });
@@ -89,7 +89,7 @@ describe('dir store crash safety', () => {
     const { dir, store } = await seeded();
     await store.close();
     expect(readFileSync(join(dir, 'state.json'), 'utf8')).toEqual(
-      `{"format":1,"collections":{"images":{"a":{"layers":["${a.digest}"]}},"tags":{},"layers":{},"containers":{},"files":{},"meta":{}},"blobs":{"${a.digest}":7}}\n`,
+      `{"format":1,"collections":{"images":{"a":{"layers":["${a.digest}"]}},"tags":{},"layers":{},"containers":{},"files":{},"meta":{},"volumes":{}},"blobs":{"${a.digest}":7}}\n`,
     );
   });
 

@@ -36,9 +36,9 @@ function inspect(name: string): Promise<{ version: number; stores: string[] }> {
 }
 
 describe('idb schema', () => {
-  it('is at version 1 with one store per collection plus the blob stores', () => {
-    expect(SCHEMA_VERSION).toEqual(1);
-    expect(OBJECT_STORES).toEqual(['images', 'tags', 'layers', 'containers', 'files', 'meta', 'blobs', 'blobSizes']);
+  it('is at version 2 (v2 added volumes) with one store per collection plus the blob stores', () => {
+    expect(SCHEMA_VERSION).toEqual(2);
+    expect(OBJECT_STORES).toEqual(['images', 'tags', 'layers', 'containers', 'files', 'meta', 'volumes', 'blobs', 'blobSizes']);
   });
 
   it('upgrades a database that does not exist yet to the current schema', async () => {
@@ -66,6 +66,27 @@ describe('idb schema', () => {
       };
     });
     await expect(store.load()).rejects.toThrow('store is closed');
+  });
+
+  it('upgrades a version 1 lab (no volumes store) to the current schema, keeping its records', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('v1-lab', 1);
+      request.onupgradeneeded = () => {
+        for (const s of ['images', 'tags', 'layers', 'containers', 'files', 'meta', 'blobs', 'blobSizes']) request.result.createObjectStore(s);
+        request.transaction!.objectStore('images').put({ id: 'kept' }, 'sha256:kept');
+      };
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+    });
+    const store = await IdbStore.open('v1-lab');
+    const snap = await store.load();
+    await store.close();
+    expect([...snap.images]).toEqual([['sha256:kept', { id: 'kept' }]]);
+    expect([...snap.volumes]).toEqual([]);
+    expect(await inspect('v1-lab')).toEqual({ version: SCHEMA_VERSION, stores: [...OBJECT_STORES].sort() });
   });
 
   it('refuses a database written by a newer schema with VersionError', async () => {

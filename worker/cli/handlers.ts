@@ -45,6 +45,11 @@ import { connect as networkConnect, disconnect as networkDisconnect } from './ne
 import { info } from './system/info.ts';
 import { df } from './system/df.ts';
 import { version } from './system/version.ts';
+import { create as volumeCreate } from './volume/create.ts';
+import { inspect as volumeInspect } from './volume/inspect.ts';
+import { ls as volumeLs } from './volume/ls.ts';
+import { prune as volumePrune } from './volume/prune.ts';
+import { rm as volumeRm } from './volume/rm.ts';
 
 /**
  * A command the simulator implements: its handler and the flags it honours.
@@ -61,7 +66,7 @@ export interface Implemented {
 const impl = (run: Handler, ...flags: string[]): Implemented => ({ run, flags });
 
 /** Flags `docker run` and `docker create` both honour (create-opts.ts, launch.ts). */
-const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'name', 'net', 'net-alias', 'network', 'network-alias', 'publish', 'pull', 'rm', 'stop-signal', 'stop-timeout', 'tty', 'user', 'workdir'];
+const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'mount', 'name', 'net', 'net-alias', 'network', 'network-alias', 'platform', 'publish', 'pull', 'read-only', 'restart', 'rm', 'stop-signal', 'stop-timeout', 'tmpfs', 'tty', 'user', 'volume', 'workdir'];
 
 /** Canonical command path → what runs it. */
 export const HANDLERS: Record<string, Implemented> = {
@@ -72,7 +77,7 @@ export const HANDLERS: Record<string, Implemented> = {
   'image tag': impl(tag),
   'image rm': impl(imageRm, 'force', 'no-prune'),
   'image prune': impl(imagePrune, 'all', 'filter', 'force'),
-  'image pull': impl(pull, 'all-tags', 'quiet'),
+  'image pull': impl(pull, 'all-tags', 'platform', 'quiet'),
   'image save': impl(save, 'output'),
   'image load': impl(load, 'input', 'quiet'),
   'image import': impl(importImage, 'change', 'message'),
@@ -83,7 +88,7 @@ export const HANDLERS: Record<string, Implemented> = {
   'container stop': impl(stop, 'signal', 'time', 'timeout'),
   'container kill': impl(kill, 'signal'),
   'container restart': impl(restart, 'signal', 'time', 'timeout'),
-  'container rm': impl(containerRm, 'force'),
+  'container rm': impl(containerRm, 'force', 'volumes'),
   'container logs': impl(logs, 'follow', 'tail', 'timestamps'),
   'container exec': impl(exec, 'detach', 'env', 'interactive', 'tty', 'user', 'workdir'),
   'container attach': impl(attach),
@@ -106,6 +111,11 @@ export const HANDLERS: Record<string, Implemented> = {
   'network prune': impl(networkPrune, 'filter', 'force'),
   'network connect': impl(networkConnect, 'alias'),
   'network disconnect': impl(networkDisconnect),
+  'volume create': impl(volumeCreate, 'driver', 'label', 'name'),
+  'volume ls': impl(volumeLs, 'filter', 'format', 'quiet'),
+  'volume inspect': impl(volumeInspect, 'format'),
+  'volume rm': impl(volumeRm, 'force'),
+  'volume prune': impl(volumePrune, 'all', 'filter', 'force'),
   inspect: impl(inspect, 'format', 'size', 'type'),
   'system info': impl(info, 'format'),
   'system df': impl(df, 'format', 'verbose'),

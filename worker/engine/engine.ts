@@ -5,6 +5,7 @@
  * is committed to the store as one batch, and only then becomes visible;
  * operations are serialized, as the daemon's image store locks serialize them.
  */
+import type { IFileSystem } from 'just-bash';
 import type { Store } from '../store/store.ts';
 import type {
   DeleteItem,
@@ -31,6 +32,7 @@ import { parseNormalizedNamed, referenceString, type Reference } from './referen
 import type { RegistryClient } from './registry-client.ts';
 import { diffToBatch, draftOf, stateFromSnapshot, stateOf, type Draft, type EngineState } from './state.ts';
 import { ENGINE_VERSION, versionResponse } from './version.ts';
+import { HOST_PLATFORM, noMatchingManifest, parsePlatform, platformMatches } from './platform.ts';
 
 /** What an engine is built from. The clock and random source are injected so tests repeat. */
 export interface EngineOptions {
@@ -40,6 +42,12 @@ export interface EngineOptions {
   clock?: () => number;
   /** Uniform in [0, 1); defaults to Math.random. Used where Docker is random (container IDs, names). */
   random?: () => number;
+  /**
+   * The filesystem of the machine the daemon runs on (the learner's host
+   * shell): bind mounts (`-v $PWD/data:/data`) serve its directories. Absent,
+   * a bind mount fails as a missing source would.
+   */
+  host?: IFileSystem;
 }
 
 /** The simulated engine. */
@@ -52,12 +60,15 @@ export class Engine {
   readonly #clock: () => number;
   /** The injected random source, for the container and builder operations. */
   readonly random: () => number;
+  /** The host's filesystem, for bind mounts (EngineOptions.host). */
+  readonly host: IFileSystem | undefined;
 
   private constructor(opts: EngineOptions, state: EngineState) {
     this.#store = opts.store;
     this.#registry = opts.registry;
     this.#clock = opts.clock ?? (() => Date.now());
     this.random = opts.random ?? Math.random;
+    this.host = opts.host;
     this.#state = state;
   }
 
@@ -135,7 +146,9 @@ export class Engine {
    * `POST /images/create?fromImage=&tag=`: pulls one tag, a digest, or with
    * an empty tag every tag of the repository, streaming the daemon's messages.
    */
-  async imagePull(fromImage: string, tag: string, onMessage: (m: JsonMessage) => void): Promise<void> {
+  async imagePull(fromImage: string, tag: string, onMessage: (m: JsonMessage) => void, platform?: string): Promise<void> {
+    // `platform=`: the simulated Hub lists linux/amd64 only (platform.ts); anything else fails once the pull has begun.
+    const want = platform ? parsePlatform(platform) : undefined;
     const ref: Reference = parseNormalizedNamed(fromImage);
     const repo: Reference = { domain: ref.domain, path: ref.path };
     const wanted = tag || ref.tag || ref.digest;
@@ -146,6 +159,7 @@ export class Engine {
       let newer = false;
       for (const { t, remote } of remotes) {
         onMessage({ status: `Pulling from ${repo.path}`, id: t });
+        if (want && !platformMatches(want, HOST_PLATFORM)) throw noMatchingManifest(want);
         const one = t.startsWith('sha256:') ? { ...repo, digest: t } : { ...repo, tag: t };
         newer = pullInto(draft, remote, one, onMessage).changed || newer;
       }

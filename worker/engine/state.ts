@@ -63,6 +63,25 @@ export interface ContainerRecord {
   [key: string]: Json | undefined;
 }
 
+/**
+ * A volume of the `local` driver (worker/engine/volumes/record.ts documents
+ * the fields): its files are stored as a writable layer is
+ * (containers/upper-store.ts), `data` the manifest blob, `dataBlobs` the files'.
+ */
+export interface VolumeRecord {
+  name: string;
+  /** Creation time, unix ms. */
+  created: number;
+  labels: Record<string, string> | null;
+  options: Record<string, string> | null;
+  /** `sha256:…` of the stored manifest of the volume's files, or '' while it is empty. */
+  data: string;
+  dataBlobs: string[];
+  /** Bytes of its regular files (what `prune` reclaims). */
+  size: number;
+  [key: string]: Json | undefined;
+}
+
 /** Everything the engine knows, outside blobs. */
 export interface EngineState {
   images: ReadonlyMap<string, ImageRecord>;
@@ -71,6 +90,8 @@ export interface EngineState {
   /** ChainID → layer. */
   layers: ReadonlyMap<string, LayerRecord>;
   containers: ReadonlyMap<string, ContainerRecord>;
+  /** Volume name → volume. */
+  volumes: ReadonlyMap<string, VolumeRecord>;
   /**
    * The store's `meta` records the engine reads and writes (`attached`: the
    * container terminal the page was attached to, containers/terminal.ts).
@@ -86,6 +107,7 @@ export interface Draft {
   refs: Map<string, string>;
   layers: Map<string, LayerRecord>;
   containers: Map<string, ContainerRecord>;
+  volumes: Map<string, VolumeRecord>;
   meta: Map<string, Json>;
   /** Blobs to add with this command. */
   newBlobs: Map<string, Uint8Array>;
@@ -93,7 +115,7 @@ export interface Draft {
 
 /** An empty engine state. */
 export function emptyState(): EngineState {
-  return { images: new Map(), refs: new Map(), layers: new Map(), containers: new Map(), meta: new Map() };
+  return { images: new Map(), refs: new Map(), layers: new Map(), containers: new Map(), volumes: new Map(), meta: new Map() };
 }
 
 /** Rebuilds the state from a store snapshot. */
@@ -104,6 +126,7 @@ export function stateFromSnapshot(snap: Snapshot): EngineState {
     refs: cast<string>(snap.tags),
     layers: cast<LayerRecord>(snap.layers),
     containers: cast<ContainerRecord>(snap.containers),
+    volumes: cast<VolumeRecord>(snap.volumes),
     meta: new Map(snap.meta),
   };
 }
@@ -115,12 +138,13 @@ export function draftOf(state: EngineState): Draft {
     refs: new Map(state.refs),
     layers: new Map(state.layers),
     containers: new Map(state.containers),
+    volumes: new Map(state.volumes),
     meta: new Map(state.meta),
     newBlobs: new Map(),
   };
 }
 
-const COLLECTION_OF = { images: 'images', refs: 'tags', layers: 'layers', containers: 'containers', meta: 'meta' } as const;
+const COLLECTION_OF = { images: 'images', refs: 'tags', layers: 'layers', containers: 'containers', volumes: 'volumes', meta: 'meta' } as const;
 
 /**
  * The store batch that turns `before` into `draft`. Records are compared by
@@ -143,8 +167,8 @@ export function diffToBatch(before: EngineState, draft: Draft): Batch {
   return batch;
 }
 
-/** Digests of the blobs the state needs: stored layer tars, image configs and containers' writable layers and their files. */
-export function blobsInUse(state: Pick<EngineState, 'images' | 'layers'> & Partial<Pick<EngineState, 'containers'>>): Set<string> {
+/** Digests of the blobs the state needs: stored layer tars, image configs, containers' writable layers and volumes, and their files. */
+export function blobsInUse(state: Pick<EngineState, 'images' | 'layers'> & Partial<Pick<EngineState, 'containers' | 'volumes'>>): Set<string> {
   const live = new Set<string>();
   for (const l of state.layers.values()) if (l.source.kind === 'blob') live.add(l.diffId);
   for (const id of state.images.keys()) live.add(id);
@@ -152,10 +176,14 @@ export function blobsInUse(state: Pick<EngineState, 'images' | 'layers'> & Parti
     if (c.rwLayer) live.add(c.rwLayer);
     for (const d of c.rwBlobs ?? []) live.add(d);
   }
+  for (const v of state.volumes?.values() ?? []) {
+    if (v.data) live.add(v.data);
+    for (const d of v.dataBlobs) live.add(d);
+  }
   return live;
 }
 
 /** The state a draft becomes once committed. */
 export function stateOf(draft: Draft): EngineState {
-  return { images: draft.images, refs: draft.refs, layers: draft.layers, containers: draft.containers, meta: draft.meta };
+  return { images: draft.images, refs: draft.refs, layers: draft.layers, containers: draft.containers, volumes: draft.volumes, meta: draft.meta };
 }

@@ -6,7 +6,7 @@
  *   part of it other images share (a layer referenced by two or more images
  *   of the store, intermediate ones included) and its container count;
  * - Containers: each container's writable layer size and state;
- * - Volumes: none (the simulator has no volumes yet);
+ * - Volumes: each volume's file bytes and how many containers use it;
  * - BuildCache: the layers BuildKit's cache holds, `Shared` when an image
  *   uses them too, as `regular` records dated by the builds that used them.
  *   BuildKit also keeps records of build contexts (`source.local`) that the
@@ -19,6 +19,7 @@ import { listImages } from './images/list.ts';
 import type { ImageSummary } from './api-types.ts';
 import { chainIds } from './images/chain.ts';
 import { listContainers, type ContainerSummary } from './containers/list.ts';
+import { volumeUsers } from './volumes/volumes.ts';
 
 /** One image row of the disk usage. */
 export interface DfImage {
@@ -39,6 +40,13 @@ export interface DfContainer {
   sizeRw: number;
 }
 
+/** One volume of the disk usage (volume.UsageData). */
+export interface DfVolume {
+  name: string;
+  size: number;
+  refCount: number;
+}
+
 /** One build cache record. */
 export interface DfCache {
   id: string;
@@ -56,6 +64,7 @@ export interface DiskUsage {
   layersSize: number;
   images: DfImage[];
   containers: DfContainer[];
+  volumes: DfVolume[];
   buildCache: DfCache[];
   /** BuildKit's BuilderSize: the cache's bytes no image shares. */
   builderSize: number;
@@ -80,6 +89,7 @@ export function diskUsage(state: EngineState, nowMs: number): DiskUsage {
     .filter((l) => l.held)
     .map((l) => ({ id: l.chainId, size: l.size, shared: refs.has(l.chainId), inUse: false, createdAt: l.cache?.created ?? 0, lastUsedAt: l.cache?.lastUsed ?? 0, usage: l.cache?.usage ?? 1 }));
   const builderSize = buildCache.filter((c) => !c.shared).reduce((n, c) => n + c.size, 0);
+  const volumes = [...state.volumes.values()].map((v) => ({ name: v.name, size: v.size, refCount: volumeUsers(state, v.name).length }));
   const summaries = listContainers(state, { all: true, size: true }, nowMs);
-  return { layersSize, images, containers, buildCache, builderSize, summaries };
+  return { layersSize, images, containers, volumes, buildCache, builderSize, summaries };
 }

@@ -31,6 +31,7 @@ export interface LayerlabSchema extends DBSchema {
   containers: { key: string; value: Json };
   files: { key: string; value: Json };
   meta: { key: string; value: Json };
+  volumes: { key: string; value: Json };
   blobs: { key: string; value: Uint8Array };
   blobSizes: { key: string; value: number };
 }
@@ -49,9 +50,13 @@ type Track = <T>(request: Promise<T>) => Promise<T>;
 const MIGRATIONS: ReadonlyArray<(db: Db, tx: UpgradeTx) => void> = [
   // v1: the stores listed in the module comment.
   (db) => {
-    for (const collection of COLLECTIONS) db.createObjectStore(collection);
+    for (const collection of ['images', 'tags', 'layers', 'containers', 'files', 'meta'] as const) db.createObjectStore(collection);
     db.createObjectStore('blobs');
     db.createObjectStore('blobSizes');
+  },
+  // v2: named volumes (`docker volume create`, `-v NAME:/path`).
+  (db) => {
+    db.createObjectStore('volumes');
   },
 ];
 

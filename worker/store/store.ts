@@ -14,7 +14,7 @@
  */
 
 /** The metadata collections. Keys are strings; values are JSON-serializable records. */
-export const COLLECTIONS = ['images', 'tags', 'layers', 'containers', 'files', 'meta'] as const;
+export const COLLECTIONS = ['images', 'tags', 'layers', 'containers', 'files', 'meta', 'volumes'] as const;
 
 /** Name of one metadata collection. */
 export type Collection = (typeof COLLECTIONS)[number];

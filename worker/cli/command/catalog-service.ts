@@ -177,6 +177,7 @@ export const serviceCommands: CommandSpec[] = [
   },
   {
     path: "service",
+    annotations: { swarm: true },
     use: "service",
     aliases: [],
     short: "Manage Swarm services",

@@ -52,6 +52,7 @@ export const swarmCommands: CommandSpec[] = [
   },
   {
     path: "config",
+    annotations: { swarm: true },
     use: "config",
     aliases: [],
     short: "Manage Swarm configs",
@@ -125,6 +126,7 @@ export const swarmCommands: CommandSpec[] = [
   },
   {
     path: "node",
+    annotations: { swarm: true },
     use: "node",
     aliases: [],
     short: "Manage Swarm nodes",
@@ -191,6 +193,7 @@ export const swarmCommands: CommandSpec[] = [
   },
   {
     path: "secret",
+    annotations: { swarm: true },
     use: "secret",
     aliases: [],
     short: "Manage Swarm secrets",
@@ -273,6 +276,7 @@ export const swarmCommands: CommandSpec[] = [
   },
   {
     path: "stack",
+    annotations: { swarm: true },
     use: "stack [OPTIONS]",
     aliases: [],
     short: "Manage Swarm stacks",

@@ -15,7 +15,7 @@ export interface CliEnv {
    * The daemon as the CLI sees it; absent = unreachable, in which case nothing is hidden
    * (that is how the fixtures were recorded).
    */
-  daemon?: { experimental: boolean; osType: string };
+  daemon?: { experimental: boolean; osType: string; swarmManager?: boolean };
   /** Terminal columns; help wraps flag usages at width - 1 (80 when not a terminal). */
   termWidth?: number;
   /** Stdout is a terminal: the root help's last line is bold (docker/cli additionalHelp). */
@@ -43,7 +43,8 @@ type Annotated = Pick<CommandSpec, 'annotations'> | Pick<FlagSpec, 'annotations'
 function hiddenByDaemon(item: Annotated, env: CliEnv): boolean {
   const a = item.annotations;
   if (!a || !env.daemon) return false;
-  return (a.experimental === true && !env.daemon.experimental) || (a.ostype !== undefined && a.ostype !== env.daemon.osType);
+  // `swarm`: docker/cli's "swarm": "manager" annotation, hidden unless the daemon manages a swarm (the simulated one never does).
+  return (a.experimental === true && !env.daemon.experimental) || (a.ostype !== undefined && a.ostype !== env.daemon.osType) || (a.swarm === true && env.daemon.swarmManager !== true);
 }
 
 /** Flags help lists: not hidden, not deprecated, not hidden by the daemon. */

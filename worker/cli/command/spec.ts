@@ -77,7 +77,7 @@ export interface FlagSpec {
    * (cmd/docker/docker.go hideUnsupportedFeatures): `experimental` daemon features and
    * `ostype` (e.g. windows-only resource flags).
    */
-  annotations?: { experimental?: boolean; ostype?: string };
+  annotations?: { experimental?: boolean; ostype?: string; swarm?: boolean };
 }
 
 /** Positional-argument validator of a command (docker/cli cli/required.go). */
@@ -124,7 +124,7 @@ export interface CommandSpec {
   /** annotation experimentalCLI: help adds the EXPERIMENTAL block (docker manifest). */
   experimentalCLI?: boolean;
   /** Daemon-dependent visibility (annotation experimental / ostype), see FlagSpec.annotations. */
-  annotations?: { experimental?: boolean; ostype?: string };
+  annotations?: { experimental?: boolean; ostype?: string; swarm?: boolean };
   /** pflag SetInterspersed(false): flags end at the first positional (run, create, exec). */
   noInterspersed?: boolean;
   /** cobra DisableFlagParsing: everything after the name is an argument (CLI plugins). */

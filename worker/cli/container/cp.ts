@@ -48,8 +48,11 @@ export async function cp(ctx: CommandContext): Promise<number> {
 
 async function fromContainer(ctx: CommandContext, svc: ContainerService, name: string, path: string, dest: string, report: (n: number, to: string) => void): Promise<number> {
   const c = svc.get(name);
-  const cfs = await svc.fs(c);
-  const { stat, entries } = await archivePath(cfs, path, name);
+  const view = await svc.archiveView(c, path);
+  const cfs = view.fs;
+  // Inside a volume the archive is still named after the container's path (`data/…`, not `/`).
+  const named = view.path !== path && !path.endsWith('/.') ? baseName(path.replace(/\/+$/, '')) : undefined;
+  const { stat, entries } = await archivePath(cfs, view.path, name, named);
   const size = tarBytes(entries).length;
   if (dest === '-') {
     ctx.io.stdout(tarBytes(entries));
@@ -71,7 +74,7 @@ async function fromContainer(ctx: CommandContext, svc: ContainerService, name: s
     else if (e.type === 'file') await host.writeFile(at, contentBytes(e), e.mode);
     else if (e.type === 'symlink') {
       // The host side of the simulator can't hold symlinks: the link's target is copied instead (as with -L).
-      const inContainer = rel === '' ? path : `${path.replace(/\/\.?$/, '')}/${rel}`;
+      const inContainer = rel === '' ? view.path : `${view.path.replace(/\/\.?$/, '')}/${rel}`;
       const bytes = await cfs.readFileBuffer(inContainer).catch(() => undefined);
       if (bytes) await host.writeFile(at, bytes, (await cfs.stat(inContainer)).mode);
     } else if (e.type === 'hardlink') {
@@ -102,9 +105,11 @@ async function hostEntries(ctx: CommandContext, abs: string, name: string): Prom
 
 async function toContainer(ctx: CommandContext, svc: ContainerService, source: string, name: string, path: string, report: (n: number, to: string) => void): Promise<number> {
   const c = svc.get(name);
-  const fs = await svc.fs(c);
-  const destExists = await fs.exists(path);
-  const destIsDir = destExists && (await fs.stat(path)).isDirectory;
+  // Into a volume when the path is under one (svc.archiveView); its parent is looked up there too.
+  let view = await svc.archiveView(c, path);
+  let fs = view.fs;
+  const destExists = await fs.exists(view.path);
+  const destIsDir = destExists && (await fs.stat(view.path)).isDirectory;
   let entries: Entry[];
   let into = path;
   if (source === '-') {
@@ -121,11 +126,15 @@ async function toContainer(ctx: CommandContext, svc: ContainerService, source: s
       // A new name (or a file to replace): the source lands under the destination's name in its parent.
       top = baseName(path);
       into = path.slice(0, path.length - top.length - 1) || '/';
-      if (!(await fs.exists(into))) throw new CliError(`Error response from daemon: Could not find the file ${into} in container ${name}`);
+      view = await svc.archiveView(c, into);
+      fs = view.fs;
+      if (!(await fs.exists(view.path))) throw new CliError(`Error response from daemon: Could not find the file ${into} in container ${name}`);
     }
     entries = await hostEntries(ctx, abs.replace(/\/\.$/, ''), top);
   }
-  await extractInto(fs, into, entries, ctx.flags.get<boolean>('archive'));
+  // moby daemon/archive.go ErrVolumeReadonly.
+  if (view.readOnly) throw new CliError('Error response from daemon: mounted volume is marked read-only');
+  await extractInto(fs, view.path, entries, ctx.flags.get<boolean>('archive'));
   await svc.save(c.id, () => ({}));
   report(tarBytes(entries).length, `${name}:${path}`);
   return 0;

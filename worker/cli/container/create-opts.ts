@@ -12,6 +12,7 @@ import type { PortBinding } from '../../engine/containers/record.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { badFlag } from './errors.ts';
 import { PortSpecError, parseExpose, parsePortSpec } from './ports.ts';
+import { parseMount, parseRestart, volumeFlags } from './mount-opts.ts';
 
 const WHITESPACE = ' \t';
 
@@ -90,6 +91,17 @@ export async function createRequest(ctx: CommandContext, detach: boolean): Promi
     if (err instanceof PortSpecError) throw new CliError(`docker: ${err.message}\n\nRun 'docker ${verb} --help' for more information`, 125);
     throw err;
   }
+  const { binds, volumes } = volumeFlags(flags.get<string[]>('volume'), (p) => ctx.io.fs.resolve(p));
+  const mounts = flags.get<string[]>('mount').map((m) => parseMount(ctx, m));
+  const cliError = (why: string) => new CliError(`docker: ${why}\n\nRun 'docker ${verb} --help' for more information`, 125);
+  let restart;
+  try {
+    restart = parseRestart(flags.get<string>('restart'));
+  } catch (err) {
+    throw cliError((err as Error).message);
+  }
+  const autoRemove = flags.get<boolean>('rm');
+  if (autoRemove && restart.Name !== 'no') throw cliError('conflicting options: cannot specify both --restart and --rm');
   const args = ctx.args.slice(1);
   const entry = flags.get<string>('entrypoint');
   const stdin = flags.get<boolean>('interactive');
@@ -111,8 +123,17 @@ export async function createRequest(ctx: CommandContext, detach: boolean): Promi
       Entrypoint: entry !== '' ? [entry] : flags.changed('entrypoint') ? [''] : null,
       Labels: labels,
       ExposedPorts: exposed,
+      ...(Object.keys(volumes).length > 0 ? { Volumes: volumes } : {}),
     },
-    hostConfig: { AutoRemove: flags.get<boolean>('rm'), PortBindings: bindings },
+    hostConfig: {
+      AutoRemove: autoRemove,
+      PortBindings: bindings,
+      Binds: binds,
+      Mounts: mounts,
+      ReadonlyRootfs: flags.get<boolean>('read-only'),
+      Tmpfs: Object.fromEntries(flags.get<string[]>('tmpfs').map((t) => (t.includes(':') ? [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)] : [t, '']))),
+      RestartPolicy: restart,
+    },
   };
   const network = networkModeOf(ctx, verb);
   if (network !== '') req.hostConfig!.NetworkMode = network;
@@ -120,6 +141,8 @@ export async function createRequest(ctx: CommandContext, detach: boolean): Promi
   if (aliases.length > 0) req.aliases = aliases;
   const name = flags.get<string>('name');
   if (name !== '') req.name = name;
+  const platform = flags.get<string>('platform');
+  if (platform !== '') req.platform = platform;
   const stopSignal = flags.get<string>('stop-signal');
   if (stopSignal !== '') req.config.StopSignal = stopSignal;
   // docker/cli sets StopTimeout only when the flag is given.

@@ -8,6 +8,7 @@
  */
 import { isEngineError } from '../../engine/errors.ts';
 import { CliError, type CommandContext } from '../context.ts';
+import { StreamError } from '../../engine/platform.ts';
 
 /** The exit status docker run/create gives a daemon error. */
 export function runExitCode(message: string): number {
@@ -25,6 +26,8 @@ export function runFailure(err: unknown, verb: string): CliError {
     return new CliError(`docker: Error response from daemon: ${err.message}\n\nRun 'docker ${verb} --help' for more information`, runExitCode(err.message));
   }
   if (err instanceof CliError) return err;
+  // A pull's in-stream error (`no matching manifest for …`): as it is for create, wrapped for run.
+  if (err instanceof StreamError) return verb === 'create' ? new CliError(err.message, 1) : new CliError(`docker: ${err.message}\n\nRun 'docker ${verb} --help' for more information`, 125);
   throw err;
 }
 

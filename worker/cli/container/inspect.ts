@@ -13,7 +13,9 @@ import { containerService } from './service.ts';
 /** Looks up one container for the inspector. */
 export async function inspectContainerRef(engine: Engine, ref: string, size = false): Promise<Inspected> {
   const raw = containerInspect(await containerService(engine), ref, size);
-  return { typed: new GoStruct(raw, 'container.InspectResponse', () => goJson(raw)), raw };
+  // container.MountPoint's Name and Driver are omitempty in JSON but still fields: `{{.Driver}}` of a bind is "", not <no value>.
+  const mounts = (raw.Mounts as Array<Record<string, unknown>>).map((m) => new GoStruct({ Name: '', Driver: '', ...m }, 'container.MountPoint', () => goJson(m)));
+  return { typed: new GoStruct({ ...raw, Mounts: mounts }, 'container.InspectResponse', () => goJson(raw)), raw };
 }
 
 /** Runs `docker container inspect`. */

@@ -13,6 +13,7 @@ import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../engi
 import { CliError, type CommandContext } from '../context.ts';
 import { pullForRun } from '../image/pull.ts';
 import { runFailure } from './errors.ts';
+import { StreamError, parsePlatform } from '../../engine/platform.ts';
 import { containerService } from './service.ts';
 
 /** The container service of the command's engine. */
@@ -26,18 +27,33 @@ export async function createWithPull(ctx: CommandContext, svc: ContainerService,
   if (!['always', 'missing', 'never', ''].includes(policy)) {
     throw new CliError(`docker: invalid pull option: '${policy}': must be one of "always", "missing" or "never"\n\nRun 'docker ${verb} --help' for more information`, 125);
   }
+  if (req.platform) {
+    // The CLI parses --platform before anything is sent (docker/cli container/create.go).
+    try {
+      parsePlatform(req.platform);
+    } catch (err) {
+      throw runFailure(new StreamError(`error parsing specified platform: ${(err as Error).message}`), verb);
+    }
+  }
   const pull = async (): Promise<void> => {
     try {
-      await pullForRun(ctx, req.config.Image);
+      await pullForRun(ctx, req.config.Image, req.platform);
     } catch (err) {
       throw runFailure(err, verb);
     }
   };
+  const created = async (): Promise<string> => {
+    const { Id, Warnings } = await svc.create(req);
+    for (const w of Warnings) ctx.err(`WARNING: ${w}\n`);
+    return Id;
+  };
   if (policy === 'always') await pull();
   try {
-    return (await svc.create(req)).Id;
+    return await created();
   } catch (err) {
-    if (!(isEngineError(err) && err.code === 'NotFound' && err.message.startsWith('No such image:')) || policy === 'never' || policy === 'always') throw runFailure(err, verb);
+    // Also missing: the image exists, but not for the platform asked for.
+    const missing = isEngineError(err) && err.code === 'NotFound' && (err.message.startsWith('No such image:') || err.message.includes('does not match the specified platform'));
+    if (!missing || policy === 'never' || policy === 'always') throw runFailure(err, verb);
   }
   let shown: string;
   try {
@@ -48,7 +64,7 @@ export async function createWithPull(ctx: CommandContext, svc: ContainerService,
   ctx.err(`Unable to find image '${shown}' locally\n`);
   await pull();
   try {
-    return (await svc.create(req)).Id;
+    return await created();
   } catch (err) {
     throw runFailure(err, verb);
   }

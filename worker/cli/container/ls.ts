@@ -96,11 +96,13 @@ export class ContainerRow {
   Label(name: string): string {
     return this.c.Labels[name] ?? '';
   }
+  /** formatter.ContainerContext.Mounts: volume names or bind sources, each cut to 15 cells. */
   Mounts(): string {
-    return '';
+    const mounts = this.c.Mounts as Array<{ Name?: string; Source: string }>;
+    return mounts.map((m) => (this.trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(',');
   }
   LocalVolumes(): string {
-    return '0';
+    return String((this.c.Mounts as Array<{ Driver?: string }>).filter((m) => m.Driver === 'local').length);
   }
   Networks(): string {
     return Object.keys(this.c.NetworkSettings.Networks).sort().join(',');

@@ -11,10 +11,11 @@ import { svcOf } from './launch.ts';
 export async function rm(ctx: CommandContext): Promise<number> {
   const svc = await svcOf(ctx);
   const force = ctx.flags.get<boolean>('force');
+  const volumes = ctx.flags.get<boolean>('volumes');
   const errors: string[] = [];
   for (const ref of ctx.args) {
     try {
-      await svc.remove(ref, { force });
+      await svc.remove(ref, { force, volumes });
       ctx.out(`${ref}\n`);
     } catch (err) {
       if (!isEngineError(err)) throw err;

@@ -29,14 +29,16 @@ export async function run(ctx: CommandContext): Promise<number> {
       return 0;
     }
     if (shell) {
-      const { shell: sh } = await svc.start(id, attachIo(ctx, false), true);
-      toForeground(ctx, await openTerminal(svc, id, sh!));
+      const { shell: sh, exited } = await svc.start(id, attachIo(ctx, false), true);
+      // No shell when the program could not run at all (an image for another platform).
+      if (!sh) return await exited;
+      toForeground(ctx, await openTerminal(svc, id, sh));
       return 0;
     }
     const { exited } = await svc.start(id, attachIo(ctx, interactive));
     return await proxySignals(ctx, svc, id, exited);
   } catch (err) {
-    if (req.hostConfig?.AutoRemove) await svc.remove(id, { force: true }).catch(() => undefined);
+    if (req.hostConfig?.AutoRemove) await svc.remove(id, { force: true, volumes: true }).catch(() => undefined);
     throw runFailure(err, 'run');
   }
 }

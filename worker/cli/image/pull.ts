@@ -6,6 +6,7 @@
 import { ReferenceError, familiarString, parseNormalizedNamed, referenceString, withDefaultTag } from '../../engine/reference.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { JsonMessageWriter } from '../jsonmessage.ts';
+import { StreamError } from '../../engine/platform.ts';
 
 /** Runs `docker pull`. */
 export async function pull(ctx: CommandContext): Promise<number> {
@@ -26,17 +27,22 @@ export async function pull(ctx: CommandContext): Promise<number> {
   }
   const writer = new JsonMessageWriter((s) => (quiet ? undefined : ctx.out(s)), { tty: ctx.io.isTTY });
   const name = familiarString({ domain: ref.domain, path: ref.path });
-  await ctx.engine.imagePull(name, ref.digest ?? ref.tag ?? '', (m) => writer.message(m));
+  const platform = ctx.flags.get<string>('platform');
+  try {
+    await ctx.engine.imagePull(name, ref.digest ?? ref.tag ?? '', (m) => writer.message(m), platform || undefined);
+  } catch (err) {
+    // An error inside the message stream is printed as the daemon sent it.
+    if (err instanceof StreamError) throw new CliError(err.message);
+    throw err;
+  }
   ctx.out(`${referenceString(ref)}\n`);
   return 0;
 }
 
 /** Pulls for `docker run`/`create`: progress on stderr, no default-tag line, no final reference. */
-export async function pullForRun(ctx: CommandContext, image: string): Promise<void> {
+export async function pullForRun(ctx: CommandContext, image: string, platform?: string): Promise<void> {
   const ref = withDefaultTag(parseNormalizedNamed(image));
   const writer = new JsonMessageWriter((s) => ctx.err(s), { tty: ctx.io.isTTY });
-  await ctx.engine.imagePull(familiarString({ domain: ref.domain, path: ref.path }), ref.digest ?? ref.tag ?? 'latest', (m) =>
-    writer.message(m),
-  );
+  await ctx.engine.imagePull(familiarString({ domain: ref.domain, path: ref.path }), ref.digest ?? ref.tag ?? 'latest', (m) => writer.message(m), platform);
 }
 

@@ -61,7 +61,8 @@ function rows(du: DiskUsage): DfRow[] {
   const rw = du.containers.reduce((n, c) => n + c.sizeRw, 0);
   const stopped = du.containers.filter((c) => !c.running).reduce((n, c) => n + c.sizeRw, 0);
   const containersRow = new DfRow('Containers', du.containers.length, du.containers.filter((c) => c.running).length, humanSize(rw), withPercent(stopped, rw));
-  const volumesRow = new DfRow('Local Volumes', 0, 0, humanSize(0), humanSize(0));
+  const volumeBytes = du.volumes.reduce((n, v) => n + v.size, 0);
+  const volumesRow = new DfRow('Local Volumes', du.volumes.length, du.volumes.filter((v) => v.refCount > 0).length, humanSize(volumeBytes), withPercent(du.volumes.filter((v) => v.refCount === 0).reduce((n, v) => n + v.size, 0), volumeBytes));
   const cacheSize = du.buildCache.filter((c) => !c.shared).reduce((n, c) => n + c.size, 0);
   const inUse = du.buildCache.filter((c) => c.inUse && !c.shared).reduce((n, c) => n + c.size, 0);
   const cacheRow = new DfRow('Build Cache', du.buildCache.length, du.buildCache.filter((c) => c.inUse).length, humanSize(cacheSize), humanSize(du.builderSize - inUse));

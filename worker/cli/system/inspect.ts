@@ -8,6 +8,7 @@ import { isEngineError } from '../../engine/errors.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { inspectContainerRef } from '../container/inspect.ts';
 import { inspectImageRef } from '../image/inspect.ts';
+import { inspectVolumeRef } from '../volume/inspect.ts';
 import { inspectAll, type Inspected } from '../inspector.ts';
 import { inspectNetworkRef } from '../network/inspect.ts';
 
@@ -21,6 +22,7 @@ export async function inspect(ctx: CommandContext): Promise<number> {
     container: (ref) => inspectContainerRef(ctx.engine, ref, ctx.flags.get<boolean>('size')),
     image: (ref) => inspectImageRef(ctx.engine, ref),
     network: (ref) => inspectNetworkRef(ctx.engine, ref),
+    volume: (ref) => inspectVolumeRef(ctx.engine, ref),
   };
   const getRef = async (ref: string): Promise<Inspected> => {
     for (const kind of TYPES) {
@@ -34,8 +36,6 @@ export async function inspect(ctx: CommandContext): Promise<number> {
         throw err;
       }
     }
-    // The simulator has no volumes or user networks yet: the daemon's not-found answers (recorded from Engine 26.1).
-    if (type === 'volume') throw new CliError(`Error response from daemon: get ${ref}: no such volume`);
     if (type !== '' && !inspectors[type]) throw new CliError(`Error: No such ${type}: ${ref}`);
     throw new CliError(`Error: No such object: ${ref}`);
   };

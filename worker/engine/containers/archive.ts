@@ -38,7 +38,7 @@ export async function archivePath(fs: OverlayFs, path: string, container: string
   const top = fs.entry(rel);
   if (!top) throw notFound(path, container);
   const name = contents ? '.' : (as ?? (baseName(trimmed) || '/'));
-  const stat: PathStat = { name: baseName(trimmed) || '/', isDir: top.type === 'dir', size: top.size, mode: top.mode };
+  const stat: PathStat = { name: as ?? (baseName(trimmed) || '/'), isDir: top.type === 'dir', size: top.size, mode: top.mode };
   const rebase = (p: string): string => (p === rel ? name : `${name}/${rel === '' ? p : p.slice(rel.length + 1)}`);
   const entries: Entry[] = [];
   if (!(contents && top.type === 'dir')) entries.push({ ...top, path: name });

@@ -8,7 +8,9 @@ import { getImage } from '../images/lookup.ts';
 import type { Draft } from '../state.ts';
 import { containerNamed } from './lookup.ts';
 import { generateName, nameConflict, randomId, validateName } from './names.ts';
-import type { Container, ContainerConfig, HostConfig } from './record.ts';
+import { registerMounts } from './mounts.ts';
+import { formatPlatform, imagePlatform, parsePlatform, platformMatches } from '../platform.ts';
+import type { Container, ContainerConfig, HostConfig, RestartPolicy } from './record.ts';
 import { parseSignal } from './runtime.ts';
 import { createAttachments } from '../network/endpoints.ts';
 
@@ -16,9 +18,11 @@ import { createAttachments } from '../network/endpoints.ts';
 export interface CreateRequest {
   name?: string;
   config: Partial<ContainerConfig> & { Image: string };
-  hostConfig?: Partial<HostConfig>;
+  hostConfig?: Omit<Partial<HostConfig>, 'RestartPolicy'> & { RestartPolicy?: Partial<RestartPolicy> };
   /** NetworkingConfig: the `--network-alias` values of the container's network. */
   aliases?: string[];
+  /** `--platform`: the image must be of this platform (os[/arch[/variant]]). */
+  platform?: string;
 }
 
 /** moby getEntrypointAndArgs. */
@@ -30,6 +34,14 @@ export function entrypointAndArgs(entrypoint: string[] | null, cmd: string[] | n
 /** Creates the record in the draft; returns it. */
 export function createContainer(draft: Draft, req: CreateRequest, now: number, random: () => number): Container {
   const { image } = getImage(draft, req.config.Image);
+  if (req.platform) {
+    // The daemon looks the image up for that platform only (daemon/images GetImage with a platform).
+    const want = parsePlatform(req.platform);
+    const have = imagePlatform(image.config);
+    if (!platformMatches(want, have)) {
+      throw new EngineError('NotFound', `image with reference ${req.config.Image} was found but does not match the specified platform: wanted ${formatPlatform(want)}, actual: ${formatPlatform(have)}`);
+    }
+  }
   const img = image.config.config ?? {};
   const user = req.config;
   if (user.WorkingDir && !user.WorkingDir.startsWith('/')) {
@@ -37,6 +49,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
   }
   // daemon verifyContainerSettings: the stop signal must be one the daemon can send.
   if (user.StopSignal) parseSignal(user.StopSignal);
+  const restart = validRestartPolicy(req.hostConfig?.RestartPolicy);
   // daemon/commit.go merge(userConf, imageConf)
   let env = user.Env ?? [];
   if (env.length === 0) env = img.Env ?? [];
@@ -52,11 +65,14 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
   // `--entrypoint ""` resets the image's entrypoint (the CLI sends [""]).
   if (entrypoint && entrypoint.length === 1 && entrypoint[0] === '') entrypoint = null;
   const exposed = { ...(img.ExposedPorts ?? {}), ...(user.ExposedPorts ?? {}) };
+  const volumes = img.Volumes || user.Volumes ? { ...(img.Volumes ?? {}), ...(user.Volumes ?? {}) } : null;
   const { path, args } = entrypointAndArgs(entrypoint, cmd);
   if (path === '') throw new EngineError('InvalidParameter', 'No command specified');
 
   const mode = req.hostConfig?.NetworkMode || 'bridge';
   const networks = createAttachments(draft, mode, req.aliases ?? []);
+  const host = req.hostConfig ?? {};
+  const mounts = registerMounts(draft, { volumes: Object.keys(volumes ?? {}), binds: host.Binds ?? [], mounts: host.Mounts ?? [], tmpfs: host.Tmpfs ?? {} }, now, random);
   const id = randomId(random);
   let name: string;
   if (req.name) {
@@ -79,7 +95,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
     Env: env,
     Cmd: cmd,
     Image: req.config.Image,
-    Volumes: img.Volumes ?? null,
+    Volumes: volumes,
     WorkingDir: user.WorkingDir || img.WorkingDir || '',
     Entrypoint: entrypoint,
     OnBuild: null,
@@ -100,7 +116,17 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
     path,
     args,
     config,
-    hostConfig: { AutoRemove: req.hostConfig?.AutoRemove ?? false, PortBindings: req.hostConfig?.PortBindings ?? {}, NetworkMode: mode },
+    hostConfig: {
+      AutoRemove: host.AutoRemove ?? false,
+      PortBindings: host.PortBindings ?? {},
+      NetworkMode: mode,
+      Binds: host.Binds && host.Binds.length > 0 ? [...host.Binds] : null,
+      ...(host.Mounts && host.Mounts.length > 0 ? { Mounts: host.Mounts } : {}),
+      ReadonlyRootfs: host.ReadonlyRootfs ?? false,
+      RestartPolicy: restart,
+      // A Go map: JSON lists its keys sorted.
+      ...(host.Tmpfs && Object.keys(host.Tmpfs).length > 0 ? { Tmpfs: Object.fromEntries(Object.entries(host.Tmpfs).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),
+    },
     status: 'created',
     exitCode: 0,
     error: '',
@@ -112,7 +138,23 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
     pid: 0,
     logs: [],
     sizeRw: 0,
+    mounts,
   };
   draft.containers.set(id, record);
   return record;
+}
+
+/**
+ * The daemon's checks of a restart policy (daemon/container.go
+ * validateRestartPolicy); an empty name is `no`, as the API stores it.
+ */
+export function validRestartPolicy(p: Partial<RestartPolicy> | undefined): RestartPolicy {
+  const name = p?.Name || 'no';
+  const count = p?.MaximumRetryCount ?? 0;
+  if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(name)) {
+    throw new EngineError('InvalidParameter', `invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
+  }
+  if (name !== 'on-failure' && count !== 0) throw new EngineError('InvalidParameter', "invalid restart policy: maximum retry count can only be used with 'on-failure'");
+  if (count < 0) throw new EngineError('InvalidParameter', 'invalid restart policy: maximum retry count cannot be negative');
+  return { Name: name as RestartPolicy['Name'], MaximumRetryCount: count };
 }

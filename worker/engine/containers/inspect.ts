@@ -9,6 +9,7 @@ import { imageSize } from '../images/size.ts';
 import type { EngineState } from '../state.ts';
 import { attachmentsOf, dnsNames, networkMode } from '../network/endpoints.ts';
 import { portsOf } from './list.ts';
+import { mountPointJson } from './mounts.ts';
 import { rfc3339Nano, type Container } from './record.ts';
 
 /** The inspect object of one container; with `size`, SizeRw and SizeRootFs. */
@@ -47,7 +48,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       Status: c.status,
       Running: c.running,
       Paused: c.status === 'paused',
-      Restarting: false,
+      Restarting: c.status === 'restarting',
       OOMKilled: false,
       Dead: false,
       Pid: c.pid,
@@ -70,12 +71,12 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
     AppArmorProfile: 'docker-default',
     ExecIDs: null,
     HostConfig: {
-      Binds: null,
+      Binds: c.hostConfig.Binds ?? null,
       ContainerIDFile: '',
       LogConfig: { Type: 'json-file', Config: {} },
       NetworkMode: networkMode(c),
       PortBindings: c.hostConfig.PortBindings,
-      RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+      RestartPolicy: c.hostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 },
       AutoRemove: c.hostConfig.AutoRemove,
       VolumeDriver: '',
       VolumesFrom: null,
@@ -95,8 +96,9 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       PidMode: '',
       Privileged: false,
       PublishAllPorts: false,
-      ReadonlyRootfs: false,
+      ReadonlyRootfs: c.hostConfig.ReadonlyRootfs ?? false,
       SecurityOpt: null,
+      ...(c.hostConfig.Tmpfs ? { Tmpfs: c.hostConfig.Tmpfs } : {}),
       UTSMode: '',
       UsernsMode: '',
       ShmSize: 67108864,
@@ -110,6 +112,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       PidsLimit: null,
       OomKillDisable: null,
       Init: null,
+      ...(c.hostConfig.Mounts ? { Mounts: c.hostConfig.Mounts } : {}),
       MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
       ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
     },
@@ -123,7 +126,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
     out.SizeRw = c.sizeRw;
     out.SizeRootFs = c.sizeRw + (img ? imageSize(state, img) : 0);
   }
-  out.Mounts = [];
+  out.Mounts = (c.mounts ?? []).filter((m) => !m.unlisted).map(mountPointJson);
   out.Config = c.config;
   out.NetworkSettings = {
     Bridge: '',

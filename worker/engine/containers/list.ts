@@ -8,6 +8,7 @@
  */
 import { humanDuration } from '../../cli/format/duration.ts';
 import type { Filters } from '../api-types.ts';
+import { mountPointJson } from './mounts.ts';
 import { EngineError } from '../errors.ts';
 import { matchLabels, validateFilters } from '../filters.ts';
 import { getImage } from '../images/lookup.ts';
@@ -49,6 +50,7 @@ const ACCEPTED = ['ancestor', 'before', 'expose', 'exited', 'health', 'id', 'iso
 
 /** The daemon's status text (`Up 3 seconds`, `Exited (0) 5 seconds ago`, `Created`). */
 export function statusText(c: Container, now: number): string {
+  if (c.status === 'restarting') return `Restarting (${c.exitCode}) ${humanDuration(now - c.finishedAt)} ago`;
   if (c.running) return `Up ${humanDuration(now - c.startedAt)}${c.status === 'paused' ? ' (Paused)' : ''}`;
   if (c.startedAt === 0) return 'Created';
   if (c.finishedAt === 0) return '';
@@ -120,7 +122,7 @@ export function summarize(state: EngineState, c: Container, now: number, size: b
     Status: statusText(c, now),
     HostConfig: { NetworkMode: networkMode(c) },
     NetworkSettings: { Networks: networkSummaries(state, c) },
-    Mounts: [],
+    Mounts: (c.mounts ?? []).filter((m) => !m.unlisted).map(mountPointJson),
   };
   if (size) {
     const img = state.images.get(c.imageId);
@@ -185,6 +187,8 @@ export function listContainers(state: EngineState, opts: ContainerListOptions, n
     if (f.ancestor && !isAncestor(c.imageId)) continue;
     if (!matchLabels(f.label, c.config.Labels)) continue;
     if (!onNetwork(state, c, f.network)) continue;
+    // moby: a volume filter value names a mount's volume (or bind source) or its destination.
+    if (f.volume && !(c.mounts ?? []).some((m) => f.volume!.some((v) => v === m.target || v === (m.type === 'volume' ? m.name : m.source)))) continue;
     if (before !== undefined && c.created >= before) continue;
     if (since !== undefined && c.created <= since) continue;
     out.push(summarize(state, c, now, opts.size ?? false));

@@ -6,6 +6,7 @@
  */
 import type { EndpointRecord } from '../network/endpoints.ts';
 import type { ContainerRecord } from '../state.ts';
+import type { ContainerMount, MountSpec } from './mounts.ts';
 
 /** API container.Config (field order of moby api/types/container/config.go). */
 export type ContainerConfig = {
@@ -35,12 +36,23 @@ export type ContainerConfig = {
 /** One published port binding (nat.PortBinding). */
 export type PortBinding = { HostIp: string; HostPort: string };
 
-/** The HostConfig fields the simulator keeps. */
+/** container.RestartPolicy. */
+export type RestartPolicy = { Name: '' | 'no' | 'always' | 'unless-stopped' | 'on-failure'; MaximumRetryCount: number };
+
+/** The HostConfig fields the simulator keeps (records of older labs lack the optional ones). */
 export type HostConfig = {
   AutoRemove: boolean;
   PortBindings: Record<string, PortBinding[]>;
   /** `bridge` (the default), `none`, `host` or a user network's name; absent in records made before networks. */
   NetworkMode?: string;
+  /** `-v src:dst[:mode]` as the CLI sent them; null when none. */
+  Binds?: string[] | null;
+  /** `--mount` specs as the CLI sent them. */
+  Mounts?: MountSpec[];
+  ReadonlyRootfs?: boolean;
+  RestartPolicy?: RestartPolicy;
+  /** `--tmpfs PATH[:OPTIONS]`. */
+  Tmpfs?: Record<string, string>;
 };
 
 /** container.State as inspect shows it. */
@@ -76,6 +88,10 @@ export interface Container extends ContainerRecord {
   logs: LogLine[];
   /** Regular-file bytes of the writable layer (SizeRw). */
   sizeRw: number;
+  /** Volumes and binds (absent in records of older labs). */
+  mounts?: ContainerMount[];
+  /** `docker stop`/`kill` ended it: a restart policy other than `always` leaves it stopped. */
+  manuallyStopped?: boolean;
 }
 
 /** The record as a {@link Container} (every record the containers service writes is one). */

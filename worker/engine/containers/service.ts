@@ -35,10 +35,16 @@ import { asContainer, type Container } from './record.ts';
 import { RootfsLoader, type RecipeEntries } from './rootfs.ts';
 import { isDelivered, isExecNotFound, parseSignal, processEnv, runtimeMounts, signalName, startError, type InteractiveProcess, type ProcessSpec, type ProgramRunner, type ShellState } from './runtime.ts';
 import { detachFrom } from './attached.ts';
-import { StackedView } from './tree.ts';
+import { StackedView, Tree } from './tree.ts';
+import { UpperLayer } from './upper.ts';
 import { StoreClosedError } from '../../store/serial.ts';
 import { allocateAll, portConflict, releaseAll } from '../network/endpoints.ts';
 import { labNetwork } from '../network/lab.ts';
+import { VolumeFiles } from '../volumes/files.ts';
+import { isAnonymous } from '../volumes/volumes.ts';
+import { MountedFs, type Mount } from './mounted-fs.ts';
+import { restartDelay, shouldRestart } from './restart.ts';
+import { HOST_PLATFORM, HOST_PLATFORM_TEXT, formatPlatform, imagePlatform, runsOnHost } from '../platform.ts';
 
 /** How a container service is built. */
 export interface ContainerServiceOptions {
@@ -86,6 +92,16 @@ export class ContainerService {
   readonly #storing = new Set<Promise<void>>();
   /** Set by {@link ContainerService.retire}: ended programs change nothing any more. */
   #retired = false;
+  /** The files of the volumes containers mount. */
+  readonly volumes: VolumeFiles;
+  /** The mount table of each started container (volumes and binds over its root). */
+  readonly #mounted = new Map<string, Mount[]>();
+  /** Containers `docker stop`/`kill` ended since their last start: no restart policy brings them back. */
+  readonly #byUser = new Set<string>();
+  /** Restart policies at work: the pending restart's timer state and the last wait (restart.ts). */
+  readonly #restarts = new Map<string, { waitMs: number; cancelled: boolean }>();
+  /** Starts made by the daemon itself (a restart policy, a reload): they keep RestartCount. */
+  readonly #daemonStarts = new Set<string>();
 
   constructor(engine: Engine, opts: ContainerServiceOptions) {
     this.engine = engine;
@@ -98,6 +114,7 @@ export class ContainerService {
         return reg.layerEntries(recipe);
       });
     this.loader = new RootfsLoader((d) => engine.getBlob(d), recipes);
+    this.volumes = new VolumeFiles((d) => engine.getBlob(d), () => engine.now(), (name) => this.#scheduleVolume(name));
   }
 
   /** `GET /containers/{id}/json` lookups and every other operation start here. */
@@ -107,8 +124,21 @@ export class ContainerService {
 
   /** `POST /containers/create`. */
   async create(req: CreateRequest): Promise<{ Id: string; Warnings: string[] }> {
+    // validateMountConfig: a `--mount type=bind` source must exist on the host (`-v` creates it at start).
+    for (const m of req.hostConfig?.Mounts ?? []) {
+      if (m.Type === 'bind' && m.Source?.startsWith('/') && m.Target && !(this.engine.host && (await this.engine.host.exists(m.Source)))) {
+        throw new EngineError('InvalidParameter', `invalid mount config for type "bind": bind source path does not exist: ${m.Source}`);
+      }
+    }
     const c = await this.engine.transact((d) => createContainer(d, req, this.engine.now(), this.engine.random));
-    return { Id: c.id, Warnings: [] };
+    // daemon/create.go: an image for another platform, when no platform was asked for, is created with a warning (and cannot run).
+    const image = this.engine.state.images.get(c.imageId);
+    const platform = image ? imagePlatform(image.config) : HOST_PLATFORM;
+    const warnings =
+      req.platform || runsOnHost(platform)
+        ? []
+        : [`The requested image's platform (${formatPlatform(platform)}) does not match the detected host platform (${HOST_PLATFORM_TEXT}) and no specific platform was requested`];
+    return { Id: c.id, Warnings: warnings };
   }
 
   /** The container's filesystem (loaded once, shared by its processes). */
@@ -151,6 +181,21 @@ export class ContainerService {
     this.#storing.add(stored);
   }
 
+  /** Stores a volume written in the background, as {@link ContainerService.#schedule} does for a container. */
+  #scheduleVolume(name: string): void {
+    const key = `volume:${name}`;
+    if (this.#scheduled.has(key)) return;
+    this.#scheduled.add(key);
+    const stored = (this.#opts.sleep ?? defaultSleep)(this.#opts.persistDelayMs ?? 250)
+      .then(async () => {
+        this.#scheduled.delete(key);
+        if (!this.#retired && this.volumes.dirty(name)) await this.engine.transact((d) => this.volumes.persist(d, name));
+      })
+      .catch(() => undefined)
+      .finally(() => this.#storing.delete(stored));
+    this.#storing.add(stored);
+  }
+
   /** Resolves once every scheduled background store is committed. */
   async stored(): Promise<void> {
     while (this.#storing.size > 0) await Promise.all([...this.#storing]);
@@ -158,6 +203,7 @@ export class ContainerService {
 
   /** Puts the writable layer (if it changed) and pending output into `next`. */
   #persist(draft: Draft, live: Live | undefined, next: Container): Container {
+    for (const m of next.mounts ?? []) if (m.type === 'volume') this.volumes.persist(draft, m.name!);
     if (!live) return next;
     const logs = live.take();
     if (logs.length > 0) next = { ...next, logs: [...next.logs, ...logs] };
@@ -212,7 +258,7 @@ export class ContainerService {
       cwd: c.config.WorkingDir || '/',
       user: c.config.User || 'root',
       hostname: c.config.Hostname,
-      fs: live.fs.withMounts(runtimeMounts(c, c.startedAt || this.engine.now())),
+      fs: this.#processFs(c, live),
       stdin: EOF_STDIN,
       stdout: () => undefined,
       stderr: () => undefined,
@@ -225,6 +271,49 @@ export class ContainerService {
     };
   }
 
+  /** The filesystem a process sees: the root with the runtime's files, volumes and binds over it; read-only with `--read-only`. */
+  #processFs(c: Container, live: Live): ProcessSpec['fs'] {
+    const root = live.fs.withMounts(runtimeMounts(c, c.startedAt || this.engine.now()));
+    const mounts = this.#mounted.get(c.id) ?? [];
+    const ro = c.hostConfig.ReadonlyRootfs ?? false;
+    return mounts.length > 0 || ro ? new MountedFs(root, mounts, ro) : root;
+  }
+
+  /**
+   * Sets up a starting container's mounts as runc does: each mount point is
+   * created in its writable layer (so `docker diff` lists it, not what is
+   * under it), an empty volume is first filled from the image, and a `-v`
+   * bind's missing host directory is created.
+   */
+  async #mount(c: Container, live: Live): Promise<void> {
+    const table: Mount[] = [];
+    for (const m of c.mounts ?? []) {
+      const rel = m.target.slice(1);
+      if (m.type === 'volume') {
+        const v = this.engine.state.volumes.get(m.name!);
+        if (!v) throw new EngineError('NotFound', `get ${m.name}: no such volume`);
+        const under = live.fs.entry(rel);
+        if (!m.nocopy && under?.type === 'dir' && (await this.volumes.isEmpty(v))) {
+          await this.volumes.populate(v, under, [...live.fs.walk(rel)], rel);
+        }
+        table.push({ target: m.target, fs: await this.volumes.open(v), base: '/', readOnly: !m.rw });
+      } else if (m.type === 'tmpfs') {
+        // A fresh, empty filesystem at every start, kept nowhere (tmpfs lives in memory); mode 1777 unless `mode=` says otherwise.
+        const mode = /(?:^|,)mode=([0-7]+)(?:,|$)/.exec(m.options ?? '')?.[1];
+        const upper = new UpperLayer();
+        upper.tree.put({ path: '', type: 'dir', mode: mode ? parseInt(mode, 8) : 0o1777, uid: 0, gid: 0, mtime: Math.floor(this.engine.now() / 1000), size: 0 });
+        table.push({ target: m.target, fs: new OverlayFs(new Tree(), upper, () => this.engine.now() / 1000), base: '/', readOnly: !m.rw });
+      } else {
+        const host = this.engine.host;
+        if (!host) throw new EngineError('System', `error while creating mount source path '${m.source}': the host filesystem is not available`);
+        if (!(await host.exists(m.source!))) await host.mkdir(m.source!, { recursive: true });
+        table.push({ target: m.target, fs: host, base: m.source!, readOnly: !m.rw, owner: { uid: 1000, gid: 1000 } });
+      }
+      if (!(await live.fs.exists(m.target))) await live.fs.mkdir(m.target, { recursive: true });
+    }
+    this.#mounted.set(c.id, table);
+  }
+
   /**
    * `POST /containers/{id}/start`, attached or not. Resolves once the process
    * runs (or has already ended); a process that can't start leaves the
@@ -235,8 +324,9 @@ export class ContainerService {
     let c = this.get(ref);
     if (c.status === 'paused') throw new EngineError('Conflict', 'cannot start a paused container, try unpause instead');
     // moby: starting a running container is a no-op
-    if (c.running) return { exited: this.#live.get(c.id)?.exited ?? Promise.resolve(c.exitCode) };
+    if (c.running && c.status !== 'restarting') return { exited: this.#live.get(c.id)?.exited ?? Promise.resolve(c.exitCode) };
     const live = await this.#liveOf(c);
+    await this.#mount(c, live);
     if (c.config.WorkingDir && !(await live.fs.exists(c.config.WorkingDir))) await live.fs.mkdir(c.config.WorkingDir, { recursive: true });
     // Endpoints (addresses) are allocated when a container starts and released when it stops (network/endpoints.ts).
     const { networks, ip } = allocateAll(this.engine.state, c, this.engine.random);
@@ -268,7 +358,9 @@ export class ContainerService {
     // A detached container with an open stdin (`run -dit`) waits on its input:
     // a shell is kept at its prompt for a later attach; other programs read a stdin that never ends.
     const holdStdin = !io && c.config.OpenStdin;
-    if (interactive || holdStdin) {
+    const image = this.engine.state.images.get(c.imageId);
+    const foreign = image !== undefined && !runsOnHost(imagePlatform(image.config));
+    if ((interactive || holdStdin) && !foreign) {
       try {
         shell = await runner.startInteractive(spec);
       } catch (err) {
@@ -278,7 +370,13 @@ export class ContainerService {
         }
       }
     }
-    if (shell) program = killed;
+    if (foreign) {
+      // No emulation: the kernel refuses the foreign binary and runc's init says so on the container's stderr (exit 1).
+      program = Promise.resolve().then(() => {
+        live.output(2, `exec ${c.path}: exec format error\n`, tty);
+        return 1;
+      });
+    } else if (shell) program = killed;
     else program = runner.runProcess(holdStdin ? { ...spec, stdin: { read: () => new Promise<string | null>(() => undefined) } } : spec);
     const early = await Promise.race([
       program.then((code) => ({ code }), (err: unknown) => ({ err })),
@@ -289,7 +387,11 @@ export class ContainerService {
       return this.#failStart(c, early.err);
     }
     const startedAt = this.engine.now();
-    await this.save(c.id, () => ({ running: true, status: 'running', startedAt, finishedAt: 0, exitCode: 0, error: '', ip, pid, networks }));
+    // A start by the user resets the restart policy's count (moby ResetRestartManager).
+    const byDaemon = this.#daemonStarts.delete(c.id);
+    if (!byDaemon) this.#restarts.delete(c.id);
+    this.#byUser.delete(c.id);
+    await this.save(c.id, (now) => ({ running: true, status: 'running', startedAt, finishedAt: 0, exitCode: 0, error: '', ip, pid, restartCount: byDaemon ? now.restartCount : 0, networks }));
     live.abort = abort;
     live.interactive = shell;
     // SIGKILL: the process is gone at once; aborting too lets a program drop its timers.
@@ -364,12 +466,47 @@ export class ContainerService {
     if (this.#retired) return code;
     const finishedAt = this.engine.now();
     labNetwork(this.engine).closeAll(id);
-    // The shell's state and a terminal attached to the container end with it; its addresses are released.
-    const after = await this.save(id, (now) => ({ running: false, status: 'exited', exitCode: code, finishedAt, pid: 0, ip: '', networks: releaseAll(this.engine.state, now), shell: null }), (d) => detachFrom(d, id));
+    const before = this.engine.state.containers.get(id);
+    const restart = before !== undefined && shouldRestart(asContainer(before).hostConfig.RestartPolicy, code, asContainer(before).restartCount, this.#byUser.has(id));
+    // The shell's state and a terminal attached to the container end with it; a restart policy keeps it "running" while it waits (moby SetRestarting); its addresses are released.
+    const after = await this.save(
+      id,
+      (now) => ({ running: restart, status: restart ? 'restarting' : 'exited', exitCode: code, finishedAt, pid: 0, ip: '', networks: releaseAll(this.engine.state, now), shell: null }),
+      (d) => detachFrom(d, id),
+    );
     // Everything is stored now: a stopped container's files are read back from its layer blob when needed.
     if (live && this.#live.get(id) === live) this.#live.delete(id);
-    if (after?.hostConfig.AutoRemove) await this.remove(id, { force: true });
+    this.#mounted.delete(id);
+    if (after?.hostConfig.AutoRemove) await this.remove(id, { force: true, volumes: true });
+    else if (restart && after) this.#restartLater(after);
     return code;
+  }
+
+  /** Starts a container again after the restart policy's wait, unless it was stopped or removed meanwhile. */
+  #restartLater(c: Container): void {
+    const prev = this.#restarts.get(c.id);
+    const pending = { waitMs: restartDelay(prev?.waitMs ?? 0, c.finishedAt - c.startedAt), cancelled: false };
+    this.#restarts.set(c.id, pending);
+    // Not one of the stores `stored()` waits for: a restart loop never ends on its own.
+    void (this.#opts.sleep ?? defaultSleep)(pending.waitMs)
+      .then(async () => {
+        const now = this.engine.state.containers.get(c.id);
+        if (pending.cancelled || this.#retired || !now || asContainer(now).status !== 'restarting') return;
+        await this.save(c.id, (r) => ({ restartCount: r.restartCount + 1 }));
+        this.#daemonStarts.add(c.id);
+        await this.start(c.id);
+      })
+      .catch(() => undefined);
+  }
+
+  /** Ends a restart policy's wait (`docker stop`, `kill`, `rm -f` of a restarting container): it is exited. */
+  async #cancelRestart(c: Container): Promise<boolean> {
+    if (c.status !== 'restarting') return false;
+    const pending = this.#restarts.get(c.id);
+    if (pending) pending.cancelled = true;
+    this.#byUser.add(c.id);
+    await this.save(c.id, () => ({ running: false, status: 'exited' }));
+    return true;
   }
 
   #pid(): number {
@@ -405,6 +542,8 @@ export class ContainerService {
       throw err;
     }
     if (!c.running) throw new EngineError('Conflict', `cannot kill container: ${ref}: container ${c.id} is not running`);
+    if (await this.#cancelRestart(c)) return;
+    this.#byUser.add(c.id);
     await this.#signal(c, sig);
   }
 
@@ -471,7 +610,8 @@ export class ContainerService {
 
   /** moby containerStop: signal, wait, kill. The wait is real time, at most `maxStopWaitMs`. */
   async #stop(c: Container, opts: { timeout?: number; signal?: string }): Promise<void> {
-    if (!c.running) return;
+    if (!c.running || (await this.#cancelRestart(c))) return;
+    this.#byUser.add(c.id);
     const sig = parseSignal(opts.signal || c.config.StopSignal || 'SIGTERM');
     const live = this.#live.get(c.id);
     await this.#signal(c, sig);
@@ -500,22 +640,39 @@ export class ContainerService {
     }
   }
 
-  /** `DELETE /containers/{id}?force=&v=`. */
-  async remove(ref: string, opts: { force?: boolean } = {}): Promise<void> {
+  /**
+   * `DELETE /containers/{id}?force=&v=`: with `volumes`, the anonymous
+   * volumes made for it go too, unless another container uses them (moby
+   * removeMountPoints); named volumes always stay.
+   */
+  async remove(ref: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {
     const c = this.get(ref);
     if (c.running) {
       if (!opts.force && c.status === 'paused') throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is paused and must be unpaused first`);
       if (!opts.force) {
-        throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is running: stop the container before removing or force remove`);
+        throw new EngineError('Conflict', `cannot remove container "/${c.name}": container is ${c.status === 'restarting' ? 'restarting' : 'running'}: stop the container before removing or force remove`);
       }
-      await this.#signal(c, 9);
-      if (c.hostConfig.AutoRemove) return;
+      if (!(await this.#cancelRestart(c))) {
+        this.#byUser.add(c.id);
+        await this.#signal(c, 9);
+        if (c.hostConfig.AutoRemove) return;
+      }
     }
+    const dropped: string[] = [];
     await this.engine.transact((d) => {
       d.containers.delete(c.id);
       detachFrom(d, c.id);
+      if (!opts.volumes) return;
+      for (const m of c.mounts ?? []) {
+        const v = m.type === 'volume' && m.anonymous ? d.volumes.get(m.name!) : undefined;
+        if (!v || !isAnonymous(v) || [...d.containers.values()].some((o) => (asContainer(o).mounts ?? []).some((x) => x.name === v.name))) continue;
+        d.volumes.delete(v.name);
+        dropped.push(v.name);
+      }
     });
+    for (const name of dropped) this.volumes.drop(name);
     this.#live.delete(c.id);
+    this.#restarts.delete(c.id);
   }
 
   /** Processes of a running container for `top` and `ps` inside it: the main one, then execs. */
@@ -523,6 +680,26 @@ export class ContainerService {
     const c = asContainer(this.engine.state.containers.get(id)!);
     if (!c?.running) return [];
     return [{ pid: c.pid, ppid: c.pid - 20, user: c.config.User || 'root', command: [c.path, ...c.args].join(' '), tty: c.config.Tty }];
+  }
+
+  /**
+   * Where `docker cp` reads or writes `path` (absolute in the container): a
+   * path under a volume's mount point is in the volume (moby mounts a
+   * container's volumes for the copy, running or not), anything else in the
+   * container's own filesystem. Bind mounts are not followed (a Layerlab limit).
+   */
+  async archiveView(c: Container, path: string): Promise<{ fs: OverlayFs; path: string; readOnly: boolean }> {
+    // Mounting the volumes for the copy creates every mount point in the container's layer, as a start does.
+    const own = await this.fs(c);
+    for (const x of c.mounts ?? []) if (!(await own.exists(x.target))) await own.mkdir(x.target, { recursive: true });
+    const abs = '/' + path.split('/').filter((p) => p !== '' && p !== '.').join('/');
+    const m = [...(c.mounts ?? [])]
+      .filter((x) => x.type === 'volume' && (abs === x.target || abs.startsWith(x.target + '/')))
+      .sort((a, b) => b.target.length - a.target.length)[0];
+    const v = m && this.engine.state.volumes.get(m.name!);
+    if (!m || !v) return { fs: own, path, readOnly: false };
+    const rest = abs.slice(m.target.length) || '/';
+    return { fs: await this.volumes.open(v), path: path.endsWith('/.') ? `${rest.replace(/\/$/, '')}/.` : rest, readOnly: !m.rw };
   }
 
   /** The in-memory side of a container, if loaded. */
@@ -570,6 +747,7 @@ export class ContainerService {
       const paused = c.status === 'paused';
       await this.save(c.id, () => ({ running: false, status: 'exited' }));
       try {
+        this.#daemonStarts.add(c.id);
         await this.start(c.id);
         const live = this.#live.get(c.id);
         const state = c.shell as ShellState | null | undefined;

@@ -52,6 +52,10 @@ const ERRNO: Rule[] = [
   [/ENOTDIR: not a directory(, \w+ '[^']*')?/g, 'Not a directory'],
   [/EISDIR: illegal operation on a directory(, \w+ '[^']*')?/g, 'Is a directory'],
   [/EEXIST: file already exists(, \w+ '[^']*')?/g, 'File exists'],
+  // A read-only root (`--read-only`) or mount (`:ro`), a mount point, a link across mounts (engine/containers/mounted-fs.ts).
+  [/EROFS: read-only file system(, \w+ '[^']*')?/g, 'Read-only file system'],
+  [/EBUSY: resource busy or locked(, \w+ '[^']*')?/g, 'Resource busy'],
+  [/EXDEV: cross-device link not permitted(, \w+ '[^']*')?/g, 'Invalid cross-device link'],
 ];
 
 /** The output `tool` would have printed as busybox's applet (`gnu` false) or GNU's program. */

@@ -124,6 +124,17 @@ export class ContainerShell {
       // just-bash reports the abort itself; a shell says nothing (the terminal echoes ^C).
       const stderr = interrupted ? r.stderr.replace(/^.*execution aborted\n?/gm, '') : r.stderr;
       return { stdout: r.stdout, stderr: this.#reword(stderr, interactive), exitCode: this.#status, exited };
+    } catch (err) {
+      // just-bash lets a redirection's failed write escape the script (a read-only filesystem:
+      // `--read-only`, a `:ro` mount); the shells report it and go on with status 1. The line's
+      // other output is lost with it: a Layerlab limit.
+      const m = /^(EROFS|EACCES|ENOENT|ENOTDIR|EISDIR): [^,]*, \w+ '([^']*)'$/.exec(err instanceof Error ? err.message : '');
+      if (!m) throw err;
+      const text = { EROFS: 'Read-only file system', EACCES: 'Permission denied', ENOENT: 'No such file or directory', ENOTDIR: 'Not a directory', EISDIR: 'Is a directory' }[m[1]!]!;
+      const name = this.#arg0.slice(this.#arg0.lastIndexOf('/') + 1);
+      this.#status = 1;
+      const stderr = this.#flavor === 'bash' ? `bash: ${m[2]}: ${text}\n` : this.#flavor === 'dash' ? `${name}: 1: cannot create ${m[2]}: ${text}\n` : `${name}: can't create ${m[2]}: ${text}\n`;
+      return { stdout: '', stderr, exitCode: 1, exited: false };
     } finally {
       this.#spec.signal.removeEventListener('abort', stop);
       this.#line = undefined;
