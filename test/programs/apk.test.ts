@@ -24,6 +24,16 @@ describe('apk', () => {
     expect(await run(fs, ['apk', 'add', 'nosuch'])).toEqual([1, 'fetch https://dl-cdn.alpinelinux.org/alpine/v3.22/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.22/community/x86_64/APKINDEX.tar.gz\n', 'ERROR: unable to select packages:\n  nosuch (no such package):\n    required by: world[nosuch]\n']);
   });
 
+  it("apk add replaces busybox's applet link with the package's file instead of writing through it", async () => {
+    const fs = await imageFs('alpine');
+    expect((await fs.lstat('/usr/bin/tree')).isSymbolicLink).toBe(true);
+    const busybox = await fs.readFileBuffer('/bin/busybox');
+    expect((await run(fs, ['apk', 'add', 'tree']))[0]).toBe(0);
+    expect((await fs.lstat('/usr/bin/tree')).isSymbolicLink).toBe(false);
+    expect(await fs.readFileBuffer('/bin/busybox')).toEqual(busybox);
+    expect(await run(fs, ['ls', '/etc/apk/world'])).toEqual([0, '/etc/apk/world\n', '']);
+  });
+
   it('apk update, then apk del removes what add brought', async () => {
     const fs = await imageFs('alpine');
     expect(await run(fs, ['apk', 'update'])).toEqual([0, 'fetch https://dl-cdn.alpinelinux.org/alpine/v3.22/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.22/community/x86_64/APKINDEX.tar.gz\nv3.22.1-88-g1a5bc0a3f7e [https://dl-cdn.alpinelinux.org/alpine/v3.22/main]\nv3.22.1-89-gb2e9f3b4a72 [https://dl-cdn.alpinelinux.org/alpine/v3.22/community]\nOK: 26326 distinct packages available\n', '']);

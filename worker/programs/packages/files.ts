@@ -30,8 +30,20 @@ export async function writePackageFiles(fs: IFileSystem, label: string, files: r
       continue;
     }
     const size = f.size ?? 0;
+    // Package managers unpack each file by renaming it over the old path, so a
+    // symlink there (busybox's /usr/bin/tree before `apk add tree`) is replaced,
+    // never written through: writing through it would overwrite /bin/busybox.
+    if (await isSymlink(fs, path)) await fs.rm(path, { force: true });
     await fs.writeFile(path, fillerBytes(seedOf(label + path), size, f.program));
     await fs.chmod(path, f.program ? 0o755 : 0o644);
+  }
+}
+
+async function isSymlink(fs: IFileSystem, path: string): Promise<boolean> {
+  try {
+    return (await fs.lstat(path)).isSymbolicLink;
+  } catch {
+    return false;
   }
 }
 
