@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { layerlabCourse } from './worker/lessons/vite-plugin.ts';
 
 /**
  * Writes the precache manifest into dist/sw.js (public/sw.js) once the whole
@@ -47,8 +48,9 @@ function precacheManifest(): Plugin {
  */
 export default defineConfig({
   base: './',
-  plugins: [svelte(), precacheManifest()],
-  worker: { format: 'es' },
+  // The course is compiled (and validated) at build time, for the page and the worker alike.
+  plugins: [svelte(), layerlabCourse(), precacheManifest()],
+  worker: { format: 'es', plugins: () => [layerlabCourse()] },
   build: { target: 'es2022', sourcemap: true },
   test: {
     include: ['test/**/*.test.ts'],

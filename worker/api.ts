@@ -41,7 +41,63 @@ export type LabEvent =
    */
   | { type: 'progress'; label: string; done: number; total: number }
   /** The operation of the last `progress` event ended: done, failed or interrupted. */
-  | { type: 'progress-end' };
+  | { type: 'progress-end' }
+  /** The current lesson page's goal, after every state change (this tab or another) and after openPage. */
+  | { type: 'goal'; status: GoalStatus }
+  /** Lesson progress was written (this tab or another). */
+  | { type: 'progress-changed' };
+
+/** One block of a lesson page: markdown rendered at build time, or a code block. */
+export type CourseBlock =
+  | { kind: 'html'; html: string }
+  /**
+   * A fenced code block. `runnable` (languages sh, bash, console): the page
+   * draws Run and Copy; `placeholders`: the `<name>` fields in `text`, in order.
+   */
+  | { kind: 'code'; lang: string; text: string; runnable: boolean; placeholders: string[] };
+
+/** One lesson page as the page draws it (markdown already rendered at build time). */
+export interface CoursePage {
+  /** `<lessonSlug>/<pageSlug>`, e.g. `images-and-containers/hello-world`; the URL is `#/lessons/<id>`. */
+  id: string;
+  lessonId: string;
+  title: string;
+  exercise: boolean;
+  blocks: CourseBlock[];
+  hints: string[];
+  /** The solution's command lines, as the learner would type them. */
+  solution: string[];
+  questions: Array<{ id: string; ask: string; choice?: string[]; kind: 'choice' | 'value' }>;
+  hasGoal: boolean;
+}
+
+/** One lesson: its intro and pages in order. */
+export interface CourseLesson {
+  /** The lesson's slug, e.g. `images-and-containers`. */
+  id: string;
+  title: string;
+  summary: string;
+  intro: CourseBlock[];
+  pages: CoursePage[];
+}
+
+/** The whole course, validated and rendered at build time. */
+export interface Course {
+  lessons: CourseLesson[];
+}
+
+/** A page's goal: each condition met or not, with the sentence shown while it is unmet. */
+export interface GoalStatus {
+  pageId: string;
+  conditions: Array<{ met: boolean; say: string }>;
+  /** All conditions hold (true for a page without a goal). */
+  met: boolean;
+}
+
+/** The learner's progress, kept with the lab. */
+export interface Progress {
+  pages: Record<string, { done: boolean; answers: Record<string, { answer: string; correct: boolean }> }>;
+}
 
 /**
  * What the worker's line editor allows the page to do with the next key:
@@ -84,4 +140,25 @@ export interface LabApi {
   importLab(archive: Uint8Array): Promise<void>;
   /** Resolves when typed input has been handled and no command runs (tests and benchmarks). */
   settled(): Promise<void>;
+  /** The validated, pre-rendered course (src/ may also import it statically from `virtual:layerlab-course`). */
+  course(): Promise<Course>;
+  /**
+   * The page the learner is on (`null`: the sandbox). Sets up the page's start
+   * state (ensure semantics: only what is missing, silently) and sends its goal.
+   */
+  openPage(pageId: string | null): Promise<void>;
+  /** The page's goal on the lab as it is now. */
+  goal(pageId: string): Promise<GoalStatus>;
+  /** Checks an answer to one of the page's questions and records it in the progress. */
+  answer(pageId: string, questionId: string, answer: string): Promise<{ correct: boolean; why: string }>;
+  /** Removes what the page owns, then restores its start state; the rest of the lab is left as it is. */
+  resetPage(pageId: string): Promise<void>;
+  /**
+   * Marks a page without goal or questions done (the learner pressed Next);
+   * pages with a goal or questions are marked done by the worker when met.
+   */
+  completePage(pageId: string): Promise<void>;
+  progress(): Promise<Progress>;
+  /** Well-known placeholders resolved from the lab (`<container_id>`, `<image_id>`), with the note the page shows. */
+  placeholders(pageId: string): Promise<Record<string, { value: string; note: string }>>;
 }

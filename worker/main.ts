@@ -27,6 +27,8 @@ const api: LabApi = createLabService({
     const { getCommandNames } = await import('just-bash');
     return [...new Set([...getCommandNames(), ...SHELL_WORDS])].sort();
   },
+  // Compiled from lessons/ when the site is built (worker/lessons/vite-plugin.ts); loaded when the page first asks.
+  course: async () => (await import('virtual:layerlab-lessons')).default,
   tabId: crypto.randomUUID(),
   locks: scope.navigator?.locks,
   channel: typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('layerlab-state'),

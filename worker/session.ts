@@ -100,6 +100,13 @@ export interface Session {
   /** Writes pending state and closes the store. */
   close(): Promise<void>;
   /**
+   * The session's engine, loaded on first use (the lessons read their
+   * snapshot and set up start states through its operations).
+   */
+  engine(): Promise<import('./engine/engine.ts').Engine>;
+  /** Persists the home directory now (after the lessons wrote start files into it), as a line's end does. */
+  saveHome(): Promise<void>;
+  /**
    * A newer session on the same store replaces this one (a fresh login,
    * another tab's change, Reset): this session's engine stops its
    * containers' programs and never writes to the store again.
@@ -214,6 +221,14 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       await opts.store.close();
     },
     retire: async () => real?.retire(),
+    async engine() {
+      if (!real) throw new Error('this session has no engine (its docker command was replaced)');
+      return real.engine();
+    },
+    async saveHome() {
+      const full = await persist();
+      if (full !== undefined) throw new StoreFullError();
+    },
   };
   if (opts.reattach && opts.isTTY && real) {
     // Whatever goes wrong (storage refusing a write), the lab still opens, at the host prompt, saying why.
@@ -238,6 +253,7 @@ function realDocker(opts: SessionOptions): {
   run: DockerCommand;
   reattach(): Promise<{ note: string; program?: ForegroundProgram } | undefined>;
   retire(): Promise<void>;
+  engine(): Promise<import('./engine/engine.ts').Engine>;
 } {
   let cli: Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> | undefined;
   const load = async (): Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> => {
@@ -267,6 +283,10 @@ function realDocker(opts: SessionOptions): {
       ]);
       const back = await reattach(await containerService(engine));
       return back && (back.terminal ? { note: back.note, program: foregroundOf(back.terminal) } : { note: back.note });
+    },
+    async engine() {
+      cli ??= load();
+      return (await cli).engine;
     },
     async retire() {
       if (!cli) return;

@@ -26,6 +26,8 @@ import { CountingStore, TabSync } from './tab-sync.ts';
 import { isRaw } from '../editors/program.ts';
 import { withProgress, type ProgressPacing, type ProgressSink } from '../progress.ts';
 import type { ChannelLike, LockManagerLike } from './tab-sync.ts';
+import { Lessons } from '../lessons/controller.ts';
+import type { CompiledCourse } from '../lessons/types.ts';
 
 /** What the service is built from. */
 export interface LabDeps {
@@ -44,7 +46,11 @@ export interface LabDeps {
   channel?: ChannelLike;
   /** When progress reports start and how often they come (worker/progress.ts); the page's by default. */
   progressPacing?: ProgressPacing;
+  /** The compiled lessons (worker/lessons/vite-plugin.ts's virtual module in the page); none by default. */
+  course?: () => Promise<CompiledCourse>;
 }
+
+const NO_COURSE: CompiledCourse = { course: { lessons: [] }, pages: [], seeds: {} };
 
 const HISTFILE = `${LEARNER.home}/.bash_history`;
 /** The status bar's words for the simulator; design.md §3 fixes the release. */
@@ -149,6 +155,7 @@ export function createLabService(deps: LabDeps): LabApi {
     if (store.writes !== before) {
       sync.announce('changed');
       events({ type: 'state-changed', origin: 'this-tab' });
+      void lessons.changed();
     }
   };
   let inProgram = false;
@@ -248,13 +255,35 @@ export function createLabService(deps: LabDeps): LabApi {
     emit('\x1bc');
     terminal.start();
     events({ type: 'lab-replaced' });
+    // The progress went with the old lab (Reset) or came with the new one (Import).
+    events({ type: 'progress-changed' });
+    void lessons.changed();
   };
+
+  /** Under the lock: the session, rebuilt first if another tab changed the state since this tab last looked. */
+  const fresh = async (): Promise<Session> => (stale ? refreshKeeping(await session) : session);
+
+  const lessons = new Lessons({
+    course: deps.course ?? (async () => NO_COURSE),
+    store: () => store,
+    session: () => session,
+    events: (e) => events(e),
+    stateChanged() {
+      sync.announce('changed');
+      events({ type: 'state-changed', origin: 'this-tab' });
+      void lessons.changed();
+    },
+    progressWritten: () => sync.announce('progress'),
+  });
 
   sync.listen((m) => {
     if (m.kind === 'changed') {
       stale = true;
       events({ type: 'state-changed', origin: 'other-tab' });
-    } else void sync.withLock(replaced);
+      // On a lesson page the goal follows the other tab's change at once: the session is rebuilt now, not at the next line.
+      if (lessons.current !== null) void sync.withLock(fresh).then(() => lessons.changed());
+    } else if (m.kind === 'progress') lessons.progressFromOtherTab();
+    else void sync.withLock(replaced);
   });
 
   const open = async (): Promise<void> => {
@@ -344,5 +373,45 @@ export function createLabService(deps: LabDeps): LabApi {
       sync.announce('reset');
     },
     settled: () => terminal.settled(),
+    course: () => lessons.course(),
+    async openPage(pageId) {
+      await opened;
+      await sync.withLock(async () => {
+        await fresh();
+        await lessons.open(pageId);
+      });
+      await lessons.changed();
+    },
+    async goal(pageId) {
+      await opened;
+      return lessons.goal(pageId);
+    },
+    async answer(pageId, questionId, answer) {
+      await opened;
+      return sync.withLock(async () => {
+        await fresh();
+        return lessons.answer(pageId, questionId, answer);
+      });
+    },
+    async resetPage(pageId) {
+      await opened;
+      await sync.withLock(async () => {
+        await fresh();
+        await lessons.reset(pageId);
+      });
+      await lessons.changed();
+    },
+    async completePage(pageId) {
+      await opened;
+      await sync.withLock(() => lessons.complete(pageId));
+    },
+    async progress() {
+      await opened;
+      return lessons.progress();
+    },
+    async placeholders(pageId) {
+      await opened;
+      return lessons.placeholders(pageId);
+    },
   };
 }

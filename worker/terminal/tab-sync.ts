@@ -19,9 +19,13 @@ export interface ChannelLike {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
-/** What one tab tells the others. `reset`: the whole state was replaced (Reset lab, Import lab). */
+/**
+ * What one tab tells the others. `reset`: the whole state was replaced
+ * (Reset lab, Import lab); `progress`: only the lessons' progress record was
+ * written (the engine and home are unchanged, so no session is rebuilt).
+ */
 export interface SyncMessage {
-  kind: 'changed' | 'reset';
+  kind: 'changed' | 'reset' | 'progress';
   from: string;
 }
 
@@ -59,7 +63,7 @@ export class TabSync {
   listen(listener: (message: SyncMessage) => void): void {
     this.#channel?.addEventListener('message', (event) => {
       const m = event.data as Partial<SyncMessage> | null;
-      if (m && (m.kind === 'changed' || m.kind === 'reset') && m.from !== this.#id) listener(m as SyncMessage);
+      if (m && (m.kind === 'changed' || m.kind === 'reset' || m.kind === 'progress') && m.from !== this.#id) listener(m as SyncMessage);
     });
   }
 }

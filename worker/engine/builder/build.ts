@@ -18,6 +18,9 @@ import { BuildError, type BuildOptions, type BuildResult, type BuildSink } from 
 import { Progress, streamMessage } from './progress.ts';
 import { LegacyRun } from './legacy-run.ts';
 import { BuildkitRun } from './buildkit-run.ts';
+import { recordBuild, stepsOf } from './last-build.ts';
+import type { Draft } from '../state.ts';
+import { parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
 
 /** What a build needs from the engine. */
 export interface BuilderDeps {
@@ -39,9 +42,32 @@ export interface Plan {
   totalInstructions: number;
 }
 
-/** Runs a build; resolves with the image ID and each step's cache outcome. Throws BuildError. */
+/**
+ * Runs a build; resolves with the image ID and each step's cache outcome.
+ * Throws BuildError. Either way the build is recorded as the last build
+ * (last-build.ts): with the commit when there is one, else on its own.
+ */
 export async function build(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptions, sink: BuildSink): Promise<BuildResult> {
   const legacy = opts.version === '1';
+  let run: LegacyRun | BuildkitRun | undefined;
+  let recorded = false;
+  const record = (draft: Draft, imageId: string | undefined): void => {
+    recorded = true;
+    const tags = imageId ? (opts.tags ?? []).map((t) => referenceString(withDefaultTag(parseNormalizedNamed(t)))) : [];
+    recordBuild(draft, { builder: legacy ? 'legacy' : 'buildkit', ok: imageId !== undefined, imageId: imageId ?? '', tags, steps: stepsOf(run?.steps ?? []), at: deps.engine.now() });
+  };
+  try {
+    return await runBuild(deps, tar, opts, sink, legacy, (r) => {
+      run = r;
+      r.onCommit = record;
+    });
+  } catch (err) {
+    if (!recorded) await deps.engine.transact((draft) => record(draft, undefined));
+    throw err;
+  }
+}
+
+async function runBuild(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptions, sink: BuildSink, legacy: boolean, made: (run: LegacyRun | BuildkitRun) => void): Promise<BuildResult> {
   const ctx = new BuildContext(tar);
   const name = opts.dockerfile ?? 'Dockerfile';
   const text = opts.dockerfileText ?? ctx.text(name);
@@ -60,6 +86,7 @@ export async function build(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptio
   const withLabels = legacy && labels.length > 0 ? `${text.replace(/\n?$/, '\n')}LABEL ${labels.map(([k, v]) => `"${k}"="${v}"`).join(' ')}\n` : text;
   const plan = makePlan(withLabels, name, opts, legacy);
   const run = legacy ? new LegacyRun(deps, ctx, plan, opts, sink) : new BuildkitRun(deps, ctx, plan, opts, progress);
+  made(run);
   return run.run();
 }
 

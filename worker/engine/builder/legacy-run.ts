@@ -14,7 +14,7 @@ import type { Container } from '../containers/record.ts';
 import { EMPTY_TAR_DIGEST } from '../containers/commit.ts';
 import { chainIds } from '../images/chain.ts';
 import { referenceString, withDefaultTag, parseNormalizedNamed } from '../reference.ts';
-import type { ImageRecord, LayerRecord } from '../state.ts';
+import type { Draft, ImageRecord, LayerRecord } from '../state.ts';
 import { tarBytes } from '../layer/tar-write.ts';
 import { digestOf } from '../digest.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -51,6 +51,13 @@ export class LegacyRun {
   readonly #blobs = new Map<string, Uint8Array>();
   readonly #layers = new Map<string, LayerRecord>();
   readonly #steps: StepRecord[] = [];
+  /** Called inside the transaction that commits the build (or what a failed one leaves), with the final image ID. */
+  onCommit?: (draft: Draft, imageId: string | undefined) => void;
+
+  /** The steps run so far, with their cache outcome. */
+  get steps(): readonly StepRecord[] {
+    return this.#steps;
+  }
   readonly #stages: StageState[] = [];
   #failed: StepContainer | undefined;
   /** Step containers kept by `--rm=false` (moby removes them only with rm, or always with force-rm). */
@@ -293,6 +300,7 @@ export class LegacyRun {
         }
         draft.containers.set(c.id, c);
       }
+      this.onCommit?.(draft, finalId);
     });
   }
 }
