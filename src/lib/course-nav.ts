@@ -105,3 +105,10 @@ export function routeTitle(course: Course, route: Route): string {
       return findPage(course, route.pageId)?.page.title ?? 'Unknown page';
   }
 }
+
+/** The progress as a phrase: `3 of 9 pages done · 0 of 1 exercise passed`. */
+export function progressText(p: LessonProgress): string {
+  const pages = `${p.pagesDone} of ${p.pages} ${p.pages === 1 ? 'page' : 'pages'} done`;
+  if (p.exercises === 0) return pages;
+  return `${pages} · ${p.exercisesPassed} of ${p.exercises} ${p.exercises === 1 ? 'exercise' : 'exercises'} passed`;
+}

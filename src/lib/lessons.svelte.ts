@@ -91,7 +91,7 @@ export class Lessons {
   /** Takes a lab event (the terminal pane passes them all). */
   receive(e: LessonEvent): void {
     if (!this.#api || !this.course) return;
-    if (e.type === 'goal' && 'status' in e) {
+    if (e.type === 'goal') {
       if (this.route.kind === 'page' && e.status.pageId === this.route.pageId) {
         this.goal = e.status;
         void this.#refreshPlaceholders(this.#visit);
