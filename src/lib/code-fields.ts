@@ -46,3 +46,16 @@ export function commandLines(text: string): string[] {
     .split('\n')
     .filter((l, i, all) => l.trim() !== '' && !(l.trimStart().startsWith('#') && !all[i - 1]?.endsWith('\\')));
 }
+
+/**
+ * A text run cut into words and the spaces between them. `keep` marks a word
+ * short enough to stay whole when the line wraps (`-it`, `alpine:bash`), so
+ * the browser does not break it at its hyphen; longer ones (a digest) may
+ * break anywhere rather than overflow.
+ */
+export function words(text: string): Array<{ text: string; keep: boolean }> {
+  return text
+    .split(/(\s+)/)
+    .filter((w) => w !== '')
+    .map((w) => ({ text: w, keep: !/\s/.test(w) && w.length <= 32 }));
+}

@@ -7,6 +7,7 @@
  * the lab. The course comes from lessons/ (compiled as the build compiles
  * it), so the test follows the content as it changes.
  */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -24,9 +25,12 @@ const UNEXPECTED = /command not found|not simulated|not implemented|No such|Erro
 /** Clicks a Run button and returns what the terminal showed from the click to the prompt after it. */
 async function clickRun(page: Page, button: Locator): Promise<string[]> {
   const mark = await page.evaluate(() => window.__layerlab!.mark());
-  await button.click();
+  // A handle, not the locator: on a phone the click hides the lesson (the terminal's tab comes forward), and role
+  // locators do not find hidden elements.
+  const handle = (await button.elementHandle())!;
+  await handle.click();
   // Enabled again once the last key is typed; then the worker runs what it was given.
-  await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => handle.isEnabled(), { timeout: 30_000 }).toBe(true);
   await settle(page);
   return (await page.evaluate((m) => window.__layerlab!.since(m), mark)) ?? [];
 }
@@ -36,8 +40,9 @@ async function answerQuestions(page: Page, p: PageData): Promise<void> {
   const course = compiled.course.lessons.flatMap((l) => l.pages).find((c) => c.id === p.id)!;
   for (const q of course.questions) {
     const answer = p.answers[q.id]!;
-    const form = page.locator('form.question').filter({ hasText: q.ask });
-    if (q.kind === 'choice') await form.getByRole('radio', { name: q.choice![answer as number]!, exact: true }).check();
+    // Backticks mark code in these strings; the page draws it as code, without them.
+    const form = page.locator('form.question').filter({ hasText: q.ask.replace(/`/g, '') });
+    if (q.kind === 'choice') await form.getByRole('radio', { name: q.choice![answer as number]!.replace(/`/g, ''), exact: true }).check();
     else await form.getByRole('textbox').fill(String(answer));
     await form.getByRole('button', { name: 'Check answer' }).click();
     await expect.poll(() => form.locator('.feedback').innerText()).toMatch(/^✓ Right\./);
@@ -99,7 +104,7 @@ describe('lesson 1, walked in the page', () => {
     await page.getByRole('button', { name: '☰ Contents' }).click();
     const contents = page.getByRole('region', { name: 'Contents' });
     expect(await contents.getByRole('link', { name: `${lesson.title} (complete)` }).count()).toBe(1);
-    expect(await contents.locator('.lesson').first().locator('.stats').innerText()).toBe(
+    expect(await contents.locator('.lesson-item').first().locator('.stats').innerText()).toBe(
       `${lesson.pages.length} of ${lesson.pages.length} pages done · 1 of 1 exercise passed`,
     );
     // Back walks the pages the learner came through, as the browser's history has them.
@@ -141,4 +146,69 @@ describe('a deep link', () => {
     }
     await context.close();
   }, 300_000);
+});
+
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'tablet', width: 820, height: 1180 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const SHOTS = resolve(import.meta.dirname, '../artifacts/lessons');
+
+/** Whatever in the lesson pane is wider than the pane (a code line, a table, a button row), as sentences. */
+async function overflows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const body = document.querySelector('.lesson .body')!;
+    const out: string[] = [];
+    if (body.scrollWidth > body.clientWidth) out.push(`the lesson is ${body.scrollWidth} px wide in ${body.clientWidth} px`);
+    for (const el of document.querySelectorAll('.lesson button, .lesson .bar, .lesson .prevnext')) {
+      const r = el.getBoundingClientRect();
+      const b = document.querySelector('.lesson')!.getBoundingClientRect();
+      if (r.width > 0 && (r.left < b.left - 0.5 || r.right > b.right + 0.5)) out.push(`"${el.textContent?.trim()}" sticks out of the pane`);
+    }
+    return out;
+  });
+}
+
+describe('the lesson pane at every size, in both themes', () => {
+  for (const size of SIZES) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${size.name} ${scheme}: Run shows the terminal, the goal turns met, a hint and a wrong answer's feedback`, async () => {
+        mkdirSync(SHOTS, { recursive: true });
+        const context = await ctx.browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
+        const page = await context.newPage();
+        const first = compiled.course.lessons[0]!.pages[0]!;
+        await openLab(page, `${ctx.url}#/lessons/${first.id}`);
+        const phone = size.name === 'phone';
+        if (phone) await page.getByRole('tab', { name: 'Lesson' }).click();
+        await page.getByRole('button', { name: 'Show a hint' }).click();
+        const shown = await clickRun(page, page.locator('article.page .prose').getByRole('button', { name: 'Run', exact: true }).last());
+        expect(shown[0]).toMatch(/\$ docker /);
+        // On a phone the terminal came forward, so the learner saw the command typed.
+        if (phone) {
+          expect(await page.getByRole('tab', { name: 'Terminal' }).getAttribute('aria-selected')).toBe('true');
+          await page.screenshot({ path: resolve(SHOTS, `${size.name}-${scheme}-run.png`) });
+          await page.getByRole('tab', { name: 'Lesson' }).click();
+        }
+        await expect.poll(() => page.locator('.goal .summary').innerText(), { timeout: 30_000 }).toBe('Goal reached.');
+        expect(await overflows(page)).toEqual([]);
+        await page.screenshot({ path: resolve(SHOTS, `${size.name}-${scheme}-goal.png`) });
+
+        const exercise = compiled.course.lessons[0]!.pages.at(-1)!;
+        await page.goto(`${ctx.url}#/lessons/${exercise.id}`);
+        await expect.poll(() => heading(page)).toBe(exercise.title);
+        const q = exercise.questions.find((x) => x.kind === 'choice')!;
+        const form = page.locator('form.question').filter({ hasText: q.ask.replace(/`/g, '') });
+        await form.getByRole('radio').first().check();
+        await form.getByRole('button', { name: 'Check answer' }).click();
+        await expect.poll(() => form.locator('.feedback').innerText()).toMatch(/^✗ Not quite\. \S/);
+        await form.scrollIntoViewIfNeeded();
+        expect(await overflows(page)).toEqual([]);
+        await page.screenshot({ path: resolve(SHOTS, `${size.name}-${scheme}-question.png`) });
+        await page.getByRole('button', { name: '☰ Contents' }).click();
+        await page.screenshot({ path: resolve(SHOTS, `${size.name}-${scheme}-contents.png`) });
+        await context.close();
+      }, 120_000);
+    }
+  }
 });

@@ -1,6 +1,6 @@
 /** Placeholders in runnable blocks (src/lib/code-fields.ts): fields where they stand, the text filled from them. */
 import { describe, expect, it } from 'vitest';
-import { commandLines, fieldLabel, fill, segments } from '../../src/lib/code-fields.ts';
+import { commandLines, fieldLabel, fill, segments, words } from '../../src/lib/code-fields.ts';
 
 describe('segments', () => {
   it('cuts the text at each named placeholder, and only those', () => {
@@ -42,5 +42,19 @@ describe('commandLines', () => {
 describe('fieldLabel', () => {
   it('reads a placeholder as words', () => {
     expect(fieldLabel('container_id')).toBe('container id');
+  });
+});
+
+describe('words', () => {
+  it('keeps short words whole and lets spaces and long words wrap', () => {
+    const digest = 'sha256:' + 'a'.repeat(64);
+    expect(words(`run -it  ${digest}\n`)).toEqual([
+      { text: 'run', keep: true },
+      { text: ' ', keep: false },
+      { text: '-it', keep: true },
+      { text: '  ', keep: false },
+      { text: digest, keep: false },
+      { text: '\n', keep: false },
+    ]);
   });
 });
