@@ -53,6 +53,8 @@ export async function holds(c: ConditionSpec, snap: LabSnapshot): Promise<boolea
     const want = c.build;
     if (!b || !b.ok) return false;
     if (!b.tags.includes(normalized(want.tag) ?? '')) return false;
+    // The tag must still name what that build made (not moved by a later tag or removed).
+    if (snap.image(want.tag)?.id !== b.imageId) return false;
     if (want.builder !== undefined && b.builder !== want.builder) return false;
     const steps = (prefix: string) => b.steps.filter((s) => instructionStarts(s.instruction, prefix));
     for (const p of want.cached ?? []) if (steps(p).length === 0 || !steps(p).every((s) => s.cached)) return false;

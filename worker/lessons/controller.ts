@@ -146,8 +146,7 @@ export class Lessons {
         this.#deps.events({ type: 'goal', status });
         if (status.met && page.goal.length > 0) {
           const wrote = await updateProgress(this.#deps.store(), (p) => {
-            const e = pageEntry(p, pageId);
-            if (isDone(page, status, e)) e.done = true;
+            if (isDone(page, status, p.pages[pageId] ?? { done: false, answers: {} })) pageEntry(p, pageId).done = true;
           });
           if (wrote) this.#progressChanged();
         }

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 
 /** An image reference (`alpine`, `hello:v0.1`) or an image ID prefix of 12+ hex digits. */
-const Ref = z.string().min(1).describe('An image reference (`alpine`, `hello:v0.1`, `docker.io/library/alpine:3.20`) or an image ID prefix of 12 or more hex digits.');
+const Ref = z.string().min(1).describe('An image reference (`alpine`, `hello:v0.1`, `docker.io/library/alpine:3.21`) or an image ID prefix of 12 or more hex digits.');
 /** A path: absolute inside an image or container, relative to ~ for home files. */
 const ImagePath = z.string().regex(/^\//, 'must be an absolute path (start with /)').describe('An absolute path inside the image or container, e.g. `/usr/bin/figlet`.');
 const HomePath = z
