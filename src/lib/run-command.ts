@@ -7,13 +7,14 @@ import { tick } from 'svelte';
 import { layout } from './media.svelte.ts';
 import { typeIntoTerminal } from './terminal-input.ts';
 
-/** Types `lines` into the terminal, showing it first on a phone. */
+/** Types `lines` into the terminal, showing it (and giving it the focus the hidden button had) first on a phone. */
 export async function runInTerminal(lines: readonly string[]): Promise<void> {
-  if (layout.phone && layout.region !== 'terminal') {
+  const phone = layout.phone;
+  if (phone && layout.region !== 'terminal') {
     layout.region = 'terminal';
     await tick();
   }
-  await typeIntoTerminal(lines);
+  await typeIntoTerminal(lines, { focus: phone });
 }
 
 /** Copies text to the clipboard; false when the browser refused. */

@@ -43,13 +43,17 @@ export function attachTerminal(s: TerminalSink): () => void {
  * Types the lines into the terminal, character by character, and resolves
  * once the last Enter is sent (not when the command ends: the terminal shows
  * that). Runs queue one after another, so two clicks never interleave.
+ * `focus`: give the terminal the focus first (where the button that asked
+ * is about to be hidden); otherwise the focus stays on the button, so a
+ * keyboard user goes on to the next block with Tab.
  */
-export function typeIntoTerminal(lines: readonly string[], wait: (ms: number) => Promise<void> = sleep): Promise<void> {
+export function typeIntoTerminal(lines: readonly string[], opts: { focus?: boolean; wait?: (ms: number) => Promise<void> } = {}): Promise<void> {
+  const wait = opts.wait ?? sleep;
   const keys = keystrokes(lines);
   const delay = keyDelay(keys.length);
   typing = typing.then(async () => {
     if (!sink) throw new Error('the terminal is not ready yet');
-    sink.focus();
+    if (opts.focus) sink.focus();
     for (const k of keys) {
       sink.send(k);
       if (k !== '\x15') await wait(k === '\r' ? delay * 4 : delay);

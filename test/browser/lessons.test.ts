@@ -29,8 +29,8 @@ async function clickRun(page: Page, button: Locator): Promise<string[]> {
   // locators do not find hidden elements.
   const handle = (await button.elementHandle())!;
   await handle.click();
-  // Enabled again once the last key is typed; then the worker runs what it was given.
-  await expect.poll(() => handle.isEnabled(), { timeout: 30_000 }).toBe(true);
+  // Not busy once the last key is typed; then the worker runs what it was given.
+  await expect.poll(() => handle.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
   await settle(page);
   return (await page.evaluate((m) => window.__layerlab!.since(m), mark)) ?? [];
 }
@@ -61,7 +61,7 @@ describe('lesson 1, walked in the page', () => {
     expect(await heading(page)).toBe(lesson.title);
     const unexpected: Array<{ page: string; shown: string[] }> = [];
     for (const p of lesson.pages) {
-      await page.getByRole('button', { name: /^Next:/ }).click();
+      await page.getByRole('navigation', { name: 'Previous and next' }).getByRole('button', { name: /^Next:/ }).click();
       await expect.poll(() => heading(page)).toBe(p.title);
       expect(page.url()).toBe(`${ctx.url}#/lessons/${p.id}`);
       await expect.poll(() => page.locator('article.page').getAttribute('aria-busy')).toBe('false');

@@ -19,20 +19,20 @@ describe('keyDelay', () => {
 });
 
 describe('typeIntoTerminal', () => {
-  it('sends through the attached sink, focusing it first, and queues a second run after the first', async () => {
+  it('sends through the attached sink, focusing it when asked, and queues a second run after the first', async () => {
     const got: string[] = [];
     const detach = attachTerminal({ send: (d) => got.push(d), focus: () => got.push('<focus>') });
-    const noWait = (): Promise<void> => Promise.resolve();
-    await Promise.all([typeIntoTerminal(['ab'], noWait), typeIntoTerminal(['c'], noWait)]);
+    const wait = (): Promise<void> => Promise.resolve();
+    await Promise.all([typeIntoTerminal(['ab'], { wait }), typeIntoTerminal(['c'], { focus: true, wait })]);
     detach();
-    expect(got).toEqual(['<focus>', '\x15', 'a', 'b', '\r', '<focus>', '\x15', 'c', '\r']);
+    expect(got).toEqual(['\x15', 'a', 'b', '\r', '<focus>', '\x15', 'c', '\r']);
   });
 
   it('fails in words when no terminal is attached, and the next run still goes', async () => {
-    await expect(typeIntoTerminal(['ls'], () => Promise.resolve())).rejects.toThrow('the terminal is not ready yet');
+    await expect(typeIntoTerminal(['ls'], { wait: () => Promise.resolve() })).rejects.toThrow('the terminal is not ready yet');
     const got: string[] = [];
     const detach = attachTerminal({ send: (d) => got.push(d), focus: () => undefined });
-    await typeIntoTerminal(['x'], () => Promise.resolve());
+    await typeIntoTerminal(['x'], { wait: () => Promise.resolve() });
     detach();
     expect(got).toEqual(['\x15', 'x', '\r']);
   });

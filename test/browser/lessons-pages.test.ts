@@ -1,0 +1,70 @@
+/**
+ * Every page of the course, opened by its address in a narrow pane (a
+ * phone): it draws without a script error, nothing in it is wider than the
+ * pane, each runnable block has its Run and Copy, and the page's start is
+ * set up (the pane leaves its busy state). And the pane by keyboard alone:
+ * Next moves the focus to the new page's title, Tab reaches Run, Enter
+ * types the command into the terminal.
+ */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLab, settle, useBrowser } from './harness.ts';
+import { loadCourseDir } from '../../worker/lessons/load-dir.ts';
+
+const ctx = useBrowser({ beforeAll, afterAll });
+const compiled = loadCourseDir(resolve(import.meta.dirname, '../../lessons'));
+
+describe('every page of the course', () => {
+  it('draws in a 390 px phone without errors or overflow, with Run and Copy on each runnable block', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openLab(page, ctx.url);
+    await page.getByRole('tab', { name: 'Lesson' }).click();
+    const found: Record<string, string[]> = {};
+    for (const p of compiled.course.lessons.flatMap((l) => l.pages)) {
+      await page.evaluate((h) => (location.hash = h), `#/lessons/${p.id}`);
+      await expect.poll(() => page.locator('.lesson .body h2').innerText()).toBe(p.title);
+      await expect.poll(() => page.locator('article.page').getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
+      const problems = await page.evaluate(() => {
+        const body = document.querySelector('.lesson .body')!;
+        const out: string[] = [];
+        if (body.scrollWidth > body.clientWidth) out.push(`${body.scrollWidth} px wide in ${body.clientWidth} px`);
+        const err = document.querySelector('.lesson .error');
+        if (err) out.push(err.textContent ?? '');
+        return out;
+      });
+      const runnable = p.blocks.filter((b) => b.kind === 'code' && b.runnable).length;
+      const prose = page.locator('article.page .prose');
+      const buttons = [await prose.getByRole('button', { name: 'Run', exact: true }).count(), await prose.getByRole('button', { name: 'Copy', exact: true }).count()];
+      if (buttons[0] !== runnable || buttons[1] !== runnable) problems.push(`${buttons.join('/')} Run/Copy buttons for ${runnable} runnable blocks`);
+      if (problems.length > 0) found[p.id] = problems;
+    }
+    expect({ found, errors }).toEqual({ found: {}, errors: [] });
+    await context.close();
+  }, 600_000);
+});
+
+describe('the lesson pane by keyboard', () => {
+  it('moves the focus to the new title on Next, reaches Run with Tab, and types the command with Enter', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const lesson = compiled.course.lessons[0]!;
+    await openLab(page, `${ctx.url}#/lessons/${lesson.id}`);
+    await page.getByRole('navigation', { name: 'Previous and next' }).getByRole('button', { name: /^Next:/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(lesson.pages[0]!.title);
+    // Tab from the title: past the page's links, to the first Run.
+    for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.textContent?.trim())) !== '▶ Run'; i++) await page.keyboard.press('Tab');
+    const code = await page.evaluate(() => document.activeElement!.closest('.box')!.querySelector('pre')!.textContent!);
+    const mark = await page.evaluate(() => window.__layerlab!.mark());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-busy'))).toBe('false');
+    await settle(page);
+    expect((await page.evaluate((m) => window.__layerlab!.since(m), mark))![0]).toBe(`learner@layerlab:~$ ${code}`);
+    // The focus stayed on Run: Tab goes on through the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('▶ Run');
+    await context.close();
+  }, 120_000);
+});
