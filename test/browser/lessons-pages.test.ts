@@ -68,3 +68,29 @@ describe('the lesson pane by keyboard', () => {
     await context.close();
   }, 120_000);
 });
+
+describe('solution and reset', () => {
+  it('runs the revealed solution to meet the goal, and Reset this page puts the page back at its start', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const target = compiled.pages.find((p) => p.goal.length >= 2 && p.solution.length >= 2 && p.start !== 'continue' && p.questions.length === 0)!;
+    await openLab(page, `${ctx.url}#/lessons/${target.id}`);
+    await expect.poll(() => page.locator('article.page').getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
+    const summary = page.locator('.goal .summary');
+    await expect.poll(() => summary.innerText()).toBe(`0 of ${target.goal.length} done.`);
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    const solution = page.locator('.solution');
+    expect(await solution.locator('pre').innerText()).toBe(target.solution.map((l) => l.line).join('\n'));
+    await solution.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => solution.getByRole('button', { name: 'Run', exact: true }).getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+    await settle(page);
+    await expect.poll(() => summary.innerText(), { timeout: 30_000 }).toBe('Goal reached.');
+    await page.getByRole('button', { name: 'Reset this page' }).click();
+    // It asks first; the confirming button has the focus.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reset page');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'This page is back at its start.' }).count()).toBe(1);
+    await expect.poll(() => summary.innerText(), { timeout: 30_000 }).toBe(`0 of ${target.goal.length} done.`);
+    await context.close();
+  }, 120_000);
+});
