@@ -58,18 +58,17 @@ export class Lessons {
   }
 
   /**
-   * Loads the course and progress and opens the page the URL names once the
-   * lab is `ready` (its session must be up before a page's start state can be
-   * set up); then follows the hash.
+   * Loads the course (drawn at once: the worker serves it before the lab is
+   * up), then the progress and the page the URL names (the worker sets up a
+   * page's start once the lab is open); then follows the hash.
    */
-  async init(api: LessonApi, ready: Promise<unknown>, hash: HashSource = windowHash): Promise<void> {
+  async init(api: LessonApi, hash: HashSource = windowHash): Promise<void> {
     this.#api = api;
     this.#hash = hash;
     this.route = parseRoute(hash.get());
-    await ready;
-    [this.course, this.progress] = await Promise.all([api.course(), api.progress()]);
+    this.course = await api.course();
     hash.listen(() => void this.#open(parseRoute(this.#hash.get())));
-    await this.#open(this.route);
+    await Promise.all([this.#refreshProgress(), this.#open(parseRoute(hash.get()))]);
   }
 
   /** Goes to a route: a new history entry (Back returns), the page opened by the hash change. */

@@ -12,7 +12,7 @@ async function started(hash = ''): Promise<{ s: Lessons; api: FakeApi; h: FakeHa
   const s = new Lessons();
   const api = new FakeApi();
   const h = new FakeHash(hash);
-  await s.init(api, Promise.resolve(), h);
+  await s.init(api, h);
   return { s, api, h };
 }
 
