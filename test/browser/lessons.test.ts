@@ -189,6 +189,8 @@ describe('the lesson pane at every size, in both themes', () => {
         // On a phone the terminal came forward, so the learner saw the command typed.
         if (phone) {
           expect(await page.getByRole('tab', { name: 'Terminal' }).getAttribute('aria-selected')).toBe('true');
+          // The Lesson tab says when the goal is reached behind it.
+          await expect.poll(() => page.getByRole('tab', { name: 'Lesson' }).textContent(), { timeout: 30_000 }).toBe('Lesson✓, goal reached');
           await page.screenshot({ path: resolve(SHOTS, `${size.name}-${scheme}-run.png`) });
           await page.getByRole('tab', { name: 'Lesson' }).click();
         }
