@@ -154,6 +154,13 @@ describe('images, layers, containers and commits', () => {
     expect(await Promise.all(['7.83MB', '7.83 MB', '7.83mb', '7.8MB', '8MB'].map(async (a) => (await checkAnswer(size, a, snap)).correct))).toEqual([true, true, true, false, false]);
     const made: QuestionSpec = { id: 'h', ask: '?', value: { historyCreatedBy: { image: 'ourfiglet', layer: 2 } }, why: 'W.' };
     expect(await Promise.all(['sh -c apk add figlet', 'sh  -c apk add figlet', 'apk add figlet', 'CMD ["/bin/sh"]'].map(async (a) => (await checkAnswer(made, a, snap)).correct))).toEqual([true, true, false, false]);
+    // Near misses are named: history rows for layers, one image's layers for shared ones, another image's size.
+    await lab.run('printf "FROM alpine\\nENV A=1\\nCMD [\\"true\\"]\\n" > Dockerfile.meta && docker build -q -f Dockerfile.meta -t meta . > /dev/null');
+    const snap2 = await lab.snap();
+    const layersQ: QuestionSpec = { id: 'n', ask: '?', value: { layerCount: 'meta' }, why: 'W.' };
+    expect(await checkAnswer(layersQ, '4', snap2)).toEqual({ correct: false, why: 'docker history lists 4 rows for meta, but the rows of size 0B with no layer of their own (CMD, ENV, WORKDIR…) only change its config. W.' });
+    expect(await checkAnswer(count, '2', snap2)).toEqual({ correct: false, why: 'That is how many layers ourfiglet has; count only the layers both images list, from the bottom up. W.' });
+    expect(await checkAnswer({ ...size, value: { imageSize: 'ourfiglet' } }, '7.83MB', snap2)).toEqual({ correct: false, why: 'That is the size of alpine:latest. W.' });
     const missing: QuestionSpec = { id: 'm', ask: '?', value: { layerCount: 'nothere' }, why: 'W.' };
     expect(await checkAnswer(missing, '1', snap)).toEqual({ correct: false, why: 'There is no image nothere in the lab right now: the answer is read from the lab, so make it first. W.' });
   });
@@ -239,5 +246,21 @@ describe('builds and the cache', () => {
     expect(await truth(lab, [{ build: { tag: 'hello:v0.4' } }])).toEqual([true]);
     await lab.run('docker tag alpine hello:v0.4');
     expect(await truth(lab, [{ build: { tag: 'hello:v0.4' } }])).toEqual([false]);
+  });
+
+  it('the last build is kept with the engine state: a reload finds it', async () => {
+    await lab.run('docker build -t hello:v0.5 .');
+    const before = (await lab.snap()).lastBuild;
+    expect(before).toMatchObject({ builder: 'buildkit', ok: true, tags: ['docker.io/library/hello:v0.5'] });
+    expect(before!.steps.map((s) => [s.instruction, s.cached])).toEqual([
+      ['FROM docker.io/library/alpine:latest', true],
+      ['WORKDIR /app', true],
+      ['ENV GREETING=hi', false],
+      ['RUN echo hi > /hi', true],
+      ['COPY . /app', true],
+      ['CMD ["cat", "/hi"]', false],
+    ]);
+    const reloaded = await openLab({ store: lab.store });
+    expect((await reloaded.snap()).lastBuild).toEqual(before);
   });
 });

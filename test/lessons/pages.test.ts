@@ -48,6 +48,13 @@ describe('the walk catches bad pages', () => {
   it('a "wrong" solution that reaches the goal (a too-lax check)', async () => {
     expect(await failure({ wrong: [commit.solution] })).toEqual({ file: commit.file, wrong: 0, met: true });
   }, 60_000);
+  it('a "right" solution that does not reach the goal (a too-strict check)', async () => {
+    expect(await failure({ right: [[{ line: 'docker tag alpine ourfiglet', rc: 0 }]] })).toEqual({
+      file: commit.file,
+      right: 0,
+      unmet: ['No image tagged ourfiglet with figlet in its top layer yet.'],
+    });
+  }, 60_000);
   it('a goal already met at the start', async () => {
     expect(await failure({ goal: [{ image: 'alpine', say: 'no alpine' }] })).toEqual({ file: commit.file, metAtStart: true });
   }, 60_000);

@@ -13,6 +13,7 @@ import { MemoryStore } from '../../worker/store/memory-store.ts';
 import { createSession } from '../../worker/session.ts';
 import { loadCourseDir } from '../../worker/lessons/load-dir.ts';
 import { parseProgress, PROGRESS_KEY } from '../../worker/lessons/progress.ts';
+import type { CompiledCourse, PageData } from '../../worker/lessons/types.ts';
 
 const course = loadCourseDir(resolve(import.meta.dirname, 'fixtures/course'));
 const channels: BroadcastChannel[] = [];
@@ -41,7 +42,7 @@ interface Tab {
   line(text: string): Promise<string>;
 }
 
-async function openTab(store: MemoryStore, tabs?: { locks: LockManagerLike; channel: string }): Promise<Tab> {
+async function openTab(store: MemoryStore, tabs?: { locks: LockManagerLike; channel: string }, compiled: CompiledCourse = course): Promise<Tab> {
   const channel = tabs ? new BroadcastChannel(tabs.channel) : undefined;
   if (channel) channels.push(channel);
   const api = createLabService({
@@ -54,7 +55,7 @@ async function openTab(store: MemoryStore, tabs?: { locks: LockManagerLike; chan
     commandNames: async () => [],
     tabId: crypto.randomUUID(),
     ...(tabs ? { locks: tabs.locks, channel: channel as never } : {}),
-    course: async () => course,
+    course: async () => compiled,
   });
   const events: LabEvent[] = [];
   let output = '';
@@ -190,6 +191,20 @@ describe('lessons through the lab API', () => {
     expect(await other.api.progress()).toEqual({ pages: { 'basics/welcome': { done: true, answers: {} } } });
     await other.api.reset();
     expect(await other.api.progress()).toEqual({ pages: {} });
+  });
+
+  it('follows a change no line made: a detached container writing a file later', async () => {
+    const base = course.pages.find((p) => p.id === 'basics/many')!;
+    const page: PageData = { ...base, id: 'basics/background', start: { images: ['alpine'] }, goal: [{ container: { name: 'bg', added: '/done' }, say: 'bg has not written /done yet.' }] };
+    const withPage: CompiledCourse = { ...course, pages: [...course.pages, page] };
+    const tab = await openTab(new MemoryStore(), undefined, withPage);
+    await tab.api.openPage(page.id);
+    const from = tab.events.length;
+    await tab.line('docker run -d --name bg alpine sh -c "sleep 1; touch /done; sleep 1000"');
+    // The line ends with the container running and /done not yet written: the goal turns met later, on its own.
+    expect(goalOf(await tab.next((e) => e.type === 'goal', from))?.met).toEqual(false);
+    expect(goalOf(await tab.next((e) => e.type === 'goal' && e.status.met, from))).toEqual({ pageId: page.id, conditions: [{ met: true, say: 'bg has not written /done yet.' }], met: true });
+    await tab.line('docker rm -f bg');
   });
 
   it('reads malformed progress as none instead of failing', () => {

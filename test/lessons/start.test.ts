@@ -98,3 +98,35 @@ describe('start states', () => {
     expect((await lab.lessons.goal('basics/build')).conditions.map((c) => c.met)).toEqual([false, false]);
   });
 });
+
+describe('the checker is cheap when nothing relevant changed', () => {
+  it('computes a goal once per engine state: shell-only lines reuse it, an engine change recomputes it', async () => {
+    const lab = await openLab({ course });
+    await lab.lessons.open('basics/build');
+    const first = await lab.lessons.goal('basics/build');
+    expect(await lab.lessons.goal('basics/build')).toBe(first);
+    await lab.run('cd hello && ls');
+    expect(await lab.lessons.goal('basics/build')).toBe(first);
+    await lab.run('docker tag alpine other');
+    const after = await lab.lessons.goal('basics/build');
+    expect(after).not.toBe(first);
+    expect(after).toEqual(first);
+  });
+});
+
+describe('placeholders resolved from the lab', () => {
+  it('<container_id> is the newest container; <image_id> the goal\'s image, or the newest image until it exists', async () => {
+    const lab = await openLab({ course });
+    await lab.lessons.open('basics/commit');
+    expect(Object.keys(await lab.lessons.placeholders('basics/commit'))).toEqual(['image_id']);
+    await lab.run('docker run --name fig alpine sh -c "apk add figlet"');
+    const cid = (await lab.run('docker ps -a -q')).stdout.trim();
+    const iid = (await lab.run('docker commit fig')).stdout.trim().slice(7, 19);
+    expect(await lab.lessons.placeholders('basics/commit')).toEqual({
+      container_id: { value: cid, note: `your container fig is ${cid}` },
+      image_id: { value: iid, note: `your newest image is ${iid}` },
+    });
+    await lab.run(`docker tag ${iid} ourfiglet`);
+    expect((await lab.lessons.placeholders('basics/commit')).image_id).toEqual({ value: iid, note: `the image ourfiglet is ${iid}` });
+  });
+});

@@ -2,7 +2,8 @@
  * What pages.test.ts does to every page, learnGitBranching-style: set up
  * its start state in a fresh lab, see the goal unmet, type the solution line
  * by line, see the goal met and the solution's answers accepted; type each
- * wrong solution in a fresh lab and see the goal stay unmet; and, lesson by
+ * other right solution in a fresh lab and see the goal met, each wrong one
+ * and see it stay unmet; and, lesson by
  * lesson, run every runnable block of every page in order.
  */
 import { expect } from 'vitest';
@@ -54,6 +55,13 @@ export async function walkPage(course: CompiledCourse, page: PageData): Promise<
     expect({ file: page.file, question: q.id, correct: (await checkAnswer(q, answer, snap)).correct }).toEqual({ file: page.file, question: q.id, correct: true });
   }
   if (page.goal.length === 0) return;
+  for (const [i, right] of page.right.entries()) {
+    const r = await openLab({ course });
+    await r.lessons.open(page.id);
+    await type(r, page, right, true);
+    const status = await r.lessons.goal(page.id);
+    expect({ file: page.file, right: i, unmet: status.conditions.filter((c) => !c.met).map((c) => c.say) }).toEqual({ file: page.file, right: i, unmet: [] });
+  }
   for (const [i, wrong] of page.wrong.entries()) {
     const w = await openLab({ course });
     await w.lessons.open(page.id);

@@ -266,7 +266,33 @@ export async function checkAnswer(q: QuestionSpec, answer: string, snap: LabSnap
   const value = await evaluate(q.value!, snap);
   if (!value.ok) return { correct: false, why: `${capital(value.why)}: the answer is read from the lab, so make it first. ${q.why}` };
   if (matches(value, answer)) return { correct: true, why: q.why };
-  return { correct: false, why: `${await whatItIs(value, answer, snap)}${q.why}` };
+  return { correct: false, why: `${value.kind === 'digest' ? await whatItIs(value, answer, snap) : nearMiss(q.value!, answer, snap)}${q.why}` };
+}
+
+/**
+ * Feedback for a count or size that is another figure of the lab: the
+ * history rows for a layer count, one image's layers for a shared count,
+ * another image's size.
+ */
+function nearMiss(expr: ValueSpec, answer: string, snap: LabSnapshot): string {
+  const a = answer.trim();
+  if ('layerCount' in expr) {
+    const img = snap.image(expr.layerCount);
+    if (img && a === String(img.history.length) && img.history.length !== img.diffIds.length) {
+      return `docker history lists ${img.history.length} rows for ${expr.layerCount}, but the rows of size 0B with no layer of their own (CMD, ENV, WORKDIR…) only change its config. `;
+    }
+  }
+  if ('sharedLayers' in expr) {
+    for (const ref of expr.sharedLayers) {
+      const img = snap.image(ref);
+      if (img && a === String(img.diffIds.length)) return `That is how many layers ${ref} has; count only the layers both images list, from the bottom up. `;
+    }
+  }
+  if ('imageSize' in expr) {
+    const other = snap.images.find((i) => i.size.toLowerCase() === a.replace(/\s+/g, '').toLowerCase());
+    if (other && other !== snap.image(expr.imageSize)) return `That is the size of ${other.refs[0] ?? other.id.slice(7, 19)}. `;
+  }
+  return '';
 }
 
 /**

@@ -102,6 +102,7 @@ function compilePage(lessonId: string, slug: string, file: LessonFile): { page: 
     questions: fm.questions ?? [],
     solution,
     answers: fm.answers ?? {},
+    right: (fm.right ?? []).map((w) => w.map(scriptLine)),
     wrong: (fm.wrong ?? []).map((w) => w.map(scriptLine)),
     owns: owned(fm),
     fill: fm.fill ?? {},

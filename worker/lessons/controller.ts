@@ -39,6 +39,8 @@ export class Lessons {
   #current: string | null = null;
   #checking: Promise<void> | undefined;
   #again = false;
+  /** The last goal computed, and the engine state it was computed on (states are immutable, replaced on every change). */
+  #memo: { pageId: string; state: unknown; status: Promise<GoalStatus> } | undefined;
 
   constructor(deps: LessonDeps) {
     this.#deps = deps;
@@ -80,7 +82,19 @@ export class Lessons {
   async goal(pageId: string): Promise<GoalStatus> {
     const page = await this.#page(pageId);
     if (page.goal.length === 0) return { pageId, conditions: [], met: true };
-    return checkGoal(pageId, page.goal, await this.snapshot());
+    const engine = await (await this.#deps.session()).engine();
+    // Cheap when nothing relevant changed: a line that only moved the shell (cd, ls, echo) leaves the engine state as it was.
+    // Home files and running containers change without a new engine state, so goals that read them are always checked.
+    const last = this.#memo;
+    const reusable = !page.goal.some((c) => 'file' in c || 'noFile' in c) && ![...engine.state.containers.values()].some((c) => c.running);
+    if (reusable && last?.pageId === pageId && last.state === engine.state) return last.status;
+    const status = this.snapshot().then((snap) => checkGoal(pageId, page.goal, snap));
+    const memo = { pageId, state: engine.state, status };
+    this.#memo = memo;
+    status.catch(() => {
+      if (this.#memo === memo) this.#memo = undefined;
+    });
+    return status;
   }
 
   /** Checks an answer and records it (call under the state lock). */
@@ -112,17 +126,27 @@ export class Lessons {
 
   /**
    * The well-known placeholders: `<container_id>` (the most recently created
-   * container) and `<image_id>` (the image the page's goal names first).
+   * container) and `<image_id>` (the image the page's goal names first, or
+   * while it does not exist, the newest image).
    */
   async placeholders(pageId: string): Promise<Record<string, { value: string; note: string }>> {
     const page = await this.#page(pageId);
     const snap = await this.snapshot();
     const out: Record<string, { value: string; note: string }> = {};
-    const newest = [...(await this.#deps.session().then((s) => s.engine())).state.containers.values()].sort((a, b) => Number(b.created) - Number(a.created))[0];
-    if (newest) out.container_id = { value: newest.id.slice(0, 12), note: `your container ${newest.name.replace(/^\//, '')} is ${newest.id.slice(0, 12)}` };
+    const engine = await (await this.#deps.session()).engine();
+    const last = [...engine.state.containers.values()].sort((a, b) => Number(b.created) - Number(a.created))[0];
+    if (last) out.container_id = { value: last.id.slice(0, 12), note: `your container ${last.name.replace(/^\//, '')} is ${last.id.slice(0, 12)}` };
+    // The image the goal names, or while it does not exist yet, the newest image (the one just committed or built).
     const ref = firstImage(page);
-    const img = ref === undefined ? undefined : snap.image(ref);
-    if (ref !== undefined && img) out.image_id = { value: img.id.slice(7, 19), note: `the image ${ref} is ${img.id.slice(7, 19)}` };
+    const named = ref === undefined ? undefined : snap.image(ref);
+    if (named) out.image_id = { value: named.id.slice(7, 19), note: `the image ${ref} is ${named.id.slice(7, 19)}` };
+    else {
+      const newest = [...engine.state.images.values()].sort((a, b) => (b.config.created ?? '').localeCompare(a.config.created ?? ''))[0];
+      if (newest) {
+        const name = snap.images.find((i) => i.id === newest.id)?.refs[0];
+        out.image_id = { value: newest.id.slice(7, 19), note: `your newest image${name ? ` (${name})` : ''} is ${newest.id.slice(7, 19)}` };
+      }
+    }
     return out;
   }
 
@@ -152,7 +176,11 @@ export class Lessons {
         }
       } while (this.#again);
     };
-    this.#checking = run().finally(() => (this.#checking = undefined));
+    // Never rejects: it runs after lines and other tabs' changes, where nobody awaits it. A check that
+    // fails (a layer blob gone under a concurrent change) is left for the next change to redo.
+    this.#checking = run()
+      .catch((err: unknown) => console.error('layerlab: checking the lesson goal failed:', err))
+      .finally(() => (this.#checking = undefined));
     return this.#checking;
   }
 

@@ -201,6 +201,10 @@ export const PageFrontmatter = z
       .record(z.string(), z.union([z.number(), z.string()]))
       .optional()
       .describe('The solution\'s answer to each question: a choice index, or a value; `$layerAdding` (any `$` + expression key) means "the value the expression computes".'),
+    right: z
+      .array(z.array(z.string().min(1)))
+      .optional()
+      .describe('Other right solutions (another command, an ID instead of a name, five commands instead of one): each a list of command lines run from the start state that must meet the goal.'),
     wrong: z.array(z.array(z.string().min(1))).optional().describe('Wrong solutions: each a list of command lines run from the start state that must leave the goal unmet.'),
     owns: z
       .strictObject({

@@ -29,6 +29,8 @@ export interface PageData {
   solution: ScriptLine[];
   /** The solution's answers: a choice index, a value, or `$key` for "what the value expression computes". */
   answers: Record<string, number | string>;
+  /** Other right solutions (each must meet the goal) and wrong ones (each must leave it unmet). */
+  right: ScriptLine[][];
   wrong: ScriptLine[][];
   /** What "Reset this page" removes (defaults filled in from the goal). */
   owns: { images: string[]; containers: string[]; files: string[] };

@@ -155,7 +155,6 @@ export function createLabService(deps: LabDeps): LabApi {
     if (store.writes !== before) {
       sync.announce('changed');
       events({ type: 'state-changed', origin: 'this-tab' });
-      void lessons.changed();
     }
   };
   let inProgram = false;
@@ -299,6 +298,8 @@ export function createLabService(deps: LabDeps): LabApi {
         storageWarning: `This browser refused to store the lab (${why}). It works, but in memory only: a reload starts a fresh lab.`,
       };
     }
+    // Every write of this tab (a line, a start state, a detached container storing its files) re-checks the lesson goal.
+    store.onWrite = () => void lessons.changed();
     // A reload shows the prompt of the directory the shell is in (session.ts restores it), before the shell loads.
     const kept = parseShellState((await store.load()).meta.get(SHELL_STATE_KEY));
     if (kept) promptNow = ps1(kept.env);

@@ -73,6 +73,12 @@ export class CountingStore implements Store {
   #inner: Store;
   /** Commits and clears so far. */
   writes = 0;
+  /**
+   * Called after every commit or clear, whoever made it: a line, the
+   * lessons, or a detached container storing what it wrote in the
+   * background (the lessons' goal follows every change, not only lines).
+   */
+  onWrite: () => void = () => undefined;
 
   constructor(inner: Store) {
     this.#inner = inner;
@@ -87,11 +93,13 @@ export class CountingStore implements Store {
   async commit(batch: Batch): Promise<void> {
     await this.#inner.commit(batch);
     this.writes++;
+    this.onWrite();
   }
 
   async clear(): Promise<void> {
     await this.#inner.clear();
     this.writes++;
+    this.onWrite();
   }
 
   /** Sessions are rebuilt on the same store; closing it is the page's business, at unload. */
