@@ -43,9 +43,6 @@ const WAYS: Record<string, string[][]> = {
     ['docker pull -a busybox', 'docker pull redis', 'docker image pull library/mongo:4.2.24'],
   ],
   'names-tags-cleanup/layers-in-a-pull': [['docker image pull ubuntu', 'docker image pull redis:latest', 'docker image pull nginx:latest']],
-  'names-tags-cleanup/dangling-and-filters': [
-    ['docker run --name ma alpine touch /version', 'docker commit ma myapp:latest', "docker run --name mb alpine sh -c 'echo 2 > /version'", 'docker container commit mb myapp'],
-  ],
   'names-tags-cleanup/prune': [
     ['docker container commit box2 old:1', 'docker rmi $(docker images -f dangling=true -q)'],
     ['docker commit box2 old:1', 'docker image prune --force'],
@@ -67,12 +64,12 @@ const WAYS: Record<string, string[][]> = {
   ],
   'inside-an-image/tags': [
     ['docker pull nginx:1.27.1-bookworm', 'docker tag nginx:1.27.1-bookworm nginx:1.27.1', 'docker tag hello hello:1.0.0'],
-    ['docker image pull nginx:1.27.1', 'docker build -t hello:1.0.0 ~/hello'],
+    ['docker image pull nginx:1.27.1', 'docker build -t hello:1.0.0 ~/hello-app'],
   ],
   'inside-an-image/removing': [['docker rmi nginx:1.27.1'], ['docker image rm c9c5f63b7a1b']],
   'inside-an-image/save': [
     ['cd ~', 'docker image save hello:1.0.0 > hello_image.tar', 'mkdir hello_image', 'cd hello_image', 'tar xf ../hello_image.tar'],
-    ['cd ~/hello', 'docker save --output ../hello_image.tar hello:1.0.0', 'cd ~ && mkdir hello_image && tar -x -f hello_image.tar -C hello_image'],
+    ['cd ~/hello-app', 'docker save --output ../hello_image.tar hello:1.0.0', 'cd ~ && mkdir hello_image && tar -x -f hello_image.tar -C hello_image'],
   ],
   'inside-an-image/export': [
     ['docker run --name xx hello:1.0.0', 'docker export xx > ~/hello_fs.tar'],
