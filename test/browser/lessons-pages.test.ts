@@ -4,7 +4,7 @@
  * pane, each runnable block has its Run and Copy, and the page's start is
  * set up (the pane leaves its busy state). And the pane by keyboard alone:
  * Next moves the focus to the new page's title, Tab reaches Run, Enter
- * types the command into the terminal.
+ * types the command into the terminal, Copy copies it.
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ describe('every page of the course', () => {
 });
 
 describe('the lesson pane by keyboard', () => {
-  it('moves the focus to the new title on Next, reaches Run with Tab, and types the command with Enter', async () => {
+  it('moves the focus to the new title on Next, reaches Run with Tab, types the command with Enter, copies it with Copy', async () => {
     const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const lesson = compiled.course.lessons[0]!;
@@ -63,8 +63,13 @@ describe('the lesson pane by keyboard', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-busy'))).toBe('false');
     await settle(page);
     expect((await page.evaluate((m) => window.__layerlab!.since(m), mark))![0]).toBe(`learner@layerlab:~$ ${code}`);
-    // The focus stayed on Run: Tab goes on through the page.
+    // The focus stayed on Run: Tab goes on through the page, to Copy, which copies the command.
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('▶ Run');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.url).origin });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement!.closest('.code')!.querySelector('.status')!.textContent)).toBe('Copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     await context.close();
   }, 120_000);
 });
