@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLab, settle, useBrowser } from './harness.ts';
+import { openLab, run, settle, useBrowser } from './harness.ts';
 import { loadCourseDir } from '../../worker/lessons/load-dir.ts';
 
 const ctx = useBrowser({ beforeAll, afterAll });
@@ -96,6 +96,24 @@ describe('solution and reset', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'This page is back at its start.' }).count()).toBe(1);
     await expect.poll(() => summary.innerText(), { timeout: 30_000 }).toBe(`0 of ${target.goal.length} done.`);
+    await context.close();
+  }, 120_000);
+});
+
+describe('two tabs', () => {
+  it('show the same progress: a page completed in one is marked done in the other', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const first = compiled.course.lessons[0]!.pages[0]!;
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await openLab(a, `${ctx.url}#/lessons/${first.id}`);
+    await openLab(b, `${ctx.url}#/`);
+    const mark = (): Promise<string> => b.locator('.contents a', { hasText: first.title }).locator('.mark').innerText();
+    expect(await mark()).toBe('○');
+    for (const { line } of compiled.pages.find((p) => p.id === first.id)!.solution) await run(a, line);
+    await expect.poll(() => a.getByText('Page complete').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(mark, { timeout: 30_000 }).toBe('✓');
+    expect(await b.locator('.total').innerText()).toMatch(/^1 of \d+ pages done/);
     await context.close();
   }, 120_000);
 });
