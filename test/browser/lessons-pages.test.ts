@@ -101,7 +101,7 @@ describe('solution and reset', () => {
 });
 
 describe('two tabs', () => {
-  it('show the same progress: a page completed in one is marked done in the other', async () => {
+  it('show the same progress: a page completed in one is marked done in the other, and Reset lab clears it in both', async () => {
     const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const first = compiled.course.lessons[0]!.pages[0]!;
     const a = await context.newPage();
@@ -114,6 +114,12 @@ describe('two tabs', () => {
     await expect.poll(() => a.getByText('Page complete').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(mark, { timeout: 30_000 }).toBe('✓');
     expect(await b.locator('.total').innerText()).toMatch(/^1 of \d+ pages done/);
+    // Reset lab wipes the progress with the lab, in both tabs, and the open page starts over.
+    await a.getByRole('button', { name: 'Reset lab' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: 'Reset lab' }).click();
+    await expect.poll(() => a.getByText('Page complete').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => a.locator('.goal .summary').innerText(), { timeout: 30_000 }).toMatch(/^0 of \d+ done\.$/);
+    await expect.poll(mark, { timeout: 30_000 }).toBe('○');
     await context.close();
   }, 120_000);
 });
