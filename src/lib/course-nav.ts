@@ -92,15 +92,18 @@ export function resumeRoute(course: Course, progress: Progress): Route {
   return started ? { kind: 'page', pageId: first.page.id } : { kind: 'lesson', lessonId: first.lesson.id };
 }
 
-/** What a route is called in Prev/Next and the contents: the page's or lesson's title. */
+/** What a route is called in Prev/Next and the contents: the page's title, or the lesson's with its number. */
 export function routeTitle(course: Course, route: Route): string {
   switch (route.kind) {
     case 'home':
       return 'Contents';
     case 'sandbox':
       return 'Sandbox';
-    case 'lesson':
-      return course.lessons.find((l) => l.id === route.lessonId)?.title ?? 'Unknown lesson';
+    case 'lesson': {
+      // Numbered: Next from a lesson's last page leads into the next lesson, and says so.
+      const i = course.lessons.findIndex((l) => l.id === route.lessonId);
+      return i < 0 ? 'Unknown lesson' : `Lesson ${i + 1}: ${course.lessons[i]!.title}`;
+    }
     case 'page':
       return findPage(course, route.pageId)?.page.title ?? 'Unknown page';
   }

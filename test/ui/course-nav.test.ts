@@ -46,8 +46,15 @@ describe('resumeRoute', () => {
 });
 
 describe('routeTitle', () => {
-  it('names pages and lessons by their titles', () => {
-    const routes = [{ kind: 'home' }, { kind: 'sandbox' }, { kind: 'lesson', lessonId: 'two' }, { kind: 'page', pageId: 'one/read' }, { kind: 'page', pageId: 'x/y' }] as const;
-    expect(routes.map((r) => routeTitle(COURSE, r))).toEqual(['Contents', 'Sandbox', 'Two', 'Title of one/read', 'Unknown page']);
+  it('names pages by their titles and lessons by number and title', () => {
+    const routes = [
+      { kind: 'home' },
+      { kind: 'sandbox' },
+      { kind: 'lesson', lessonId: 'two' },
+      { kind: 'lesson', lessonId: 'three' },
+      { kind: 'page', pageId: 'one/read' },
+      { kind: 'page', pageId: 'x/y' },
+    ] as const;
+    expect(routes.map((r) => routeTitle(COURSE, r))).toEqual(['Contents', 'Sandbox', 'Lesson 2: Two', 'Unknown lesson', 'Title of one/read', 'Unknown page']);
   });
 });
