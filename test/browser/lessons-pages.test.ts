@@ -25,7 +25,7 @@ describe('every page of the course', () => {
     const found: Record<string, string[]> = {};
     for (const p of compiled.course.lessons.flatMap((l) => l.pages)) {
       await page.evaluate((h) => (location.hash = h), `#/lessons/${p.id}`);
-      await expect.poll(() => page.locator('.lesson .body h2').innerText()).toBe(p.title);
+      await expect.poll(() => page.locator('.lesson .body h2[tabindex]').innerText()).toBe(p.title);
       await expect.poll(() => page.locator('article.page').getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
       const problems = await page.evaluate(() => {
         const body = document.querySelector('.lesson .body')!;
