@@ -123,3 +123,24 @@ describe('two tabs', () => {
     await context.close();
   }, 120_000);
 });
+
+describe('the sandbox', () => {
+  it('is the free terminal with a short guide whose commands run, and no goal', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await openLab(page, `${ctx.url}#/sandbox`);
+    expect(await page.locator('.lesson .body h2[tabindex]').innerText()).toBe('Sandbox');
+    const run = page.locator('.lesson .body .code').filter({ hasText: 'docker image ls' }).getByRole('button', { name: 'Run', exact: true });
+    const mark = await page.evaluate(() => window.__layerlab!.mark());
+    await run.click();
+    await expect.poll(() => run.getAttribute('aria-busy')).toBe('false');
+    await settle(page);
+    expect(await page.evaluate((m) => window.__layerlab!.since(m), mark)).toEqual([
+      'learner@layerlab:~$ docker image ls',
+      'REPOSITORY   TAG       IMAGE ID   CREATED   SIZE',
+      'learner@layerlab:~$',
+    ]);
+    expect(await page.locator('.goal, .goal-chip').count()).toBe(0);
+    await context.close();
+  }, 60_000);
+});
