@@ -138,8 +138,7 @@ export interface LabApi {
   exportLab(): Promise<Uint8Array>;
   /** Replaces the lab with an exported one; rejects, leaving the lab as it was, for a file that is not one. */
   importLab(archive: Uint8Array): Promise<void>;
-  /** Resolves when typed input has been handled and no command runs (tests and benchmarks). */
-  settled(): Promise<void>;
+  // ---- The lessons (issue 10, design.md §10; worker/lessons) ----
   /** The validated, pre-rendered course (src/ may also import it statically from `virtual:layerlab-course`). */
   course(): Promise<Course>;
   /**
@@ -161,4 +160,7 @@ export interface LabApi {
   progress(): Promise<Progress>;
   /** Well-known placeholders resolved from the lab (`<container_id>`, `<image_id>`), with the note the page shows. */
   placeholders(pageId: string): Promise<Record<string, { value: string; note: string }>>;
+
+  /** Resolves when typed input has been handled and no command runs (tests and benchmarks). */
+  settled(): Promise<void>;
 }

@@ -80,6 +80,8 @@ export interface Session {
   notice?: string;
   /** What the terminal shows before the next line. */
   prompt(): string;
+  /** Persists the home directory now (the lessons wrote a page's start files into it), as a line's end does. */
+  saveHome(): Promise<void>;
   /** Runs one line and persists what it changed in the home directory. */
   runLine(line: string, opts?: { signal?: AbortSignal }): Promise<LineResult>;
   /**
@@ -97,15 +99,14 @@ export interface Session {
   detach(): Promise<boolean>;
   /** Ctrl-C: interrupts the foreground program, if any; at the shell, drops the line or the command typed on PS2 lines (`$?` 130). */
   interrupt(): Promise<LineResult | undefined>;
+  /**
+   * The engine behind `docker`, for the layer view (worker/layers): loaded
+   * now unless `load` is false, when it is undefined until a docker command
+   * has loaded it. Absent with a replaced docker CLI (`opts.docker`).
+   */
+  engine?(load?: boolean): Promise<import('./engine/engine.ts').Engine | undefined>;
   /** Writes pending state and closes the store. */
   close(): Promise<void>;
-  /**
-   * The session's engine, loaded on first use (the lessons read their
-   * snapshot and set up start states through its operations).
-   */
-  engine(): Promise<import('./engine/engine.ts').Engine>;
-  /** Persists the home directory now (after the lessons wrote start files into it), as a line's end does. */
-  saveHome(): Promise<void>;
   /**
    * A newer session on the same store replaces this one (a fresh login,
    * another tab's change, Reset): this session's engine stops its
@@ -175,6 +176,10 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
     shell,
     foreground: undefined,
     prompt: () => session.foreground?.prompt() ?? shell.prompt(),
+    async saveHome() {
+      const full = await persist();
+      if (full !== undefined) throw new StoreFullError();
+    },
     async runLine(line, opts) {
       const program = session.foreground;
       if (program !== undefined) return toProgram(line, () => program.feed(line));
@@ -221,14 +226,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       await opts.store.close();
     },
     retire: async () => real?.retire(),
-    async engine() {
-      if (!real) throw new Error('this session has no engine (its docker command was replaced)');
-      return real.engine();
-    },
-    async saveHome() {
-      const full = await persist();
-      if (full !== undefined) throw new StoreFullError();
-    },
+    ...(real ? { engine: real.engine } : {}),
   };
   if (opts.reattach && opts.isTTY && real) {
     // Whatever goes wrong (storage refusing a write), the lab still opens, at the host prompt, saying why.
@@ -253,7 +251,7 @@ function realDocker(opts: SessionOptions): {
   run: DockerCommand;
   reattach(): Promise<{ note: string; program?: ForegroundProgram } | undefined>;
   retire(): Promise<void>;
-  engine(): Promise<import('./engine/engine.ts').Engine>;
+  engine(load?: boolean): Promise<import('./engine/engine.ts').Engine | undefined>;
 } {
   let cli: Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> | undefined;
   const load = async (): Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> => {
@@ -284,7 +282,8 @@ function realDocker(opts: SessionOptions): {
       const back = await reattach(await containerService(engine));
       return back && (back.terminal ? { note: back.note, program: foregroundOf(back.terminal) } : { note: back.note });
     },
-    async engine() {
+    async engine(loadIt = true) {
+      if (!cli && !loadIt) return undefined;
       cli ??= load();
       return (await cli).engine;
     },

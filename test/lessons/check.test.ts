@@ -251,7 +251,7 @@ describe('builds and the cache', () => {
   it('the last build is kept with the engine state: a reload finds it', async () => {
     await lab.run('docker build -t hello:v0.5 .');
     const before = (await lab.snap()).lastBuild;
-    expect(before).toMatchObject({ builder: 'buildkit', ok: true, tags: ['docker.io/library/hello:v0.5'] });
+    expect(before).toMatchObject({ builder: 'buildkit', ok: true, tags: [{ ref: 'docker.io/library/hello:v0.5', previous: '' }] });
     expect(before!.steps.map((s) => [s.instruction, s.cached])).toEqual([
       ['FROM docker.io/library/alpine:latest', true],
       ['WORKDIR /app', true],

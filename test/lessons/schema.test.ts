@@ -94,6 +94,10 @@ describe('lesson schema', () => {
     );
   });
 
+  it('refuses an exercise with nothing to pass', () => {
+    expect(problems('---\ntitle: T\nexercise: true\n---\n')).toEqual('invalid lesson file lessons/01-basics/01-one/content.md:\n  line 3: exercise: an exercise needs a goal or questions (something to pass)');
+  });
+
   it('reports YAML syntax errors with their line', () => {
     expect(problems('---\ntitle: T\nhints: [a\n---\n')).toMatch(/^invalid lesson file lessons\/01-basics\/01-one\/content\.md:\n {2}line \d: YAML: /);
   });

@@ -52,7 +52,7 @@ export async function holds(c: ConditionSpec, snap: LabSnapshot): Promise<boolea
     const b = snap.lastBuild;
     const want = c.build;
     if (!b || !b.ok) return false;
-    if (!b.tags.includes(normalized(want.tag) ?? '')) return false;
+    if (!b.tags.some((t) => t.ref === normalized(want.tag))) return false;
     // The tag must still name what that build made (not moved by a later tag or removed).
     if (snap.image(want.tag)?.id !== b.imageId) return false;
     if (want.builder !== undefined && b.builder !== want.builder) return false;

@@ -11,6 +11,7 @@
  */
 import type { Course, GoalStatus, LabEvent, Progress } from '../api.ts';
 import type { Session } from '../session.ts';
+import type { Engine } from '../engine/engine.ts';
 import type { Store } from '../store/store.ts';
 import { LEARNER } from '../shell/commands/identity.ts';
 import { checkAnswer, checkGoal } from './check.ts';
@@ -82,7 +83,7 @@ export class Lessons {
   async goal(pageId: string): Promise<GoalStatus> {
     const page = await this.#page(pageId);
     if (page.goal.length === 0) return { pageId, conditions: [], met: true };
-    const engine = await (await this.#deps.session()).engine();
+    const engine = await engineOf(await this.#deps.session());
     // Cheap when nothing relevant changed: a line that only moved the shell (cd, ls, echo) leaves the engine state as it was.
     // Home files and running containers change without a new engine state, so goals that read them are always checked.
     const last = this.#memo;
@@ -133,7 +134,7 @@ export class Lessons {
     const page = await this.#page(pageId);
     const snap = await this.snapshot();
     const out: Record<string, { value: string; note: string }> = {};
-    const engine = await (await this.#deps.session()).engine();
+    const engine = await engineOf(await this.#deps.session());
     const last = [...engine.state.containers.values()].sort((a, b) => Number(b.created) - Number(a.created))[0];
     if (last) out.container_id = { value: last.id.slice(0, 12), note: `your container ${last.name.replace(/^\//, '')} is ${last.id.slice(0, 12)}` };
     // The image the goal names, or while it does not exist yet, the newest image (the one just committed or built).
@@ -197,7 +198,7 @@ export class Lessons {
   /** A snapshot of the lab through the session's engine. */
   async snapshot(): Promise<LabSnapshot> {
     const session = await this.#deps.session();
-    const engine = await session.engine();
+    const engine = await engineOf(session);
     const fs = await session.shell.filesystem();
     const { containerService } = await import('../cli/container/service.ts');
     return takeSnapshot({
@@ -217,10 +218,17 @@ export class Lessons {
 
   async #startDeps(): Promise<StartDeps> {
     const session = await this.#deps.session();
-    const engine = await session.engine();
+    const engine = await engineOf(session);
     const { containerService } = await import('../cli/container/service.ts');
     return { engine, containers: () => containerService(engine), fs: await session.shell.filesystem(), home: LEARNER.home, saveHome: () => session.saveHome() };
   }
+}
+
+/** The session's engine (loaded if a docker command has not loaded it yet). */
+async function engineOf(session: Session): Promise<Engine> {
+  const engine = await session.engine?.();
+  if (!engine) throw new Error('the lessons need the simulated engine, and this session has none');
+  return engine;
 }
 
 /** A page is done when its goal is met and every question was answered right. */

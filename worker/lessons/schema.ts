@@ -188,7 +188,7 @@ export const Start = z
 export const PageFrontmatter = z
   .strictObject({
     title: z.string().min(1).describe('The page title (navigator and heading).'),
-    exercise: z.boolean().optional().describe('Counts as an exercise in progress (the closing exercises).'),
+    exercise: z.boolean().optional().describe('Counts as an exercise in progress (the closing exercises); it needs a goal or questions.'),
     start: Start.optional(),
     goal: z.array(Condition).min(1).optional().describe('Conditions on the lab state; the goal is met when ALL hold. Checked after every change, never on typed text.'),
     questions: z.array(Question).optional().describe('Check-for-understanding questions.'),
@@ -222,6 +222,7 @@ export const PageFrontmatter = z
   .superRefine((p, ctx) => {
     const needsSolution = (p.goal?.length ?? 0) > 0 || (p.questions?.length ?? 0) > 0;
     if (needsSolution && !p.solution) ctx.addIssue({ code: 'custom', message: 'is required when the page has a goal or questions', path: ['solution'] });
+    if (p.exercise && !needsSolution) ctx.addIssue({ code: 'custom', message: 'an exercise needs a goal or questions (something to pass)', path: ['exercise'] });
     const ids = new Set<string>();
     for (const [i, q] of (p.questions ?? []).entries()) {
       if (ids.has(q.id)) ctx.addIssue({ code: 'custom', message: `duplicate question id "${q.id}"`, path: ['questions', i, 'id'] });

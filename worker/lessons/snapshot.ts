@@ -9,7 +9,7 @@
  * writable layer.
  */
 import type { Engine } from '../engine/engine.ts';
-import { lastBuild, type LastBuild } from '../engine/builder/last-build.ts';
+import { lastBuildOf, type LastBuild } from '../engine/builder/last-build.ts';
 import { chainIds } from '../engine/images/chain.ts';
 import { layerEntries } from '../engine/images/layer-bytes.ts';
 import { listImages } from '../engine/images/list.ts';
@@ -133,7 +133,7 @@ export function takeSnapshot(src: SnapshotSource): LabSnapshot {
   return {
     images,
     containers,
-    lastBuild: lastBuild(state),
+    lastBuild: lastBuildOf(state),
     image(ref) {
       const hex = /^(?:sha256:)?([0-9a-f]{12,64})$/.exec(ref)?.[1];
       if (hex !== undefined) {

@@ -16,6 +16,8 @@ import { parseShellState, ps1, SHELL_STATE_KEY } from '../shell/line-state.ts';
 import type { ShellState } from '../shell/line-state.ts';
 import type { Store } from '../store/store.ts';
 import type { CommandNode } from '../cli/command/catalog.ts';
+import { Lessons } from '../lessons/controller.ts';
+import type { CompiledCourse } from '../lessons/types.ts';
 import { LEARNER } from '../shell/commands/identity.ts';
 import { ENGINE_VERSION } from '../engine/version.ts';
 import { Console } from './console.ts';
@@ -26,8 +28,6 @@ import { CountingStore, TabSync } from './tab-sync.ts';
 import { isRaw } from '../editors/program.ts';
 import { withProgress, type ProgressPacing, type ProgressSink } from '../progress.ts';
 import type { ChannelLike, LockManagerLike } from './tab-sync.ts';
-import { Lessons } from '../lessons/controller.ts';
-import type { CompiledCourse } from '../lessons/types.ts';
 
 /** What the service is built from. */
 export interface LabDeps {
@@ -373,7 +373,7 @@ export function createLabService(deps: LabDeps): LabApi {
       });
       sync.announce('reset');
     },
-    settled: () => terminal.settled(),
+    // ---- The lessons (issue 10): worker/lessons over this tab's session, under the tab lock.
     course: () => lessons.course(),
     async openPage(pageId) {
       await opened;
@@ -414,5 +414,6 @@ export function createLabService(deps: LabDeps): LabApi {
       await opened;
       return lessons.placeholders(pageId);
     },
+    settled: () => terminal.settled(),
   };
 }

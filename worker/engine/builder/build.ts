@@ -18,9 +18,7 @@ import { BuildError, type BuildOptions, type BuildResult, type BuildSink } from 
 import { Progress, streamMessage } from './progress.ts';
 import { LegacyRun } from './legacy-run.ts';
 import { BuildkitRun } from './buildkit-run.ts';
-import { recordBuild, stepsOf } from './last-build.ts';
-import type { Draft } from '../state.ts';
-import { parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
+import { lastBuildOf, recordLastBuild } from './last-build.ts';
 
 /** What a build needs from the engine. */
 export interface BuilderDeps {
@@ -44,30 +42,26 @@ export interface Plan {
 
 /**
  * Runs a build; resolves with the image ID and each step's cache outcome.
- * Throws BuildError. Either way the build is recorded as the last build
- * (last-build.ts): with the commit when there is one, else on its own.
+ * Throws BuildError. The builders record a build they commit as the last
+ * build (last-build.ts); a build that fails before committing anything
+ * (a missing Dockerfile, a parse error, a BuildKit step) is recorded here as
+ * a failed last build, so "the last build" is always the last one the
+ * learner ran.
  */
 export async function build(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptions, sink: BuildSink): Promise<BuildResult> {
   const legacy = opts.version === '1';
-  let run: LegacyRun | BuildkitRun | undefined;
-  let recorded = false;
-  const record = (draft: Draft, imageId: string | undefined): void => {
-    recorded = true;
-    const tags = imageId ? (opts.tags ?? []).map((t) => referenceString(withDefaultTag(parseNormalizedNamed(t)))) : [];
-    recordBuild(draft, { builder: legacy ? 'legacy' : 'buildkit', ok: imageId !== undefined, imageId: imageId ?? '', tags, steps: stepsOf(run?.steps ?? []), at: deps.engine.now() });
-  };
+  const before = lastBuildOf(deps.engine.state);
   try {
-    return await runBuild(deps, tar, opts, sink, legacy, (r) => {
-      run = r;
-      r.onCommit = record;
-    });
+    return await runBuild(deps, tar, opts, sink, legacy);
   } catch (err) {
-    if (!recorded) await deps.engine.transact((draft) => record(draft, undefined));
+    if (lastBuildOf(deps.engine.state) === before) {
+      await deps.engine.transact((draft) => recordLastBuild(draft, { builder: legacy ? 'legacy' : 'buildkit', imageId: '', ok: false, at: deps.engine.now(), steps: [] }, []));
+    }
     throw err;
   }
 }
 
-async function runBuild(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptions, sink: BuildSink, legacy: boolean, made: (run: LegacyRun | BuildkitRun) => void): Promise<BuildResult> {
+async function runBuild(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptions, sink: BuildSink, legacy: boolean): Promise<BuildResult> {
   const ctx = new BuildContext(tar);
   const name = opts.dockerfile ?? 'Dockerfile';
   const text = opts.dockerfileText ?? ctx.text(name);
@@ -86,7 +80,6 @@ async function runBuild(deps: BuilderDeps, tar: Uint8Array, opts: BuildOptions, 
   const withLabels = legacy && labels.length > 0 ? `${text.replace(/\n?$/, '\n')}LABEL ${labels.map(([k, v]) => `"${k}"="${v}"`).join(' ')}\n` : text;
   const plan = makePlan(withLabels, name, opts, legacy);
   const run = legacy ? new LegacyRun(deps, ctx, plan, opts, sink) : new BuildkitRun(deps, ctx, plan, opts, progress);
-  made(run);
   return run.run();
 }
 

@@ -7,7 +7,6 @@
  * checksum) was built before, and an OCI-style image: `# buildkit` history,
  * comment `buildkit.dockerfile.v0`, no intermediate images, no Parent.
  */
-import type { Draft } from '../state.ts';
 import type { Engine } from '../engine.ts';
 import { sha256Hex } from '../digest.ts';
 import type { ContainerDefaults, ImageConfig } from '../image-config.ts';
@@ -26,6 +25,7 @@ import { checkExposePort, checkStopSignal } from './dockerfile/values.ts';
 import type { Progress } from './progress.ts';
 import { takeTriggers } from './onbuild.ts';
 import { StageState, stageDeps, type BaseImage, type LayerInfo } from './stage.ts';
+import { recordLastBuild } from './last-build.ts';
 import { MissingSourceError, isHeredocSource, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
 import { BuildError, type BuildOptions, type BuildResult, type StepRecord } from './types.ts';
 import { goQuote, stepPrefix } from './words.ts';
@@ -50,13 +50,6 @@ const FS_STEPS = new Set(['run', 'copy', 'add', 'workdir']);
 export class BuildkitRun {
   readonly #cache: Map<string, CacheRecord>;
   readonly #steps: StepRecord[] = [];
-  /** Called inside the transaction that commits the image, with its ID. */
-  onCommit?: (draft: Draft, imageId: string) => void;
-
-  /** The steps run so far, with their cache outcome. */
-  get steps(): readonly StepRecord[] {
-    return this.#steps;
-  }
   readonly #stages = new Map<number, StageState>();
   readonly #bases = new Map<number, BaseImage>();
   readonly #start: number;
@@ -493,8 +486,8 @@ export class BuildkitRun {
       const have = draft.images.get(id);
       draft.images.set(id, { ...(have ?? { id, config: image, parent: '' }), lastTagTime: tags.length > 0 ? new Date(now).toISOString() : (have?.lastTagTime ?? null) });
       if (!have) draft.newBlobs.set(id, bytes);
+      recordLastBuild(draft, { builder: 'buildkit', imageId: id, ok: true, at: now, steps: this.#steps }, tags);
       for (const t of tags) draft.refs.set(t, id);
-      this.onCommit?.(draft, id);
     });
     // The image's layers are now in BuildKit's snapshotter: a later FROM of it is CACHED.
     let seen = seenBases.get(this.deps.engine);

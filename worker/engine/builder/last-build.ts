@@ -1,45 +1,47 @@
 /**
- * The last build's record, kept in the engine state (meta `build/last`) in
- * the same transaction that commits the build, so it survives a reload and
- * travels with Export lab. It is the builder's own data (each step's
- * instruction and whether its result came from the cache), never a reading
- * of the progress text: the lessons' `build` condition and the layer view
- * read it. A failed build is recorded too (`ok: false`, the steps it got
- * through), as "the last build" the learner ran.
+ * The last build, as the builder saw it: each step's cache hit or miss, the
+ * layer it produced, and where the tags it set pointed before. Kept in the
+ * engine state's meta (store key `lastBuild`) and written in the build's own
+ * commit transaction, so it appears with the image it describes and a reload
+ * keeps it. The layer view (worker/layers) and the lessons' goals read it;
+ * nothing parses build output for it.
  */
 import type { Json } from '../../store/store.ts';
 import type { Draft, EngineState } from '../state.ts';
 import type { StepRecord } from './types.ts';
 
 /** The meta key of the record. */
-export const LAST_BUILD_KEY = 'build/last';
+export const LAST_BUILD_KEY = 'lastBuild';
 
-/** What the last `docker build` did. */
+/** A tag the build set, and the image it named before (`''` when it was new). */
+export interface BuildTag {
+  /** Normalised reference, as the state's refs key it (`docker.io/library/hello:v0.2`). */
+  ref: string;
+  previous: string;
+}
+
+/** What the last build did. */
 export interface LastBuild {
   builder: 'legacy' | 'buildkit';
-  /** Whether it produced an image. */
-  ok: boolean;
-  /** The image ID ('' for a failed build). */
+  /** The built image, or '' when the build failed. */
   imageId: string;
-  /** The references it tagged, normalized (`docker.io/library/hello:v0.2`). */
-  tags: string[];
-  /** Each step in the order it ran. */
-  steps: Array<{ stage: number; instruction: string; cached: boolean }>;
-  /** Unix ms when it ended. */
+  ok: boolean;
+  /** Engine time of the commit, unix ms. */
   at: number;
+  steps: StepRecord[];
+  tags: BuildTag[];
 }
 
-/** Writes the record into the draft of the build's commit. */
-export function recordBuild(draft: Draft, build: LastBuild): void {
-  draft.meta.set(LAST_BUILD_KEY, build as unknown as Json);
-}
-
-/** The steps of a run as the record keeps them. */
-export function stepsOf(steps: readonly StepRecord[]): LastBuild['steps'] {
-  return steps.map((s) => ({ stage: s.stage, instruction: s.instruction, cached: s.cached }));
+/**
+ * Records the build in the draft. Call it before the draft's tags are moved:
+ * it reads where each tag pointed.
+ */
+export function recordLastBuild(draft: Draft, build: Omit<LastBuild, 'tags'>, tags: readonly string[]): void {
+  const record: LastBuild = { ...build, steps: build.steps.map((s) => ({ ...s })), tags: tags.map((ref) => ({ ref, previous: draft.refs.get(ref) ?? '' })) };
+  draft.meta.set(LAST_BUILD_KEY, JSON.parse(JSON.stringify(record)) as Json);
 }
 
 /** The last build recorded in the state, if any. */
-export function lastBuild(state: Pick<EngineState, 'meta'>): LastBuild | undefined {
-  return state.meta.get(LAST_BUILD_KEY) as LastBuild | undefined;
+export function lastBuildOf(state: Pick<EngineState, 'meta'>): LastBuild | undefined {
+  return state.meta.get(LAST_BUILD_KEY) as unknown as LastBuild | undefined;
 }

@@ -14,7 +14,7 @@ import type { Container } from '../containers/record.ts';
 import { EMPTY_TAR_DIGEST } from '../containers/commit.ts';
 import { chainIds } from '../images/chain.ts';
 import { referenceString, withDefaultTag, parseNormalizedNamed } from '../reference.ts';
-import type { Draft, ImageRecord, LayerRecord } from '../state.ts';
+import type { ImageRecord, LayerRecord } from '../state.ts';
 import { tarBytes } from '../layer/tar-write.ts';
 import { digestOf } from '../digest.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -29,6 +29,7 @@ import { allImages, childImage, configId, findCached, stepContainerConfig } from
 import { streamMessage } from './progress.ts';
 import { takeTriggers } from './onbuild.ts';
 import { StageState, stageDeps, type LayerInfo } from './stage.ts';
+import { recordLastBuild } from './last-build.ts';
 import { MissingSourceError, copyStep, layerInfo, runCommand, runStep } from './steps.ts';
 import { PREDEFINED_ARGS } from './words.ts';
 import { BuildError, type BuildOptions, type BuildResult, type BuildSink, type StepRecord } from './types.ts';
@@ -51,13 +52,6 @@ export class LegacyRun {
   readonly #blobs = new Map<string, Uint8Array>();
   readonly #layers = new Map<string, LayerRecord>();
   readonly #steps: StepRecord[] = [];
-  /** Called inside the transaction that commits the build (or what a failed one leaves), with the final image ID. */
-  onCommit?: (draft: Draft, imageId: string | undefined) => void;
-
-  /** The steps run so far, with their cache outcome. */
-  get steps(): readonly StepRecord[] {
-    return this.#steps;
-  }
   readonly #stages: StageState[] = [];
   #failed: StepContainer | undefined;
   /** Step containers kept by `--rm=false` (moby removes them only with rm, or always with force-rm). */
@@ -281,9 +275,11 @@ export class LegacyRun {
       for (const [c, l] of this.#layers) if (!draft.layers.has(c)) draft.layers.set(c, l);
       for (const [id, img] of this.#pending) if (!draft.images.has(id)) draft.images.set(id, img);
       for (const [d, b] of this.#blobs) draft.newBlobs.set(d, b);
+      const tags = finalId ? (this.opts.tags ?? []).map((t) => referenceString(withDefaultTag(parseNormalizedNamed(t)))) : [];
+      recordLastBuild(draft, { builder: 'legacy', imageId: finalId ?? '', ok: finalId !== undefined, at: now, steps: this.#steps }, tags);
       if (finalId) {
         const iso = new Date(now).toISOString();
-        for (const t of this.opts.tags ?? []) draft.refs.set(referenceString(withDefaultTag(parseNormalizedNamed(t))), finalId);
+        for (const t of tags) draft.refs.set(t, finalId);
         if ((this.opts.tags ?? []).length > 0) draft.images.set(finalId, { ...draft.images.get(finalId)!, lastTagTime: iso });
       }
       // A failed step's container stays unless --force-rm.
@@ -300,7 +296,6 @@ export class LegacyRun {
         }
         draft.containers.set(c.id, c);
       }
-      this.onCommit?.(draft, finalId);
     });
   }
 }
