@@ -60,6 +60,13 @@ export type CourseBlock =
    */
   | { kind: 'code'; lang: string; text: string; runnable: boolean; placeholders: string[] };
 
+/**
+ * What a page points at in the layer view (src/lib/layer-highlight.ts): an
+ * image, a layer (by digest, or by index in an image, 0 = base), a container,
+ * or the layers several images share.
+ */
+export type LayerPointer = { image: string } | { layer: string } | { layer: number; of: string } | { container: string } | { shared: string[] };
+
 /** One lesson page as the page draws it (markdown already rendered at build time). */
 export interface CoursePage {
   /** `<lessonSlug>/<pageSlug>`, e.g. `images-and-containers/hello-world`; the URL is `#/lessons/<id>`. */
@@ -73,6 +80,8 @@ export interface CoursePage {
   solution: string[];
   questions: Array<{ id: string; ask: string; choice?: string[]; kind: 'choice' | 'value' }>;
   hasGoal: boolean;
+  /** Where the layer view points while the page is open. */
+  layers?: LayerPointer;
 }
 
 /** One lesson: its intro and pages in order. */

@@ -12,14 +12,10 @@
  *   highlight(null)                                    // clear
  */
 import type { LayerViewModel } from '../../worker/layers/types.ts';
+import type { LayerPointer } from '../../worker/api.ts';
 
-/** Something in the layer view a lesson can point at. */
-export type HighlightTarget =
-  | { image: string }
-  | { layer: string }
-  | { layer: number; of: string }
-  | { container: string }
-  | { shared: string[] };
+/** Something in the layer view a lesson can point at (a page's `layers:` frontmatter). */
+export type HighlightTarget = LayerPointer;
 
 /** What a target names in one model: IDs of images, ChainIDs of layers, IDs of containers. */
 export interface Highlighted {

@@ -5,6 +5,7 @@
  * (course, goal, progress, placeholders), which checks goals on the lab's
  * state; this module only asks and listens (lesson-format.md, "Worker API").
  */
+import { highlight } from './layer-view.svelte.ts';
 import type { Course, GoalStatus, LessonApi, LessonEvent, Progress, Resolved } from './course-types.ts';
 import { findPage, neighbours } from './course-nav.ts';
 import type { PagePlace } from './course-nav.ts';
@@ -130,6 +131,8 @@ export class Lessons {
     this.error = '';
     this.opening = false;
     const place = this.place;
+    // The layer view points where the page says (its `layers:`), or nowhere.
+    highlight(place?.page.layers ?? null);
     if (!place) {
       await this.#call(() => this.#api!.openPage(null));
       return;

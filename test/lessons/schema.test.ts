@@ -29,6 +29,16 @@ function problems(page: string, path = 'lessons/01-basics/01-one/content.md'): s
 }
 
 describe('lesson schema', () => {
+  it('carries a page\'s layer-view pointer to the page, and names a malformed one', () => {
+    const page = (layers: string): string => `---\ntitle: One\nlayers: ${layers}\n---\nText.\n`;
+    const c = compileCourse([META, { path: 'lessons/01-basics/01-one/content.md', text: page('{ shared: [alpine, "hello:v0.1"] }') }]);
+    expect(c.course.lessons[0]!.pages[0]!.layers).toEqual({ shared: ['alpine', 'hello:v0.1'] });
+    const one = compileCourse([META, { path: 'lessons/01-basics/01-one/content.md', text: page('{ layer: 0, of: alpine }') }]);
+    expect(one.course.lessons[0]!.pages[0]!.layers).toEqual({ layer: 0, of: 'alpine' });
+    expect(problems(page('{ shared: [alpine] }'))).toContain('layers');
+    expect(problems(page('{ picture: alpine }'))).toContain('layers');
+  });
+
   it('compiles the fixture course: ids, order, rendered blocks, worker data', () => {
     const c = loadCourseDir(FIXTURE);
     expect(c.course.lessons.map((l) => [l.id, l.pages.map((p) => p.id)])).toEqual([['basics', ['basics/welcome', 'basics/commit', 'basics/build', 'basics/many']]]);

@@ -91,6 +91,7 @@ function compilePage(lessonId: string, slug: string, file: LessonFile): { page: 
     solution: solution.map((l) => l.line),
     questions: (fm.questions ?? []).map((q) => ({ id: q.id, ask: q.ask, ...(q.choice ? { choice: q.choice } : {}), kind: q.choice ? ('choice' as const) : ('value' as const) })),
     hasGoal: (fm.goal?.length ?? 0) > 0,
+    ...(fm.layers ? { layers: fm.layers as CoursePage['layers'] } : {}),
   };
   const data: PageData = {
     id,

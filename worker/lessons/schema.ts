@@ -184,6 +184,18 @@ export const Start = z
   ])
   .describe('The state the page needs when a learner opens it directly. `continue` (the default) sets up nothing.');
 
+/** What the layer view points at while a page is open. */
+const LayerPointer = z
+  .union([
+    z.strictObject({ image: Ref }),
+    z.strictObject({ layer: z.union([z.string().regex(/^(sha256:)?[0-9a-f]{4,64}$/), z.number().int().min(0)]), of: Ref.optional() }),
+    z.strictObject({ container: z.string().min(1) }),
+    z.strictObject({ shared: z.array(Ref).min(2) }),
+  ])
+  .describe(
+    'What the layer view points at while the page is open: `{image: REF}`, `{layer: DIGEST}`, `{layer: N, of: REF}` (0 = the base layer), `{container: NAME}`, or `{shared: [REF, REF]}` (the layers those images share). The learner sees it lit; on a phone the Layers tab shows it.',
+  );
+
 /** A page's `content.md` frontmatter. */
 export const PageFrontmatter = z
   .strictObject({
@@ -193,6 +205,7 @@ export const PageFrontmatter = z
     goal: z.array(Condition).min(1).optional().describe('Conditions on the lab state; the goal is met when ALL hold. Checked after every change, never on typed text.'),
     questions: z.array(Question).optional().describe('Check-for-understanding questions.'),
     hints: z.array(z.string().min(1)).optional().describe('Hints, shown one at a time.'),
+    layers: LayerPointer.optional(),
     solution: z
       .array(z.string().min(1))
       .optional()
