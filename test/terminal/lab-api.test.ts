@@ -202,6 +202,19 @@ describe('lab API over a MessageChannel', () => {
     expect(tab.take()).toEqual(`sleep 1\r\n^C\r\n${PROMPT}`);
   });
 
+  it('interrupts a command with a Ctrl-C typed right behind its Enter, as a tty signals on input', async () => {
+    const tab = await openTab(new MemoryStore());
+    tab.take();
+    await tab.api.input('sleep 30\r\x03');
+    await settle(tab.api);
+    expect(tab.take()).toEqual(`sleep 30\r\n^C\r\n${PROMPT}`);
+    await tab.api.input('sleep 30\r');
+    await tab.api.input('\x03');
+    await settle(tab.api);
+    expect(tab.take()).toEqual(`sleep 30\r\n^C\r\n${PROMPT}`);
+    expect(await tab.line('echo $?')).toEqual(`echo $?\r\n130\r\n${PROMPT}`);
+  }, 20_000);
+
   it('exports the lab, resets it, and imports it back', async () => {
     const tab = await openTab(new MemoryStore());
     await tab.line('echo kept > kept.txt');

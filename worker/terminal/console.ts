@@ -219,6 +219,20 @@ export class Console {
     }
   }
 
+  /**
+   * Makes the line just taken the running command, before anything is awaited: a tty turns Ctrl-C
+   * into SIGINT when it is typed, not when it is read, so a Ctrl-C typed ahead of the command's
+   * start (in the same paste, or while the line is saved to the history) interrupts it at once
+   * instead of waiting in the queue until the command ends.
+   */
+  #startLine(): AbortController {
+    const abort = new AbortController();
+    this.#running = abort;
+    this.#typed = [];
+    if (this.#queue.some((k) => k !== DETACH && k.kind === 'ctrl' && k.letter === 'c')) this.#interruptCommand();
+    return abort;
+  }
+
   async #runLine(line: string): Promise<void> {
     await this.#history.loaded;
     const shell = this.#host.inShell();
@@ -235,14 +249,15 @@ export class Console {
       this.#editor.begin(this.#host.prompt());
       return;
     }
+    const abort = this.#startLine();
     if (shell && !continued) this.#entrySaved = await this.#history.add(line);
+    // Interrupted already: #interruptCommand has shown ^C and the next prompt.
+    if (abort.signal.aborted) return;
     if (shell && !continued && line.trim() === '') {
+      this.#running = undefined;
       this.#editor.begin(this.#host.prompt());
       return;
     }
-    const abort = new AbortController();
-    this.#running = abort;
-    this.#typed = [];
     const write = (data: string): void => {
       if (!abort.signal.aborted) this.#term.write(onlcr(data));
     };
