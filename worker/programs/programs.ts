@@ -21,7 +21,15 @@ const LOADERS: Record<string, Loader> = {
   python3: async () => (await import('./apps/python.ts')).python,
   nginx: async () => (await import('./apps/nginx.ts')).nginx,
   hello: async () => (await import('./apps/hello.ts')).hello,
+  ...serviceLoaders(),
 };
+
+/** The service images' servers and clients (apps/services.ts), one lazy chunk. */
+function serviceLoaders(): Record<string, Loader> {
+  const services = (): Promise<typeof import('./apps/services.ts')> => import('./apps/services.ts');
+  const names = { gosu: 'gosu', 'su-exec': 'suExec', postgres: 'postgres', initdb: 'initdb', pg_ctl: 'pgCtl', psql: 'psql', mysqld: 'mysqld', mysql: 'mysqlClient', mysqlsh: 'mysqlsh', mariadbd: 'mariadbd', mariadb: 'mariadbClient', 'mariadb-install-db': 'mariadbInstallDb', memcached: 'memcached', 'rabbitmq-server': 'rabbitmqServer', httpd: 'httpd', traefik: 'traefik', haproxy: 'haproxy', registry: 'registry' } as const;
+  return Object.fromEntries(Object.entries(names).map(([marker, name]) => [marker, async () => (await services())[name]]));
+}
 
 // Debian binaries that are one tool each (coreutils, grep, sed, findutils, hostname, …).
 const GNU = new Set(('arch base64 basename cat chgrp chmod chown cp cut date dd df dirname du echo env expand expr false fold head hostid id ln ls md5sum mkdir mktemp mv nl nproc od paste printenv printf pwd readlink realpath rm rmdir seq sha1sum sha256sum sleep sort split stat tac tail tee touch tr true uname uniq unexpand wc whoami yes '

@@ -31,6 +31,15 @@ export async function execResolved(spec: ProcessSpec, r: Resolved): Promise<Exit
     const interp = r.shebang && r.shebang.length > 0 ? r.shebang : ['/bin/sh'];
     const found = await lookPath(spec.fs, interp[0]!, spec.env.PATH, spec.cwd);
     if ('missing' in found) throw new ExecNotFoundError(interp[0]!, 'no-such-file');
+    if ((found.program === 'env' || (found.program === 'busybox' && baseName(interp[0]!) === 'env')) && interp.length > 1) {
+      // `#!/usr/bin/env bash` (postgres's entrypoint): env finds the command on PATH and execs it.
+      const cmd = await lookPath(spec.fs, interp[1]!, spec.env.PATH, spec.cwd);
+      if ('missing' in cmd) {
+        spec.stderr(`/usr/bin/env: '${interp[1]}': No such file or directory\n`);
+        return 127;
+      }
+      return execResolved({ ...spec, argv: [...interp.slice(1), r.path, ...spec.argv.slice(1)] }, cmd);
+    }
     return execResolved({ ...spec, argv: [...interp, r.path, ...spec.argv.slice(1)] }, found);
   }
   const flavor = shellFlavor(r, argv0);

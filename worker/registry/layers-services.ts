@@ -158,15 +158,16 @@ function pgDebianLayers(major: string, version: string, mtime: number, installSi
   };
 }
 
-function pgScripts(key: string, mtime: number): Tree {
-  return new Tree(key, mtime).text('usr/local/bin/docker-entrypoint.sh', POSTGRES_ENTRYPOINT, { mode: 0o775 }).text('usr/local/bin/docker-ensure-initdb.sh', POSTGRES_ENSURE_INITDB, { mode: 0o775 });
+function pgScripts(key: string, mtime: number, alpine = false): Tree {
+  // The alpine variant's script is the same with gosu replaced by su-exec (as docker-library's templates generate it).
+  return new Tree(key, mtime).text('usr/local/bin/docker-entrypoint.sh', alpine ? POSTGRES_ENTRYPOINT.replace('exec gosu postgres', 'exec su-exec postgres') : POSTGRES_ENTRYPOINT, { mode: 0o775 }).text('usr/local/bin/docker-ensure-initdb.sh', POSTGRES_ENSURE_INITDB, { mode: 0o775 });
 }
 
 /** postgres:17-alpine's build: everything under /usr/local, plus the run-time apk packages. */
 function pgAlpineInstall(key: string, mtime: number, target: number): Tree {
   const exes: Record<string, [number, string]> = {
     'usr/local/bin/postgres': [10_183_528, 'postgres'], 'usr/local/bin/initdb': [170_312, 'initdb'], 'usr/local/bin/pg_ctl': [75_560, 'pg_ctl'],
-    'usr/local/bin/psql': [731_808, 'psql'], 'usr/local/bin/pg_isready': [40_952, 'pg_isready'], 'bin/bash': [1_058_808, 'bash'], 'usr/bin/zstd': [1_018_680, 'zstd'],
+    'usr/local/bin/psql': [731_808, 'psql'], 'usr/local/bin/pg_isready': [40_952, 'pg_isready'], 'bin/bash': [1_058_808, 'bash'], 'usr/bin/zstd': [1_018_680, 'zstd'], 'sbin/su-exec': [10_224, 'su-exec'],
   };
   PG_BINS.filter((b) => b !== 'postgres').forEach((b, i) => { exes[`usr/local/bin/${b}`] = [62_000 + ((i * 7919) % 23) * 21_000, b]; });
   return install(key, mtime, target, exes, [
@@ -435,7 +436,7 @@ export const SERVICE_LAYERS: Record<string, () => Tree> = {
   'postgres-17-alpine-conf': () => new Tree('postgres-17-alpine-conf', T_PGA).text('usr/local/share/postgresql/postgresql.conf.sample', PG_CONF_SAMPLE).text('usr/local/share/postgresql/postgresql.conf.sample.orig', PG_CONF_SAMPLE.replace("listen_addresses = '*'", "#listen_addresses = 'localhost'")),
   'postgres-17-alpine-run': () => new Tree('postgres-17-alpine-run', T_PGA).dir('var/run/postgresql', { mode: 0o3777, uid: 70, gid: 70 }),
   'postgres-17-alpine-pgdata': () => new Tree('postgres-17-alpine-pgdata', T_PGA).dir('var/lib/postgresql/data', { mode: 0o1777, uid: 70, gid: 70 }),
-  'postgres-17-alpine-entrypoint': () => pgScripts('postgres-17-alpine-entrypoint', T_PGA),
+  'postgres-17-alpine-entrypoint': () => pgScripts('postgres-17-alpine-entrypoint', T_PGA, true),
   'postgres-17-alpine-enforce-link': () => new Tree('postgres-17-alpine-enforce-link', T_PGA).link('usr/local/bin/docker-enforce-initdb.sh', 'docker-ensure-initdb.sh'),
 
   ...mysqlLayers('mysql-8.4.6', T_MY84, '8.4', { server: 286_000_000, shell: 185_700_000 }),
