@@ -152,7 +152,10 @@ async function lastShutdown(spec: Spec, data: string): Promise<string> {
 
 async function markShutdown(spec: Spec, data: string): Promise<void> {
   try {
-    await spec.fs.writeFile(`${data}/global/pg_control`, 'pg_control (simulated by Layerlab: the practice Hub stores no database)\n');
+    const path = `${data}/global/pg_control`;
+    await spec.fs.writeFile(path, 'pg_control (simulated by Layerlab: the practice Hub stores no database)\n');
+    // The shutdown time is the process clock's (the filesystem's own clock may differ).
+    await spec.fs.utimes(path, new Date(spec.now()), new Date(spec.now()));
   } catch {
     // a read-only data directory: nothing to record
   }

@@ -1,0 +1,281 @@
+/**
+ * The service images' servers as `docker run` starts them (Entrypoint + Cmd, the image's
+ * Env): their logs, their stop signal and exit status, and the entrypoints' refusals
+ * without a password. The expected lines are the real servers' and entrypoints' as
+ * written in programs/apps/services.ts and registry/scripts-services.ts (no real
+ * engine or Hub is reachable here to record them); the process clock is fixed
+ * (2025-08-01 12:00:00 UTC), so the outputs are compared whole.
+ */
+import { describe, expect, it } from 'vitest';
+import { runProcess } from '../../worker/programs/process.ts';
+import { resolve } from '../../worker/registry/registry.ts';
+import { imageFs, testSpec } from './fixture.ts';
+
+type Spec = ReturnType<typeof testSpec>;
+
+/** Starts the image's default command as `docker run` would (root, the image's Env, WorkingDir, User). */
+async function start(name: string, tag: string, env: Record<string, string> = {}, cmd?: string[]) {
+  const cfg = resolve(name, tag).config.config;
+  const fs = await imageFs(name, tag);
+  const stop = new AbortController();
+  const imageEnv = Object.fromEntries((cfg.Env ?? []).map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  const spec = testSpec(fs, [...(cfg.Entrypoint ?? []), ...(cmd ?? cfg.Cmd ?? [])], {
+    signal: stop.signal, env: { ...imageEnv, HOSTNAME: '3f4e8a9b1c2d', HOME: '/root', ...env }, cwd: cfg.WorkingDir || '/', user: cfg.User || 'root', caught: new Set(),
+  });
+  const waiters: Array<() => void> = [];
+  for (const k of ['stdout', 'stderr'] as const) {
+    const write = spec[k].bind(spec);
+    spec[k] = (s: string) => { write(s); waiters.splice(0).forEach((w) => w()); };
+  }
+  /** Resolves once `text` has been written (event-driven: checked at each write). */
+  const written = (text: string): Promise<void> => new Promise((ok) => {
+    const check = (): void => { if (spec.out.includes(text) || spec.err.includes(text)) ok(); else waiters.push(check); };
+    check();
+  });
+  const done = runProcess(spec);
+  /** docker stop: the image's STOPSIGNAL (SIGTERM by default). */
+  const stopWith = (sig = cfg.StopSignal ?? 'SIGTERM'): Promise<number> => {
+    stop.abort(sig);
+    return done;
+  };
+  return { spec, done, written, stopWith, cfg };
+}
+
+const t = '2025-08-01 12:00:00';
+/** The entrypoints' mysql_log stamps come from the shell's `date`, which reads the wall clock, not the process clock. */
+const stamped = (s: string): string => s.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\+00:00 /gm, `${t}+00:00 `);
+const lines = (...l: string[]): string => l.join('\n') + '\n';
+
+describe('postgres', () => {
+  it('refuses to initialize without POSTGRES_PASSWORD, exit 1', async () => {
+    const { spec, done } = await start('postgres', '17');
+    expect(await done).toBe(1);
+    expect(spec.out).toBe('');
+    expect(spec.err).toBe(lines(
+      'Error: Database is uninitialized and superuser password is not specified.',
+      '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
+      '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',
+      '',
+      '       You may also use "POSTGRES_HOST_AUTH_METHOD=trust" to allow all',
+      '       connections without a password. This is *not* recommended.',
+      '',
+      '       See PostgreSQL documentation about "trust":',
+      '       https://www.postgresql.org/docs/current/auth-trust.html'));
+  });
+
+  it('initializes, starts, and shuts down fast on SIGINT (its STOPSIGNAL) with exit 0', async () => {
+    const { spec, written, stopWith, cfg } = await start('postgres', '17', { POSTGRES_PASSWORD: 'secret' });
+    expect(cfg.StopSignal).toBe('SIGINT');
+    await written('[1] LOG:  database system is ready to accept connections');
+    expect(spec.caught?.has('SIGINT')).toBe(true);
+    expect(await stopWith()).toBe(0);
+    const v = '17.5 (Debian 17.5-1.pgdg120+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14+deb12u1) 12.2.0, 64-bit';
+    const ckpt = (p: number): string => `${t}.000 UTC [${p}] LOG:  checkpoint complete: wrote 3 buffers (0.0%); 0 WAL file(s) added, 0 removed, 0 recycled; write=0.002 s, sync=0.001 s, total=0.010 s; sync files=2, longest=0.001 s, average=0.001 s; distance=0 kB, estimate=0 kB; lsn=0/14EAA88, redo lsn=0/14EAA88`;
+    expect(spec.out).toBe(lines(
+      'The files belonging to this database system will be owned by user "postgres".', 'This user must also own the server process.', '',
+      'The database cluster will be initialized with locale "en_US.utf8".', 'The default database encoding has accordingly been set to "UTF8".',
+      'The default text search configuration will be set to "english".', '', 'Data page checksums are disabled.', '',
+      'fixing permissions on existing directory /var/lib/postgresql/data ... ok', 'creating subdirectories ... ok',
+      'selecting dynamic shared memory implementation ... posix', 'selecting default "max_connections" ... 100', 'selecting default "shared_buffers" ... 128MB',
+      'selecting default time zone ... Etc/UTC', 'creating configuration files ... ok', 'running bootstrap script ... ok',
+      'performing post-bootstrap initialization ... ok', 'syncing data to disk ... ok', '', '',
+      'Success. You can now start the database server using:', '', '    pg_ctl -D /var/lib/postgresql/data -l logfile start', '',
+      'waiting for server to start.... done', 'server started', '',
+      '/usr/local/bin/docker-entrypoint.sh: ignoring /docker-entrypoint-initdb.d/*', '',
+      'waiting for server to shut down.... done', 'server stopped', '',
+      'PostgreSQL init process complete; ready for start up.', ''));
+    expect(spec.err).toBe(lines(
+      'initdb: warning: enabling "trust" authentication for local connections',
+      'initdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local and --auth-host, the next time you run initdb.',
+      `${t}.000 UTC [48] LOG:  starting PostgreSQL ${v}`,
+      `${t}.000 UTC [48] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"`,
+      `${t}.000 UTC [51] LOG:  database system was shut down at ${t} UTC`,
+      `${t}.000 UTC [48] LOG:  database system is ready to accept connections`,
+      `${t}.000 UTC [48] LOG:  received fast shutdown request`,
+      `${t}.000 UTC [48] LOG:  aborting any active transactions`,
+      `${t}.000 UTC [48] LOG:  background worker "logical replication launcher" (PID 54) exited with exit code 1`,
+      `${t}.000 UTC [49] LOG:  shutting down`,
+      `${t}.000 UTC [49] LOG:  checkpoint starting: shutdown immediate`,
+      ckpt(49),
+      `${t}.000 UTC [48] LOG:  database system is shut down`,
+      `${t}.000 UTC [1] LOG:  starting PostgreSQL ${v}`,
+      `${t}.000 UTC [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432`,
+      `${t}.000 UTC [1] LOG:  listening on IPv6 address "::", port 5432`,
+      `${t}.000 UTC [1] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"`,
+      `${t}.000 UTC [65] LOG:  database system was shut down at ${t} UTC`,
+      `${t}.000 UTC [1] LOG:  database system is ready to accept connections`,
+      `${t}.000 UTC [1] LOG:  received fast shutdown request`,
+      `${t}.000 UTC [1] LOG:  aborting any active transactions`,
+      `${t}.000 UTC [1] LOG:  background worker "logical replication launcher" (PID 68) exited with exit code 1`,
+      `${t}.000 UTC [63] LOG:  shutting down`,
+      `${t}.000 UTC [63] LOG:  checkpoint starting: shutdown immediate`,
+      ckpt(63),
+      `${t}.000 UTC [1] LOG:  database system is shut down`));
+  });
+
+  it('alpine: the same entrypoint over su-exec; the musl build string', async () => {
+    const { spec, written, stopWith } = await start('postgres', '17-alpine', { POSTGRES_PASSWORD: 'secret' });
+    await written('[1] LOG:  database system is ready to accept connections');
+    expect(await stopWith('SIGTERM')).toBe(0);
+    expect(spec.err.split('\n').filter((l) => l.includes('[1]'))).toEqual([
+      `${t}.000 UTC [1] LOG:  starting PostgreSQL 17.5 on x86_64-pc-linux-musl, compiled by gcc (Alpine 14.2.0) 14.2.0, 64-bit`,
+      `${t}.000 UTC [1] LOG:  listening on IPv4 address "0.0.0.0", port 5432`,
+      `${t}.000 UTC [1] LOG:  listening on IPv6 address "::", port 5432`,
+      `${t}.000 UTC [1] LOG:  listening on Unix socket "/var/run/postgresql/.s.PGSQL.5432"`,
+      `${t}.000 UTC [1] LOG:  database system is ready to accept connections`,
+      `${t}.000 UTC [1] LOG:  received smart shutdown request`,
+      `${t}.000 UTC [1] LOG:  background worker "logical replication launcher" (PID 68) exited with exit code 1`,
+      `${t}.000 UTC [1] LOG:  database system is shut down`]);
+  });
+
+  it('versions; psql says plainly that no SQL runs', async () => {
+    const fs = await imageFs('postgres', '17');
+    const env = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/17/bin', PG_VERSION: '17.5-1.pgdg120+1', PG_MAJOR: '17' };
+    const go = async (argv: string[]): Promise<[number, string, string]> => {
+      const spec = testSpec(fs, argv, { env });
+      return [await runProcess(spec), spec.out, spec.err];
+    };
+    expect(await go(['postgres', '--version'])).toEqual([0, 'postgres (PostgreSQL) 17.5 (Debian 17.5-1.pgdg120+1)\n', '']);
+    expect(await go(['psql', '-V'])).toEqual([0, 'psql (PostgreSQL) 17.5 (Debian 17.5-1.pgdg120+1)\n', '']);
+    expect(await go(['psql', '-U', 'postgres', '-c', 'select 1'])).toEqual([2, '', "psql: the practice Hub's PostgreSQL does not execute SQL (Layerlab simulates the server's startup and logs only)\n"]);
+    expect(await go(['postgres'])).toEqual([1, '', '"root" execution of the PostgreSQL server is not permitted.\nThe server must be started under an unprivileged user ID to prevent\npossible system security compromise.  See the documentation for\nmore information on how to properly start the server.\n']);
+  });
+});
+
+describe('mysql and mariadb', () => {
+  it('mysql refuses without a root password option, exit 1', async () => {
+    const { spec, done } = await start('mysql', '8.4');
+    expect(await done).toBe(1);
+    expect(stamped(spec.out)).toBe(lines(
+      `${t}+00:00 [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.6-1.el9 started.`,
+      `${t}+00:00 [Note] [Entrypoint]: Switching to dedicated user 'mysql'`,
+      `${t}+00:00 [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.6-1.el9 started.`));
+    expect(stamped(spec.err)).toBe(lines(
+      `${t}+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified`,
+      '    You need to specify one of the following as an environment variable:',
+      '    - MYSQL_ROOT_PASSWORD', '    - MYSQL_ALLOW_EMPTY_PASSWORD', '    - MYSQL_RANDOM_ROOT_PASSWORD'));
+  });
+
+  it('mysql initializes, serves, and shuts down on SIGTERM with exit 0', async () => {
+    const { spec, written, stopWith } = await start('mysql', '8.4', { MYSQL_ROOT_PASSWORD: 'x', MYSQL_DATABASE: 'app' });
+    await written('ready for connections');
+    expect(await stopWith()).toBe(0);
+    const n = (s: string): string => `${t}+00:00 [Note] [Entrypoint]: ${s}`;
+    expect(stamped(spec.out)).toBe(lines(n('Entrypoint script for MySQL Server 8.4.6-1.el9 started.'), n("Switching to dedicated user 'mysql'"), n('Entrypoint script for MySQL Server 8.4.6-1.el9 started.'),
+      n('Initializing database files'), n('Database files initialized'), n('Starting temporary server'), n('Temporary server started.'), n('Creating database app'),
+      n('Stopping temporary server'), n('Temporary server stopped'), '', n('MySQL init process done. Ready for start up.'), ''));
+    const m = '2025-08-01T12:00:00.000000Z';
+    expect(spec.err).toBe(lines(
+      `${m} 0 [System] [MY-015017] [Server] MySQL Server Initialization - start.`,
+      `${m} 0 [System] [MY-013169] [Server] /usr/sbin/mysqld (mysqld 8.4.6) initializing of server in progress as process 80`,
+      `${m} 1 [System] [MY-013576] [InnoDB] InnoDB initialization has started.`,
+      `${m} 1 [System] [MY-013577] [InnoDB] InnoDB initialization has ended.`,
+      `${m} 6 [Warning] [MY-010453] [Server] root@localhost is created with an empty password ! Please consider switching off the --initialize-insecure option.`,
+      `${m} 0 [System] [MY-015018] [Server] MySQL Server Initialization - end.`,
+      `${m} 0 [System] [MY-015015] [Server] MySQL Server - start.`,
+      `${m} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.4.6) starting as process 1`,
+      `${m} 1 [System] [MY-013576] [InnoDB] InnoDB initialization has started.`,
+      `${m} 1 [System] [MY-013577] [InnoDB] InnoDB initialization has ended.`,
+      `${m} 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.`,
+      `${m} 0 [System] [MY-013602] [Server] Channel mysql_main configured to support TLS. Encrypted connections are now supported for this channel.`,
+      `${m} 0 [Warning] [MY-011810] [Server] Insecure configuration for --pid-file: Location '/var/run/mysqld' in the path is accessible to all OS users. Consider choosing a different directory.`,
+      `${m} 0 [System] [MY-011323] [Server] X Plugin ready for connections. Bind-address: '::' port: 33060, socket: /var/run/mysqld/mysqlx.sock`,
+      `${m} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '8.4.6'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.`,
+      `${m} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: 8.4.6).`,
+      `${m} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld 8.4.6)  MySQL Community Server - GPL.`,
+      `${m} 0 [System] [MY-015016] [Server] MySQL Server - end.`));
+  });
+
+  it('mariadb refuses without a root password option, exit 1; serves with one and stops on SIGTERM', async () => {
+    const bad = await start('mariadb', '11.8');
+    expect(await bad.done).toBe(1);
+    expect(stamped(bad.spec.err)).toBe(lines(`${t}+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified`,
+      '\tYou need to specify one of MARIADB_ROOT_PASSWORD, MARIADB_ROOT_PASSWORD_HASH, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD and MARIADB_RANDOM_ROOT_PASSWORD'));
+    const ok = await start('mariadb', '11.8', { MARIADB_ROOT_PASSWORD: 'x' });
+    await ok.written('mariadbd: ready for connections.');
+    expect(await ok.stopWith()).toBe(0);
+    const err = ok.spec.err.split('\n');
+    expect(err.slice(-6)).toEqual([
+      "Version: '11.8.2-MariaDB-ubu2404'  socket: '/run/mysqld/mysqld.sock'  port: 3306  mariadb.org binary distribution",
+      `${t} 0 [Note] mariadbd (initiated by: unknown): Normal shutdown`,
+      `${t} 0 [Note] InnoDB: Starting shutdown...`,
+      `${t} 0 [Note] InnoDB: Shutdown completed; log sequence number 47629; transaction id 15`,
+      `${t} 0 [Note] mariadbd: Shutdown complete`, '']);
+  });
+
+  it('clients: versions, and the plain no-SQL line', async () => {
+    const fs = await imageFs('mariadb', '11.8');
+    const spec = testSpec(fs, ['mysql', '-uroot', '-px'], { env: { PATH: '/usr/bin:/bin', MARIADB_VERSION: '1:11.8.2+maria~ubu2404' } });
+    expect(await runProcess(spec)).toBe(1);
+    expect(spec.err).toBe("mysql: the practice Hub's MariaDB server does not execute SQL (Layerlab simulates the server's startup and logs only)\n");
+    const v = testSpec(fs, ['mariadb', '--version'], { env: { PATH: '/usr/bin:/bin', MARIADB_VERSION: '1:11.8.2+maria~ubu2404' } });
+    expect(await runProcess(v)).toBe(0);
+    expect(v.out).toBe('mariadb from 11.8.2-MariaDB-ubu2404, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n');
+  });
+});
+
+describe('memcached, rabbitmq, httpd, traefik, haproxy, registry', () => {
+  it('memcached is silent until SIGTERM, then exits 0', async () => {
+    const { spec, stopWith } = await start('memcached', '1.6');
+    await new Promise<void>((ok) => { const tick = (): void => (spec.caught?.has('SIGTERM') ? ok() : void setTimeout(tick, 5)); tick(); });
+    expect(await stopWith()).toBe(0);
+    expect([spec.out, spec.err]).toEqual(['Signal handled: Terminated.\n', '']);
+  });
+
+  it('rabbitmq prints its banner and plugins, and stops on SIGTERM', async () => {
+    const { spec, written, stopWith } = await start('rabbitmq', '4.1');
+    await written('completed with');
+    expect(await stopWith()).toBe(0);
+    const r = '2025-08-01 12:00:00.000000+00:00';
+    expect(spec.out).toBe(lines(`${r} [notice] <0.45.0> Application syslog exited with reason: stopped`,
+      `${r} [notice] <0.208.0> Logging: switching to configured handler(s); following messages may not be visible in this log output`, '',
+      '  ##  ##      RabbitMQ 4.1.2', '  ##  ##', '  ##########  Copyright (c) 2007-2025 Broadcom Inc and/or its subsidiaries', '  ######  ##',
+      '  ##########  Licensed under the MPL 2.0. Website: https://rabbitmq.com', '', '  Erlang:      27.3.4.1 [jit]', '  TLS Library: OpenSSL - OpenSSL 3.3.4 1 Jul 2025',
+      '  Release series support status: see https://www.rabbitmq.com/release-information', '', '  Doc guides:  https://www.rabbitmq.com/docs',
+      '  Support:     https://www.rabbitmq.com/docs/contact', '  Tutorials:   https://www.rabbitmq.com/tutorials', '  Monitoring:  https://www.rabbitmq.com/docs/monitoring',
+      '  Upgrading:   https://www.rabbitmq.com/docs/upgrade', '', '  Logs: <stdout>', '',
+      '  Config file(s): /etc/rabbitmq/conf.d/10-defaults.conf', '                  /etc/rabbitmq/conf.d/20-management_agent.disable_metrics_collector.conf', '',
+      '  Starting broker...', `${r} [info] <0.707.0> Server startup complete; 3 plugins started.`, `${r} [info] <0.707.0>  * rabbitmq_management_agent`,
+      `${r} [info] <0.707.0>  * rabbitmq_prometheus`, `${r} [info] <0.707.0>  * rabbitmq_web_dispatch`, ' completed with 3 plugins.',
+      `${r} [info] <0.889.0> RabbitMQ is asked to stop...`, `${r} [info] <0.889.0> Successfully stopped RabbitMQ and its dependencies`));
+  });
+
+  it('httpd: AH00558 twice, resumes, stops gracefully on SIGWINCH with exit 0', async () => {
+    const { spec, written, stopWith, cfg } = await start('httpd', '2.4');
+    expect(cfg.StopSignal).toBe('SIGWINCH');
+    await written('AH00094');
+    expect(await stopWith()).toBe(0);
+    const ah = "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message";
+    const a = '[Fri Aug 01 12:00:00.000000 2025]';
+    expect([spec.out, spec.err]).toEqual(['', lines(ah, ah, `${a} [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/2.4.65 (Unix) configured -- resuming normal operations`,
+      `${a} [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'`, `${a} [mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully`)]);
+  });
+
+  it('traefik logs its version and stops on SIGTERM', async () => {
+    const { spec, written, stopWith } = await start('traefik', 'v3.4');
+    await written('Starting provider *acme.ChallengeTLSALPN');
+    expect(await stopWith()).toBe(0);
+    const z = '2025-08-01T12:00:00Z';
+    expect([spec.out, spec.err]).toEqual([lines(`${z} INF Traefik version 3.4.4 built on 2025-07-11T08:29:47Z version=3.4.4`, `${z} INF `, 'Stats collection is disabled.',
+      'Help us improve Traefik by turning this feature on :)', 'More details on: https://doc.traefik.io/traefik/contributing/data-collection/', '',
+      `${z} INF Starting provider aggregator *aggregator.ProviderAggregator`, `${z} INF Starting provider *traefik.Provider`, `${z} INF Starting provider *acme.ChallengeTLSALPN`,
+      `${z} INF I have to go...`, `${z} INF Stopping server gracefully`, `${z} INF Server stopped`, `${z} INF Shutting down`), '']);
+  });
+
+  it('haproxy: the image ships no haproxy.cfg, so the default command fails as the real one does', async () => {
+    const { spec, done } = await start('haproxy', 'lts');
+    expect(await done).toBe(1);
+    expect([spec.out, spec.err]).toEqual(['', '[ALERT]    (1) : Cannot open configuration file/directory /usr/local/etc/haproxy/haproxy.cfg : No such file or directory\n']);
+  });
+
+  it('registry:3 logs its startup and stops on SIGTERM', async () => {
+    const { spec, written, stopWith } = await start('registry', '3');
+    await written('listening on');
+    expect(await stopWith()).toBe(0);
+    expect(spec.err.split('\n').map((l) => l.replace(/ go\.version.*$/, ''))).toEqual([
+      'time="2025-08-01T12:00:00.000000000Z" level=warning msg="No HTTP secret provided - generated random secret. This may cause problems with uploads if multiple registries are behind a load-balancer. To provide a shared secret, fill in http.secret in the configuration file or set the REGISTRY_HTTP_SECRET environment variable."',
+      'time="2025-08-01T12:00:00.000000000Z" level=info msg="redis not configured"',
+      'time="2025-08-01T12:00:00.000000000Z" level=info msg="using inmemory blob descriptor cache"',
+      'time="2025-08-01T12:00:00.000000000Z" level=info msg="listening on [::]:5000"', '']);
+  });
+});
