@@ -24,7 +24,8 @@ describe('catalog', () => {
         expect(img.tag).toBe(tag);
       }
     }
-    expect(listCatalog().map((r) => r.repository)).toEqual(['library/hello-world', 'library/alpine', 'library/busybox', 'library/debian', 'library/ubuntu', 'library/nginx', 'library/python', 'library/node', 'library/redis', 'library/mongo']);
+    expect(listCatalog().map((r) => r.repository)).toEqual(['library/hello-world', 'library/alpine', 'library/busybox', 'library/debian', 'library/ubuntu', 'library/nginx', 'library/python', 'library/node', 'library/redis', 'library/mongo',
+      'library/postgres', 'library/mysql', 'library/mariadb', 'library/memcached', 'library/rabbitmq', 'library/httpd', 'library/traefik', 'library/haproxy', 'library/registry']);
   });
 
   it('accepts familiar, library/ and docker.io/ names, and digests', () => {

@@ -5,7 +5,7 @@
  * data directories) and tops the layer up to the real layer's size with library and
  * data files (tree.ts). Sizes follow the real images' `docker images` SIZE.
  */
-import { X, scriptTree, userTree } from './apps.ts';
+import { X, scriptTree } from './apps.ts';
 import { bulkNames, debGroup, debPasswd } from './debian.ts';
 import { statusWith } from './dpkg.ts';
 import type { DebPkg } from './dpkg.ts';
@@ -43,11 +43,14 @@ function alpineUser(key: string, mtime: number, passwd: string, group: string): 
   return t;
 }
 
-/** A Debian user layer without lastlog/faillog growth (useradd --system with a large uid, as memcached's 11211). */
-function debUser(key: string, mtime: number, passwd: string, group: string): Tree {
+/**
+ * A Debian/Ubuntu layer of `useradd --system`: the account files only (a system account
+ * gets no lastlog/faillog records, so those files do not grow as for a login user).
+ */
+function debUser(key: string, mtime: number, passwd: string, group: string, ubuntu = false): Tree {
   const t = new Tree(key, mtime);
   const user = passwd.split(':')[0]!;
-  t.text('etc/passwd', debPasswd(false, [passwd])).text('etc/group', debGroup(false, [group]));
+  t.text('etc/passwd', debPasswd(ubuntu, [passwd])).text('etc/group', debGroup(ubuntu, [group]));
   t.text('etc/shadow', `root:*:20000:0:99999:7:::\ndaemon:*:20000:0:99999:7:::\nbin:*:20000:0:99999:7:::\nnobody:*:20000:0:99999:7:::\n${user}:!:20290::::::\n`, { mode: 0o640, gid: 42 });
   t.text('etc/gshadow', `root:*::\ndaemon:*::\nbin:*::\nshadow:*::\nnogroup:*::\n${user}:!::\n`, { mode: 0o640, gid: 42 });
   return t;
@@ -136,7 +139,7 @@ function pgDebianInstall(key: string, mtime: number, target: number, major: stri
 function pgDebianLayers(major: string, version: string, mtime: number, installSize: number): Record<string, () => Tree> {
   const p = `postgres-${major}`;
   return {
-    [`${p}-user`]: () => userTree(`${p}-user`, mtime, 'postgres', 999, '/var/lib/postgresql').dir('var/lib/postgresql', { mode: 0o1777, uid: 999, gid: 999 }),
+    [`${p}-user`]: () => debUser(`${p}-user`, mtime, 'postgres:x:999:999::/var/lib/postgresql:/bin/bash', 'postgres:x:999:').dir('var/lib/postgresql', { mode: 0o1777, uid: 999, gid: 999 }),
     [`${p}-gnupg`]: () => apt(`${p}-gnupg`, mtime, 9_600_000, debs('gnupg 2.2.40-1.1 utils GNU privacy guard - a free PGP replacement', 'less 590-2.1~deb12u2 text pager program similar to more'), { 'usr/bin/gpg': [1_139_720, 'gpg'], 'usr/bin/less': [180_064, 'less'], 'usr/bin/gpg-agent': [347_928, 'gpg-agent'], 'usr/bin/dirmngr': [543_456, 'dirmngr'] }, ['assuan', 'ksba', 'npth', 'gcrypt', 'sqlite3', 'readline', 'ldap-2.5', 'gnutls']),
     [`${p}-gosu`]: () => GOSU(`${p}-gosu`, mtime, 4_190_000),
     [`${p}-locales`]: () => install(`${p}-locales`, mtime, 24_400_000, { 'usr/sbin/locale-gen': [2_940, 'locale-gen'] }, [
@@ -290,7 +293,7 @@ function mariadbLayers(version: string, mtime: number, server: number): Record<s
   const base = debs('ca-certificates 20240203 misc Common CA certificates', 'gpg 2.4.4-2ubuntu17.3 utils GNU Privacy Guard -- minimalist public key operations', 'gpgv 2.4.4-2ubuntu17.3 utils GNU privacy guard - signature verification tool', 'libjemalloc2 5.3.0-2build1 libs general-purpose scalable concurrent malloc(3) implementation', 'pwgen 2.08-2build2 admin Automatic Password generation', 'tzdata 2025b-0ubuntu0.24.04.1 localization time zone and daylight-saving time data', 'xz-utils 5.6.1+really5.4.5-1ubuntu0.2 utils XZ-format compression utilities', 'zstd 1.5.5+dfsg2-2build1.1 utils fast lossless compression algorithm -- CLI tool');
   const srv = debs(`mariadb-server ${pkg} database MariaDB database server binaries`, `mariadb-client ${pkg} database MariaDB database client binaries`, `mariadb-server-core ${pkg} database MariaDB database core server files`, `mariadb-client-core ${pkg} database MariaDB database core client binaries`, `mariadb-common ${pkg} database MariaDB common configuration files`, `mariadb-backup ${pkg} database Backup tool for MariaDB server`, `libmariadb3 ${pkg} libs MariaDB database client library`, 'socat 1.8.0.0-4build3 net multipurpose relay for bidirectional data transfer', 'galera-4 26.4.22-ubu2404 database Replication framework for transactional applications');
   return {
-    [`${k}-user`]: () => userTree(`${k}-user`, mtime, 'mysql', 999, undefined),
+    [`${k}-user`]: () => debUser(`${k}-user`, mtime, 'mysql:x:999:999::/var/lib/mysql:/bin/sh', 'mysql:x:999:', true),
     [`${k}-deps`]: () => apt(`${k}-deps`, mtime, 14_500_000, base, { 'usr/bin/gpg': [1_204_456, 'gpg'], 'usr/bin/gpgv': [322_432, 'gpgv'], 'usr/bin/pwgen': [31_360, 'pwgen'], 'usr/bin/xz': [84_816, 'xz'], 'usr/bin/zstd': [1_068_432, 'zstd'], 'usr/local/bin/gosu': [2_260_992, 'gosu'] }, ['jemalloc', 'assuan', 'gcrypt', 'npth'], true),
     [`${k}-initdb-dir`]: () => new Tree(`${k}-initdb-dir`, mtime).dir('docker-entrypoint-initdb.d'),
     [`${k}-repo`]: () => new Tree(`${k}-repo`, mtime).text('etc/apt/sources.list.d/mariadb.list', `deb https://archive.mariadb.org/mariadb-${version}/repo/ubuntu/ noble main main/debug\n`).text('etc/apt/preferences.d/mariadb', 'Package: *\nPin: release o=MariaDB\nPin-Priority: 999\n'),
@@ -459,7 +462,7 @@ export const SERVICE_LAYERS: Record<string, () => Tree> = {
   'rabbitmq-4.1-erlang-27.3.4.1': () => erlangTree('rabbitmq-4.1-erlang-27.3.4.1', T_RMQ, 95_000_000),
   'rabbitmq-4.1-openssl-3.3.4': () => opensslTree('rabbitmq-4.1-openssl-3.3.4', T_RMQ, 8_500_000),
   'rabbitmq-4.1-runtime': () => apt('rabbitmq-4.1-runtime', T_RMQ, 5_000_000, debs('gosu 1.17-1ubuntu0.24.04.2 admin Simple Go-based setuid+setgid+setgroups+exec', 'libncurses6 6.4+20240113-1ubuntu2 libs shared libraries for terminal handling', 'procps 2:4.0.4-4ubuntu3.2 admin /proc file system utilities', 'tzdata 2025b-0ubuntu0.24.04.1 localization time zone and daylight-saving time data'), { 'usr/sbin/gosu': [2_383_608, 'gosu'], 'usr/bin/ps': [137_688, 'ps'], 'usr/bin/top': [137_240, 'top'] }, ['ncurses', 'procps'], true),
-  'rabbitmq-4.1-user': () => userTree('rabbitmq-4.1-user', T_RMQ, 'rabbitmq', 999, undefined).dir('var/lib/rabbitmq', { mode: 0o1777, uid: 999, gid: 999 }).dir('etc/rabbitmq/conf.d', { mode: 0o1777, uid: 999, gid: 999 }).dir('tmp/rabbitmq-ssl', { mode: 0o1777, uid: 999, gid: 999 }).dir('var/log/rabbitmq', { mode: 0o1777, uid: 999, gid: 999 }).link('root/.erlang.cookie', '/var/lib/rabbitmq/.erlang.cookie'),
+  'rabbitmq-4.1-user': () => debUser('rabbitmq-4.1-user', T_RMQ, 'rabbitmq:x:999:999::/var/lib/rabbitmq:/bin/sh', 'rabbitmq:x:999:', true).dir('var/lib/rabbitmq', { mode: 0o1777, uid: 999, gid: 999 }).dir('etc/rabbitmq/conf.d', { mode: 0o1777, uid: 999, gid: 999 }).dir('tmp/rabbitmq-ssl', { mode: 0o1777, uid: 999, gid: 999 }).dir('var/log/rabbitmq', { mode: 0o1777, uid: 999, gid: 999 }).link('root/.erlang.cookie', '/var/lib/rabbitmq/.erlang.cookie'),
   'rabbitmq-4.1.2': () => rabbitmqTree('rabbitmq-4.1.2', T_RMQ, 63_050_000),
   'rabbitmq-4.1-prometheus': () => new Tree('rabbitmq-4.1-prometheus', T_RMQ).text('etc/rabbitmq/enabled_plugins', '[rabbitmq_prometheus].', { uid: 999, gid: 999 }),
   'rabbitmq-4.1-plugins-link': () => new Tree('rabbitmq-4.1-plugins-link', T_RMQ).link('plugins', '/opt/rabbitmq/plugins'),
