@@ -195,7 +195,7 @@ function oracleSlimTree(key: string, mtime: number, target: number): Tree {
   t.dir('root', { mode: 0o550 }).dir('tmp', { mode: 0o1777 }).dir('var/tmp', { mode: 0o1777 });
   t.exe('usr/bin/bash', 1_389_064, 'bash').link('usr/bin/sh', 'bash');
   // coreutils-single: one multi-call binary; each name is its own program here.
-  t.exe('usr/bin/coreutils', 1_411_912, 'ls');
+  t.exe('usr/bin/coreutils', 1_411_912, 'coreutils');
   for (const c of 'arch base64 basename cat chgrp chmod chown cp cut date dd df dirname du echo env expand expr false fold head hostid id ln ls md5sum mkdir mktemp mv nl nproc od paste printenv printf pwd readlink realpath rm rmdir seq sha1sum sha256sum sleep sort split stat tac tail tee touch tr true uname uniq unexpand wc whoami yes'.split(' ')) t.exe(`usr/bin/${c}`, 1_400 + c.length * 37, c);
   for (const [n, s] of [['grep', 163_712], ['sed', 119_080], ['gawk', 727_440], ['tar', 545_496], ['gzip', 99_800], ['microdnf', 96_312], ['rpm', 20_376], ['curl', 257_784], ['gpg', 1_178_816], ['hostname', 21_504], ['getent', 34_904]] as const) if (s) t.exe(`usr/bin/${n}`, s, n);
   t.link('usr/bin/awk', 'gawk');
