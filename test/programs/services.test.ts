@@ -279,3 +279,27 @@ describe('memcached, rabbitmq, httpd, traefik, haproxy, registry', () => {
       'time="2025-08-01T12:00:00.000000000Z" level=info msg="listening on [::]:5000"', '']);
   });
 });
+
+describe('servers on the lab network', () => {
+  it('httpd serves htdocs ("It works!") and its 404 page, logging in the common format', async () => {
+    const handlers = new Map<number, (req: { method: string; path: string; headers: Array<[string, string]>; client: string }) => Promise<{ status: number; reason: string; headers: Array<[string, string]>; body: Uint8Array }>>();
+    const network = { ip: '172.17.0.2', listen: (port: number, h: never) => { handlers.set(port, h); return () => handlers.delete(port); } };
+    const fs = await imageFs('httpd', '2.4');
+    const stop = new AbortController();
+    const spec = testSpec(fs, ['httpd', '-DFOREGROUND'], { signal: stop.signal, network: network as never, caught: new Set(), env: { PATH: '/usr/local/apache2/bin:/usr/bin:/bin', HTTPD_VERSION: '2.4.65' } });
+    const done = runProcess(spec);
+    await new Promise<void>((ok) => { const tick = (): void => (handlers.has(80) ? ok() : void setTimeout(tick, 5)); tick(); });
+    const get = (path: string) => handlers.get(80)!({ method: 'GET', path, headers: [['Host', 'localhost:8080'], ['User-Agent', 'curl/7.88.1'], ['Accept', '*/*']], client: '172.17.0.1' });
+    const ok = await get('/');
+    expect([ok.status, ok.reason, new TextDecoder().decode(ok.body)]).toEqual([200, 'OK', '<html><body><h1>It works!</h1></body></html>\n']);
+    expect(ok.headers.map(([k]) => k)).toEqual(['Date', 'Server', 'Last-Modified', 'ETag', 'Accept-Ranges', 'Content-Length', 'Content-Type']);
+    expect(ok.headers.filter(([k]) => ['Date', 'Server', 'Content-Length', 'Content-Type'].includes(k))).toEqual([['Date', 'Fri, 01 Aug 2025 12:00:00 GMT'], ['Server', 'Apache/2.4.65 (Unix)'], ['Content-Length', '45'], ['Content-Type', 'text/html']]);
+    const missing = await get('/nope.html');
+    expect([missing.status, new TextDecoder().decode(missing.body)]).toEqual([404, '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n']);
+    stop.abort('SIGTERM');
+    expect(await done).toBe(0);
+    expect(spec.out).toBe('172.17.0.1 - - [01/Aug/2025:12:00:00 +0000] "GET / HTTP/1.1" 200 45\n172.17.0.1 - - [01/Aug/2025:12:00:00 +0000] "GET /nope.html HTTP/1.1" 404 196\n');
+    expect(spec.err.split('\n').at(-2)).toBe('[Fri Aug 01 12:00:00.000000 2025] [mpm_event:notice] [pid 1:tid 1] AH00491: caught SIGTERM, shutting down');
+    expect(handlers.has(80)).toBe(false);
+  });
+});
