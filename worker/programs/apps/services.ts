@@ -472,6 +472,8 @@ export const mariadbClient: Program = async (run) => {
 /** memcached: silent unless -v; SIGTERM/SIGINT print strsignal's name, as its sig_handler does. */
 export const memcached: Program = async (run) => {
   const { spec, args } = run;
+  // memcached installs its SIGINT/SIGTERM handlers first thing in main(), before anything it awaits.
+  spec.caught?.add('SIGTERM').add('SIGINT');
   if (args.includes('-V') || args.includes('--version')) {
     spec.stdout(`memcached ${spec.env.MEMCACHED_VERSION ?? '1.6.39'}\n`);
     return 0;
