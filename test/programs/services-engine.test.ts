@@ -41,6 +41,9 @@ describe('service containers', () => {
     expect((await d.run('run', '-d', '--name', 'db', '-e', 'POSTGRES_PASSWORD=secret', 'postgres:17')).rc).toBe(0);
     await d.logged('db', '[1] LOG:  database system is ready to accept connections');
     expect(await d.run('exec', 'db', 'psql', '-U', 'postgres')).toEqual({ stdout: '', stderr: "psql: the practice Hub's PostgreSQL does not execute SQL (Layerlab simulates the server's startup and logs only)\n", rc: 2 });
+    // What compose healthchecks run: the server is up, so pg_isready says so.
+    expect(await d.run('exec', 'db', 'pg_isready', '-U', 'postgres')).toEqual({ stdout: '/var/run/postgresql:5432 - accepting connections\n', stderr: '', rc: 0 });
+    expect(await d.run('exec', 'db', 'pg_ctl', 'status')).toEqual({ stdout: 'pg_ctl: server is running (PID: 1)\n/usr/lib/postgresql/17/bin/postgres\n', stderr: '', rc: 0 });
     expect(await d.run('stop', 'db')).toEqual({ stdout: 'db\n', stderr: '', rc: 0 });
     expect((await d.run('ps', '-a', '--format', '{{.Names}} {{.Status}}')).stdout).toMatch(/^db Exited \(0\) .*\nnopw Exited \(1\) /);
     expect((await d.run('start', 'db')).rc).toBe(0);
@@ -48,6 +51,19 @@ describe('service containers', () => {
     expect(logs).toContain('\nPostgreSQL Database directory appears to contain a database; Skipping initialization\n');
     expect((await d.run('stop', 'db')).rc).toBe(0);
     expect((await d.run('inspect', '--format', '{{.State.ExitCode}}', 'db')).stdout).toBe('0\n');
+  }, 60_000);
+
+  it('mysql and mariadb answer the healthchecks learners write (mysqladmin ping, healthcheck.sh) while they run', async () => {
+    const d = await hub();
+    await d.run('run', '-d', '--name', 'my', '-e', 'MYSQL_ROOT_PASSWORD=x', 'mysql:8.4');
+    await d.logged('my', 'ready for connections');
+    expect(await d.run('exec', 'my', 'mysqladmin', 'ping', '-h', 'localhost')).toEqual({ stdout: 'mysqld is alive\n', stderr: '', rc: 0 });
+    await d.run('run', '-d', '--name', 'md', '-e', 'MARIADB_ROOT_PASSWORD=x', 'mariadb:11.8');
+    await d.logged('md', 'mariadbd: ready for connections.');
+    expect(await d.run('exec', 'md', 'healthcheck.sh', '--connect', '--innodb_initialized')).toEqual({ stdout: '', stderr: '', rc: 0 });
+    expect(await d.run('exec', 'md', 'mariadb-admin', 'ping')).toEqual({ stdout: 'mysqld is alive\n', stderr: '', rc: 0 });
+    expect((await d.run('stop', 'my', 'md')).rc).toBe(0);
+    expect((await d.run('run', '--rm', '--entrypoint', 'mysqladmin', 'mysql:8.4', 'ping'))).toEqual({ stdout: '', stderr: "mysqladmin: connect to server at 'localhost' failed\nerror: 'Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)'\nCheck that mysqld is running and that the socket: '/var/run/mysqld/mysqld.sock' exists!\n", rc: 1 });
   }, 60_000);
 
   it('httpd and memcached stop on their stop signals with exit 0', async () => {

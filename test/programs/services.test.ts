@@ -138,6 +138,7 @@ describe('postgres', () => {
     expect(await go(['postgres', '--version'])).toEqual([0, 'postgres (PostgreSQL) 17.5 (Debian 17.5-1.pgdg120+1)\n', '']);
     expect(await go(['psql', '-V'])).toEqual([0, 'psql (PostgreSQL) 17.5 (Debian 17.5-1.pgdg120+1)\n', '']);
     expect(await go(['psql', '-U', 'postgres', '-c', 'select 1'])).toEqual([2, '', "psql: the practice Hub's PostgreSQL does not execute SQL (Layerlab simulates the server's startup and logs only)\n"]);
+    expect(await go(['pg_isready'])).toEqual([2, '/var/run/postgresql:5432 - no response\n', '']);
     expect(await go(['postgres'])).toEqual([1, '', '"root" execution of the PostgreSQL server is not permitted.\nThe server must be started under an unprivileged user ID to prevent\npossible system security compromise.  See the documentation for\nmore information on how to properly start the server.\n']);
   });
 });
@@ -210,7 +211,7 @@ describe('mysql and mariadb', () => {
     expect(spec.err).toBe("mysql: the practice Hub's MariaDB server does not execute SQL (Layerlab simulates the server's startup and logs only)\n");
     const v = testSpec(fs, ['mariadb', '--version'], { env: { PATH: '/usr/bin:/bin', MARIADB_VERSION: '1:11.8.2+maria~ubu2404' } });
     expect(await runProcess(v)).toBe(0);
-    expect(v.out).toBe('mariadb from 11.8.2-MariaDB-ubu2404, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n');
+    expect(v.out).toBe('mariadb from 11.8.2-MariaDB, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n');
   });
 });
 

@@ -186,13 +186,43 @@ export const postgres: Program = async (run) => {
     spec.stderr(`postgres: could not access the server configuration file "${data}/postgresql.conf": No such file or directory\n`);
     return 2;
   }
-  spec.stderr(pgStartLines(spec, 1, true, await lastShutdown(spec, data)).join('\n') + '\n');
+  const shutdownAt = await lastShutdown(spec, data);
+  // The postmaster's signal handlers are in place before it reports ready.
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGQUIT']) spec.caught?.add(sig);
+  spec.stderr(pgStartLines(spec, 1, true, shutdownAt).join('\n') + '\n');
+  // postmaster.pid exists while the server runs (pg_isready and pg_ctl status read it here).
+  await writeQuietly(spec, `${data}/postmaster.pid`, `1\n${data}\n${Math.floor(spec.now() / 1000)}\n5432\n/var/run/postgresql\n*\n  5432001         0\nready   \n`);
   // postmaster's handlers: SIGTERM smart, SIGINT fast (the image's STOPSIGNAL), SIGQUIT immediate shutdown.
   const sig = await serve(spec, ['SIGTERM', 'SIGINT', 'SIGQUIT']);
   const kind = sig === 'SIGINT' ? 'fast' : sig === 'SIGQUIT' ? 'immediate' : 'smart';
   spec.stderr(pgStopLines(spec, 1, kind).join('\n') + '\n');
   await markShutdown(spec, data);
+  await spec.fs.rm(`${data}/postmaster.pid`, { force: true });
   return 0;
+};
+
+/** Writes a run-time file, ignoring a read-only filesystem (the server runs on regardless). */
+async function writeQuietly(spec: Spec, path: string, text: string): Promise<void> {
+  try {
+    await spec.fs.writeFile(path, text);
+  } catch {
+    // read-only: nothing recorded
+  }
+}
+
+/** pg_isready: "accepting connections" while the server runs (its postmaster.pid exists), else "no response". */
+export const pgIsready: Program = async (run) => {
+  const { spec, args } = run;
+  if (args.includes('--version') || args.includes('-V')) {
+    spec.stdout(`pg_isready (PostgreSQL) ${pgVersion(spec.env).full}\n`);
+    return 0;
+  }
+  const h = args.indexOf('-h');
+  const host = h >= 0 && args[h + 1] ? args[h + 1]! : args.find((a) => a.startsWith('--host='))?.slice(7) ?? '/var/run/postgresql';
+  const local = host.startsWith('/') || host === 'localhost' || host === '127.0.0.1';
+  const up = local && (await exists(spec.fs, `${spec.env.PGDATA ?? '/var/lib/postgresql/data'}/postmaster.pid`));
+  if (!args.includes('-q') && !args.includes('--quiet')) spec.stdout(`${host}:5432 - ${up ? 'accepting connections' : 'no response'}\n`);
+  return up ? 0 : 2;
 };
 
 /** initdb: creates the cluster's directory (PG_VERSION, configuration files) with initdb's messages. */
@@ -298,6 +328,10 @@ export const pgCtl: Program = async (run) => {
     return 0;
   }
   if (action === 'status') {
+    if (await exists(spec.fs, `${data}/postmaster.pid`)) {
+      spec.stdout(`pg_ctl: server is running (PID: 1)\n${v.alpine ? '/usr/local/bin' : `/usr/lib/postgresql/${v.major}/bin`}/postgres\n`);
+      return 0;
+    }
     spec.stdout('pg_ctl: no server running\n');
     return 3;
   }
@@ -344,6 +378,7 @@ export const mysqld: Program = async (run) => {
       ''].join('\n'));
     return 0;
   }
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGQUIT']) spec.caught?.add(sig);
   spec.stderr([
     `${t()} 0 [System] [MY-015015] [Server] MySQL Server - start.`,
     `${t()} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld ${v}) starting as process 1`,
@@ -355,13 +390,41 @@ export const mysqld: Program = async (run) => {
     `${t()} 0 [System] [MY-011323] [Server] X Plugin ready for connections. Bind-address: '::' port: 33060, socket: /var/run/mysqld/mysqlx.sock`,
     `${t()} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '${v}'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.`,
     ''].join('\n'));
+  await writeQuietly(spec, MYSQL_PID, '1\n');
   await serve(spec, ['SIGTERM', 'SIGINT', 'SIGQUIT']);
+  await spec.fs.rm(MYSQL_PID, { force: true });
   spec.stderr([
     `${t()} 0 [System] [MY-013172] [Server] Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: ${v}).`,
     `${t()} 0 [System] [MY-010910] [Server] /usr/sbin/mysqld: Shutdown complete (mysqld ${v})  MySQL Community Server - GPL.`,
     `${t()} 0 [System] [MY-015016] [Server] MySQL Server - end.`,
     ''].join('\n'));
   return 0;
+};
+
+const MYSQL_PID = '/var/run/mysqld/mysqld.pid';
+const MARIADB_PID = '/run/mysqld/mysqld.pid';
+
+/**
+ * mysqladmin / mariadb-admin: `ping` (what healthchecks run) answers from whether the
+ * server runs (its pid file exists); other commands would need SQL.
+ */
+export const mysqladmin: Program = async (run) => {
+  const { spec, args } = run;
+  const maria = run.name.startsWith('mariadb') || (await exists(spec.fs, '/usr/sbin/mariadbd'));
+  if (args.includes('--version') || args.includes('-V')) {
+    spec.stdout(maria ? `${run.name} from ${mdbVersion(spec.env).replace(/-ubu\d+$/, '')}, client 10.0 for debian-linux-gnu on x86_64\n` : `mysqladmin  Ver ${myVersion(spec.env)} for Linux on x86_64 (MySQL Community Server - GPL)\n`);
+    return 0;
+  }
+  if (!args.includes('ping')) return noSql(maria ? 'MariaDB server' : 'MySQL server', 1)(run);
+  const sock = maria ? '/run/mysqld/mysqld.sock' : '/var/run/mysqld/mysqld.sock';
+  if (await exists(spec.fs, maria ? MARIADB_PID : MYSQL_PID)) {
+    spec.stdout('mysqld is alive\n');
+    return 0;
+  }
+  spec.stderr(maria
+    ? `${run.name}: connect to server at 'localhost' failed\nerror: 'Can't connect to local server through socket '${sock}' (2)'\nCheck that mariadbd is running and that the socket: '${sock}' exists!\n`
+    : `mysqladmin: connect to server at 'localhost' failed\nerror: 'Can't connect to local MySQL server through socket '${sock}' (2)'\nCheck that mysqld is running and that the socket: '${sock}' exists!\n`);
+  return 1;
 };
 
 /** mysql (the client): its version; otherwise the plain no-SQL line. */
@@ -405,6 +468,7 @@ export const mariadbd: Program = async (run) => {
     return 1;
   }
   const lsn = 47629;
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGQUIT']) spec.caught?.add(sig);
   spec.stderr([
     `${t()} [Note] Starting MariaDB ${v} source revision ${fakeRevision(v)} server_uid ${serverUid(spec)} as process 1`,
     `${t()} [Note] InnoDB: Compressed tables use zlib 1.3`,
@@ -423,7 +487,9 @@ export const mariadbd: Program = async (run) => {
     `${t()} [Note] mariadbd: ready for connections.`,
     `Version: '${v}'  socket: '/run/mysqld/mysqld.sock'  port: 3306  mariadb.org binary distribution`,
     ''].join('\n'));
+  await writeQuietly(spec, MARIADB_PID, '1\n');
   await serve(spec, ['SIGTERM', 'SIGINT', 'SIGQUIT']);
+  await spec.fs.rm(MARIADB_PID, { force: true });
   spec.stderr([
     `${t()} [Note] mariadbd (initiated by: unknown): Normal shutdown`,
     `${t()} [Note] InnoDB: Starting shutdown...`,
@@ -461,7 +527,7 @@ export const mariadbInstallDb: Program = async (run) => {
 /** mariadb (the client): its version; otherwise the plain no-SQL line. */
 export const mariadbClient: Program = async (run) => {
   if (run.args.includes('--version') || run.args.includes('-V')) {
-    run.spec.stdout(`${run.name} from ${mdbVersion(run.spec.env)}, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n`);
+    run.spec.stdout(`${run.name} from ${mdbVersion(run.spec.env).replace(/-ubu\d+$/, '')}, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper\n`);
     return 0;
   }
   return noSql('MariaDB server', 1)(run);
