@@ -131,7 +131,7 @@ function mysqlConfig(major: string, version: string, tools: string): ContainerDe
 const MY84_T = '2025-07-23T17:32:09Z';
 const MY94_T = '2025-07-23T17:40:51Z';
 const MYSQL: CatalogImage[] = [
-  { repository: 'library/mysql', tags: ['8.4', '8.4.6', 'lts', '8', '8.4-oraclelinux9', '8.4.6-oraclelinux9', 'lts-oraclelinux9', '8-oraclelinux9', 'oracle'],
+  { repository: 'library/mysql', tags: ['8.4', '8.4.6', 'lts', '8', '8.4-oraclelinux9', '8.4.6-oraclelinux9', 'lts-oraclelinux9', '8-oraclelinux9'],
     created: MY84_T, config: mysqlConfig('8.4', '8.4.6-1.el9', '8.4.6-1.el9'), steps: mysql('8.4', '8.4.6-1.el9', '8.4.6-1.el9', MY84_T, 'mysql-8.4.6') },
   { repository: 'library/mysql', tags: ['latest', '9', '9.4', '9.4.0', 'innovation', 'oraclelinux9', '9-oraclelinux9', '9.4-oraclelinux9', '9.4.0-oraclelinux9', 'innovation-oraclelinux9'],
     created: MY94_T, config: mysqlConfig('innovation', '9.4.0-1.el9', '9.4.0-1.el9'), steps: mysql('innovation', '9.4.0-1.el9', '9.4.0-1.el9', MY94_T, 'mysql-9.4.0') },
