@@ -6,7 +6,7 @@
 import type { CommandContext } from '../context.ts';
 import { CLIENT_VERSION } from '../client-version.ts';
 import { CliError } from '../context.ts';
-import { ansic } from '../../engine/version.ts';
+import { ansic } from '../../common/go-time.ts';
 import type { VersionResponse } from '../../engine/api-types.ts';
 import { GO_TYPE } from '../format/go-value.ts';
 import { JSON_FORMAT } from '../format/format.ts';
