@@ -174,6 +174,8 @@ export class HttpEngine implements EngineApi {
       if (m.error !== undefined) throw new BuildError(m.error, { exitCode: m.errorDetail?.code ?? 1 });
       const aux = m.aux as { ID?: string } | undefined;
       if (aux?.ID) imageId = aux.ID;
+      // With q=1 the legacy builder's only message is the image ID as a stream line.
+      else if (opts.quiet && /^sha256:[0-9a-f]{64}\n?$/.test(m.stream ?? '')) imageId = m.stream!.trim();
       sink.message?.(m);
     }
     return { imageId, steps: [] };
