@@ -77,6 +77,14 @@ export const SCRIPT = [
   'DOCKER_BUILDKIT=0 docker build -q -t ll-conf/built .',
   'docker run --rm ll-conf/built',
   'docker rmi ll-conf/built',
+  'docker system df',
+  'docker images --format json',
+  'docker image ls -a --digests',
+  'docker run -t --rm alpine echo tty',
+  "docker run --rm -e A=1 -w /tmp alpine sh -c 'echo $A; pwd'",
+  'echo piped | docker run --rm -i alpine cat',
+  'docker network ls',
+  "docker info --format '{{.Containers}} {{.Images}} {{.OSType}}'",
 ];
 
 interface Run {

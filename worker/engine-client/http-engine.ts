@@ -34,6 +34,7 @@ import { EngineError, type ErrorCode } from '../engine/errors.ts';
 import { StreamError } from '../engine/platform.ts';
 import type { ByteStream } from '../engine/stream.ts';
 import { collectBytes } from '../common/byte-chunks.ts';
+import { lowerApiVersion } from '../common/api-version.ts';
 import { demux, jsonValues, STDERR } from './frames.ts';
 import type { HijackedConnection, Transport, TransportRequest, TransportResponse } from './transport.ts';
 
@@ -68,7 +69,7 @@ export class HttpEngine implements EngineApi {
 
   /** The negotiated API version (client.NegotiateAPIVersion: the lower of the server's and ours). */
   apiVersion(): Promise<string> {
-    this.#version ??= this.ping().then((p) => lowerVersion(p.apiVersion || CLIENT_API_VERSION, CLIENT_API_VERSION));
+    this.#version ??= this.ping().then((p) => lowerApiVersion(p.apiVersion || CLIENT_API_VERSION, CLIENT_API_VERSION));
     return this.#version;
   }
 
@@ -520,13 +521,6 @@ function json(body: unknown): Uint8Array {
 
 function isStream(x: unknown): x is ByteStream {
   return typeof x === 'object' && x !== null && Symbol.asyncIterator in x;
-}
-
-/** The lower of two API versions (`1.45` < `1.51`). */
-export function lowerVersion(a: string, b: string): string {
-  const [am = 0, an = 0] = a.split('.').map(Number);
-  const [bm = 0, bn = 0] = b.split('.').map(Number);
-  return am < bm || (am === bm && an < bn) ? a : b;
 }
 
 /** A promise that does its work only once awaited (a detached start's exit is rarely asked for). */

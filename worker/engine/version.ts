@@ -38,7 +38,7 @@ export function versionResponse(): VersionResponse {
         Details: {
           ApiVersion: v.api,
           Arch: 'amd64',
-          BuildTime: ansic(v.buildTime),
+          BuildTime: v.buildTime,
           Experimental: 'false',
           GitCommit: v.gitCommit,
           GoVersion: v.goVersion,
