@@ -206,7 +206,7 @@ export interface EngineApi {
   networkInspect(ref: string): Promise<Record<string, unknown>>;
   /** `GET /networks?filters=`. */
   networkList(filters?: Filters): Promise<NetworkSummary[]>;
-  /** `DELETE /networks/{id}`: resolves to the name the CLI echoes. */
+  /** `DELETE /networks/{id}`. */
   networkRemove(ref: string): Promise<void>;
   /** `POST /networks/prune`: the removed networks' names. */
   networksPrune(filters?: Filters): Promise<string[]>;
