@@ -85,6 +85,19 @@ export const SCRIPT = [
   'echo piped | docker run --rm -i alpine cat',
   'docker network ls',
   "docker info --format '{{.Containers}} {{.Images}} {{.OSType}}'",
+  "docker run -d --name ll-conf-e alpine sh -c 'sleep 2; echo late; echo late-err >&2'",
+  'docker attach ll-conf-e',
+  'docker logs -t ll-conf-e',
+  'docker restart -t 1 ll-conf-e',
+  'docker stop -t 1 ll-conf-e',
+  'docker exec ll-conf-e true',
+  'docker rm ll-conf-e',
+  'docker run -d --name ll-conf-f alpine sleep 100',
+  'docker exec -d ll-conf-f touch /tmp/made',
+  "docker exec ll-conf-f sh -c 'sleep 1; ls /tmp'",
+  'docker top ll-conf-f -o comm,args',
+  'docker cp ll-conf-f:/etc/apk - | tar -tf - | head -3',
+  'docker rm -f ll-conf-f',
 ];
 
 interface Run {
@@ -133,6 +146,9 @@ const CLI_20_WORDING: Array<{ cmd: RegExp; from: RegExp; to: string }> = [
   // CLI 20.10's rm and inspect turn a daemon 404 into their own `Error: No such …` (cli/command/container/rm.go, inspect.go).
   { cmd: /^docker (rm|container inspect) /, from: /^Error response from daemon: No such container: (.*)$/gm, to: 'Error: No such container: $1' },
   { cmd: /^docker rmi /, from: /^Error response from daemon: No such image: (.*):latest$/gm, to: 'Error: No such image: $1' },
+  { cmd: /^docker cp /, from: /^Error response from daemon: Could not find the file (.*) in container (.*)$/gm, to: 'Error: No such container:path: $2:$1' },
+  // `--format json` arrived in CLI 23; 20.10 prints the word as a literal template.
+  { cmd: /--format json/, from: /^\{.*\}$/gm, to: 'json' },
   // The legacy builder's deprecation banner arrived in CLI 23.
   { cmd: /docker build /, from: /^DEPRECATED: The legacy builder is deprecated[^]*?environment-variable\.\n\n/gm, to: '' },
 ];

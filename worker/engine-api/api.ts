@@ -184,8 +184,8 @@ export interface EngineApi {
   containersPrune(filters?: Filters): Promise<ContainersPruneReport>;
   /** `POST /containers/{id}/rename?name=`. */
   containerRename(ref: string, name: string): Promise<void>;
-  /** `GET /containers/{id}/top`. */
-  containerTop(ref: string): Promise<{ Titles: string[]; Processes: string[][] }>;
+  /** `GET /containers/{id}/top?ps_args=`: the simulated engine lists its processes one way, whatever the arguments. */
+  containerTop(ref: string, psArgs?: readonly string[]): Promise<{ Titles: string[]; Processes: string[][] }>;
 
   // Volumes.
   /** `POST /volumes/create`: the volume's JSON. */

@@ -187,8 +187,8 @@ export interface VolumesPruneReport {
 /** Options of `GET /containers/{id}/logs`. */
 export interface LogsOptions {
   tail?: number;
-  /** Called for each line; `follow` keeps calling until the container stops. */
-  onLine(line: LogLine): void;
+  /** Called for each line (with the daemon's own RFC 3339 timestamp when it has one); `follow` keeps calling until the container stops. */
+  onLine(line: LogLine, timestamp?: string): void;
   follow?: boolean;
 }
 

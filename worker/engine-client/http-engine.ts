@@ -92,7 +92,6 @@ export class HttpEngine implements EngineApi {
       Containers: ContainerSummary[] | null;
       Volumes: Array<{ Name: string; UsageData: { Size: number; RefCount: number } }> | null;
       BuildCache: Array<{ ID: string; Size: number; Shared: boolean; InUse: boolean; CreatedAt: string; LastUsedAt: string; UsageCount: number }> | null;
-      BuilderSize?: number;
     };
     const df = await this.#json<Df>('GET', '/system/df');
     return {
@@ -101,7 +100,8 @@ export class HttpEngine implements EngineApi {
       containers: (df.Containers ?? []).map((c) => ({ id: c.Id, running: c.State === 'running', sizeRw: c.SizeRw ?? 0 })),
       volumes: (df.Volumes ?? []).map((v) => ({ name: v.Name, size: v.UsageData.Size, refCount: v.UsageData.RefCount })),
       buildCache: (df.BuildCache ?? []).map((b) => ({ id: b.ID, size: b.Size, shared: b.Shared, inUse: b.InUse, createdAt: Date.parse(b.CreatedAt), lastUsedAt: Date.parse(b.LastUsedAt), usage: b.UsageCount })),
-      builderSize: df.BuilderSize ?? 0,
+      // docker/cli system/df.go adds up the cache records no image shares (BuilderSize is deprecated).
+      builderSize: (df.BuildCache ?? []).reduce((n, b) => n + (b.Shared ? 0 : b.Size), 0),
       summaries: df.Containers ?? [],
     };
   }
@@ -242,7 +242,7 @@ export class HttpEngine implements EngineApi {
     // With timestamps=1 every line comes as `<RFC 3339 nano> <text>`.
     const line = (stream: number, text: string): void => {
       const sp = text.indexOf(' ');
-      opts.onLine([Date.parse(text.slice(0, sp)), stream, text.slice(sp + 1)]);
+      opts.onLine([Date.parse(text.slice(0, sp)), stream, text.slice(sp + 1)], text.slice(0, sp));
     };
     const decoder = new TextDecoder();
     if (c.Config.Tty) {
@@ -321,8 +321,8 @@ export class HttpEngine implements EngineApi {
   async containerRename(id: string, name: string): Promise<void> {
     await this.#done('POST', `/containers/${ref(id)}/rename`, { name });
   }
-  containerTop(id: string): Promise<{ Titles: string[]; Processes: string[][] }> {
-    return this.#json('GET', `/containers/${ref(id)}/top`);
+  containerTop(id: string, psArgs: readonly string[] = []): Promise<{ Titles: string[]; Processes: string[][] }> {
+    return this.#json('GET', `/containers/${ref(id)}/top`, { ps_args: psArgs.join(' ') });
   }
 
   // Volumes.

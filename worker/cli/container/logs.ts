@@ -20,8 +20,9 @@ export async function logs(ctx: CommandContext): Promise<number> {
   await ctx.engine.containerLogs(ctx.args[0]!, {
     ...(tail !== undefined ? { tail } : {}),
     follow: ctx.flags.get<boolean>('follow'),
-    onLine: ([t, stream, text]) => {
-      const line = stamps ? `${rfc3339NanoFixed(t)} ${text}` : text;
+    // A real daemon's own timestamp keeps its nanoseconds; the simulator's clock has milliseconds.
+    onLine: ([t, stream, text], stamp) => {
+      const line = stamps ? `${stamp ?? rfc3339NanoFixed(t)} ${text}` : text;
       if (stream === 2) ctx.err(line);
       else ctx.out(line);
     },
