@@ -16,6 +16,7 @@ import { hubRegistry } from '../worker/registry/hub-client.ts';
 import type { DockerIo } from '../worker/shell/commands/docker.ts';
 import { MemoryStore } from '../worker/store/memory-store.ts';
 import type { Batch, Json } from '../worker/store/store.ts';
+import { Lab } from '../worker/lab/lab.ts';
 
 const [IMAGES, PER, CONTAINERS] = [500, 10, 200].map((d, i) => Number(process.argv[2 + i] ?? d));
 const hex = (s: string) => digestOf(encodeUtf8(s));
@@ -47,7 +48,7 @@ for (let c = 0; c < CONTAINERS; c++) {
 }
 await store.commit(batch);
 const engine = await Engine.open({ store, registry: hubRegistry() });
-const cli = new DockerCli(engine);
+const cli = new DockerCli(new Lab(engine).api);
 const io: DockerIo = {
   stdin: new Uint8Array(0), stdout: () => undefined, stderr: () => undefined, env: {}, cwd: '/', isTTY: false,
   fs: undefined as unknown as DockerIo['fs'],

@@ -105,6 +105,8 @@ export interface Session {
    * has loaded it. Absent with a replaced docker CLI (`opts.docker`).
    */
   engine?(load?: boolean): Promise<import('./engine/engine.ts').Engine | undefined>;
+  /** The lab behind `docker` (engine, containers, Engine API), loaded as `engine` is. */
+  lab?(load?: boolean): Promise<import('./lab/lab.ts').Lab | undefined>;
   /** Writes pending state and closes the store. */
   close(): Promise<void>;
   /**
@@ -226,7 +228,7 @@ export async function createSession(opts: SessionOptions): Promise<Session> {
       await opts.store.close();
     },
     retire: async () => real?.retire(),
-    ...(real ? { engine: real.engine } : {}),
+    ...(real ? { engine: real.engine, lab: real.lab } : {}),
   };
   if (opts.reattach && opts.isTTY && real) {
     // Whatever goes wrong (storage refusing a write), the lab still opens, at the host prompt, saying why.
@@ -252,17 +254,20 @@ function realDocker(opts: SessionOptions, host: import('just-bash').IFileSystem)
   reattach(): Promise<{ note: string; program?: ForegroundProgram } | undefined>;
   retire(): Promise<void>;
   engine(load?: boolean): Promise<import('./engine/engine.ts').Engine | undefined>;
+  lab(load?: boolean): Promise<import('./lab/lab.ts').Lab | undefined>;
 } {
-  let cli: Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> | undefined;
-  const load = async (): Promise<{ run: DockerCommand; engine: import('./engine/engine.ts').Engine }> => {
-    const [{ Engine }, { DockerCli }, { hubRegistry }] = await Promise.all([
-      import('./engine/engine.ts'),
+  type Loaded = { run: DockerCommand; lab: import('./lab/lab.ts').Lab; engine: import('./engine/engine.ts').Engine };
+  let cli: Promise<Loaded> | undefined;
+  const load = async (): Promise<Loaded> => {
+    const [{ Lab }, { DockerCli }, { hubRegistry }, { engineNoSpaceMessage }] = await Promise.all([
+      import('./lab/lab.ts'),
       import('./cli/docker.ts'),
       import('./registry/hub-client.ts'),
+      import('./shell/no-space.ts'),
     ]);
-    const engine = await Engine.open({ store: opts.store, registry: hubRegistry(), clock: opts.clock, random: opts.random, host });
-    const docker = new DockerCli(engine);
-    return { run: (argv, io) => docker.run(argv, io), engine };
+    const lab = await Lab.open({ store: opts.store, registry: hubRegistry(), clock: opts.clock, random: opts.random, host });
+    const docker = new DockerCli(lab.api, { noSpaceNote: (err) => engineNoSpaceMessage(err as StoreFullError) });
+    return { run: (argv, io) => docker.run(argv, io), lab, engine: lab.engine };
   };
   const run: DockerCommand = async (argv, io) => {
     cli ??= load();
@@ -270,9 +275,9 @@ function realDocker(opts: SessionOptions, host: import('just-bash').IFileSystem)
   };
   run.hostNetwork = async () => {
     cli ??= load();
-    const [{ engine }, { labNetwork }, { containerService }] = await Promise.all([cli, import('./engine/network/lab.ts'), import('./cli/container/service.ts')]);
+    const [{ engine, lab }, { labNetwork }] = await Promise.all([cli, import('./engine/network/lab.ts')]);
     // Containers stored as running are started again first: their servers must be listening.
-    await containerService(engine);
+    await lab.containers();
     return labNetwork(engine).forHost();
   };
   return {
@@ -281,13 +286,8 @@ function realDocker(opts: SessionOptions, host: import('just-bash').IFileSystem)
     async reattach() {
       if (!(await opts.store.load()).meta.has('attached')) return undefined;
       cli ??= load();
-      const [{ engine }, { containerService }, { reattach }, { foregroundOf }] = await Promise.all([
-        cli,
-        import('./cli/container/service.ts'),
-        import('./engine/containers/terminal.ts'),
-        import('./cli/container/launch.ts'),
-      ]);
-      const back = await reattach(await containerService(engine));
+      const [{ lab }, { reattach }, { foregroundOf }] = await Promise.all([cli, import('./engine/containers/terminal.ts'), import('./cli/container/launch.ts')]);
+      const back = await reattach(await lab.containers());
       return back && (back.terminal ? { note: back.note, program: foregroundOf(back.terminal) } : { note: back.note });
     },
     async engine(loadIt = true) {
@@ -295,10 +295,14 @@ function realDocker(opts: SessionOptions, host: import('just-bash').IFileSystem)
       cli ??= load();
       return (await cli).engine;
     },
+    async lab(loadIt = true) {
+      if (!cli && !loadIt) return undefined;
+      cli ??= load();
+      return (await cli).lab;
+    },
     async retire() {
       if (!cli) return;
-      const [{ engine }, { retireEngine }] = await Promise.all([cli, import('./cli/container/service.ts')]);
-      await retireEngine(engine);
+      await (await cli).lab.retire();
     },
   };
 }

@@ -4,7 +4,7 @@
 export const USAGE = `Usage:
   layerlab                  an interactive terminal on the simulated host (a TTY),
                             or run the command lines read from stdin
-  layerlab exec --json [--preload IMG,...] [--state DIR]
+  layerlab exec --json [--preload IMG,...] [--state DIR] [--engine ADDR]
                             run one command line per stdin line and print one JSON
                             array of {"cmd","stdout","stderr","rc"}
   layerlab --help           this text
@@ -13,6 +13,8 @@ Options of exec:
   --json                    print JSON (required; the only output format)
   --preload IMG,...         pull these images first, silently
   --state DIR               keep images and the home directory in DIR across runs
+  --engine ADDR             run docker against the Docker daemon at ADDR
+                            (unix:///PATH or tcp://HOST:PORT) instead of the simulator
 `;
 
 /** A command-line mistake: printed with the usage, exit 2. */
@@ -23,6 +25,8 @@ export interface ExecArgs {
   json: boolean;
   preload: string[];
   state?: string;
+  /** `--engine`: the daemon our docker CLI talks to over the Engine API, instead of the simulated one. */
+  engine?: string;
 }
 
 /** Parses the arguments after `exec`; accepts `--flag value` and `--flag=value`. */
@@ -40,6 +44,7 @@ export function parseExecArgs(argv: string[]): ExecArgs {
     if (name === '--json' && eq < 0) out.json = true;
     else if (name === '--preload') out.preload.push(...value().split(',').filter((s) => s !== ''));
     else if (name === '--state') out.state = value();
+    else if (name === '--engine') out.engine = value();
     else throw new UsageError(`unknown flag: ${arg}`);
   }
   if (!out.json) throw new UsageError('exec needs --json');

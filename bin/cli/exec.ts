@@ -17,12 +17,19 @@
  * (`docker save` to stdout), its record carries the bytes as a string of one
  * char per byte (U+0000-U+00FF) and `"stdoutEncoding": "latin1"`, so a reader
  * gets the exact bytes back with Buffer.from(stdout, 'latin1').
+ *
+ * `--engine unix:///PATH` (or tcp://HOST:PORT): `docker` in the lines is our
+ * CLI talking to that daemon over the Engine API (worker/engine-client)
+ * instead of the simulated engine; the host shell stays simulated.
  */
 import type { Readable, Writable } from 'node:stream';
 import { createSession } from '../../worker/session.ts';
 import type { LineResult } from '../../worker/session.ts';
 import type { ExecArgs } from './args.ts';
 import { openStore, readLines } from './io.ts';
+import { DockerCli } from '../../worker/cli/docker.ts';
+import { HttpEngine } from '../../worker/engine-client/http-engine.ts';
+import { nodeTransport } from '../../worker/engine-client/node-transport.ts';
 
 /** One record of the output array. */
 export interface ExecRecord {
@@ -36,7 +43,8 @@ export interface ExecRecord {
 /** Runs `exec`; resolves to 0 once every line ran (their own failures are in `rc`). */
 export async function runExec(args: ExecArgs, stdin: Readable, stdout: Writable): Promise<number> {
   const store = await openStore(args.state);
-  const session = await createSession({ store, preload: args.preload, isTTY: false });
+  const remote = args.engine === undefined ? undefined : new DockerCli(new HttpEngine(nodeTransport(args.engine)));
+  const session = await createSession({ store, preload: args.preload, isTTY: false, ...(remote ? { docker: (argv, io) => remote.run(argv, io) } : {}) });
   const records: ExecRecord[] = [];
   // The lines of a command still being read (a heredoc, a `for`, a quote, a trailing `|` or `\`).
   let lines: string[] = [];

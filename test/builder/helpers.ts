@@ -52,10 +52,10 @@ export function writeLine(path: string, text: string): string {
 
 /** An engine with alpine pulled and its container service, for builds driven through the API. */
 export async function builderEngine() {
-  const [{ Engine }, { hubRegistry }, { containerService }, { build }, { tarBytes }] = await Promise.all([
+  const [{ Engine }, { hubRegistry }, { Lab }, { build }, { tarBytes }] = await Promise.all([
     import('../../worker/engine/engine.ts'),
     import('../../worker/registry/hub-client.ts'),
-    import('../../worker/cli/container/service.ts'),
+    import('../../worker/lab/lab.ts'),
     import('../../worker/engine/builder/build.ts'),
     import('../../worker/engine/layer/tar-write.ts'),
   ]);
@@ -63,11 +63,11 @@ export async function builderEngine() {
   const store = await MemoryStore.open();
   const engine = await Engine.open({ store, registry: hubRegistry(), clock: () => clock.now, random: seeded(11) });
   await engine.imagePull('alpine', 'latest', () => undefined);
-  let deps = { engine, containers: await containerService(engine) };
+  let deps = { engine, containers: await new Lab(engine).containers() };
   /** A page reload: a new engine on the same store (in-memory caches gone). */
   const reload = async () => {
     const again = await Engine.open({ store, registry: hubRegistry(), clock: () => clock.now, random: seeded(12) });
-    deps = { engine: again, containers: await containerService(again) };
+    deps = { engine: again, containers: await new Lab(again).containers() };
   };
   /** Builds a context of text files; `version` 1 = legacy, 2 = BuildKit. */
   const run = (files: Record<string, string>, opts: Partial<import('../../worker/engine/builder/types.ts').BuildOptions> = {}) => {

@@ -9,6 +9,7 @@ import { MemoryStore } from '../../worker/store/memory-store.ts';
 import type { DockerIo } from '../../worker/shell/commands/docker.ts';
 import type { HostFs } from '../../worker/shell/host-fs.ts';
 import { standardRegistry } from '../engine/fake-registry.ts';
+import { Lab } from '../../worker/lab/lab.ts';
 
 /** The fixed "now" of CLI tests: 2026-11-24T03:00:00Z. */
 export const NOW = Date.parse('2026-11-24T03:00:00Z');
@@ -16,7 +17,7 @@ export const NOW = Date.parse('2026-11-24T03:00:00Z');
 /** A docker CLI over a fresh engine. */
 export async function cli(now = NOW) {
   const engine = await Engine.open({ store: new MemoryStore(), registry: standardRegistry(), clock: () => now });
-  const docker = new DockerCli(engine);
+  const docker = new DockerCli(new Lab(engine).api);
   const run = async (argv: string[] | string, stdin = '') => {
     let stdout = '';
     let stderr = '';

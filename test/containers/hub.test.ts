@@ -10,10 +10,11 @@ import { MemoryStore } from '../../worker/store/memory-store.ts';
 import type { DockerIo } from '../../worker/shell/commands/docker.ts';
 import type { ForegroundProgram } from '../../worker/shell/foreground.ts';
 import { NOW, seeded } from './helpers.ts';
+import { Lab } from '../../worker/lab/lab.ts';
 
 async function hub() {
   const engine = await Engine.open({ store: new MemoryStore(), registry: hubRegistry(), clock: () => NOW, random: seeded(3) });
-  const docker = new DockerCli(engine);
+  const docker = new DockerCli(new Lab(engine).api);
   let fg: ForegroundProgram | undefined;
   const run = async (argv: string[]) => {
     let stdout = '';

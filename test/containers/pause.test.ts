@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../worker/engine/engine.ts';
 import { DockerCli } from '../../worker/cli/docker.ts';
-import { retireEngine, useContainerService } from '../../worker/cli/container/service.ts';
+import { Lab } from '../../worker/lab/lab.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 import type { ProcessSpec } from '../../worker/engine/containers/runtime.ts';
 import { NOW, ScriptRunner, containerCli, seeded, testRegistry } from './helpers.ts';
@@ -60,21 +60,22 @@ describe('a paused container', () => {
     const registry = testRegistry();
     const open = async () => {
       const engine = await Engine.open({ store, registry, clock: () => NOW, random: seeded(3) });
-      // As the page's service does when it opens (worker/cli/container/service.ts): containers stored as running start again.
-      await useContainerService(engine, { programs: new ScriptRunner(), tick: () => new Promise((r) => setTimeout(r, 0)), sleep: async () => undefined }).resume();
-      const cli = new DockerCli(engine);
+      // As the page's service does when it opens (worker/lab/lab.ts): containers stored as running start again.
+      const lab = new Lab(engine, { programs: new ScriptRunner(), tick: () => new Promise((r) => setTimeout(r, 0)), sleep: async () => undefined });
+      await (await lab.containers()).resume();
+      const cli = new DockerCli(lab.api);
       const run = async (line: string) => {
         let out = '';
         await cli.run(line.split(' '), { stdin: new Uint8Array(), stdout: (s) => (out += String(s)), stderr: (s) => (out += s), env: {}, cwd: '/', fs: undefined as never, isTTY: false, startForeground: () => undefined });
         return out;
       };
-      return { engine, run };
+      return { engine, lab, run };
     };
     const first = await open();
     await first.run('pull base');
     await first.run('run -d --name sig-p base sleep 1000');
     await first.run('pause sig-p');
-    await retireEngine(first.engine);
+    await first.lab.retire();
     const again = await open();
     expect(await again.run('ps --format {{.Names}}|{{.Status}}')).toEqual('sig-p|Up Less than a second (Paused)\n');
     expect(await again.run('unpause sig-p')).toEqual('sig-p\n');

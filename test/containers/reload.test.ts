@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../worker/engine/engine.ts';
 import { blobsInUse } from '../../worker/engine/state.ts';
 import { DockerCli } from '../../worker/cli/docker.ts';
-import { retireEngine, useContainerService } from '../../worker/cli/container/service.ts';
+import { Lab } from '../../worker/lab/lab.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 import type { InteractiveProcess, ProcessSpec } from '../../worker/engine/containers/runtime.ts';
 import type { ForegroundProgram } from '../../worker/shell/foreground.ts';
@@ -50,14 +50,15 @@ describe('reload', () => {
     const open = async (now: number) => {
       const engine = await Engine.open({ store, registry, clock: () => now, random: seeded(9) });
       const runner: ScriptRunner = new ScriptRunner();
-      const svc = useContainerService(engine, { programs: runner, tick: () => new Promise((r) => setTimeout(r, 0)), sleep: async () => undefined });
-      const cli = new DockerCli(engine);
+      const lab = new Lab(engine, { programs: runner, tick: () => new Promise((r) => setTimeout(r, 0)), sleep: async () => undefined });
+      const svc = await lab.containers();
+      const cli = new DockerCli(lab.api);
       const run = async (line: string) => {
         let out = '';
         await cli.run(line.split(' '), { stdin: new Uint8Array(), stdout: (s) => (out += String(s)), stderr: (s) => (out += s), env: {}, cwd: '/', fs: undefined as never, isTTY: false, startForeground: () => undefined });
         return out;
       };
-      return { engine, svc, runner, run };
+      return { engine, lab, svc, runner, run };
     };
     const first = await open(NOW);
     await first.run('pull base');
@@ -101,15 +102,16 @@ describe('reload', () => {
     const registry = testRegistry();
     const open = async (runner: ScriptRunner) => {
       const engine = await Engine.open({ store, registry, clock: () => NOW, random: seeded(9) });
-      const svc = useContainerService(engine, { programs: runner, tick: () => new Promise((r) => setTimeout(r, 0)), sleep: async () => undefined });
+      const lab = new Lab(engine, { programs: runner, tick: () => new Promise((r) => setTimeout(r, 0)), sleep: async () => undefined });
+      const svc = await lab.containers();
       let foreground: ForegroundProgram | undefined;
-      const cli = new DockerCli(engine);
+      const cli = new DockerCli(lab.api);
       const run = async (argv: string[]) => {
         let out = '';
         await cli.run(argv, { stdin: new Uint8Array(), stdout: (s) => (out += String(s)), stderr: (s) => (out += s), env: {}, cwd: '/', fs: undefined as never, isTTY: true, startForeground: (p) => (foreground = p) });
         return out;
       };
-      return { engine, svc, run, foreground: () => foreground! };
+      return { engine, lab, svc, run, foreground: () => foreground! };
     };
     const runner = new GatedRunner();
     const first = await open(runner);
@@ -153,7 +155,7 @@ describe('reload', () => {
     const { first, runner, diffNow, commits } = await twoPages();
     await first.run(['run', '-d', '--rm', '--name', 'bg', 'base', 'later']);
     const before = commits.n;
-    await retireEngine(first.engine);
+    await first.lab.retire();
     runner.release();
     await new Promise((r) => setTimeout(r, 10));
     await first.svc.stored();

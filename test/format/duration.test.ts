@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanDuration } from '../../worker/cli/format/duration.ts';
+import { humanDuration } from '../../worker/common/go-duration.ts';
 
 const S = 1000;
 const M = 60 * S;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bytesSize, humanSize, humanSizeWithPrecision } from '../../worker/cli/format/units.ts';
-import { formatFloat } from '../../worker/cli/format/go-strconv.ts';
+import { bytesSize, humanSize, humanSizeWithPrecision } from '../../worker/common/go-units.ts';
+import { formatFloat } from '../../worker/common/go-strconv.ts';
 
 describe('humanSizeWithPrecision (go-units, docker-reference §1.4 table)', () => {
   // [bytes, p=3, p=4] — rows of the §1.4 table.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanSizeWithPrecision } from '../../worker/cli/format/units.ts';
+import { humanSizeWithPrecision } from '../../worker/common/go-units.ts';
 import { digestOf } from '../../worker/engine/digest.ts';
 import type { Entry } from '../../worker/engine/layer/entry.ts';
 import { contentBytes, entryProgram, readText } from '../../worker/engine/layer/entry.ts';

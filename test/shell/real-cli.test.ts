@@ -4,12 +4,13 @@ import { Engine } from '../../worker/engine/engine.ts';
 import { createSession } from '../../worker/session.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 import { standardRegistry } from '../engine/fake-registry.ts';
+import { Lab } from '../../worker/lab/lab.ts';
 
 /** A session whose `docker` is the real CLI over an engine on the test-double registry. */
 async function session() {
   const store = await MemoryStore.open();
   const engine = await Engine.open({ store, registry: standardRegistry(), clock: () => Date.parse('2026-11-24T03:00:00Z') });
-  const cli = new DockerCli(engine);
+  const cli = new DockerCli(new Lab(engine).api);
   return createSession({ store, docker: (argv, io) => cli.run(argv, io), preload: ['alpine'] });
 }
 

@@ -4,14 +4,14 @@
  * Handlers return the exit code; errors they throw are printed by
  * docker.ts the way docker/cli's main prints them.
  */
-import type { Engine } from '../engine/engine.ts';
-import type { DockerIo } from '../shell/commands/docker.ts';
+import type { EngineApi } from '../engine-api/api.ts';
+import type { DockerIo } from './io.ts';
 import type { ParsedFlags } from './command/parse.ts';
 import type { CommandSpec } from './command/spec.ts';
 
 /** The context of one docker command invocation. */
 export interface CommandContext {
-  engine: Engine;
+  engine: EngineApi;
   command: CommandSpec;
   /** How the user named the command: `docker images`, `docker image ls`. */
   invokedAs: string;

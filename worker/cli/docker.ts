@@ -5,23 +5,33 @@
  * <message>`, CLI errors as they are, exit code 1 unless the error says
  * otherwise. Nothing thrown gets past this layer as a stack trace.
  */
-import type { Engine } from '../engine/engine.ts';
+import type { EngineApi } from '../engine-api/api.ts';
 import { isEngineError } from '../engine/errors.ts';
-import { StoreFullError } from '../store/store.ts';
-import { engineNoSpaceMessage } from '../shell/no-space.ts';
-import type { DockerIo } from '../shell/commands/docker.ts';
+import type { DockerIo } from './io.ts';
 import { parseDockerArgs } from './command/parse.ts';
 import { CliError, type CommandContext } from './context.ts';
 import { HANDLERS, declaredFlags } from './handlers.ts';
 import { buildkitDisabled } from './image/build.ts';
 import type { ParseOutcome } from './command/parse.ts';
 
+/** What the composer of the lab adds to the CLI's error reports. */
+export interface DockerCliOptions {
+  /**
+   * The line after `Error response from daemon: no space left on device`
+   * when the lab's own storage refused the engine's write (an error whose
+   * code is ENOSPC): how full it is and what frees space.
+   */
+  noSpaceNote?(err: Error): string;
+}
+
 /** The docker command of one engine. */
 export class DockerCli {
-  readonly #engine: Engine;
+  readonly #engine: EngineApi;
+  readonly #opts: DockerCliOptions;
 
-  constructor(engine: Engine) {
+  constructor(engine: EngineApi, opts: DockerCliOptions = {}) {
     this.#engine = engine;
+    this.#opts = opts;
   }
 
   /** Runs `docker <argv>`; resolves to the exit code. */
@@ -57,7 +67,7 @@ export class DockerCli {
     try {
       return await handler.run(ctx);
     } catch (err) {
-      return report(io, err);
+      return report(io, err, this.#opts);
     }
   }
 }
@@ -77,7 +87,7 @@ export function refusedFlag(parsed: Extract<ParseOutcome, { kind: 'run' }>, hono
 }
 
 /** Prints an error as docker/cli's main does and returns the exit code. */
-function report(io: DockerIo, err: unknown): number {
+function report(io: DockerIo, err: unknown, opts: DockerCliOptions): number {
   if (err instanceof CliError) {
     io.stderr(`${err.message}\n`);
     return err.exitCode;
@@ -86,9 +96,10 @@ function report(io: DockerIo, err: unknown): number {
     io.stderr(`Error response from daemon: ${err.message}\n`);
     return 1;
   }
-  if (err instanceof StoreFullError) {
+  // The simulated daemon's store is full: Docker's own words, then the lab's note.
+  if (err instanceof Error && (err as { code?: unknown }).code === 'ENOSPC') {
     io.stderr(`Error response from daemon: ${err.message}\n`);
-    io.stderr(engineNoSpaceMessage(err));
+    if (opts.noSpaceNote) io.stderr(opts.noSpaceNote(err));
     return 1;
   }
   // A bug of ours: say so plainly, once, without a stack trace.

@@ -6,7 +6,7 @@
  * updates (docker-reference §5).
  */
 import type { JsonMessage } from '../engine/api-types.ts';
-import { humanSize } from './format/units.ts';
+import { humanSize } from '../common/go-units.ts';
 
 /** Renders a message stream incrementally. */
 export class JsonMessageWriter {

@@ -9,7 +9,7 @@
  * learner has typed it.
  */
 import type { CommandContext } from './context.ts';
-import type { ForegroundOutput } from '../shell/foreground.ts';
+import type { ForegroundOutput } from './io.ts';
 
 /**
  * Asks `message` (its last line is the question) and runs `proceed` when the

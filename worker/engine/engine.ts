@@ -5,7 +5,7 @@
  * is committed to the store as one batch, and only then becomes visible;
  * operations are serialized, as the daemon's image store locks serialize them.
  */
-import type { IFileSystem } from 'just-bash';
+import type { IFileSystem } from './fs-interface.ts';
 import type { Store } from '../store/store.ts';
 import type {
   DeleteItem,

@@ -20,57 +20,8 @@ import type { ImageSummary } from './api-types.ts';
 import { chainIds } from './images/chain.ts';
 import { listContainers, type ContainerSummary } from './containers/list.ts';
 import { volumeUsers } from './volumes/volumes.ts';
-
-/** One image row of the disk usage. */
-export interface DfImage {
-  id: string;
-  repoTags: string[];
-  created: number;
-  size: number;
-  sharedSize: number;
-  containers: number;
-  /** The image's `GET /images/json` summary with SharedSize filled in, as `/system/df` gives it. */
-  summary: ImageSummary;
-}
-
-/** One container row of the disk usage. */
-export interface DfContainer {
-  id: string;
-  running: boolean;
-  sizeRw: number;
-}
-
-/** One volume of the disk usage (volume.UsageData). */
-export interface DfVolume {
-  name: string;
-  size: number;
-  refCount: number;
-}
-
-/** One build cache record. */
-export interface DfCache {
-  id: string;
-  size: number;
-  shared: boolean;
-  inUse: boolean;
-  /** unix ms of the first and last build that used it; how many builds did. */
-  createdAt: number;
-  lastUsedAt: number;
-  usage: number;
-}
-
-/** The disk usage of the lab. */
-export interface DiskUsage {
-  layersSize: number;
-  images: DfImage[];
-  containers: DfContainer[];
-  volumes: DfVolume[];
-  buildCache: DfCache[];
-  /** BuildKit's BuilderSize: the cache's bytes no image shares. */
-  builderSize: number;
-  /** Every container as `docker ps -a -s` lists it (newest first), for the verbose view. */
-  summaries: ContainerSummary[];
-}
+import type { DfImage, DfContainer, DfVolume, DfCache, DiskUsage } from '../engine-api/types.ts';
+export type { DfImage, DfContainer, DfVolume, DfCache, DiskUsage };
 
 /** Computes the disk usage of `state` at `nowMs`. */
 export function diskUsage(state: EngineState, nowMs: number): DiskUsage {

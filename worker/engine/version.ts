@@ -4,6 +4,9 @@
  * `docker info`, `/_ping` headers and image metadata agree.
  */
 import type { VersionResponse } from './api-types.ts';
+import { ansic } from '../common/go-time.ts';
+
+export { ansic };
 
 /** Version facts of the simulated engine. */
 export const ENGINE_VERSION = {
@@ -22,18 +25,6 @@ export const ENGINE_VERSION = {
   init: { version: '0.19.0', commit: 'de40ad0' },
 } as const;
 
-/**
- * Go's time.ANSIC layout of an RFC 3339 time, in UTC: moby reports a
- * component's BuildTime this way (`Wed Oct  8 12:18:25 2025`), the top-level
- * one as RFC 3339 with nanoseconds.
- */
-export function ansic(rfc3339: string): string {
-  const d = new Date(rfc3339);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const hms = [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-  return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${hms} ${d.getUTCFullYear()}`;
-}
 
 /** The `GET /version` body. */
 export function versionResponse(): VersionResponse {
@@ -47,7 +38,7 @@ export function versionResponse(): VersionResponse {
         Details: {
           ApiVersion: v.api,
           Arch: 'amd64',
-          BuildTime: ansic(v.buildTime),
+          BuildTime: v.buildTime,
           Experimental: 'false',
           GitCommit: v.gitCommit,
           GoVersion: v.goVersion,

@@ -20,7 +20,7 @@ import { UpperLayer } from '../engine/containers/upper.ts';
 import { initLayer } from '../engine/containers/changes.ts';
 import type { Container } from '../engine/containers/record.ts';
 import type { EngineState } from '../engine/state.ts';
-import { humanSizeWithPrecision } from '../cli/format/units.ts';
+import { humanSizeWithPrecision } from '../common/go-units.ts';
 import { depthOf, looksText, rowOf, TEXT_LIMIT } from './file-rows.ts';
 import type { ExploreTarget, FileListing, FileRow, FileText } from './types.ts';
 

@@ -18,7 +18,7 @@ import { familiarString, parseStored } from '../engine/reference.ts';
 import { diskUsage } from '../engine/system-df.ts';
 import { lastBuildOf, type LastBuild } from '../engine/builder/last-build.ts';
 import type { Container } from '../engine/containers/record.ts';
-import { humanSizeWithPrecision } from '../cli/format/units.ts';
+import { humanSizeWithPrecision } from '../common/go-units.ts';
 import { instructionLabel } from './labels.ts';
 import type { BuildStepView, BuildView, ChangeView, ContainerView, HistoryNote, ImageView, LayerNode, LayerViewModel } from './types.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { Engine } from '../engine/engine.ts';
 import { RootfsLoader } from '../engine/containers/rootfs.ts';
-import { recipeEntriesOf } from '../cli/container/service.ts';
+import { recipeEntriesOf } from '../lab/lab.ts';
 import { ContainerChanges } from './container-changes.ts';
 import { layerListing, mergedListing, readFileText } from './explorer.ts';
 import { layerViewModel } from './model.ts';

@@ -12,6 +12,7 @@
 import type { Course, GoalStatus, LabEvent, Progress } from '../api.ts';
 import type { Session } from '../session.ts';
 import type { Engine } from '../engine/engine.ts';
+import type { Lab } from '../lab/lab.ts';
 import type { Store } from '../store/store.ts';
 import { LEARNER } from '../shell/commands/identity.ts';
 import { checkAnswer, checkGoal } from './check.ts';
@@ -198,12 +199,12 @@ export class Lessons {
   /** A snapshot of the lab through the session's engine. */
   async snapshot(): Promise<LabSnapshot> {
     const session = await this.#deps.session();
-    const engine = await engineOf(session);
+    const lab = await labOf(session);
+    const engine = lab.engine;
     const fs = await session.shell.filesystem();
-    const { containerService } = await import('../cli/container/service.ts');
     return takeSnapshot({
       engine,
-      containers: () => containerService(engine),
+      containers: () => lab.containers(),
       home: async (path) => {
         const full = `${LEARNER.home}/${path.replace(/^\.?\/+/, '')}`;
         try {
@@ -218,9 +219,8 @@ export class Lessons {
 
   async #startDeps(): Promise<StartDeps> {
     const session = await this.#deps.session();
-    const engine = await engineOf(session);
-    const { containerService } = await import('../cli/container/service.ts');
-    return { engine, containers: () => containerService(engine), fs: await session.shell.filesystem(), home: LEARNER.home, saveHome: () => session.saveHome() };
+    const lab = await labOf(session);
+    return { engine: lab.engine, containers: () => lab.containers(), fs: await session.shell.filesystem(), home: LEARNER.home, saveHome: () => session.saveHome() };
   }
 }
 
@@ -229,6 +229,13 @@ async function engineOf(session: Session): Promise<Engine> {
   const engine = await session.engine?.();
   if (!engine) throw new Error('the lessons need the simulated engine, and this session has none');
   return engine;
+}
+
+/** The session's lab (loaded if a docker command has not loaded it yet). */
+async function labOf(session: Session): Promise<Lab> {
+  const lab = await session.lab?.();
+  if (!lab) throw new Error('the lessons need the simulated engine, and this session has none');
+  return lab;
 }
 
 /** A page is done when its goal is met and every question was answered right. */

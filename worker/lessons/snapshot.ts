@@ -17,7 +17,7 @@ import { containerDiff } from '../engine/containers/operations.ts';
 import type { ContainerService } from '../engine/containers/service.ts';
 import { asContainer } from '../engine/containers/record.ts';
 import { familiarString, parseNormalizedNamed, parseStored, referenceString, withDefaultTag } from '../engine/reference.ts';
-import { humanSizeWithPrecision } from '../cli/format/units.ts';
+import { humanSizeWithPrecision } from '../common/go-units.ts';
 
 /** One image as the checker sees it. */
 export interface SnapImage {

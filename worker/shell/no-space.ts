@@ -4,7 +4,7 @@
  * what `ls` shows is what is stored), and the commands that free space.
  */
 import type { StoreFullError } from '../store/store.ts';
-import { humanSize } from '../cli/format/units.ts';
+import { humanSize } from '../common/go-units.ts';
 
 /**
  * The message for a line whose home changes did not fit, newline-terminated.

@@ -9,7 +9,7 @@
  */
 import type { Entry } from '../../engine/layer/entry.ts';
 import { tarBytes } from '../../engine/layer/tar-write.ts';
-import type { HostFs } from '../../shell/host-fs.ts';
+import type { CliFs } from '../io.ts';
 import { CliError } from '../context.ts';
 import { IgnoreMatcher, readIgnoreFile } from './dockerignore.ts';
 
@@ -31,7 +31,7 @@ function relTo(base: string, path: string): string | undefined {
 }
 
 /** Packs the context directory; `dockerfileFlag` is `-f` as given ('' for the default). */
-export async function prepareContext(fs: HostFs, contextArg: string, dockerfileFlag: string, legacy: boolean, dockerfileFromStdin = false): Promise<PreparedContext> {
+export async function prepareContext(fs: CliFs, contextArg: string, dockerfileFlag: string, legacy: boolean, dockerfileFromStdin = false): Promise<PreparedContext> {
   const dir = fs.resolve(contextArg);
   if (!(await fs.exists(dir)) || (await fs.stat(dir)).type !== 'directory') throw new PrepareError(`unable to prepare context: path "${contextArg}" not found`);
   const dfPath = dockerfileFlag ? fs.resolve(dockerfileFlag) : `${dir.replace(/\/$/, '')}/Dockerfile`;

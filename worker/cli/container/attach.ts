@@ -4,22 +4,21 @@
  * container started with -it goes to the terminal. A stopped container is
  * refused with the daemon's words.
  */
-import { openTerminal } from '../../engine/containers/terminal.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { attachIo, notATty, proxySignals, svcOf, toForeground } from './launch.ts';
+import { attachIo, notATty, proxySignals, toForeground } from './launch.ts';
 
 /** Runs `docker attach`. */
 export async function attach(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
-  const c = svc.get(ctx.args[0]!);
-  if (!c.running) throw new CliError('You cannot attach to a stopped container, start it first');
-  if (c.status === 'paused') throw new CliError('You cannot attach to a paused container, unpause it first');
-  const live = svc.live(c.id);
-  if (live?.interactive && c.config.Tty) {
-    if (!ctx.io.startForeground) throw notATty();
-    toForeground(ctx, await openTerminal(svc, c.id, live.interactive));
+  // docker/cli attach.go inspects the container first and refuses these itself.
+  const c = (await ctx.engine.containerInspect(ctx.args[0]!)) as { Id: string; State: { Running: boolean; Paused: boolean }; Config: { Tty: boolean; OpenStdin: boolean } };
+  if (!c.State.Running) throw new CliError('You cannot attach to a stopped container, start it first');
+  if (c.State.Paused) throw new CliError('You cannot attach to a paused container, unpause it first');
+  const wantsTerminal = c.Config.Tty && c.Config.OpenStdin;
+  if (wantsTerminal && !ctx.io.startForeground) throw notATty();
+  const { terminal, exited } = await ctx.engine.containerAttach(c.Id, attachIo(ctx, false), wantsTerminal);
+  if (terminal) {
+    toForeground(ctx, terminal);
     return 0;
   }
-  const exited = svc.attach(c.id, attachIo(ctx, false));
-  return c.config.Tty ? exited : proxySignals(ctx, svc, c.id, exited);
+  return c.Config.Tty ? exited : proxySignals(ctx, c.Id, exited);
 }

@@ -2,10 +2,8 @@
  * `docker commit` (docker/cli cli/command/container/commit.go): the new
  * image's full ID; without REPOSITORY the image is dangling.
  */
-import { containerCommit } from '../../engine/containers/operations.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { ReferenceError, parseNormalizedNamed } from '../../engine/reference.ts';
-import { svcOf } from './launch.ts';
 
 /** Runs `docker commit`. */
 export async function commit(ctx: CommandContext): Promise<number> {
@@ -18,7 +16,7 @@ export async function commit(ctx: CommandContext): Promise<number> {
       throw err;
     }
   }
-  const id = await containerCommit(await svcOf(ctx), ctx.args[0]!, {
+  const id = await ctx.engine.containerCommit(ctx.args[0]!, {
     reference: ctx.args[1] ?? '',
     comment: ctx.flags.get<string>('message'),
     author: ctx.flags.get<string>('author'),

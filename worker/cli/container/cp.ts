@@ -7,14 +7,13 @@
  * Simplified: symlinks copied to the host are followed (the host files API has
  * no symlinks), as `-L` would.
  */
-import { archivePath, extractInto } from '../../engine/containers/archive.ts';
-import type { ContainerService } from '../../engine/containers/service.ts';
 import { baseName, contentBytes, type Entry } from '../../engine/layer/entry.ts';
 import { readTar } from '../../engine/layer/tar-read.ts';
 import { tarBytes } from '../../engine/layer/tar-write.ts';
+import { isEngineError } from '../../engine/errors.ts';
+import type { PathStat } from '../../engine-api/types.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { humanSizeWithPrecision } from '../format/units.ts';
-import { svcOf } from './launch.ts';
+import { humanSizeWithPrecision } from '../../common/go-units.ts';
 
 interface CpArg {
   container?: string;
@@ -38,26 +37,21 @@ export async function cp(ctx: CommandContext): Promise<number> {
   const dst = splitArg(ctx.args[1]!);
   if (src.container !== undefined && dst.container !== undefined) throw new CliError('copying between containers is not supported');
   if (src.container === undefined && dst.container === undefined) throw new CliError('must specify at least one container source');
-  const svc = await svcOf(ctx);
   const report = (bytes: number, to: string): void => {
     if (ctx.io.isTTY && !ctx.flags.get<boolean>('quiet')) ctx.err(`Successfully copied ${humanSizeWithPrecision(bytes, 3)} to ${to}\n`);
   };
-  if (src.container !== undefined) return fromContainer(ctx, svc, src.container, containerPath(src.path), dst.path, report);
-  return toContainer(ctx, svc, src.path, dst.container!, containerPath(dst.path), report);
+  if (src.container !== undefined) return fromContainer(ctx, src.container, containerPath(src.path), dst.path, report);
+  return toContainer(ctx, src.path, dst.container!, containerPath(dst.path), report);
 }
 
-async function fromContainer(ctx: CommandContext, svc: ContainerService, name: string, path: string, dest: string, report: (n: number, to: string) => void): Promise<number> {
-  const c = svc.get(name);
-  const view = await svc.archiveView(c, path);
-  const cfs = view.fs;
-  // Inside a volume the archive is still named after the container's path (`data/…`, not `/`).
-  const named = view.path !== path && !path.endsWith('/.') ? baseName(path.replace(/\/+$/, '')) : undefined;
-  const { stat, entries } = await archivePath(cfs, view.path, name, named);
-  const size = tarBytes(entries).length;
+async function fromContainer(ctx: CommandContext, name: string, path: string, dest: string, report: (n: number, to: string) => void): Promise<number> {
+  const { stat, archive } = await ctx.engine.containerArchiveGet(name, path);
+  const size = archive.length;
   if (dest === '-') {
-    ctx.io.stdout(tarBytes(entries));
+    ctx.io.stdout(archive);
     return 0;
   }
+  const entries = readTar(archive);
   const host = ctx.io.fs;
   const abs = host.resolve(dest);
   let target = abs;
@@ -74,9 +68,9 @@ async function fromContainer(ctx: CommandContext, svc: ContainerService, name: s
     else if (e.type === 'file') await host.writeFile(at, contentBytes(e), e.mode);
     else if (e.type === 'symlink') {
       // The host side of the simulator can't hold symlinks: the link's target is copied instead (as with -L).
-      const inContainer = rel === '' ? view.path : `${view.path.replace(/\/\.?$/, '')}/${rel}`;
-      const bytes = await cfs.readFileBuffer(inContainer).catch(() => undefined);
-      if (bytes) await host.writeFile(at, bytes, (await cfs.stat(inContainer)).mode);
+      const inContainer = rel === '' ? path.replace(/\/\.?$/, '') : `${path.replace(/\/\.?$/, '')}/${rel}`;
+      const linked = await linkTarget(ctx, name, inContainer, e.linkname ?? '');
+      if (linked) await host.writeFile(at, contentBytes(linked), linked.mode);
     } else if (e.type === 'hardlink') {
       const linked = entries.find((x) => x.path === e.linkname);
       if (linked) await host.writeFile(at, contentBytes(linked), linked.mode);
@@ -103,13 +97,10 @@ async function hostEntries(ctx: CommandContext, abs: string, name: string): Prom
   return [{ ...base, path: name, type: 'file', size: bytes.length, content: { kind: 'bytes', bytes } }];
 }
 
-async function toContainer(ctx: CommandContext, svc: ContainerService, source: string, name: string, path: string, report: (n: number, to: string) => void): Promise<number> {
-  const c = svc.get(name);
-  // Into a volume when the path is under one (svc.archiveView); its parent is looked up there too.
-  let view = await svc.archiveView(c, path);
-  let fs = view.fs;
-  const destExists = await fs.exists(view.path);
-  const destIsDir = destExists && (await fs.stat(view.path)).isDirectory;
+async function toContainer(ctx: CommandContext, source: string, name: string, path: string, report: (n: number, to: string) => void): Promise<number> {
+  const dest = await statOrMissing(ctx, name, path);
+  const destExists = dest !== undefined;
+  const destIsDir = dest?.isDir ?? false;
   let entries: Entry[];
   let into = path;
   if (source === '-') {
@@ -126,16 +117,36 @@ async function toContainer(ctx: CommandContext, svc: ContainerService, source: s
       // A new name (or a file to replace): the source lands under the destination's name in its parent.
       top = baseName(path);
       into = path.slice(0, path.length - top.length - 1) || '/';
-      view = await svc.archiveView(c, into);
-      fs = view.fs;
-      if (!(await fs.exists(view.path))) throw new CliError(`Error response from daemon: Could not find the file ${into} in container ${name}`);
     }
     entries = await hostEntries(ctx, abs.replace(/\/\.$/, ''), top);
   }
-  // moby daemon/archive.go ErrVolumeReadonly.
-  if (view.readOnly) throw new CliError('Error response from daemon: mounted volume is marked read-only');
-  await extractInto(fs, view.path, entries, ctx.flags.get<boolean>('archive'));
-  await svc.save(c.id, () => ({}));
-  report(tarBytes(entries).length, `${name}:${path}`);
+  const archive = tarBytes(entries);
+  await ctx.engine.containerArchivePut(name, into, archive, { copyUIDGID: ctx.flags.get<boolean>('archive') });
+  report(archive.length, `${name}:${path}`);
   return 0;
+}
+
+/**
+ * `HEAD /containers/{id}/archive`: the path's stat, or undefined when the
+ * daemon says not found. docker/cli cp.go ignores that error too: the `PUT`
+ * that follows reports a missing container or parent directory.
+ */
+async function statOrMissing(ctx: CommandContext, name: string, path: string): Promise<PathStat | undefined> {
+  try {
+    return await ctx.engine.containerArchiveHead(name, path);
+  } catch (err) {
+    if (isEngineError(err) && err.code === 'NotFound') return undefined;
+    throw err;
+  }
+}
+
+/** The file a symlink at `at` in the container points to (followed once, as `cp -L` resolves it), if it is one. */
+async function linkTarget(ctx: CommandContext, name: string, at: string, link: string): Promise<Entry | undefined> {
+  const target = link.startsWith('/') ? link : `${at.slice(0, at.lastIndexOf('/'))}/${link}`;
+  try {
+    const { archive } = await ctx.engine.containerArchiveGet(name, target);
+    return readTar(archive).find((e) => e.type === 'file');
+  } catch {
+    return undefined;
+  }
 }

@@ -7,8 +7,7 @@
  * settings of -i/-t/-d. Bad values fail before anything is sent, with the
  * CLI's own words.
  */
-import type { CreateRequest } from '../../engine/containers/create.ts';
-import type { PortBinding } from '../../engine/containers/record.ts';
+import type { CreateRequest, PortBinding } from '../../engine-api/types.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { badFlag } from './errors.ts';
 import { PortSpecError, parseExpose, parsePortSpec } from './ports.ts';

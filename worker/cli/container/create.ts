@@ -4,12 +4,12 @@
  */
 import type { CommandContext } from '../context.ts';
 import { createRequest } from './create-opts.ts';
-import { createWithPull, svcOf } from './launch.ts';
+import { createWithPull } from './launch.ts';
 
 /** Runs `docker create`. */
 export async function create(ctx: CommandContext): Promise<number> {
   const req = await createRequest(ctx, false);
-  const id = await createWithPull(ctx, await svcOf(ctx), req, 'create');
+  const id = await createWithPull(ctx, req, 'create');
   ctx.out(`${id}\n`);
   return 0;
 }

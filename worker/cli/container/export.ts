@@ -3,17 +3,15 @@
  * filesystem as one tar, to `-o FILE` or to a redirected stdout; a terminal
  * is refused.
  */
-import { containerExport } from '../../engine/containers/operations.ts';
-import { tarBytes } from '../../engine/layer/tar-write.ts';
+import { collectBytes } from '../../common/byte-chunks.ts';
 import { tracked } from '../../progress.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { svcOf } from './launch.ts';
 
 /** Runs `docker export`. */
 export async function exportContainer(ctx: CommandContext): Promise<number> {
   const output = ctx.flags.get<string>('output');
   if (output === '' && ctx.io.isTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect');
-  const tar = await tracked(`Exporting ${ctx.args[0]}`, async () => tarBytes(await containerExport(await svcOf(ctx), ctx.args[0]!)));
+  const tar = await tracked(`Exporting ${ctx.args[0]}`, async () => collectBytes(await ctx.engine.containerExport(ctx.args[0]!)));
   if (output !== '') await ctx.io.fs.writeFile(output, tar);
   else ctx.io.stdout(tar);
   return 0;

@@ -2,17 +2,15 @@
  * `docker container inspect` and the container branch of `docker inspect`:
  * the daemon's container JSON, or a template over it.
  */
-import { containerInspect } from '../../engine/containers/operations.ts';
-import type { Engine } from '../../engine/engine.ts';
+import type { EngineApi } from '../../engine-api/api.ts';
 import type { CommandContext } from '../context.ts';
 import { goJson } from '../format/go-json.ts';
 import { GoStruct } from '../format/go-value.ts';
 import { inspectAll, type Inspected } from '../inspector.ts';
-import { containerService } from './service.ts';
 
 /** Looks up one container for the inspector. */
-export async function inspectContainerRef(engine: Engine, ref: string, size = false): Promise<Inspected> {
-  const raw = containerInspect(await containerService(engine), ref, size);
+export async function inspectContainerRef(engine: EngineApi, ref: string, size = false): Promise<Inspected> {
+  const raw = await engine.containerInspect(ref, size);
   // container.MountPoint's Name and Driver are omitempty in JSON but still fields: `{{.Driver}}` of a bind is "", not <no value>.
   const mounts = (raw.Mounts as Array<Record<string, unknown>>).map((m) => new GoStruct({ Name: '', Driver: '', ...m }, 'container.MountPoint', () => goJson(m)));
   return { typed: new GoStruct({ ...raw, Mounts: mounts }, 'container.InspectResponse', () => goJson(raw)), raw };

@@ -4,25 +4,18 @@
  * the pull progress on stderr — docker/cli container/create.go
  * createContainer), and the client side of an attached process.
  */
-import type { CreateRequest } from '../../engine/containers/create.ts';
-import type { AttachIo, ContainerService } from '../../engine/containers/service.ts';
-import type { TerminalProcess } from '../../engine/containers/terminal.ts';
-import type { ForegroundProgram } from '../../shell/foreground.ts';
+import type { TerminalSession } from '../../engine-api/api.ts';
+import type { AttachIo, CreateRequest } from '../../engine-api/types.ts';
+import type { ForegroundProgram } from '../io.ts';
 import { isEngineError } from '../../engine/errors.ts';
 import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../engine/reference.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { pullForRun } from '../image/pull.ts';
 import { runFailure } from './errors.ts';
 import { StreamError, parsePlatform } from '../../engine/platform.ts';
-import { containerService } from './service.ts';
-
-/** The container service of the command's engine. */
-export function svcOf(ctx: CommandContext): Promise<ContainerService> {
-  return containerService(ctx.engine);
-}
 
 /** Creates the container, pulling its image first when it is missing (or always with --pull=always). */
-export async function createWithPull(ctx: CommandContext, svc: ContainerService, req: CreateRequest, verb: string): Promise<string> {
+export async function createWithPull(ctx: CommandContext, req: CreateRequest, verb: string): Promise<string> {
   const policy = ctx.flags.get<string>('pull');
   if (!['always', 'missing', 'never', ''].includes(policy)) {
     throw new CliError(`docker: invalid pull option: '${policy}': must be one of "always", "missing" or "never"\n\nRun 'docker ${verb} --help' for more information`, 125);
@@ -43,7 +36,7 @@ export async function createWithPull(ctx: CommandContext, svc: ContainerService,
     }
   };
   const created = async (): Promise<string> => {
-    const { Id, Warnings } = await svc.create(req);
+    const { Id, Warnings } = await ctx.engine.containerCreate(req);
     for (const w of Warnings) ctx.err(`WARNING: ${w}\n`);
     return Id;
   };
@@ -93,7 +86,7 @@ export function attachIo(ctx: CommandContext, stdin: boolean): AttachIo {
  * Hands a container's terminal process to the terminal; the line that
  * started it returns 0.
  */
-export function toForeground(ctx: CommandContext, shell: TerminalProcess): void {
+export function toForeground(ctx: CommandContext, shell: TerminalSession): void {
   ctx.io.startForeground!(foregroundOf(shell));
 }
 
@@ -102,7 +95,7 @@ export function toForeground(ctx: CommandContext, shell: TerminalProcess): void 
  * Ctrl-D is end of input (the shell's `\x04` line), Ctrl-C interrupts what
  * the shell runs and leaves it at its prompt, Ctrl-P Ctrl-Q detaches.
  */
-export function foregroundOf(shell: TerminalProcess): ForegroundProgram {
+export function foregroundOf(shell: TerminalSession): ForegroundProgram {
   return {
     prompt: () => shell.prompt(),
     feed: (line) => shell.feed(line),
@@ -124,13 +117,13 @@ export function foregroundOf(shell: TerminalProcess): ForegroundProgram {
  * forceExitAfter3TerminationSignals): it prints so and exits 1, leaving the
  * container running. Resolves to the CLI's exit status.
  */
-export async function proxySignals(ctx: CommandContext, svc: ContainerService, id: string, exited: Promise<number>): Promise<number> {
+export async function proxySignals(ctx: CommandContext, id: string, exited: Promise<number>): Promise<number> {
   let presses = 0;
   let forced: (code: number) => void = () => undefined;
   const gaveUp = new Promise<number>((resolve) => (forced = resolve));
   const onInterrupt = (): void => {
     presses++;
-    void svc.kill(id, 'INT').catch(() => undefined);
+    void ctx.engine.containerKill(id, 'INT').catch(() => undefined);
     if (presses === 3) {
       ctx.err('\ngot 3 SIGTERM/SIGINTs, forcefully exiting\n');
       forced(1);
@@ -138,7 +131,7 @@ export async function proxySignals(ctx: CommandContext, svc: ContainerService, i
   };
   // At the page's terminal the CLI catches every press; elsewhere (a line in a pipeline) Ctrl-C aborts the line once.
   const release = ctx.io.interrupts?.(onInterrupt);
-  const onAbort = (): void => void svc.kill(id, 'INT').catch(() => undefined);
+  const onAbort = (): void => void ctx.engine.containerKill(id, 'INT').catch(() => undefined);
   if (!release) ctx.io.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     return await Promise.race([exited, gaveUp]);

@@ -5,9 +5,7 @@
  * prefixing each line with its time in RFC3339NanoFixed, `-f` following
  * until the container stops.
  */
-import { containerLogs } from '../../engine/containers/operations.ts';
 import type { CommandContext } from '../context.ts';
-import { svcOf } from './launch.ts';
 
 /** jsonmessage.RFC3339NanoFixed of a unix-ms time. */
 export function rfc3339NanoFixed(ms: number): string {
@@ -16,15 +14,15 @@ export function rfc3339NanoFixed(ms: number): string {
 
 /** Runs `docker logs`. */
 export async function logs(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
   const tailText = ctx.flags.get<string>('tail');
   const tail = /^-?\d+$/.test(tailText) ? Number(tailText) : undefined;
   const stamps = ctx.flags.get<boolean>('timestamps');
-  await containerLogs(svc, ctx.args[0]!, {
+  await ctx.engine.containerLogs(ctx.args[0]!, {
     ...(tail !== undefined ? { tail } : {}),
     follow: ctx.flags.get<boolean>('follow'),
-    onLine: ([t, stream, text]) => {
-      const line = stamps ? `${rfc3339NanoFixed(t)} ${text}` : text;
+    // A real daemon's own timestamp keeps its nanoseconds; the simulator's clock has milliseconds.
+    onLine: ([t, stream, text], stamp) => {
+      const line = stamps ? `${stamp ?? rfc3339NanoFixed(t)} ${text}` : text;
       if (stream === 2) ctx.err(line);
       else ctx.out(line);
     },

@@ -4,18 +4,16 @@
  * turned on by a format that uses .Size), -n/-l, --no-trunc, --filter and
  * --format, with one method per column as ContainerContext has them.
  */
-import type { ContainerSummary } from '../../engine/containers/list.ts';
-import { containerList } from '../../engine/containers/operations.ts';
+import type { ContainerSummary } from '../../engine-api/types.ts';
 import { familiarString, parseNormalizedNamed } from '../../engine/reference.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { filtersOf } from '../filters.ts';
-import { humanDuration } from '../format/duration.ts';
+import { humanDuration } from '../../common/go-duration.ts';
 import { FormatError, parseFormat, renderTable } from '../format/format.ts';
-import { goQuote } from '../format/go-strconv.ts';
+import { goQuote } from '../../common/go-strconv.ts';
 import { goTimeString } from '../format/go-time.ts';
 import { ellipsis, truncateId } from '../format/stringid.ts';
-import { humanSizeWithPrecision } from '../format/units.ts';
-import { svcOf } from './launch.ts';
+import { humanSizeWithPrecision } from '../../common/go-units.ts';
 import { displayablePorts } from './ports.ts';
 
 const DEFAULT_TABLE = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}\\t{{.Names}}';
@@ -124,8 +122,7 @@ export async function ls(ctx: CommandContext): Promise<number> {
   const limit = ctx.flags.get<boolean>('latest') ? 1 : last;
   const size = ctx.flags.get<boolean>('size') || (format !== '' && format.includes('.Size'));
   const source = quiet ? '{{.ID}}' : format === '' || format === 'table' ? (size ? `${DEFAULT_TABLE}\\t{{.Size}}` : DEFAULT_TABLE) : format;
-  const svc = await svcOf(ctx);
-  const list = containerList(svc, { all: ctx.flags.get<boolean>('all'), limit, size, filters: filtersOf(ctx.flags.get<string[]>('filter')) });
+  const list = await ctx.engine.containerList({ all: ctx.flags.get<boolean>('all'), limit, size, filters: filtersOf(ctx.flags.get<string[]>('filter')) });
   const now = ctx.engine.now();
   const rows = list.map((c) => new ContainerRow(c, !ctx.flags.get<boolean>('no-trunc'), now));
   try {

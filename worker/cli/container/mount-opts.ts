@@ -6,8 +6,7 @@
  * alone to Config.Volumes; `--mount` is read as CSV `key=value` fields.
  * The daemon validates the rest (engine/containers/mounts.ts).
  */
-import type { MountSpec } from '../../engine/containers/mounts.ts';
-import type { RestartPolicy } from '../../engine/containers/record.ts';
+import type { MountSpec, RestartPolicy } from '../../engine-api/types.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { badFlag } from './errors.ts';
 

@@ -5,16 +5,13 @@
  */
 import type { CommandContext } from '../context.ts';
 import { forEachContainer } from './errors.ts';
-import { svcOf } from './launch.ts';
 
 /** Runs `docker pause`. */
 export async function pause(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
-  return forEachContainer(ctx, (ref) => svc.pause(ref));
+  return forEachContainer(ctx, (ref) => ctx.engine.containerPause(ref));
 }
 
 /** Runs `docker unpause`. */
 export async function unpause(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
-  return forEachContainer(ctx, (ref) => svc.unpause(ref));
+  return forEachContainer(ctx, (ref) => ctx.engine.containerUnpause(ref));
 }

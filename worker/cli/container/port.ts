@@ -3,9 +3,7 @@
  * ports of a running container as `80/tcp -> 0.0.0.0:8080`, natural-sorted,
  * or the host addresses of one private port.
  */
-import { containerInspect } from '../../engine/containers/operations.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { svcOf } from './launch.ts';
 
 type Ports = Record<string, Array<{ HostIp: string; HostPort: string }> | null>;
 
@@ -47,7 +45,7 @@ export function naturalLess(a: string, b: string): boolean {
 /** Runs `docker port`. */
 export async function port(ctx: CommandContext): Promise<number> {
   const name = ctx.args[0]!;
-  const raw = containerInspect(await svcOf(ctx), name);
+  const raw = await ctx.engine.containerInspect(name);
   const ports = (raw.NetworkSettings as { Ports: Ports }).Ports;
   const out: string[] = [];
   const wanted = ctx.args[1];

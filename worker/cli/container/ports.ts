@@ -4,8 +4,7 @@
  * ParsePortRange), with their error texts, and the PORTS column
  * (cli/command/formatter/container.go DisplayablePorts).
  */
-import type { PortSummary } from '../../engine/containers/list.ts';
-import type { PortBinding } from '../../engine/containers/record.ts';
+import type { PortBinding, PortSummary } from '../../engine-api/types.ts';
 
 /** A bad port spec; the message is go-connections' text. */
 export class PortSpecError extends Error {}

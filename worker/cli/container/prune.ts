@@ -2,12 +2,10 @@
  * `docker container prune` (docker/cli cli/command/container/prune.go): the
  * confirmation prompt unless -f, the removed IDs and the reclaimed space.
  */
-import { containersPrune } from '../../engine/containers/operations.ts';
 import type { CommandContext } from '../context.ts';
 import { filtersOf } from '../filters.ts';
-import { humanSize } from '../format/units.ts';
+import { humanSize } from '../../common/go-units.ts';
 import { confirmThen } from '../prompt.ts';
-import { svcOf } from './launch.ts';
 
 const WARNING = 'WARNING! This will remove all stopped containers.';
 
@@ -18,7 +16,7 @@ export async function prune(ctx: CommandContext): Promise<number> {
 }
 
 async function pruneContainers(ctx: CommandContext): Promise<number> {
-  const report = await containersPrune(await svcOf(ctx), filtersOf(ctx.flags.get<string[]>('filter')));
+  const report = await ctx.engine.containersPrune(filtersOf(ctx.flags.get<string[]>('filter')));
   let out = '';
   if (report.ContainersDeleted) out += `Deleted Containers:\n${report.ContainersDeleted.map((id) => `${id}\n`).join('')}\n`;
   ctx.out(`${out}Total reclaimed space: ${humanSize(report.SpaceReclaimed)}\n`);

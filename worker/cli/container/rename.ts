@@ -2,10 +2,8 @@
  * `docker rename` (docker/cli cli/command/container/rename.go): the daemon's
  * error is printed, then `Error: failed to rename container named <old>`.
  */
-import { containerRename } from '../../engine/containers/operations.ts';
 import { isEngineError } from '../../engine/errors.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { svcOf } from './launch.ts';
 
 /** Runs `docker rename`. */
 export async function rename(ctx: CommandContext): Promise<number> {
@@ -13,7 +11,7 @@ export async function rename(ctx: CommandContext): Promise<number> {
   const newName = ctx.args[1]!.trim();
   if (oldName === '' || newName === '') throw new CliError('Error: Neither old nor new names may be empty');
   try {
-    await containerRename(await svcOf(ctx), oldName, newName);
+    await ctx.engine.containerRename(oldName, newName);
   } catch (err) {
     if (!isEngineError(err)) throw err;
     ctx.err(`Error response from daemon: ${err.message}\n`);

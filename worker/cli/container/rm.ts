@@ -5,17 +5,15 @@
  */
 import { isEngineError } from '../../engine/errors.ts';
 import type { CommandContext } from '../context.ts';
-import { svcOf } from './launch.ts';
 
 /** Runs `docker rm`. */
 export async function rm(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
   const force = ctx.flags.get<boolean>('force');
   const volumes = ctx.flags.get<boolean>('volumes');
   const errors: string[] = [];
   for (const ref of ctx.args) {
     try {
-      await svc.remove(ref, { force, volumes });
+      await ctx.engine.containerRemove(ref, { force, volumes });
       ctx.out(`${ref}\n`);
     } catch (err) {
       if (!isEngineError(err)) throw err;

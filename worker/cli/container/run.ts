@@ -5,11 +5,10 @@
  * the container's exit code. A start failure leaves the container Created
  * (or removes it with --rm) and exits 125/126/127.
  */
-import { openTerminal } from '../../engine/containers/terminal.ts';
 import type { CommandContext } from '../context.ts';
 import { createRequest } from './create-opts.ts';
 import { runFailure } from './errors.ts';
-import { attachIo, createWithPull, notATty, proxySignals, svcOf, toForeground } from './launch.ts';
+import { attachIo, createWithPull, notATty, proxySignals, toForeground } from './launch.ts';
 
 /** Runs `docker run`. */
 export async function run(ctx: CommandContext): Promise<number> {
@@ -19,26 +18,25 @@ export async function run(ctx: CommandContext): Promise<number> {
   const shell = tty && interactive && !detach;
   if (shell && !ctx.io.startForeground) throw notATty();
   const req = await createRequest(ctx, detach);
-  const svc = await svcOf(ctx);
-  const id = await createWithPull(ctx, svc, req, 'run');
+  const id = await createWithPull(ctx, req, 'run');
   try {
     if (detach) {
       // docker/cli prints the ID as soon as the container is created, before the start can fail.
       ctx.out(`${id}\n`);
-      await svc.start(id);
+      await ctx.engine.containerStart(id);
       return 0;
     }
     if (shell) {
-      const { shell: sh, exited } = await svc.start(id, attachIo(ctx, false), true);
+      const { terminal, exited } = await ctx.engine.containerStart(id, attachIo(ctx, false), true);
       // No shell when the program could not run at all (an image for another platform).
-      if (!sh) return await exited;
-      toForeground(ctx, await openTerminal(svc, id, sh));
+      if (!terminal) return await exited;
+      toForeground(ctx, terminal);
       return 0;
     }
-    const { exited } = await svc.start(id, attachIo(ctx, interactive));
-    return await proxySignals(ctx, svc, id, exited);
+    const { exited } = await ctx.engine.containerStart(id, attachIo(ctx, interactive));
+    return await proxySignals(ctx, id, exited);
   } catch (err) {
-    if (req.hostConfig?.AutoRemove) await svc.remove(id, { force: true, volumes: true }).catch(() => undefined);
+    if (req.hostConfig?.AutoRemove) await ctx.engine.containerRemove(id, { force: true, volumes: true }).catch(() => undefined);
     throw runFailure(err, 'run');
   }
 }

@@ -5,30 +5,29 @@
  * is attached (a TTY shell goes to the terminal) and its exit code returned.
  */
 import { isEngineError } from '../../engine/errors.ts';
-import { openTerminal } from '../../engine/containers/terminal.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { attachIo, notATty, proxySignals, svcOf, toForeground } from './launch.ts';
+import { attachIo, notATty, proxySignals, toForeground } from './launch.ts';
 
 /** Runs `docker start`. */
 export async function start(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
   const interactive = ctx.flags.get<boolean>('interactive');
   if (ctx.flags.get<boolean>('attach') || interactive) {
     if (ctx.args.length > 1) throw new CliError('you cannot start and attach multiple containers at once');
-    const c = svc.get(ctx.args[0]!);
-    const shell = c.config.Tty && c.config.OpenStdin && interactive;
+    // docker/cli start.go inspects first: the TTY and stdin settings decide how it attaches.
+    const c = (await ctx.engine.containerInspect(ctx.args[0]!)) as { Id: string; Config: { Tty: boolean; OpenStdin: boolean } };
+    const shell = c.Config.Tty && c.Config.OpenStdin && interactive;
     if (shell && !ctx.io.startForeground) throw notATty();
-    const started = await svc.start(c.id, attachIo(ctx, interactive && c.config.OpenStdin), shell);
-    if (shell && started.shell) {
-      toForeground(ctx, await openTerminal(svc, c.id, started.shell));
+    const started = await ctx.engine.containerStart(c.Id, attachIo(ctx, interactive && c.Config.OpenStdin), shell);
+    if (shell && started.terminal) {
+      toForeground(ctx, started.terminal);
       return 0;
     }
-    return c.config.Tty ? started.exited : proxySignals(ctx, svc, c.id, started.exited);
+    return c.Config.Tty ? started.exited : proxySignals(ctx, c.Id, started.exited);
   }
   const failed: string[] = [];
   for (const ref of ctx.args) {
     try {
-      await svc.start(ref);
+      await ctx.engine.containerStart(ref);
       ctx.out(`${ref}\n`);
     } catch (err) {
       if (!isEngineError(err)) throw err;

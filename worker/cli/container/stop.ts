@@ -5,7 +5,6 @@
  */
 import type { CommandContext } from '../context.ts';
 import { forEachContainer } from './errors.ts';
-import { svcOf } from './launch.ts';
 
 function stopOptions(ctx: CommandContext): { timeout?: number; signal?: string } {
   const opts: { timeout?: number; signal?: string } = {};
@@ -18,21 +17,18 @@ function stopOptions(ctx: CommandContext): { timeout?: number; signal?: string }
 
 /** Runs `docker stop`. */
 export async function stop(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
   const opts = stopOptions(ctx);
-  return forEachContainer(ctx, (ref) => svc.stop(ref, opts));
+  return forEachContainer(ctx, (ref) => ctx.engine.containerStop(ref, opts));
 }
 
 /** Runs `docker restart`. */
 export async function restart(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
   const opts = stopOptions(ctx);
-  return forEachContainer(ctx, (ref) => svc.restart(ref, opts));
+  return forEachContainer(ctx, (ref) => ctx.engine.containerRestart(ref, opts));
 }
 
 /** Runs `docker kill`. */
 export async function kill(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
   const signal = ctx.flags.get<string>('signal');
-  return forEachContainer(ctx, (ref) => svc.kill(ref, signal || 'KILL'));
+  return forEachContainer(ctx, (ref) => ctx.engine.containerKill(ref, signal || 'KILL'));
 }

@@ -4,15 +4,13 @@
  */
 import { isEngineError } from '../../engine/errors.ts';
 import type { CommandContext } from '../context.ts';
-import { svcOf } from './launch.ts';
 
 /** Runs `docker wait`. */
 export async function wait(ctx: CommandContext): Promise<number> {
-  const svc = await svcOf(ctx);
   const errors: string[] = [];
   for (const ref of ctx.args) {
     try {
-      ctx.out(`${await svc.wait(ref)}\n`);
+      ctx.out(`${await ctx.engine.containerWait(ref)}\n`);
     } catch (err) {
       if (!isEngineError(err)) throw err;
       errors.push(`Error response from daemon: ${err.message}`);

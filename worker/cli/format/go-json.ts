@@ -11,7 +11,7 @@
  * marshalJson() text.
  */
 import { GoFloat, GoStruct, compareGoStrings } from './go-value.ts';
-import { formatFloat } from './go-strconv.ts';
+import { formatFloat } from '../../common/go-strconv.ts';
 import { rfc3339Nano } from './go-time.ts';
 
 /** Options of {@link goJson}. */

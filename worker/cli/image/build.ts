@@ -9,7 +9,6 @@
  * from BUILDKIT_PROGRESS (buildx honours it) or `--progress` when the flag
  * set offers it.
  */
-import { build as runBuild } from '../../engine/builder/build.ts';
 import { BuildError, type BuildOptions, type SolveEvent } from '../../engine/builder/types.ts';
 import { ReferenceError, parseNormalizedNamed } from '../../engine/reference.ts';
 import { buildkitFailure } from '../build/errors.ts';
@@ -17,9 +16,8 @@ import { LEGACY_BUILDER_BANNER } from '../build/legacy-banner.ts';
 import { PrepareError, prepareContext, type PreparedContext } from '../build/context-tar.ts';
 import { PlainProgress } from '../build/plain-progress.ts';
 import { TtyProgress } from '../build/tty-progress.ts';
-import { containerService } from '../container/service.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { humanSize } from '../format/units.ts';
+import { humanSize } from '../../common/go-units.ts';
 import { JsonMessageWriter } from '../jsonmessage.ts';
 
 const BANNER = LEGACY_BUILDER_BANNER;
@@ -109,13 +107,12 @@ export async function build(ctx: CommandContext): Promise<number> {
     quiet,
     network: networkMode(flag(ctx, 'network', 'default'), legacy),
   };
-  const deps = { engine: ctx.engine, containers: await containerService(ctx.engine) };
   let id: string;
   if (legacy) {
     if (!quiet) ctx.out(`Sending build context to Docker daemon ${humanSize(prepared.tar.length).padStart(8)}${ctx.io.isTTY ? '\r\n' : '\r\r\n'}`);
     const writer = new JsonMessageWriter((s) => ctx.out(s), { tty: ctx.io.isTTY });
     try {
-      id = (await runBuild(deps, prepared.tar, opts, { message: (m) => (quiet || m.aux !== undefined ? undefined : writer.message(m)) })).imageId;
+      id = (await ctx.engine.imageBuild(prepared.tar, opts, { message: (m) => (quiet || m.aux !== undefined ? undefined : writer.message(m)) })).imageId;
     } catch (err) {
       if (!(err instanceof BuildError)) throw err;
       ctx.err(err.data.response ? `Error response from daemon: ${err.message}\n` : `${err.message}\n`);
@@ -129,7 +126,7 @@ export async function build(ctx: CommandContext): Promise<number> {
       tty?.event(e);
     };
     try {
-      id = (await runBuild(deps, prepared.tar, opts, { solve: on })).imageId;
+      id = (await ctx.engine.imageBuild(prepared.tar, opts, { solve: on })).imageId;
     } catch (err) {
       if (!(err instanceof BuildError)) throw err;
       tty?.finish();

@@ -6,11 +6,11 @@
  */
 import type { HistoryItem } from '../../engine/api-types.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { humanDuration } from '../format/duration.ts';
+import { humanDuration } from '../../common/go-duration.ts';
 import { FormatError, parseFormat, renderTable } from '../format/format.ts';
 import { rfc3339 } from '../format/go-time.ts';
 import { ellipsis, truncateId } from '../format/stringid.ts';
-import { humanSizeWithPrecision } from '../format/units.ts';
+import { humanSizeWithPrecision } from '../../common/go-units.ts';
 
 const DEFAULT_TABLE = 'table {{.ID}}\\t{{.CreatedSince}}\\t{{.CreatedBy}}\\t{{.Size}}\\t{{.Comment}}';
 const NON_HUMAN_TABLE = 'table {{.ID}}\\t{{.CreatedAt}}\\t{{.CreatedBy}}\\t{{.Size}}\\t{{.Comment}}';

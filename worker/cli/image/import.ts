@@ -5,6 +5,7 @@
  * new image ID.
  */
 import { CliError, type CommandContext } from '../context.ts';
+import { oneChunk } from '../../common/byte-chunks.ts';
 
 /** Runs `docker import file|URL|- [REPOSITORY[:TAG]]`. */
 export async function importImage(ctx: CommandContext): Promise<number> {
@@ -21,7 +22,7 @@ export async function importImage(ctx: CommandContext): Promise<number> {
       throw new CliError(`open ${source}: no such file or directory`);
     }
   }
-  const id = await ctx.engine.imageImport(archive, {
+  const id = await ctx.engine.imageImport(oneChunk(archive), {
     reference,
     message: ctx.flags.get<string>('message'),
     changes: ctx.flags.get<string[]>('change'),

@@ -4,7 +4,7 @@
  * whose Config is the OCI image config (fields in image-spec order, empty
  * ones omitted, as `{{json .Config}}` prints it).
  */
-import type { Engine } from '../../engine/engine.ts';
+import type { EngineApi } from '../../engine-api/api.ts';
 import type { CommandContext } from '../context.ts';
 import { goJson } from '../format/go-json.ts';
 import { GoStruct } from '../format/go-value.ts';
@@ -28,7 +28,7 @@ export function typedImage(raw: Record<string, unknown>): GoStruct {
 }
 
 /** Looks up one image for the inspector. */
-export async function inspectImageRef(engine: Engine, ref: string): Promise<Inspected> {
+export async function inspectImageRef(engine: EngineApi, ref: string): Promise<Inspected> {
   const raw = await engine.imageInspect(ref);
   return { typed: typedImage(raw), raw };
 }

@@ -7,6 +7,7 @@
 import { CliError, type CommandContext } from '../context.ts';
 import { JsonMessageWriter } from '../jsonmessage.ts';
 import { isEngineError } from '../../engine/errors.ts';
+import { oneChunk } from '../../common/byte-chunks.ts';
 
 /** Runs `docker load`. */
 export async function load(ctx: CommandContext): Promise<number> {
@@ -25,7 +26,7 @@ export async function load(ctx: CommandContext): Promise<number> {
   const quiet = ctx.flags.get<boolean>('quiet') || !ctx.io.isTTY;
   const writer = new JsonMessageWriter((s) => ctx.out(s), { tty: ctx.io.isTTY });
   try {
-    await ctx.engine.imageLoad(archive, (m) => {
+    await ctx.engine.imageLoad(oneChunk(archive), (m) => {
       if (quiet && m.stream === undefined) return;
       writer.message(m);
     });

@@ -8,11 +8,11 @@ import type { ImageSummary } from '../../engine/api-types.ts';
 import { familiarName, parseNormalizedNamed } from '../../engine/reference.ts';
 import type { CommandContext } from '../context.ts';
 import { filtersOf } from '../filters.ts';
-import { humanDuration } from '../format/duration.ts';
+import { humanDuration } from '../../common/go-duration.ts';
 import { FormatError, parseFormat, renderTable } from '../format/format.ts';
 import { goTimeString } from '../format/go-time.ts';
 import { truncateId } from '../format/stringid.ts';
-import { humanSize, humanSizeWithPrecision } from '../format/units.ts';
+import { humanSize, humanSizeWithPrecision } from '../../common/go-units.ts';
 import { CliError } from '../context.ts';
 
 const CREATED = '{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}';

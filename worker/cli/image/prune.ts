@@ -5,7 +5,7 @@
  * `Total reclaimed space` in HumanSize (4 significant digits).
  */
 import type { CommandContext } from '../context.ts';
-import { humanSize } from '../format/units.ts';
+import { humanSize } from '../../common/go-units.ts';
 import { confirmThen } from '../prompt.ts';
 import { filtersOf } from '../filters.ts';
 

@@ -5,13 +5,14 @@
  */
 import { tracked } from '../../progress.ts';
 import { CliError, type CommandContext } from '../context.ts';
+import { collectBytes } from '../../common/byte-chunks.ts';
 
 /** Runs `docker save`. */
 export async function save(ctx: CommandContext): Promise<number> {
   const output = ctx.flags.get<string>('output');
   if (output === '' && ctx.io.isTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect');
   if (output !== '') await validateOutputPath(ctx, output, 'failed to save image');
-  const archive = await tracked(`Saving ${ctx.args.join(' ')}`, (m) => ctx.engine.imageSave(ctx.args, (done, total) => m.update(done, total)));
+  const archive = await tracked(`Saving ${ctx.args.join(' ')}`, (m) => ctx.engine.imageSave(ctx.args, (done, total) => m.update(done, total)).then(collectBytes));
   if (output === '') ctx.io.stdout(archive);
   else await ctx.io.fs.writeFile(output, archive, 0o644);
   return 0;

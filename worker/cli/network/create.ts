@@ -3,7 +3,7 @@
  * bridge network with an optional IPv4 subnet and gateway, labels,
  * --internal and --attachable; prints the new network's ID.
  */
-import { createNetwork, type NetworkCreateRequest } from '../../engine/network/operations.ts';
+import type { NetworkCreateRequest } from '../../engine-api/types.ts';
 import { CliError, type CommandContext } from '../context.ts';
 
 /** Runs `docker network create`. */
@@ -27,7 +27,7 @@ export async function create(ctx: CommandContext): Promise<number> {
   };
   if (subnets[0] !== undefined) req.Subnet = subnets[0];
   if (gateways[0] !== undefined) req.Gateway = gateways[0];
-  const id = await ctx.engine.transact((d) => createNetwork(d, req, ctx.engine.now(), ctx.engine.random));
+  const id = await ctx.engine.networkCreate(req);
   ctx.out(`${id}\n`);
   return 0;
 }

@@ -2,16 +2,15 @@
  * `docker network inspect` and the network branch of `docker inspect`: the
  * daemon's network JSON, or a template over it.
  */
-import type { Engine } from '../../engine/engine.ts';
-import { inspectNetwork } from '../../engine/network/operations.ts';
+import type { EngineApi } from '../../engine-api/api.ts';
 import type { CommandContext } from '../context.ts';
 import { goJson } from '../format/go-json.ts';
 import { GoStruct } from '../format/go-value.ts';
 import { inspectAll, type Inspected } from '../inspector.ts';
 
 /** Looks up one network for the inspector. */
-export async function inspectNetworkRef(engine: Engine, ref: string): Promise<Inspected> {
-  const raw = inspectNetwork(engine.state, ref);
+export async function inspectNetworkRef(engine: EngineApi, ref: string): Promise<Inspected> {
+  const raw = await engine.networkInspect(ref);
   return { typed: new GoStruct(raw, 'network.Inspect', () => goJson(raw)), raw };
 }
 

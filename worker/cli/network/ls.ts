@@ -3,7 +3,7 @@
  * formatter.go): networks sorted by name (natural order), the default table
  * `NETWORK ID  NAME  DRIVER  SCOPE`, -q, --no-trunc, --filter and --format.
  */
-import { listNetworks, type NetworkSummary } from '../../engine/network/operations.ts';
+import type { NetworkSummary } from '../../engine-api/types.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { naturalLess } from '../container/port.ts';
 import { filtersOf } from '../filters.ts';
@@ -63,7 +63,7 @@ class NetworkRow {
 export async function ls(ctx: CommandContext): Promise<number> {
   const quiet = ctx.flags.get<boolean>('quiet');
   const format = ctx.flags.get<string>('format');
-  const list = listNetworks(ctx.engine.state, filtersOf(ctx.flags.get<string[]>('filter')));
+  const list = await ctx.engine.networkList(filtersOf(ctx.flags.get<string[]>('filter')));
   list.sort((a, b) => (naturalLess(a.Name, b.Name) ? -1 : naturalLess(b.Name, a.Name) ? 1 : 0));
   const source = quiet && format === '' ? '{{.ID}}' : format;
   const rows = list.map((n) => new NetworkRow(n, !ctx.flags.get<boolean>('no-trunc')));

@@ -5,7 +5,6 @@
  * `exit status 1` (the CLI returns a cli.StatusError), as recorded.
  */
 import { isEngineError } from '../../engine/errors.ts';
-import { pruneNetworks, removeNetwork } from '../../engine/network/operations.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { filtersOf } from '../filters.ts';
 import { confirmThen } from '../prompt.ts';
@@ -16,7 +15,8 @@ export async function rm(ctx: CommandContext): Promise<number> {
   let failed = false;
   for (const ref of ctx.args) {
     try {
-      ctx.out(`${await ctx.engine.transact((d) => removeNetwork(d, ref))}\n`);
+      await ctx.engine.networkRemove(ref);
+      ctx.out(`${ref}\n`);
     } catch (err) {
       if (!isEngineError(err)) throw err;
       if (force && err.code === 'NotFound') continue;
@@ -33,7 +33,7 @@ const WARNING = 'WARNING! This will remove all custom networks not used by at le
 /** Runs `docker network prune`. */
 export async function prune(ctx: CommandContext): Promise<number> {
   const run = async (c: CommandContext): Promise<number> => {
-    const removed = await c.engine.transact((d) => pruneNetworks(d, filtersOf(c.flags.get<string[]>('filter'))));
+    const removed = await c.engine.networksPrune(filtersOf(c.flags.get<string[]>('filter')));
     if (removed.length > 0) c.out(`Deleted Networks:\n${removed.map((n) => `${n}\n`).join('')}\n`);
     return 0;
   };

@@ -10,17 +10,17 @@
  * has no `.Type` to show. Recorded from CLI 28.2.2 against Engine 26.1
  * (golden scenario system-df-verbose).
  */
-import type { DiskUsage, DfCache } from '../../engine/system-df.ts';
+import type { DiskUsage, DfCache } from '../../engine-api/types.ts';
 import { familiarName, parseNormalizedNamed } from '../../engine/reference.ts';
 import { CONTAINER_HEADERS, ContainerRow } from '../container/ls.ts';
 import { IMAGE_HEADERS, ImageRow } from '../image/ls.ts';
-import { humanDuration } from '../format/duration.ts';
+import { humanDuration } from '../../common/go-duration.ts';
 import { contextJson, FormatError, parseFormat, renderTable, TABLE_FORMAT_KEY } from '../format/format.ts';
 import { goTimeString } from '../format/go-time.ts';
 import { GoStruct } from '../format/go-value.ts';
 import { truncateId } from '../format/stringid.ts';
 import { parseTemplate, TemplateError } from '../format/template/index.ts';
-import { humanSize, humanSizeWithPrecision } from '../format/units.ts';
+import { humanSize, humanSizeWithPrecision } from '../../common/go-units.ts';
 
 const IMAGES_TABLE = 'table {{.Repository}}\\t{{.Tag}}\\t{{.ID}}\\t{{.CreatedSince}}\\t{{.Size}}\\t{{.SharedSize}}\\t{{.UniqueSize}}\\t{{.Containers}}';
 const CONTAINERS_TABLE = 'table {{.ID}}\\t{{.Image}}\\t{{.Command}}\\t{{.LocalVolumes}}\\t{{.Size}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Names}}';

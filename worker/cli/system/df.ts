@@ -5,10 +5,10 @@
  * the same rows (`json`: one object per row, keys sorted). Recorded from CLI
  * 28.2.2 against Engine 26.1. `-v`: the per-object tables (df-verbose.ts).
  */
-import { diskUsage, type DiskUsage } from '../../engine/system-df.ts';
+import type { DiskUsage } from '../../engine-api/types.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { FormatError, parseFormat, renderTable } from '../format/format.ts';
-import { humanSize } from '../format/units.ts';
+import { humanSize } from '../../common/go-units.ts';
 import { TemplateError } from '../format/template/index.ts';
 import { verboseDf } from './df-verbose.ts';
 
@@ -72,7 +72,7 @@ function rows(du: DiskUsage): DfRow[] {
 /** Runs `docker system df`. */
 export async function df(ctx: CommandContext): Promise<number> {
   const format = ctx.flags.get<string>('format');
-  const du = diskUsage(ctx.engine.state, ctx.engine.now());
+  const du = await ctx.engine.systemDf();
   try {
     if (ctx.flags.get<boolean>('verbose')) {
       ctx.out(verboseDf(du, format, ctx.engine.now()));

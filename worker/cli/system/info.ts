@@ -6,8 +6,7 @@
  */
 import { CliError, type CommandContext } from '../context.ts';
 import { CLIENT_VERSION } from '../client-version.ts';
-import { ENGINE_VERSION, ansic } from '../../engine/version.ts';
-import { systemInfo } from '../../engine/system-info.ts';
+import { ansic } from '../../common/go-time.ts';
 import { GO_TYPE } from '../format/go-value.ts';
 import { JSON_FORMAT } from '../format/format.ts';
 import { DOCKER_FUNCS, TemplateError, parseTemplate } from '../format/template/index.ts';
@@ -60,13 +59,13 @@ function formatted(ctx: CommandContext, format: string, server: Record<string, u
 
 /** Runs `docker info`. */
 export async function info(ctx: CommandContext): Promise<number> {
-  const server = systemInfo(ctx.engine.state, ctx.engine.now());
+  const server = await ctx.engine.info();
   const format = ctx.flags.get<string>('format');
   if (format !== '') return formatted(ctx, format, server);
-  const state = ctx.engine.state;
-  const containers = [...state.containers.values()];
-  const running = containers.filter((c) => c.running).length;
-  const v = ENGINE_VERSION;
+  const s = server as {
+    Containers: number; ContainersRunning: number; ContainersPaused: number; ContainersStopped: number; Images: number;
+    ServerVersion: string; KernelVersion: string; ContainerdCommit: { ID: string }; RuncCommit: { ID: string }; InitCommit: { ID: string };
+  };
   const lines = [
     'Client: Docker Engine - Community',
     ` Version:    ${CLIENT_VERSION.version}`,
@@ -78,12 +77,12 @@ export async function info(ctx: CommandContext): Promise<number> {
     `    Path:     ${CLIENT_VERSION.buildx.path}`,
     '',
     'Server:',
-    ` Containers: ${containers.length}`,
-    `  Running: ${running}`,
-    '  Paused: 0',
-    `  Stopped: ${containers.length - running}`,
-    ` Images: ${state.images.size}`,
-    ` Server Version: ${v.version}`,
+    ` Containers: ${s.Containers}`,
+    `  Running: ${s.ContainersRunning}`,
+    `  Paused: ${s.ContainersPaused}`,
+    `  Stopped: ${s.ContainersStopped}`,
+    ` Images: ${s.Images}`,
+    ` Server Version: ${s.ServerVersion}`,
     ' Storage Driver: overlay2',
     '  Backing Filesystem: extfs',
     '  Supports d_type: true',
@@ -101,14 +100,14 @@ export async function info(ctx: CommandContext): Promise<number> {
     ' Runtimes: io.containerd.runc.v2 runc',
     ' Default Runtime: runc',
     ' Init Binary: docker-init',
-    ` containerd version: ${v.containerd.commit}`,
-    ` runc version: ${v.runc.commit}`,
-    ` init version: ${v.init.commit}`,
+    ` containerd version: ${s.ContainerdCommit.ID}`,
+    ` runc version: ${s.RuncCommit.ID}`,
+    ` init version: ${s.InitCommit.ID}`,
     ' Security Options:',
     '  seccomp',
     '   Profile: builtin',
     '  cgroupns',
-    ` Kernel Version: ${v.kernel}`,
+    ` Kernel Version: ${s.KernelVersion}`,
     ' Operating System: Layerlab simulated Docker Engine',
     ' OSType: linux',
     ' Architecture: x86_64',

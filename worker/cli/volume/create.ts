@@ -3,9 +3,7 @@
  * the daemon creates it (or finds it) and the CLI prints its name; without a
  * name the daemon picks 64 hex characters.
  */
-import { createVolume } from '../../engine/volumes/volumes.ts';
 import { CliError, type CommandContext } from '../context.ts';
-import { svcOf } from '../container/launch.ts';
 
 /** Runs `docker volume create`. */
 export async function create(ctx: CommandContext): Promise<number> {
@@ -17,9 +15,8 @@ export async function create(ctx: CommandContext): Promise<number> {
   // `--name` is the hidden form of the positional name, from Docker before 1.13 (create.go).
   const flagName = ctx.flags.get<string>('name');
   if (flagName !== '' && ctx.args.length > 0) throw new CliError('conflicting options: cannot specify a volume-name through both --name and as a positional arg');
-  const svc = await svcOf(ctx);
   const name = ctx.args[0] ?? flagName;
-  const v = await svc.engine.transact((d) => createVolume(d, { name, driver: ctx.flags.get<string>('driver'), labels }, svc.engine.now(), svc.engine.random));
-  ctx.out(`${v.name}\n`);
+  const v = await ctx.engine.volumeCreate({ name, driver: ctx.flags.get<string>('driver'), labels });
+  ctx.out(`${String(v.Name)}\n`);
   return 0;
 }

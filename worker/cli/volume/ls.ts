@@ -4,8 +4,6 @@
  * `--filter` (dangling, name, label, driver) and `--format` over the
  * columns of VolumeContext; cluster columns are `N/A` for local volumes.
  */
-import { listVolumes, mountpointOf } from '../../engine/volumes/volumes.ts';
-import type { VolumeRecord } from '../../engine/state.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { filtersOf } from '../filters.ts';
 import { FormatError, parseFormat, renderTable } from '../format/format.ts';
@@ -27,25 +25,34 @@ const HEADERS: Record<string, string> = {
 };
 
 /** One row's context (formatter.volumeContext). */
+/** A volume.Volume of `GET /volumes`. */
+interface VolumeJson {
+  Name: string;
+  Driver: string;
+  Scope: string;
+  Mountpoint: string;
+  Labels: Record<string, string> | null;
+}
+
 class VolumeRow {
-  constructor(readonly v: VolumeRecord) {}
+  constructor(readonly v: VolumeJson) {}
   Name(): string {
-    return this.v.name;
+    return this.v.Name;
   }
   Driver(): string {
-    return 'local';
+    return this.v.Driver;
   }
   Scope(): string {
-    return 'local';
+    return this.v.Scope;
   }
   Mountpoint(): string {
-    return mountpointOf(this.v.name);
+    return this.v.Mountpoint;
   }
   Labels(): string {
-    return Object.entries(this.v.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
+    return Object.entries(this.v.Labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
   }
   Label(name: string): string {
-    return this.v.labels?.[name] ?? '';
+    return this.v.Labels?.[name] ?? '';
   }
   // UsageData is only filled by `system df -v`: N/A here, as in Docker.
   Links(): string {
@@ -70,7 +77,7 @@ export async function ls(ctx: CommandContext): Promise<number> {
   const quiet = ctx.flags.get<boolean>('quiet');
   const format = ctx.flags.get<string>('format');
   const source = quiet ? '{{.Name}}' : format;
-  const rows = listVolumes(ctx.engine.state, filtersOf(ctx.flags.get<string[]>('filter'))).map((v) => new VolumeRow(v));
+  const rows = (await ctx.engine.volumeList(filtersOf(ctx.flags.get<string[]>('filter')))).map((v) => new VolumeRow(v as unknown as VolumeJson));
   try {
     ctx.out(renderTable(parseFormat(source, DEFAULT_TABLE), rows, HEADERS, { typeName: '*formatter.volumeContext' }));
   } catch (err) {

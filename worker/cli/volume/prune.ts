@@ -3,12 +3,10 @@
  * unused anonymous volumes, or with `-a` every unused volume; the prompt
  * unless `-f`, then the names removed and the space reclaimed.
  */
-import { pruneVolumes } from '../../engine/volumes/volumes.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { filtersOf } from '../filters.ts';
-import { humanSize } from '../format/units.ts';
+import { humanSize } from '../../common/go-units.ts';
 import { confirmThen } from '../prompt.ts';
-import { svcOf } from '../container/launch.ts';
 
 const ANONYMOUS = 'WARNING! This will remove anonymous local volumes not used by at least one container.';
 const ALL = 'WARNING! This will remove all local volumes not used by at least one container.';
@@ -22,9 +20,7 @@ export async function prune(ctx: CommandContext): Promise<number> {
   }
   const warning = filters.all ? ALL : ANONYMOUS;
   const run = async (c: CommandContext): Promise<number> => {
-    const svc = await svcOf(c);
-    const report = await svc.engine.transact((d) => pruneVolumes(d, filters, (v) => v.size));
-    for (const name of report.VolumesDeleted ?? []) svc.volumes.drop(name);
+    const report = await c.engine.volumesPrune(filters);
     let out = '';
     if (report.VolumesDeleted) out += `Deleted Volumes:\n${report.VolumesDeleted.map((n) => `${n}\n`).join('')}\n`;
     c.out(`${out}Total reclaimed space: ${humanSize(report.SpaceReclaimed)}\n`);

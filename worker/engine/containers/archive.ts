@@ -10,14 +10,8 @@ import { baseName, dirName, type Entry } from '../layer/entry.ts';
 import { orderHardlinks } from './links.ts';
 import type { OverlayFs } from './overlay-fs.ts';
 import { joinRel } from './paths.ts';
-
-/** What `HEAD /containers/{id}/archive` reports about a path. */
-export interface PathStat {
-  name: string;
-  isDir: boolean;
-  size: number;
-  mode: number;
-}
+import type { PathStat } from '../../engine-api/types.ts';
+export type { PathStat };
 
 function notFound(path: string, container: string): EngineError {
   return new EngineError('NotFound', `Could not find the file ${path} in container ${container}`);

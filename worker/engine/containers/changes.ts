@@ -18,12 +18,8 @@ import { orderHardlinks } from './links.ts';
 import type { OverlayFs } from './overlay-fs.ts';
 import { StackedView, Tree, walkOrder, type LowerView } from './tree.ts';
 import type { UpperLayer } from './upper.ts';
-
-/** One change, as `GET /containers/{id}/changes` returns it: Kind 0 = C, 1 = A, 2 = D. */
-export interface ContainerChange {
-  Path: string;
-  Kind: 0 | 1 | 2;
-}
+import type { ContainerChange } from '../../engine-api/types.ts';
+export type { ContainerChange };
 
 /** The changes of a writable layer against what lies below it. */
 export function containerChanges(upper: UpperLayer, lower: LowerView): ContainerChange[] {

@@ -23,18 +23,11 @@ import type { Draft } from '../state.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { applyChange } from './changes-dockerfile.ts';
 import type { Container, ContainerConfig } from './record.ts';
+import type { CommitOptions } from '../../engine-api/types.ts';
+export type { CommitOptions };
 
 /** sha256 of the empty tar (1024 zero bytes): moby layer.DigestSHA256EmptyTar. */
 export const EMPTY_TAR_DIGEST = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
-
-/** Options of a commit (the API's query parameters). */
-export interface CommitOptions {
-  /** `repo[:tag]`, or '' for a dangling image. */
-  reference?: string;
-  comment?: string;
-  author?: string;
-  changes?: string[];
-}
 
 /** Writes the committed image into the draft; returns its ID. */
 export function commitContainer(draft: Draft, c: Container, upperEntries: Entry[], opts: CommitOptions, now: number): string {

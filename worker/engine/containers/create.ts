@@ -13,17 +13,8 @@ import { formatPlatform, imagePlatform, parsePlatform, platformMatches } from '.
 import type { Container, ContainerConfig, HostConfig, RestartPolicy } from './record.ts';
 import { parseSignal } from './runtime.ts';
 import { createAttachments } from '../network/endpoints.ts';
-
-/** The create request: API container.Config fields the CLI sets, and HostConfig. */
-export interface CreateRequest {
-  name?: string;
-  config: Partial<ContainerConfig> & { Image: string };
-  hostConfig?: Omit<Partial<HostConfig>, 'RestartPolicy'> & { RestartPolicy?: Partial<RestartPolicy> };
-  /** NetworkingConfig: the `--network-alias` values of the container's network. */
-  aliases?: string[];
-  /** `--platform`: the image must be of this platform (os[/arch[/variant]]). */
-  platform?: string;
-}
+import type { CreateRequest } from '../../engine-api/types.ts';
+export type { CreateRequest };
 
 /** moby getEntrypointAndArgs. */
 export function entrypointAndArgs(entrypoint: string[] | null, cmd: string[] | null): { path: string; args: string[] } {

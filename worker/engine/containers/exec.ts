@@ -10,19 +10,8 @@ import { EngineError } from '../errors.ts';
 import { notRunning } from './lookup.ts';
 import type { Container } from './record.ts';
 import { execStartError, isExecNotFound, type InteractiveProcess } from './runtime.ts';
-
-/** Options of an exec (API ExecConfig). */
-export interface ExecOptions {
-  cmd: string[];
-  env?: string[];
-  workdir?: string;
-  user?: string;
-  tty?: boolean;
-  /** `-it`: a shell for the terminal instead of a run to completion (terminal.ts stores it line by line). */
-  interactive?: boolean;
-  /** `-d`: nobody waits for it; its writes are stored as a background program's are. */
-  detach?: boolean;
-}
+import type { ExecOptions } from '../../engine-api/types.ts';
+export type { ExecOptions };
 
 /** What an exec gives back: its exit code, or the shell to hand to the terminal. */
 export type ExecResult = { exitCode: number } | { shell: InteractiveProcess };

@@ -6,7 +6,7 @@
  * Command, the Image as it was asked for (or the ID once that name points
  * elsewhere) and the port list of a running container.
  */
-import { humanDuration } from '../../cli/format/duration.ts';
+import { humanDuration } from '../../common/go-duration.ts';
 import type { Filters } from '../api-types.ts';
 import { mountPointJson } from './mounts.ts';
 import { EngineError } from '../errors.ts';
@@ -17,33 +17,10 @@ import type { EngineState } from '../state.ts';
 import { attachmentsOf, networkMode } from '../network/endpoints.ts';
 import { findContainer } from './lookup.ts';
 import { asContainer, type Container } from './record.ts';
-
-/** One published or exposed port (api types container.Port). */
-export interface PortSummary {
-  IP?: string;
-  PrivatePort: number;
-  PublicPort?: number;
-  Type: string;
-}
-
-/** `GET /containers/json` item. */
-export interface ContainerSummary {
-  Id: string;
-  Names: string[];
-  Image: string;
-  ImageID: string;
-  Command: string;
-  Created: number;
-  Ports: PortSummary[];
-  SizeRw?: number;
-  SizeRootFs?: number;
-  Labels: Record<string, string>;
-  State: string;
-  Status: string;
-  HostConfig: { NetworkMode: string };
-  NetworkSettings: { Networks: Record<string, unknown> };
-  Mounts: unknown[];
-}
+import type { PortSummary, ContainerSummary } from '../../engine-api/types.ts';
+import type { ContainerListOptions } from '../../engine-api/types.ts';
+export type { ContainerListOptions };
+export type { PortSummary, ContainerSummary };
 
 const STATES = ['created', 'restarting', 'running', 'removing', 'paused', 'exited', 'dead'];
 const ACCEPTED = ['ancestor', 'before', 'expose', 'exited', 'health', 'id', 'isolation', 'is-task', 'label', 'name', 'network', 'publish', 'since', 'status', 'volume'];
@@ -130,14 +107,6 @@ export function summarize(state: EngineState, c: Container, now: number, size: b
     s.SizeRootFs = c.sizeRw + (img ? imageSize(state, img) : 0);
   }
   return s;
-}
-
-/** Options of the list. */
-export interface ContainerListOptions {
-  all?: boolean;
-  limit?: number;
-  size?: boolean;
-  filters?: Filters;
 }
 
 function regexMatch(patterns: readonly string[] | undefined, value: string): boolean {

@@ -10,7 +10,7 @@
  * as the kernel's errno does. A move between two mounts copies and removes
  * (rename(2)'s EXDEV makes `mv` do the same).
  */
-import type { CpOptions, FileContent, FsStat, IFileSystem, MkdirOptions, RmOptions } from 'just-bash';
+import type { CpOptions, FileContent, FsStat, IFileSystem, MkdirOptions, RmOptions } from '../fs-interface.ts';
 import { FsError, normalizeRel } from './paths.ts';
 
 type ReadFileOptions = Parameters<IFileSystem['readFile']>[1];

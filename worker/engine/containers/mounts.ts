@@ -10,15 +10,8 @@
 import { EngineError } from '../errors.ts';
 import type { Draft } from '../state.ts';
 import { createVolume, mountpointOf } from '../volumes/volumes.ts';
-
-/** API mount.Mount as `--mount` sends it (HostConfig.Mounts), omitempty fields absent. */
-export type MountSpec = {
-  Type: string;
-  Source?: string;
-  Target?: string;
-  ReadOnly?: boolean;
-  VolumeOptions?: { NoCopy?: boolean };
-};
+import type { MountSpec } from '../../engine-api/types.ts';
+export type { MountSpec };
 
 /** One mount of a container as stored. */
 export type ContainerMount = {

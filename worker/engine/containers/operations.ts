@@ -15,6 +15,8 @@ import { containerNamed, notRunning } from './lookup.ts';
 import { validateName, nameConflict } from './names.ts';
 import { asContainer, type LogLine } from './record.ts';
 import type { ContainerService } from './service.ts';
+import type { LogsOptions, ContainersPruneReport } from '../../engine-api/types.ts';
+export type { LogsOptions, ContainersPruneReport };
 
 /** `GET /containers/json`. */
 export function containerList(svc: ContainerService, opts: ContainerListOptions = {}): ContainerSummary[] {
@@ -44,14 +46,6 @@ export async function containerCommit(svc: ContainerService, ref: string, opts: 
 /** `GET /containers/{id}/export`: the merged filesystem's entries, in tar order. */
 export async function containerExport(svc: ContainerService, ref: string): Promise<Entry[]> {
   return exportEntries(await svc.fs(svc.get(ref)));
-}
-
-/** Options of `GET /containers/{id}/logs`. */
-export interface LogsOptions {
-  tail?: number;
-  /** Called for each line; `follow` keeps calling until the container stops. */
-  onLine(line: LogLine): void;
-  follow?: boolean;
 }
 
 /** `GET /containers/{id}/logs`. */
@@ -100,12 +94,6 @@ export async function containerRename(svc: ContainerService, ref: string, newNam
     const cur = d.containers.get(c.id);
     if (cur) d.containers.set(c.id, { ...cur, name });
   });
-}
-
-/** `POST /containers/prune` response. */
-export interface ContainersPruneReport {
-  ContainersDeleted: string[] | null;
-  SpaceReclaimed: number;
 }
 
 /** `POST /containers/prune`: every stopped container (filters until, label). */

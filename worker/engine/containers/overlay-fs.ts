@@ -11,7 +11,7 @@
  * Errors carry Node's `ENOENT: no such file or directory, open '/x'` words,
  * as just-bash's own filesystems do, so programs print the usual messages.
  */
-import type { CpOptions, FileContent, FsStat, IFileSystem, MkdirOptions, RmOptions } from 'just-bash';
+import type { CpOptions, FileContent, FsStat, IFileSystem, MkdirOptions, RmOptions } from '../fs-interface.ts';
 import { baseName, contentBytes, dirName, type Entry } from '../layer/entry.ts';
 import { fillerBytes } from '../layer/filler.ts';
 import { decodeLatin1, decodeUtf8, encodeUtf8 } from '../layer/utf8.ts';

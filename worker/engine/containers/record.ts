@@ -7,59 +7,11 @@
 import type { EndpointRecord } from '../network/endpoints.ts';
 import type { ContainerRecord } from '../state.ts';
 import type { ContainerMount, MountSpec } from './mounts.ts';
-
-/** API container.Config (field order of moby api/types/container/config.go). */
-export type ContainerConfig = {
-  Hostname: string;
-  Domainname: string;
-  User: string;
-  AttachStdin: boolean;
-  AttachStdout: boolean;
-  AttachStderr: boolean;
-  ExposedPorts?: Record<string, Record<string, never>>;
-  Tty: boolean;
-  OpenStdin: boolean;
-  StdinOnce: boolean;
-  Env: string[];
-  Cmd: string[] | null;
-  Image: string;
-  Volumes: Record<string, Record<string, never>> | null;
-  WorkingDir: string;
-  Entrypoint: string[] | null;
-  OnBuild: string[] | null;
-  Labels: Record<string, string>;
-  StopSignal?: string;
-  /** `--stop-timeout`: seconds `docker stop` waits by default (10 when unset). */
-  StopTimeout?: number;
-};
-
-/** One published port binding (nat.PortBinding). */
-export type PortBinding = { HostIp: string; HostPort: string };
-
-/** container.RestartPolicy. */
-export type RestartPolicy = { Name: '' | 'no' | 'always' | 'unless-stopped' | 'on-failure'; MaximumRetryCount: number };
-
-/** The HostConfig fields the simulator keeps (records of older labs lack the optional ones). */
-export type HostConfig = {
-  AutoRemove: boolean;
-  PortBindings: Record<string, PortBinding[]>;
-  /** `bridge` (the default), `none`, `host` or a user network's name; absent in records made before networks. */
-  NetworkMode?: string;
-  /** `-v src:dst[:mode]` as the CLI sent them; null when none. */
-  Binds?: string[] | null;
-  /** `--mount` specs as the CLI sent them. */
-  Mounts?: MountSpec[];
-  ReadonlyRootfs?: boolean;
-  RestartPolicy?: RestartPolicy;
-  /** `--tmpfs PATH[:OPTIONS]`. */
-  Tmpfs?: Record<string, string>;
-};
+import type { ContainerConfig, PortBinding, RestartPolicy, HostConfig, LogLine } from '../../engine-api/types.ts';
+export type { ContainerConfig, PortBinding, RestartPolicy, HostConfig, LogLine };
 
 /** container.State as inspect shows it. */
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
-
-/** One line of output: [unix ms, 1 = stdout | 2 = stderr, text including its newline]. */
-export type LogLine = [number, number, string];
 
 /** A container as stored. */
 export interface Container extends ContainerRecord {

@@ -9,7 +9,7 @@
  * The types are structural copies so the pure engine does not import the
  * programs (which need timers and just-bash at run time).
  */
-import type { IFileSystem } from 'just-bash';
+import type { IFileSystem } from '../fs-interface.ts';
 import { EngineError } from '../errors.ts';
 import type { Entry } from '../layer/entry.ts';
 import { encodeUtf8 } from '../layer/utf8.ts';

@@ -45,6 +45,8 @@ import { isAnonymous } from '../volumes/volumes.ts';
 import { MountedFs, type Mount } from './mounted-fs.ts';
 import { restartDelay, shouldRestart } from './restart.ts';
 import { HOST_PLATFORM, HOST_PLATFORM_TEXT, formatPlatform, imagePlatform, runsOnHost } from '../platform.ts';
+import type { AttachIo } from '../../engine-api/types.ts';
+export type { AttachIo };
 
 /** How a container service is built. */
 export interface ContainerServiceOptions {
@@ -65,14 +67,6 @@ export interface ContainerServiceOptions {
 export interface Started {
   shell?: InteractiveProcess;
   exited: Promise<number>;
-}
-
-/** Streams of an attached client. */
-export interface AttachIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** Input of `-i` (null = EOF). */
-  stdin?: { read(): Promise<string | null> };
 }
 
 const timers = globalThis as unknown as { setTimeout(fn: () => void, ms: number): unknown };

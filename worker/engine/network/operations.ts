@@ -13,18 +13,8 @@ import { rfc3339Nano } from '../containers/record.ts';
 import { allocate, attachmentsOf, idleEndpoint, type Attached, type EndpointRecord } from './endpoints.ts';
 import { ipString, nextPool, overlaps, parseIp, parseSubnet, subnetString, type Subnet } from './ipam.ts';
 import { findNetwork, lookupNetwork, networksOf, PREDEFINED, putNetworks, type NetworkRecord } from './record.ts';
-
-/** The request of `POST /networks/create` the simulator honours. */
-export interface NetworkCreateRequest {
-  Name: string;
-  Driver?: string;
-  Internal?: boolean;
-  Attachable?: boolean;
-  Labels?: Record<string, string>;
-  /** IPAM.Config[0]. */
-  Subnet?: string;
-  Gateway?: string;
-}
+import type { NetworkCreateRequest, NetworkSummary } from '../../engine-api/types.ts';
+export type { NetworkCreateRequest, NetworkSummary };
 
 /** Drivers a daemon has that the simulator does not run (bridge, host, null are built in). */
 const OTHER_DRIVERS = new Set(['overlay', 'macvlan', 'ipvlan']);
@@ -123,18 +113,6 @@ export function inspectNetwork(state: EngineState, ref: string): Record<string, 
     Options: n.Options,
     Labels: n.Labels,
   };
-}
-
-/** One row of `GET /networks` (what `network ls` reads). */
-export interface NetworkSummary {
-  Name: string;
-  Id: string;
-  Created: string;
-  Driver: string;
-  Scope: string;
-  Internal: boolean;
-  IPv6: boolean;
-  Labels: Record<string, string>;
 }
 
 const LIST_FILTERS = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'];

@@ -17,6 +17,10 @@ import { EngineError } from '../errors.ts';
 import { boolFilter, matchLabels, validateFilters } from '../filters.ts';
 import type { Draft, EngineState, VolumeRecord } from '../state.ts';
 import { rfc3339Nano } from '../containers/record.ts';
+import type { VolumesPruneReport } from '../../engine-api/types.ts';
+import type { VolumeCreateOptions } from '../../engine-api/types.ts';
+export type { VolumeCreateOptions };
+export type { VolumesPruneReport };
 
 /** The label moby puts on volumes created without a name. */
 export const ANONYMOUS_LABEL = 'com.docker.volume.anonymous';
@@ -49,14 +53,6 @@ export function anonymousName(random: () => number): string {
   let hex = '';
   for (let i = 0; i < 32; i++) hex += Math.min(255, Math.floor(random() * 256)).toString(16).padStart(2, '0');
   return hex;
-}
-
-/** Options of {@link createVolume}. */
-export interface VolumeCreateOptions {
-  /** '' or absent: an anonymous volume. */
-  name?: string;
-  driver?: string;
-  labels?: Record<string, string>;
 }
 
 /** `POST /volumes/create`: the new volume, or the existing one of that name. */
@@ -138,12 +134,6 @@ export function removeVolume(draft: Draft, name: string, force = false): void {
   const users = volumeUsers(draft, name);
   if (users.length > 0) throw new EngineError('Conflict', `remove ${name}: volume is in use - [${users.join(', ')}]`);
   draft.volumes.delete(name);
-}
-
-/** What `POST /volumes/prune` reports. */
-export interface VolumesPruneReport {
-  VolumesDeleted: string[] | null;
-  SpaceReclaimed: number;
 }
 
 /**

@@ -13,43 +13,11 @@ import { bytesOutput, latin1FromBytes, unsafeBytesFromLatin1 } from '../bytes.ts
 import type { Command, ExecResult } from 'just-bash';
 import { hostFs } from '../host-fs.ts';
 import { bytesToLatin1, latin1ToBytes } from '../output.ts';
-import type { HostFs } from '../host-fs.ts';
-import type { StartForeground } from '../foreground.ts';
+import type { DockerIo } from '../../cli/io.ts';
 import type { JustBash, LineHooks } from './types.ts';
 
-/** What the docker CLI gets besides its argv. */
-export interface DockerIo {
-  /** Everything piped or redirected into the command. */
-  stdin: Uint8Array;
-  /** Writes to stdout; bytes are kept exactly, strings are UTF-8. */
-  stdout(chunk: string | Uint8Array): void;
-  /** Writes to stderr. */
-  stderr(chunk: string): void;
-  /** The exported environment of the command (`DOCKER_BUILDKIT`, `HOME`, ...). */
-  env: Record<string, string>;
-  /** The shell's working directory. */
-  cwd: string;
-  /** The host filesystem, relative paths resolved against `cwd`. */
-  fs: HostFs;
-  /** Whether stdout is the terminal: docker ends its pipeline, unredirected, outside `$(...)`. */
-  isTTY: boolean;
-  /**
-   * Whether stdin is the terminal: docker is the line's only command, with no
-   * redirection, on a terminal. A question (`docker image prune`) then waits
-   * for the learner's answer instead of reading the empty pipe.
-   */
-  stdinIsTerminal?: boolean;
-  /**
-   * Gives the terminal to a program once this command returns (`docker run
-   * -it`): the lines typed next go to it. Absent when no terminal can be
-   * handed over.
-   */
-  startForeground?: StartForeground;
-  /** Aborted by Ctrl-C at the terminal (SIGINT to the docker CLI process). */
-  signal?: AbortSignal;
-  /** Catches the terminal's Ctrl-C instead of being aborted by it (LiveOutput.interrupts); absent when the line is not docker alone at a terminal. */
-  interrupts?: (onInterrupt: () => void) => () => void;
-}
+export type { DockerIo };
+
 
 /**
  * The docker CLI entry: argv without `docker`; resolves to the exit code.

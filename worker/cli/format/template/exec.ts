@@ -3,7 +3,7 @@
  * recorded for errors (`s.at(node)`) is updated at the same points as in Go,
  * so `executing "" at <.Bogus>` names the same node with the same byte column.
  */
-import { goQuote } from '../go-strconv.ts';
+import { goQuote } from '../../../common/go-strconv.ts';
 import { GoFloat } from '../go-value.ts';
 import { formatValue } from './go-fmt.ts';
 import { BUILTINS, toGoFunc } from './funcs.ts';

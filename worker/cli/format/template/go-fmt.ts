@@ -3,7 +3,7 @@
  * print/println (Sprint/Sprintln) and printf (Sprintf) with the common verbs
  * and Go's error forms (`%!d(string=x)`, `%!s(MISSING)`, `%!(EXTRA …)`).
  */
-import { formatFloat, goQuote } from '../go-strconv.ts';
+import { formatFloat, goQuote } from '../../../common/go-strconv.ts';
 import { asStruct, goTypeName, kindOf, numberOf, sortedEntries } from './values.ts';
 import { fieldNames } from '../go-value.ts';
 import { goTimeString } from '../go-time.ts';

@@ -3,7 +3,7 @@
  * `{{- ` / ` -}}` trim markers, comments, newlines allowed inside actions.
  * Positions are JS string indices; errors convert them to Go's byte columns.
  */
-import { goQuote } from '../go-strconv.ts';
+import { goQuote } from '../../../common/go-strconv.ts';
 
 /** Go's itemType names; keywords sort after 'keyword' in Go, see {@link isKeyword}. */
 export type ItemType =

@@ -2,7 +2,7 @@
  * Parse-tree nodes of Go text/template (text/template/parse/node.go) and
  * their String() forms, which Go prints inside `executing "" at <…>` errors.
  */
-import { goQuote } from '../go-strconv.ts';
+import { goQuote } from '../../../common/go-strconv.ts';
 
 /** Node positions are JS indices into the template text. */
 interface Base {

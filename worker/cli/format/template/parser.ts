@@ -5,7 +5,7 @@
  * `template: :1: function "bogus" not defined`, `unexpected "}" in operand`,
  * `unclosed action`, `unexpected EOF`, `undefined variable "$x"`, …
  */
-import { goQuote } from '../go-strconv.ts';
+import { goQuote } from '../../../common/go-strconv.ts';
 import { isKeyword, lex } from './lexer.ts';
 import type { Item, ItemType } from './lexer.ts';
 import { nodeString } from './nodes.ts';
