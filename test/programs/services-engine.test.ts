@@ -10,10 +10,11 @@ import { Engine } from '../../worker/engine/engine.ts';
 import { hubRegistry } from '../../worker/registry/hub-client.ts';
 import type { DockerIo } from '../../worker/shell/commands/docker.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
+import { Lab } from '../../worker/lab/lab.ts';
 
 async function hub() {
   const engine = await Engine.open({ store: new MemoryStore(), registry: hubRegistry() });
-  const docker = new DockerCli(engine);
+  const docker = new DockerCli(new Lab(engine).api);
   const run = async (...argv: string[]) => {
     let stdout = '';
     let stderr = '';

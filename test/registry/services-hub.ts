@@ -13,6 +13,7 @@ import { hubRegistry } from '../../worker/registry/hub-client.ts';
 import type { DockerIo } from '../../worker/shell/commands/docker.ts';
 import type { HostFs } from '../../worker/shell/host-fs.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
+import { Lab } from '../../worker/lab/lab.ts';
 
 /** The fixed "now" of the transcript. */
 export const NOW = Date.parse('2025-12-01T12:00:00Z');
@@ -25,7 +26,7 @@ export function serviceRefs(): string[] {
 /** The transcript: `$ docker …` lines, each followed by its stdout (and stderr, if any, after `! `). */
 export async function serviceTranscript(refs = serviceRefs()): Promise<string> {
   const engine = await Engine.open({ store: await MemoryStore.open(), registry: hubRegistry(), clock: () => NOW });
-  const docker = new DockerCli(engine);
+  const docker = new DockerCli(new Lab(engine).api);
   let out = '';
   const run = async (argv: string[]): Promise<void> => {
     let stdout = '';
