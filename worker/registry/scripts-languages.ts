@@ -120,7 +120,7 @@ exit 1
 `;
 }
 
-/** php:*-apache's /usr/local/bin/apache2-foreground, shortened: the loop that creates every APACHE_*_DIR is spelled out for the three directories envvars names (the simulated bash has no \${!prefix@}). */
+/** php:*-apache's /usr/local/bin/apache2-foreground, shortened: the loop that creates every APACHE_*_DIR is spelled out for the three directories envvars names (the simulated bash has no \${!prefix@}), and envvars is sourced with errexit off (see there). */
 export const APACHE2_FOREGROUND = `#!/bin/bash
 set -e
 
@@ -130,7 +130,8 @@ set -e
 : "\${APACHE_CONFDIR:=/etc/apache2}"
 : "\${APACHE_ENVVARS:=$APACHE_CONFDIR/envvars}"
 if test -f "$APACHE_ENVVARS"; then
-	. "$APACHE_ENVVARS"
+	# (Layerlab: sourced with errexit off, because the simulated bash's \`set -e\` wrongly stops inside envvars' if-test)
+	set +e; . "$APACHE_ENVVARS"; set -e
 fi
 
 # Apache gets grumpy about PID files pre-existing
