@@ -108,6 +108,23 @@ describe('php', () => {
     expect(await d('ps', '-a', '--format', '{{.Status}}')).toEqual(ok('Exited (0) Less than a second ago\n'));
   });
 
+  it('wordpress copies itself into its volume with the real messages, then runs apache with PHP/8.3.23', async () => {
+    const d = await lab();
+    await d('pull', '-q', 'wordpress');
+    await d('run', '-d', '--name', 'wp', 'wordpress');
+    // The copy takes a moment: wait for apache's last startup line (each check is one `docker logs`).
+    for (let i = 0; i < 500 && !(await d('logs', 'wp')).stderr.includes('AH00094'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await d('exec', 'wp', 'sh', '-c', 'ls /var/www/html | head -3; grep wp_version /var/www/html/wp-includes/version.php | tail -1')).toEqual(ok("index.php\nlicense.txt\nreadme.html\n$wp_version = '6.8.2';\n"));
+    expect(await d('stop', 'wp')).toEqual(ok('wp\n'));
+    const t = '[Tue Nov 24 03:00:00.000000 2026]';
+    expect(await d('logs', 'wp')).toEqual(ok('', 'WordPress not found in /var/www/html - copying now...\nComplete! WordPress has been successfully copied to /var/www/html\n'
+      + "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 172.17.0.2. Set the 'ServerName' directive globally to suppress this message\n".repeat(2)
+      + `${t} [mpm_prefork:notice] [pid 1:tid 1] AH00163: Apache/2.4.65 (Debian) PHP/8.3.23 configured -- resuming normal operations\n`
+      + `${t} [core:notice] [pid 1:tid 1] AH00094: Command line: 'apache2 -D FOREGROUND'\n`
+      + `${t} [mpm_prefork:notice] [pid 1:tid 1] AH00170: caught SIGWINCH, shutting down gracefully\n`));
+    expect(await d('volume', 'ls', '-q')).toEqual(ok(`${(await d('inspect', '--format', '{{(index .Mounts 0).Name}}', 'wp')).stdout}`));
+  });
+
   it('php:8.4-fpm runs until SIGQUIT, its STOPSIGNAL', async () => {
     const d = await lab();
     await d('pull', '-q', 'php:8.4-fpm');

@@ -24,7 +24,7 @@ describe('catalog', () => {
         expect(img.tag).toBe(tag);
       }
     }
-    expect(listCatalog().map((r) => r.repository)).toEqual(['library/hello-world', 'library/alpine', 'library/busybox', 'library/debian', 'library/ubuntu', 'library/nginx', 'library/python', 'library/node', 'library/redis', 'library/mongo']);
+    expect(listCatalog().map((r) => r.repository)).toEqual(['library/hello-world', 'library/alpine', 'library/busybox', 'library/debian', 'library/ubuntu', 'library/nginx', 'library/python', 'library/node', 'library/redis', 'library/mongo', 'library/golang', 'library/eclipse-temurin', 'library/openjdk', 'library/ruby', 'library/php', 'library/wordpress', 'library/rust', 'library/docker']);
   });
 
   it('accepts familiar, library/ and docker.io/ names, and digests', () => {

@@ -194,12 +194,13 @@ const RUST_PROXIES = ['cargo', 'cargo-clippy', 'cargo-fmt', 'cargo-miri', 'clipp
 function rustTree(key: string, mtime: number, target: number, host: string, extra: Install = {}): Tree {
   const tc = `usr/local/rustup/toolchains/1.88.0-${host}`;
   const hardlink: Record<string, string> = {};
-  // rustup installs every proxy as a hard link to itself; it dispatches on argv[0].
-  for (const p of RUST_PROXIES) hardlink[`usr/local/cargo/bin/${p}`] = 'usr/local/cargo/bin/rustup';
+  // rustup installs every proxy as a hard link to itself and dispatches on argv[0]. In the tar the first name in
+  // walk order (cargo) carries the bytes and the others, rustup too, are hard links to it (as busybox's `[`).
+  for (const p of [...RUST_PROXIES.filter((x) => x !== 'cargo'), 'rustup']) hardlink[`usr/local/cargo/bin/${p}`] = 'usr/local/cargo/bin/cargo';
   return installTree(key, mtime, target, {
     ...extra,
     dirs: [['usr/local/cargo/bin', { mode: 0o777 }], ['usr/local/cargo/registry', { mode: 0o777 }], ['usr/local/rustup', { mode: 0o777 }], ...(extra.dirs ?? [])],
-    exe: { 'usr/local/cargo/bin/rustup': [19_126_416, 'rustup'], [`${tc}/bin/rustc`]: [4_036_912, 'rustc'], [`${tc}/bin/cargo`]: [41_893_504, 'cargo'], [`${tc}/bin/rustdoc`]: [16_474_872, 'rustdoc'], ...extra.exe },
+    exe: { 'usr/local/cargo/bin/cargo': [19_126_416, 'rustup'], [`${tc}/bin/rustc`]: [4_036_912, 'rustc'], [`${tc}/bin/cargo`]: [41_893_504, 'cargo'], [`${tc}/bin/rustdoc`]: [16_474_872, 'rustdoc'], ...extra.exe },
     hardlink,
     text: { 'usr/local/rustup/settings.toml': `version = "12"\ndefault_toolchain = "1.88.0-${host}"\nprofile = "minimal"\n\n[overrides]\n`, 'usr/local/cargo/env': '#!/bin/sh\n# rustup shell setup\n# affix colons on either side of $PATH to simplify matching\ncase ":${PATH}:" in\n    *:"/usr/local/cargo/bin":*)\n        ;;\n    *)\n        # Prepending path in case a system-installed rustc needs to be overridden\n        export PATH="/usr/local/cargo/bin:$PATH"\n        ;;\nesac\n', [`usr/local/rustup/update-hashes/1.88.0-${host}`]: fakeHexText(key), ...extra.text },
     blob: { [`${tc}/lib/librustc_driver-${fakeHexText(key + 'drv').slice(0, 16)}.so`]: 131_254_288, [`${tc}/lib/libLLVM.so.20.1-rust-1.88.0-stable`]: 141_893_920, ...extra.blob },

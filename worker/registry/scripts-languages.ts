@@ -148,7 +148,7 @@ done
 exec apache2 -DFOREGROUND "$@"
 `;
 
-/** wordpress's /usr/local/bin/docker-entrypoint.sh, shortened: the copy and its messages are the real ones; wp-config.php from WORDPRESS_* variables is reduced to the copy of wp-config-docker.php. */
+/** wordpress's /usr/local/bin/docker-entrypoint.sh, shortened: the copy (cp -R instead of tar | tar) and its messages are the real ones; wp-config.php from WORDPRESS_* variables is reduced to the copy of wp-config-docker.php. */
 export const WORDPRESS_ENTRYPOINT = `#!/usr/bin/env bash
 set -Eeuo pipefail
 
@@ -176,8 +176,25 @@ if [[ "$1" == apache2* ]] || [ "$1" = 'php-fpm' ]; then
 		if [ -n "$(find -mindepth 1 -maxdepth 1 -not -name wp-content)" ]; then
 			echo >&2 "WARNING: $PWD is not empty! (copying anyhow)"
 		fi
-		# (shortened in Layerlab: the real script streams \`tar --create … | tar --extract …\` with --owner/--group)
-		cp -a /usr/src/wordpress/. .
+		# (shortened in Layerlab: the real script streams \`tar --create --directory /usr/src/wordpress --owner "$user" --group "$group" . | tar --extract\`;
+		# the simulated shell's pipes carry text, not a tar stream, so the files are copied with cp, and the copies belong to root, not www-data)
+		for f in /usr/src/wordpress/* /usr/src/wordpress/.htaccess; do
+			case "$f" in
+				*/wp-content)
+					# wp-content/{plugins,themes,uploads} exist already (the image made them): copy into them.
+					for d in "$f"/*; do
+						if [ -d "wp-content/\${d##*/}" ]; then
+							for e in "$d"/*; do
+								if [ -e "$e" ]; then cp -R "$e" "wp-content/\${d##*/}/"; fi
+							done
+						else
+							cp -R "$d" wp-content/
+						fi
+					done
+					;;
+				*) cp -R "$f" . ;;
+			esac
+		done
 		echo >&2 "Complete! WordPress has been successfully copied to $PWD"
 	fi
 

@@ -11,7 +11,7 @@
 import { header, httpDate } from '../../engine/network/http.ts';
 import type { HttpRequest, HttpResponse } from '../../engine/network/http.ts';
 import type { Program, ProgramRun } from '../program.ts';
-import { untilAborted } from '../program.ts';
+import { exitForSignal, untilAborted } from '../program.ts';
 
 const APACHE = 'Apache/2.4.65 (Debian)';
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -93,6 +93,8 @@ export const apache2: Program = async (run) => {
   });
   await untilAborted(spec.signal);
   close?.();
+  // SIGKILL (docker stop's timeout, docker kill): no handler runs, nothing is logged.
+  if (spec.signal.reason === 'SIGKILL') return exitForSignal(spec.signal);
   const graceful = spec.signal.reason === 'SIGWINCH';
   spec.stderr(`[${t()}] [mpm_prefork:notice] [pid 1:tid 1] ${graceful ? 'AH00170: caught SIGWINCH, shutting down gracefully' : 'AH00169: caught SIGTERM, shutting down'}\n`);
   return 0;
@@ -114,6 +116,7 @@ export const phpFpm: Program = async (run) => {
   spec.stderr(`[${fpmTime(spec.now())}] NOTICE: fpm is running, pid 1\n[${fpmTime(spec.now())}] NOTICE: ready to handle connections\n`);
   spec.caught?.add('SIGTERM').add('SIGINT').add('SIGQUIT');
   await untilAborted(spec.signal);
+  if (spec.signal.reason === 'SIGKILL') return exitForSignal(spec.signal);
   const graceful = spec.signal.reason === 'SIGQUIT';
   spec.stderr(`[${fpmTime(spec.now())}] NOTICE: ${graceful ? 'Finishing' : 'Terminating'} ...\n[${fpmTime(spec.now())}] NOTICE: exiting, bye-bye!\n`);
   return 0;
