@@ -86,6 +86,7 @@ function createCases(verb: 'run' | 'create'): Record<string, FlagEffect> {
     [`container ${verb} --interactive`]: { with: `echo typed | ${d} -i alpine cat`, without: `echo typed | ${d} alpine cat`, observe: inspect('{{.Config.OpenStdin}}') },
     [`container ${verb} --mount`]: { with: `${d} --mount type=volume,source=vol,target=/v alpine true`, without: `${d} alpine true`, observe: [...inspect('{{json .Mounts}}'), 'docker volume ls -q'] },
     [`container ${verb} --read-only`]: { with: `${d} --read-only alpine touch /x`, without: `${d} alpine touch /x`, observe: inspect('{{.HostConfig.ReadonlyRootfs}}') },
+    [`container ${verb} --privileged`]: { with: `${d} --privileged alpine true`, without: `${d} alpine true`, observe: inspect('{{.HostConfig.Privileged}}') },
     [`container ${verb} --restart`]: { with: `${d} --restart on-failure:3 alpine true`, without: `${d} alpine true`, observe: inspect('{{json .HostConfig.RestartPolicy}}') },
     [`container ${verb} --tmpfs`]: { with: `${d} --read-only --tmpfs /tmp alpine touch /tmp/x`, without: `${d} --read-only alpine touch /tmp/x`, observe: inspect('{{json .HostConfig.Tmpfs}}') },
     [`container ${verb} --volume`]: { setup: ['mkdir data && echo hi > data/f'], with: `${d} -v $PWD/data:/data alpine cat /data/f`, without: `${d} alpine cat /data/f`, observe: inspect('{{json .HostConfig.Binds}}') },

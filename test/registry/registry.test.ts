@@ -25,7 +25,8 @@ describe('catalog', () => {
       }
     }
     expect(listCatalog().map((r) => r.repository)).toEqual(['library/hello-world', 'library/alpine', 'library/busybox', 'library/debian', 'library/ubuntu', 'library/nginx', 'library/python', 'library/node', 'library/redis', 'library/mongo',
-      'library/postgres', 'library/mysql', 'library/mariadb', 'library/memcached', 'library/rabbitmq', 'library/httpd', 'library/traefik', 'library/haproxy', 'library/registry']);
+      'library/postgres', 'library/mysql', 'library/mariadb', 'library/memcached', 'library/rabbitmq', 'library/httpd', 'library/traefik', 'library/haproxy', 'library/registry',
+      'library/golang', 'library/eclipse-temurin', 'library/openjdk', 'library/ruby', 'library/php', 'library/wordpress', 'library/rust', 'library/docker']);
   });
 
   it('accepts familiar, library/ and docker.io/ names, and digests', () => {

@@ -66,7 +66,7 @@ export interface Implemented {
 const impl = (run: Handler, ...flags: string[]): Implemented => ({ run, flags });
 
 /** Flags `docker run` and `docker create` both honour (create-opts.ts, launch.ts). */
-const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'mount', 'name', 'net', 'net-alias', 'network', 'network-alias', 'platform', 'publish', 'pull', 'read-only', 'restart', 'rm', 'stop-signal', 'stop-timeout', 'tmpfs', 'tty', 'user', 'volume', 'workdir'];
+const CREATE_FLAGS = ['attach', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'mount', 'name', 'net', 'net-alias', 'network', 'network-alias', 'platform', 'privileged', 'publish', 'pull', 'read-only', 'restart', 'rm', 'stop-signal', 'stop-timeout', 'tmpfs', 'tty', 'user', 'volume', 'workdir'];
 
 /** Canonical command path → what runs it. */
 export const HANDLERS: Record<string, Implemented> = {

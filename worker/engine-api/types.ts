@@ -48,6 +48,8 @@ export type HostConfig = {
   /** `--mount` specs as the CLI sent them. */
   Mounts?: MountSpec[];
   ReadonlyRootfs?: boolean;
+  /** `--privileged` (only programs that check it, like docker:dind's, behave differently). */
+  Privileged?: boolean;
   RestartPolicy?: RestartPolicy;
   /** `--tmpfs PATH[:OPTIONS]`. */
   Tmpfs?: Record<string, string>;

@@ -8,6 +8,28 @@ import type { Program } from './program.ts';
 type Loader = () => Promise<Program>;
 
 const tools = (): Promise<typeof import('./applets/tools.ts')> => import('./applets/tools.ts');
+const langs = (): Promise<typeof import('./apps/languages.ts')> => import('./apps/languages.ts');
+const dockerImage = (): Promise<typeof import('./apps/docker-image.ts')> => import('./apps/docker-image.ts');
+
+// The language and application images' programs (registry/catalog-languages.ts).
+const LANGUAGE_LOADERS: Record<string, Loader> = {
+  go: async () => (await langs()).go,
+  java: async () => (await langs()).java,
+  javac: async () => (await langs()).javaTool,
+  jshell: async () => (await langs()).javaTool,
+  ruby: async () => (await langs()).ruby,
+  php: async () => (await langs()).php,
+  rustup: async () => (await langs()).rustup,
+  rustc: async () => (await langs()).rustup,
+  cargo: async () => (await langs()).rustup,
+  rustdoc: async () => (await langs()).rustup,
+  apache2: async () => (await import('./apps/apache.ts')).apache2,
+  'php-fpm': async () => (await import('./apps/apache.ts')).phpFpm,
+  docker: async () => (await dockerImage()).docker,
+  'docker-compose': async () => (await dockerImage()).dockerCompose,
+  dockerd: async () => (await dockerImage()).dockerd,
+  dind: async () => (await dockerImage()).dind,
+};
 
 const LOADERS: Record<string, Loader> = {
   busybox: async () => (await tools()).busybox,
@@ -22,6 +44,7 @@ const LOADERS: Record<string, Loader> = {
   nginx: async () => (await import('./apps/nginx.ts')).nginx,
   hello: async () => (await import('./apps/hello.ts')).hello,
   ...serviceLoaders(),
+  ...LANGUAGE_LOADERS,
 };
 
 /** The service images' servers and clients (apps/services.ts), one lazy chunk. */

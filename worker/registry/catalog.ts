@@ -9,6 +9,7 @@
  */
 import type { ContainerDefaults } from '../engine/image-config.ts';
 import { SERVICE_IMAGES } from './catalog-services.ts';
+import { LANGUAGE_IMAGES } from './catalog-languages.ts';
 import { fakeHex } from './tree.ts';
 
 /** One history step of a catalog image. */
@@ -167,4 +168,5 @@ export const CATALOG: CatalogImage[] = [
       legacy(MONGO_T('21:12.880231541'), '/bin/sh -c #(nop)  CMD ["mongod"]'),
     ] },
   ...SERVICE_IMAGES,
+  ...LANGUAGE_IMAGES,
 ];

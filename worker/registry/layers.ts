@@ -7,6 +7,7 @@
 import { alpineTree } from './alpine.ts';
 import { aptLayerTree, busyboxTree, helloTree, nodeTree, pipTree, programsTree, pythonDepsTree, pythonLinksTree, pythonTree, scriptTree, userTree } from './apps.ts';
 import { debianTree } from './debian.ts';
+import { LANGUAGE_LAYERS } from './layers-languages.ts';
 import type { DebPkg } from './dpkg.ts';
 import { nginxInstallTree } from './nginx.ts';
 import { SERVICE_LAYERS } from './layers-services.ts';
@@ -79,6 +80,7 @@ export const LAYERS: Record<string, () => Tree> = {
   'mongo-4.2-data': () => new Tree('mongo-4.2-data', T_MONGO).dir('data/configdb', { uid: 999, gid: 999 }).dir('data/db', { uid: 999, gid: 999 }),
   'mongo-4.2-entrypoint': () => scriptTree('mongo-4.2-entrypoint', T_MONGO, 'usr/local/bin/docker-entrypoint.sh', MONGO_ENTRYPOINT),
   ...SERVICE_LAYERS,
+  ...LANGUAGE_LAYERS,
 };
 
 /** Package stanzas from 'name version section description…' strings. */

@@ -130,6 +130,7 @@ export async function createRequest(ctx: CommandContext, detach: boolean): Promi
       Binds: binds,
       Mounts: mounts,
       ReadonlyRootfs: flags.get<boolean>('read-only'),
+      Privileged: flags.get<boolean>('privileged'),
       Tmpfs: Object.fromEntries(flags.get<string[]>('tmpfs').map((t) => (t.includes(':') ? [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)] : [t, '']))),
       RestartPolicy: restart,
     },

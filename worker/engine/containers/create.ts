@@ -114,6 +114,7 @@ export function createContainer(draft: Draft, req: CreateRequest, now: number, r
       Binds: host.Binds && host.Binds.length > 0 ? [...host.Binds] : null,
       ...(host.Mounts && host.Mounts.length > 0 ? { Mounts: host.Mounts } : {}),
       ReadonlyRootfs: host.ReadonlyRootfs ?? false,
+      ...(host.Privileged ? { Privileged: true } : {}),
       RestartPolicy: restart,
       // A Go map: JSON lists its keys sorted.
       ...(host.Tmpfs && Object.keys(host.Tmpfs).length > 0 ? { Tmpfs: Object.fromEntries(Object.entries(host.Tmpfs).sort(([a], [b]) => (a < b ? -1 : 1))) } : {}),

@@ -94,7 +94,7 @@ export function inspectContainer(state: EngineState, c: Container, size: boolean
       Links: null,
       OomScoreAdj: 0,
       PidMode: '',
-      Privileged: false,
+      Privileged: c.hostConfig.Privileged ?? false,
       PublishAllPorts: false,
       ReadonlyRootfs: c.hostConfig.ReadonlyRootfs ?? false,
       SecurityOpt: null,

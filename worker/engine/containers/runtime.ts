@@ -50,6 +50,8 @@ export interface ProcessSpec {
   network: ProcessNetwork;
   now(): number;
   random(): number;
+  /** `docker run --privileged`: the container has every capability and device (docker:dind needs it). */
+  privileged?: boolean;
   /** Optional: the container's processes for `ps` (the engine knows them; PID 1 is the main process). */
   processes?(): Array<{ pid: number; user: string; command: string }>;
 }

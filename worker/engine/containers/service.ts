@@ -261,6 +261,7 @@ export class ContainerService {
       now: () => this.engine.now(),
       random: this.engine.random,
       processes: () => this.processes(c.id).map((p) => ({ pid: p.pid, user: p.user, command: p.command })),
+      privileged: c.hostConfig.Privileged ?? false,
       ...over,
     };
   }

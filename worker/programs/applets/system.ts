@@ -35,9 +35,12 @@ export async function uname(run: ProgramRun, gnu: boolean): Promise<number> {
 
 /**
  * `env [-i] [-u NAME] [NAME=VALUE]...` without a command prints the resulting
- * environment; `env X=1 cmd` is left to the shell (its dispatcher runs cmd).
+ * environment; with one it executes it in that environment, found on its PATH
+ * (execvp), as `#!/usr/bin/env sh` shebangs rely on. A command not found ends
+ * with 127 and the message of GNU env (`env: ‘x’: No such file or directory`)
+ * or busybox's (`env: can't execute 'x': No such file or directory`).
  */
-export async function env(run: ProgramRun): Promise<number> {
+export async function env(run: ProgramRun, gnu = false): Promise<number> {
   let vars: Record<string, string> = { ...run.spec.env };
   const args = [...run.args];
   while (args.length > 0) {
@@ -47,6 +50,17 @@ export async function env(run: ProgramRun): Promise<number> {
     else if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(a)) vars[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
     else break;
     args.shift();
+  }
+  if (args[0] === '--') args.shift();
+  if (args.length > 0 && run.name === 'env') {
+    const found = await lookPath(run.spec.fs, args[0]!, vars.PATH ?? run.spec.env.PATH, run.spec.cwd);
+    if ('missing' in found) {
+      run.spec.stderr(gnu ? `env: ‘${args[0]}’: No such file or directory\n` : `env: can't execute '${args[0]}': No such file or directory\n`);
+      return 127;
+    }
+    // Loaded when used: run.ts reaches this module through programs.ts.
+    const { execResolved } = await import('../run.ts');
+    return execResolved({ ...run.spec, env: vars, argv: args }, found);
   }
   run.spec.stdout(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''));
   return 0;
