@@ -240,29 +240,27 @@ export class HomeSync {
   async #writeChunks(chunks: ByteStream): Promise<SinkResult> {
     const refs: ChunkRef[] = [];
     const mine = new Set<string>();
+    // One piece is being stored while the next is hashed and the one after fills: a stream holds about three chunks.
+    let storing: Promise<void> | undefined;
     const put = async (piece: Uint8Array): Promise<void> => {
       const digest = await chunkDigest(piece);
       refs.push({ blob: digest, size: piece.length });
       mine.add(digest);
-      await this.#store.commit({ putBlobs: [{ digest, bytes: piece }], put: [{ collection: 'files', key: PENDING_CHUNK + digest, value: true }] });
+      await storing;
+      storing = this.#store.commit({ putBlobs: [{ digest, bytes: piece }], put: [{ collection: 'files', key: PENDING_CHUNK + digest, value: true }] });
     };
-    // One piece is stored while the next one fills: a stream holds about two chunks.
     let held: Uint8Array | undefined;
-    let storing: Promise<void> | undefined;
     let size = 0;
     try {
       for await (const piece of rechunk(chunks, CHUNK_SIZE)) {
-        if (held !== undefined) {
-          await storing;
-          storing = put(held);
-        }
+        if (held !== undefined) await put(held);
         held = piece;
         size += piece.length;
       }
       // Never more than one piece: a small file, stored whole by the line's commit as before.
       if (storing === undefined) return { bytes: held ?? new Uint8Array(0) };
-      await storing;
       await put(held!);
+      await storing;
     } catch (error) {
       await storing?.catch(() => undefined);
       for (const digest of mine) this.#pending.add(digest);
