@@ -195,6 +195,24 @@ for (const backend of BACKENDS) {
   });
 }
 
+describe('pending chunks and a second tab', () => {
+  it('leaves the chunks of a line another tab was streaming when this home opened, once that line committed them', async () => {
+    const store = await MemoryStore.open();
+    const first = await HomeSync.open(store);
+    await hostFs(first.fs, HOME).writeStream('big.tar', pattern(SIZE));
+    // The second tab opens mid-line, then the first tab's line ends.
+    const second = await HomeSync.open(store);
+    await first.commit();
+    // The second tab's home is rebuilt after a change in the page; a stale one committing must still free nothing it does not own.
+    await hostFs(second.fs, HOME).writeFile('note', 'hi\n');
+    await second.commit();
+    const chunks = (await expectedChunks(SIZE)).map((c) => c.blob);
+    expect((await store.listBlobs()).filter((d) => chunks.includes(d)).sort()).toEqual([...chunks].sort());
+    const third = await HomeSync.open(store);
+    expect(await sha(hostFs(third.fs, HOME).readStream('big.tar'))).toBe(await patternSha(SIZE));
+  });
+});
+
 describe('HostFs streams', () => {
   it('keeps the mode of a replaced file, refuses a directory, and rejects reading a missing file as readFile does', async () => {
     const store = await MemoryStore.open();

@@ -96,6 +96,8 @@ export class HomeSync {
   #lastCommit = Date.now();
   // Chunks of finished streams (and of lines a tab never finished) that the next commit settles.
   #pending = new Set<string>();
+  // Pending chunks the store held when this home was opened: another tab's unfinished line, or one still running there.
+  #orphans = new Set<string>();
 
   private constructor(fs: HomeFs & IFileSystem, store: Store, root: string, bestEffort: ReadonlySet<string>, index: Map<string, FileRecord>, meta: Map<string, string>) {
     this.fs = fs;
@@ -116,7 +118,7 @@ export class HomeSync {
     for (const [path, rec] of snapshot.files) if (path.startsWith(`${root}/`)) index.set(path, rec as unknown as FileRecord);
     const meta = new Map([...snapshot.meta].map(([key, value]) => [key, JSON.stringify(value)]));
     const sync = new HomeSync(fs, store, root, new Set(opts.bestEffort ?? []), index, meta);
-    for (const key of snapshot.files.keys()) if (key.startsWith(PENDING_CHUNK)) sync.#pending.add(key.slice(PENDING_CHUNK.length));
+    for (const key of snapshot.files.keys()) if (key.startsWith(PENDING_CHUNK)) sync.#orphans.add(key.slice(PENDING_CHUNK.length));
     fs.attachSink(sync.#sink());
     await sync.#restore();
     return sync;
@@ -270,9 +272,25 @@ export class HomeSync {
     return { stored, load, done: () => mine.forEach((digest) => this.#pending.add(digest)) };
   }
 
+  /**
+   * Takes over the pending chunks seen at open that are orphans now. This
+   * runs inside the line's commit, so under the tab lock: a line that was
+   * streaming in another tab when this home opened has ended since, and its
+   * commit either listed its chunks (skipped here: a record in the store uses
+   * them) or never came (the pending record is still there and nothing uses them).
+   */
+  async #adoptOrphans(): Promise<void> {
+    if (this.#orphans.size === 0) return;
+    const { files } = await this.#store.load();
+    const used = new Set([...files.values()].flatMap((rec) => (typeof rec === 'object' && rec !== null ? blobsOf(rec as unknown as FileRecord) : [])));
+    for (const digest of this.#orphans) if (files.has(PENDING_CHUNK + digest) && !used.has(digest)) this.#pending.add(digest);
+    this.#orphans.clear();
+  }
+
   /** Every path of the home with its record; bytes only of files written since they were stored. */
   async #walkHome(): Promise<Walked> {
     // Taken before the walk: a stream that ends during it is settled by the next commit.
+    await this.#adoptOrphans();
     this.#settling = [...this.#pending];
     const walked: Walked = { records: new Map(), bytes: new Map(), big: new Map(), pending: this.#settling };
     await this.#walk(this.#root, async (path, rec) => {
