@@ -127,6 +127,12 @@ export interface EchoState {
 /** Receives terminal output (UTF-8 text with VT escape sequences) and the echo state after it. */
 export type OutputListener = (data: string, echo: EchoState) => void;
 
+/** Takes the next piece of a file the worker writes (Export lab); may return a promise to slow the worker down. */
+export type ChunkSink = (chunk: Uint8Array) => unknown;
+
+/** Gives the next piece of a file the page reads (Import lab), or null at its end. */
+export type ChunkSource = () => Promise<Uint8Array | null>;
+
 /** Receives {@link LabEvent}s. */
 export type EventListener = (event: LabEvent) => void;
 
@@ -147,10 +153,18 @@ export interface LabApi {
   resize(size: TerminalSize): Promise<void>;
   /** Wipes the lab back to a fresh machine (the page asks for confirmation first). */
   reset(): Promise<void>;
-  /** The whole lab as one tar file (see worker/terminal/lab-archive.ts). */
-  exportLab(): Promise<Uint8Array>;
-  /** Replaces the lab with an exported one; rejects, leaving the lab as it was, for a file that is not one. */
-  importLab(archive: Uint8Array): Promise<void>;
+  /**
+   * The whole lab as one tar file (see worker/terminal/lab-archive.ts),
+   * written piece by piece through `write` (a comlink proxy from the page,
+   * awaited: the back-pressure), so no side holds the whole archive.
+   * Resolves to its size in bytes.
+   */
+  exportLab(write: ChunkSink): Promise<number>;
+  /**
+   * Replaces the lab with an exported one, pulled piece by piece through
+   * `read`; rejects, leaving the lab as it was, for a file that is not one.
+   */
+  importLab(read: ChunkSource): Promise<void>;
   // ---- The lessons (issue 10, design.md §10; worker/lessons) ----
   /** The validated, pre-rendered course (src/ may also import it statically from `virtual:layerlab-course`). */
   course(): Promise<Course>;

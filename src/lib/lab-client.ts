@@ -21,3 +21,8 @@ export function startLabWorker(): LabClient {
 export function listeners(output: OutputListener, events: EventListener): [OutputListener, EventListener] {
   return [proxy(output), proxy(events)];
 }
+
+/** Wraps a page callback the worker calls back for a while (Export/Import lab's pieces) with comlink.proxy. */
+export function callback<F extends (...args: never[]) => unknown>(fn: F): F {
+  return proxy(fn);
+}

@@ -14,6 +14,7 @@ import { createSession } from '../../worker/session.ts';
 import { loadCourseDir } from '../../worker/lessons/load-dir.ts';
 import { parseProgress, PROGRESS_KEY } from '../../worker/lessons/progress.ts';
 import type { CompiledCourse, PageData } from '../../worker/lessons/types.ts';
+import { exportBytes, fromBytes } from '../terminal/lab-files.ts';
 
 const course = loadCourseDir(resolve(import.meta.dirname, 'fixtures/course'));
 const channels: BroadcastChannel[] = [];
@@ -182,11 +183,11 @@ describe('lessons through the lab API', () => {
     const tab = await openTab(new MemoryStore());
     await tab.api.openPage('basics/welcome');
     await tab.api.completePage('basics/welcome');
-    const archive = await tab.api.exportLab();
+    const archive = await exportBytes(tab.api);
     const other = await openTab(new MemoryStore());
     expect(await other.api.progress()).toEqual({ pages: {} });
     const from = other.events.length;
-    await other.api.importLab(archive);
+    await other.api.importLab(fromBytes(archive));
     await other.next((e) => e.type === 'progress-changed', from);
     expect(await other.api.progress()).toEqual({ pages: { 'basics/welcome': { done: true, answers: {} } } });
     await other.api.reset();

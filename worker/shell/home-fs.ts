@@ -14,27 +14,76 @@
  * read a lazy file whole to learn its size, so `ls -l` (and the home's
  * commit after every line) read every archive of the home; here they
  * report the size the store recorded.
+ *
+ * Big files (issue 12) never sit whole in memory: {@link HomeFsExtras.writeStream}
+ * hands a stream's chunks to the store as they come (through the sink the
+ * home's {@link HomeFsExtras.attachSink} sets) and leaves a lazy file whose
+ * bytes {@link HomeFsExtras.readStream} reads back chunk by chunk. A whole-file
+ * read of such a file (`cat`, `sha256sum`) assembles the bytes for that
+ * command and lets them go: the entry stays lazy, so memory does not keep
+ * what the store already holds.
  */
 import type { ByteString, FsStat, IFileSystem } from 'just-bash';
 import { LEARNER } from './commands/identity.ts';
 import type { JustBash } from './commands/types.ts';
 import { bytesToLatin1 } from './output.ts';
 import { unsafeBytesFromLatin1 } from './bytes.ts';
+import { CHUNK_SIZE, rechunk, slices } from './file-chunks.ts';
+import type { ByteStream, ChunkRef } from './file-chunks.ts';
 
 /** Loads just-bash on first use, so the prompt appears before its ~350 KB arrive. */
 export function loadJustBash(): Promise<JustBash> {
   return import('just-bash');
 }
 
+/** What a lazy file's bytes are, as far as the home's store knows them. */
+export interface StoredFile {
+  /** Its size in bytes. */
+  size: number;
+  /** The blob digest of a file stored whole. */
+  tag?: string;
+  /** The chunk blobs of a file stored as chunks, in order. */
+  chunks?: readonly ChunkRef[];
+  /**
+   * Reads the bytes chunk by chunk. A file that has it is big: a whole-file
+   * read assembles its bytes for the reader without keeping them.
+   */
+  stream?: () => ByteStream;
+}
+
+/** What a {@link ChunkSink} made of a stream: the bytes of a small file, or a chunked file already in the store. */
+export type SinkResult =
+  | { bytes: Uint8Array }
+  | { stored: StoredFile; load: () => Promise<Uint8Array>; done: () => void };
+
+/** Where streamed files under some paths go (store-fs.ts: the home's store). */
+export interface ChunkSink {
+  /** Whether a file at this absolute path goes to the sink. */
+  accepts(path: string): boolean;
+  /** Stores a stream; `done` is called once the file's entry exists. */
+  write(chunks: ByteStream): Promise<SinkResult>;
+}
+
 /** What the home filesystem adds to InMemoryFs. */
 export interface HomeFsExtras {
   /**
    * A file whose bytes `load` gives on first read; stat and lstat report
-   * `stored.size` without reading. `stored.tag` names the content (the blob digest).
+   * `stored.size` without reading. `stored.tag` or `stored.chunks` name the content.
    */
-  restoreFile(path: string, stored: { size: number; tag?: string }, load: () => Promise<Uint8Array>, meta: { mode: number; mtime: Date }): void;
-  /** The tag of a restored file nothing has read or replaced since (its bytes are still the stored ones), else undefined. */
-  storedAs(path: string): string | undefined;
+  restoreFile(path: string, stored: StoredFile, load: () => Promise<Uint8Array>, meta: { mode: number; mtime: Date }): void;
+  /** What a lazy file nothing has replaced since holds (its bytes are still the stored ones), else undefined. */
+  storedAs(path: string): StoredFile | undefined;
+  /** Sends streamed files under the paths the sink accepts to it (the home's store). */
+  attachSink(sink: ChunkSink): void;
+  /** Creates or replaces a file with a stream's bytes, never holding them whole (streams.md); resolves to the bytes written. */
+  writeStream(path: string, chunks: ByteStream, mode?: number): Promise<number>;
+  /** A file's bytes chunk by chunk; rejects with ENOENT/EISDIR as readFileBuffer does. */
+  readStream(path: string): ByteStream;
+  /**
+   * Turns the file at `path` into a lazy one if it still holds exactly
+   * `bytes` (the commit stored them as chunks), so memory lets them go.
+   */
+  releaseStored(path: string, bytes: Uint8Array, stored: StoredFile, load: () => Promise<Uint8Array>): void;
 }
 
 /** The host filesystem type: an InMemoryFs whose rewrites keep the file mode. */
@@ -49,7 +98,7 @@ let HomeFsClass: (new () => HomeFs) | undefined;
  * (the "reads no file bytes" test of test/shell/session-store.test.ts fails then).
  */
 interface InMemoryInternals {
-  data?: Map<string, { type: string; lazy?: unknown; mode: number; mtime?: Date }>;
+  data?: Map<string, { type: string; lazy?: unknown; content?: unknown; mode: number; mtime?: Date }>;
   resolveIntermediateSymlinks?(path: string): string;
   resolvePathWithSymlinks?(path: string): string;
   identityFor?(entry: object): string;
@@ -58,21 +107,65 @@ interface InMemoryInternals {
 function homeFsClass(jb: JustBash): new () => HomeFs {
   HomeFsClass ??= class extends jb.InMemoryFs implements HomeFsExtras {
     // What the store recorded for each restored file's loader; an entry is unread while it holds one.
-    #stored = new WeakMap<object, { size: number; tag?: string }>();
+    #stored = new WeakMap<object, StoredFile>();
+    #sink: ChunkSink | undefined;
 
     constructor() {
       super({}, { maxTotalBytes: 2 ** 32 });
     }
 
-    restoreFile(path: string, stored: { size: number; tag?: string }, load: () => Promise<Uint8Array>, meta: { mode: number; mtime: Date }): void {
+    restoreFile(path: string, stored: StoredFile, load: () => Promise<Uint8Array>, meta: { mode: number; mtime: Date }): void {
       // A loader of its own, so the WeakMap knows this entry (and a moved one) by it.
       const loader = (): Promise<Uint8Array> => load();
       this.#stored.set(loader, stored);
       this.writeFileLazy(path, loader, meta);
     }
 
-    storedAs(path: string): string | undefined {
-      return this.#lazyEntry(path, false)?.stored.tag;
+    storedAs(path: string): StoredFile | undefined {
+      return this.#lazyEntry(path, false)?.stored;
+    }
+
+    attachSink(sink: ChunkSink): void {
+      this.#sink = sink;
+    }
+
+    async writeStream(path: string, chunks: ByteStream, mode?: number): Promise<number> {
+      const abs = this.resolvePath('/', path);
+      if (await this.#isDirectory(abs)) throw new Error(`EISDIR: illegal operation on a directory, open '${path}'`);
+      const keep = mode ?? (await this.#modeOf(abs));
+      const sink = this.#sink?.accepts(abs) ? this.#sink : undefined;
+      const result = sink ? await sink.write(chunks) : await inMemory(chunks);
+      if ('bytes' in result) {
+        await this.writeFile(abs, result.bytes);
+        if (keep !== undefined) await this.chmod(abs, keep);
+        return result.bytes.length;
+      }
+      // Written as open(O_TRUNC) leaves a file: mode kept (or 0644), mtime now.
+      this.restoreFile(abs, result.stored, result.load, { mode: keep ?? 0o644, mtime: new Date() });
+      result.done();
+      return result.stored.size;
+    }
+
+    async *readStream(path: string): ByteStream {
+      const found = this.#lazyEntry(path, true);
+      if (found?.stored.stream) {
+        yield* found.stored.stream();
+        return;
+      }
+      yield* slices(await this.readFileBuffer(path), READ_PIECE);
+    }
+
+    releaseStored(path: string, bytes: Uint8Array, stored: StoredFile, load: () => Promise<Uint8Array>): void {
+      const entry = (this as unknown as InMemoryInternals).data?.get(path);
+      if (entry?.type !== 'file' || entry.content !== bytes) return;
+      this.restoreFile(path, stored, load, { mode: entry.mode, mtime: entry.mtime ?? new Date() });
+    }
+
+    override async readFileBuffer(path: string): Promise<Uint8Array> {
+      // A big lazy file: assemble its bytes for this reader only (see the module comment).
+      const found = this.#lazyEntry(path, true);
+      if (found?.stored.stream) return (found.entry as unknown as { lazy: () => Promise<Uint8Array> }).lazy();
+      return super.readFileBuffer(path);
     }
 
     override async stat(path: string): Promise<FsStat> {
@@ -91,7 +184,7 @@ function homeFsClass(jb: JustBash): new () => HomeFs {
       return { isFile: true, isDirectory: false, isSymbolicLink: false, mode: entry.mode, size: stored.size, mtime: entry.mtime ?? new Date(), ...(self.identityFor ? { identity: self.identityFor(entry) } : {}) };
     }
 
-    #lazyEntry(path: string, follow: boolean): { entry: { mode: number; mtime?: Date }; stored: { size: number; tag?: string } } | undefined {
+    #lazyEntry(path: string, follow: boolean): { entry: { mode: number; mtime?: Date }; stored: StoredFile } | undefined {
       const self = this as unknown as InMemoryInternals;
       const resolve = follow ? self.resolvePathWithSymlinks : self.resolveIntermediateSymlinks;
       if (!(self.data instanceof Map) || typeof resolve !== 'function') return undefined;
@@ -130,6 +223,14 @@ function homeFsClass(jb: JustBash): new () => HomeFs {
       if (mode !== undefined) await this.chmod(args[0], mode);
     }
 
+    async #isDirectory(path: string): Promise<boolean> {
+      try {
+        return (await this.stat(path)).isDirectory;
+      } catch {
+        return false;
+      }
+    }
+
     async #modeOf(path: string): Promise<number | undefined> {
       try {
         const st = await this.stat(path);
@@ -140,6 +241,41 @@ function homeFsClass(jb: JustBash): new () => HomeFs {
     }
   };
   return HomeFsClass;
+}
+
+/** Pieces readStream cuts a file held whole into: the ~1 MB of streams.md. */
+const READ_PIECE = 1024 * 1024;
+
+/**
+ * A streamed file no store takes (outside the home, or no store): small ones
+ * as plain bytes; big ones as their list of chunks, read on demand, so the
+ * file is never also assembled into one buffer.
+ */
+async function inMemory(chunks: ByteStream): Promise<SinkResult> {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for await (const piece of rechunk(chunks, CHUNK_SIZE)) {
+    pieces.push(piece);
+    size += piece.length;
+  }
+  if (pieces.length <= 1) return { bytes: pieces[0] ?? new Uint8Array(0) };
+  const stream = async function* (): ByteStream {
+    yield* pieces;
+  };
+  return { stored: { size, stream }, load: () => concat(stream(), size), done: () => undefined };
+}
+
+/** The bytes of a stream of known total size, in one buffer. */
+export async function concat(chunks: ByteStream, size: number): Promise<Uint8Array> {
+  const out = new Uint8Array(size);
+  let off = 0;
+  for await (const chunk of chunks) {
+    if (off + chunk.length > size) throw new Error(`EIO: stored file longer than its recorded ${size} bytes`);
+    out.set(chunk, off);
+    off += chunk.length;
+  }
+  if (off !== size) throw new Error(`EIO: stored file has ${off} of its ${size} bytes`);
+  return out;
 }
 
 /** A fresh host: the learner's home, /tmp, and the files that name the system. */

@@ -28,6 +28,10 @@ export interface HostFs {
   readFile(path: string): Promise<Uint8Array>;
   /** Creates or replaces a file with exactly these bytes (a string is written as UTF-8). */
   writeFile(path: string, data: Uint8Array | string, mode?: number): Promise<void>;
+  /** Creates or replaces a file with a stream's bytes, never holding them whole where the fs can (streams.md); resolves to the bytes written. */
+  writeStream(path: string, chunks: AsyncIterable<Uint8Array>, mode?: number): Promise<number>;
+  /** A file's bytes chunk by chunk; rejects with ENOENT like readFile. */
+  readStream(path: string): AsyncIterable<Uint8Array>;
   /** Whether anything exists at `path` (following symlinks). */
   exists(path: string): Promise<boolean>;
   /** Type, permission bits, size and mtime; does not follow a final symlink (`lstat`). */
@@ -55,6 +59,22 @@ export function hostFs(fs: IFileSystem, cwd: string): HostFs {
       await fs.writeFile(abs, data);
       if (mode !== undefined) await fs.chmod(abs, mode);
     },
+    async writeStream(path, chunks, mode) {
+      // The home fs (home-fs.ts) stores big files as chunks; any other fs gets them whole.
+      if (isStreaming(fs)) return fs.writeStream(resolve(path), chunks, mode);
+      const parts: Uint8Array[] = [];
+      for await (const chunk of chunks) parts.push(chunk.slice());
+      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      parts.reduce((off, p) => (bytes.set(p, off), off + p.length), 0);
+      await this.writeFile(path, bytes, mode);
+      return bytes.length;
+    },
+    readStream(path) {
+      if (isStreaming(fs)) return fs.readStream(resolve(path));
+      return (async function* () {
+        yield await fs.readFileBuffer(resolve(path));
+      })();
+    },
     exists: (path) => fs.exists(resolve(path)),
     async stat(path) {
       const st = await fs.lstat(resolve(path));
@@ -69,6 +89,12 @@ export function hostFs(fs: IFileSystem, cwd: string): HostFs {
     mkdir: (path) => fs.mkdir(resolve(path), { recursive: true }),
     rm: (path) => fs.rm(resolve(path), { recursive: true, force: true }),
   };
+}
+
+/** Whether `fs` streams files itself (the home fs does). */
+function isStreaming(fs: IFileSystem): fs is IFileSystem & Pick<HostFs, 'writeStream' | 'readStream'> {
+  const f = fs as Partial<Pick<HostFs, 'writeStream' | 'readStream'>>;
+  return typeof f.writeStream === 'function' && typeof f.readStream === 'function';
 }
 
 /** Byte-wise comparison of strings (code unit order equals UTF-8 byte order for BMP text). */

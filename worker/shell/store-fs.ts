@@ -15,6 +15,16 @@
  * a command reads them, and a commit recognizes them unread, so a home of
  * hundreds of MB of archives costs its records, not its bytes.
  *
+ * Files above 4 MiB are stored as chunks (file-chunks.ts): the record lists
+ * `chunks: [{blob, size}]` instead of one `blob`. A file streamed into the
+ * home (HomeFs.writeStream: `docker save -o`, `> f.tar`) has its chunks put
+ * into the store while the stream runs, each in a batch of its own with a
+ * `pending-chunk:<digest>` record in `files`; the line's commit then adds the
+ * file's record by reference to those chunks and deletes the pending records,
+ * freeing any chunk no record uses (a file removed within the line). The
+ * chunks of a line the tab never finished stay pending and the next commit
+ * frees them, so the home still changes only at line ends.
+ *
  * When the store is full (StoreFullError), a commit first retries without
  * the best-effort paths (the shell history) and the meta records, so a line
  * that wrote nothing of its own still succeeds; if that fails too, the home
@@ -27,8 +37,10 @@ import { StoreFullError } from '../store/store.ts';
 import type { Batch, Json, Store } from '../store/store.ts';
 import { toHex } from '../engine/digest.ts';
 import { LEARNER } from './commands/identity.ts';
-import { loadJustBash, newHomeFs } from './home-fs.ts';
-import type { HomeFs } from './home-fs.ts';
+import { concat, loadJustBash, newHomeFs } from './home-fs.ts';
+import type { ChunkSink, HomeFs, SinkResult, StoredFile } from './home-fs.ts';
+import { CHUNK_SIZE, chunkDigest, rechunk, slices } from './file-chunks.ts';
+import type { ByteStream, ChunkRef } from './file-chunks.ts';
 
 /** One persisted path. `mtime` in ms since the epoch. */
 export interface FileRecord {
@@ -36,9 +48,15 @@ export interface FileRecord {
   mode: number;
   mtime: number;
   size?: number;
+  /** The content of a file stored whole. */
   blob?: string;
+  /** The content of a file stored as chunks (above CHUNK_SIZE), in order. */
+  chunks?: ChunkRef[];
   target?: string;
 }
+
+/** Key prefix, in `files`, of the chunks a stream stored that no committed record lists yet. */
+export const PENDING_CHUNK = 'pending-chunk:';
 
 const SALT = new TextEncoder().encode('layerlab home file\n');
 
@@ -76,6 +94,10 @@ export class HomeSync {
   #meta: Map<string, string>;
   // Files restored from the store are older than this, so they are not re-read.
   #lastCommit = Date.now();
+  // Chunks of finished streams (and of lines a tab never finished) that the next commit settles.
+  #pending = new Set<string>();
+  // Pending chunks the store held when this home was opened: another tab's unfinished line, or one still running there.
+  #orphans = new Set<string>();
 
   private constructor(fs: HomeFs & IFileSystem, store: Store, root: string, bestEffort: ReadonlySet<string>, index: Map<string, FileRecord>, meta: Map<string, string>) {
     this.fs = fs;
@@ -96,6 +118,8 @@ export class HomeSync {
     for (const [path, rec] of snapshot.files) if (path.startsWith(`${root}/`)) index.set(path, rec as unknown as FileRecord);
     const meta = new Map([...snapshot.meta].map(([key, value]) => [key, JSON.stringify(value)]));
     const sync = new HomeSync(fs, store, root, new Set(opts.bestEffort ?? []), index, meta);
+    for (const key of snapshot.files.keys()) if (key.startsWith(PENDING_CHUNK)) sync.#orphans.add(key.slice(PENDING_CHUNK.length));
+    fs.attachSink(sync.#sink());
     await sync.#restore();
     return sync;
   }
@@ -120,6 +144,7 @@ export class HomeSync {
     try {
       await this.#store.commit(full.batch);
       this.#settle(full.next, meta);
+      this.#release(walked, full.next);
       return;
     } catch (error) {
       if (!(error instanceof StoreFullError)) throw error;
@@ -128,7 +153,8 @@ export class HomeSync {
     const own = this.#plan(walked, (path) => this.#bestEffort.has(path), []);
     try {
       if (own !== undefined) await this.#store.commit(own.batch);
-      if (own !== undefined) this.#index = own.next;
+      if (own !== undefined) this.#settle(own.next, []);
+      if (own !== undefined) this.#release(walked, own.next);
       return;
     } catch (error) {
       if (!(error instanceof StoreFullError)) throw error;
@@ -139,6 +165,7 @@ export class HomeSync {
 
   #settle(next: Map<string, FileRecord>, meta: readonly MetaWrite[]): void {
     this.#index = next;
+    for (const digest of this.#settling) this.#pending.delete(digest);
     for (const { key, value } of meta) {
       if (value === undefined) this.#meta.delete(key);
       else this.#meta.set(key, JSON.stringify(value));
@@ -159,8 +186,12 @@ export class HomeSync {
       }
       next.set(path, rec);
       if (old === undefined || !sameRecord(old, rec)) put.push({ collection: 'files', key: path, value: rec as unknown as Json });
-      const bytes = rec.blob === undefined ? undefined : walked.bytes.get(rec.blob);
-      if (bytes !== undefined && rec.blob !== old?.blob) putBlobs.push({ digest: rec.blob!, bytes });
+      // Bytes are at hand only for files read this walk; a blob already stored is a no-op for the store.
+      const had = new Set(old === undefined ? [] : blobsOf(old));
+      for (const digest of blobsOf(rec)) {
+        const bytes = walked.bytes.get(digest);
+        if (bytes !== undefined && !had.has(digest)) putBlobs.push({ digest, bytes });
+      }
     }
     for (const [path, old] of this.#index) {
       if (walked.records.has(path)) continue;
@@ -172,28 +203,121 @@ export class HomeSync {
         if (this.#meta.has(key)) del.push({ collection: 'meta', key });
       } else if (this.#meta.get(key) !== JSON.stringify(value)) put.push({ collection: 'meta', key, value });
     }
-    const live = new Set([...next.values()].map((r) => r.blob));
-    const deleteBlobs = [...new Set([...this.#index.values()].map((r) => r.blob))].filter((b): b is string => b !== undefined && !live.has(b));
+    // Streamed chunks are settled now: listed by a record (kept) or by none (freed).
+    for (const digest of walked.pending) del.push({ collection: 'files', key: PENDING_CHUNK + digest });
+    const live = new Set([...next.values()].flatMap(blobsOf));
+    const deleteBlobs = [...new Set([...[...this.#index.values()].flatMap(blobsOf), ...walked.pending])].filter((b) => !live.has(b));
     if (put.length === 0 && del.length === 0) return undefined;
     return { batch: { put, delete: del, putBlobs, deleteBlobs }, next };
   }
 
+  // The pending chunks the commit under way settles (those of streams finished before its walk).
+  #settling: readonly string[] = [];
+
+  /** Lets big files the commit read and stored as chunks go from memory: they become lazy, read from the store. */
+  #release(walked: Walked, next: Map<string, FileRecord>): void {
+    for (const [path, bytes] of walked.big) {
+      const rec = next.get(path);
+      if (rec?.chunks === undefined || rec.size !== bytes.length) continue;
+      const { stored, load } = this.#storedFile(rec.size, rec.chunks);
+      this.fs.releaseStored(path, bytes, stored, load);
+    }
+  }
+
+  /** What the home fs needs for a chunked file: its chunk list, a chunk-by-chunk reader, and a whole-file loader. */
+  #storedFile(size: number, chunks: readonly ChunkRef[]): { stored: StoredFile; load: () => Promise<Uint8Array> } {
+    const store = this.#store;
+    const stream = (): ByteStream => readChunks(store, chunks);
+    return { stored: { size, chunks, stream }, load: () => concat(stream(), size) };
+  }
+
+  /** Where HomeFs.writeStream sends files under the home: chunks into the store as they come (module comment). */
+  #sink(): ChunkSink {
+    return {
+      accepts: (path) => path.startsWith(`${this.#root}/`),
+      write: (chunks) => this.#writeChunks(chunks),
+    };
+  }
+
+  async #writeChunks(chunks: ByteStream): Promise<SinkResult> {
+    const refs: ChunkRef[] = [];
+    const mine = new Set<string>();
+    // One piece is being stored while the next is hashed and the one after fills: a stream holds about three chunks.
+    let storing: Promise<void> | undefined;
+    const put = async (piece: Uint8Array): Promise<void> => {
+      const digest = await chunkDigest(piece);
+      refs.push({ blob: digest, size: piece.length });
+      mine.add(digest);
+      await storing;
+      storing = this.#store.commit({ putBlobs: [{ digest, bytes: piece }], put: [{ collection: 'files', key: PENDING_CHUNK + digest, value: true }] });
+    };
+    let held: Uint8Array | undefined;
+    let size = 0;
+    try {
+      for await (const piece of rechunk(chunks, CHUNK_SIZE)) {
+        if (held !== undefined) await put(held);
+        held = piece;
+        size += piece.length;
+      }
+      // Never more than one piece: a small file, stored whole by the line's commit as before.
+      if (storing === undefined) return { bytes: held ?? new Uint8Array(0) };
+      await put(held!);
+      await storing;
+    } catch (error) {
+      await storing?.catch(() => undefined);
+      for (const digest of mine) this.#pending.add(digest);
+      throw error;
+    }
+    const { stored, load } = this.#storedFile(size, refs);
+    return { stored, load, done: () => mine.forEach((digest) => this.#pending.add(digest)) };
+  }
+
+  /**
+   * Takes over the pending chunks seen at open that are orphans now. This
+   * runs inside the line's commit, so under the tab lock: a line that was
+   * streaming in another tab when this home opened has ended since, and its
+   * commit either listed its chunks (skipped here: a record in the store uses
+   * them) or never came (the pending record is still there and nothing uses them).
+   */
+  async #adoptOrphans(): Promise<void> {
+    if (this.#orphans.size === 0) return;
+    const { files } = await this.#store.load();
+    const used = new Set([...files.values()].flatMap((rec) => (typeof rec === 'object' && rec !== null ? blobsOf(rec as unknown as FileRecord) : [])));
+    for (const digest of this.#orphans) if (files.has(PENDING_CHUNK + digest) && !used.has(digest)) this.#pending.add(digest);
+    this.#orphans.clear();
+  }
+
   /** Every path of the home with its record; bytes only of files written since they were stored. */
   async #walkHome(): Promise<Walked> {
-    const walked: Walked = { records: new Map(), bytes: new Map() };
+    // Taken before the walk: a stream that ends during it is settled by the next commit.
+    await this.#adoptOrphans();
+    this.#settling = [...this.#pending];
+    const walked: Walked = { records: new Map(), bytes: new Map(), big: new Map(), pending: this.#settling };
     await this.#walk(this.#root, async (path, rec) => {
       const old = this.#index.get(path);
       if (rec.type === 'file') {
-        // A restored file nothing has read or replaced holds the stored blob, wherever it was moved.
-        const unread = this.fs.storedAs(path);
+        // A lazy file nothing has replaced holds the stored blob or chunks, wherever it was moved.
+        const stored = this.fs.storedAs(path);
         // Unchanged metadata and no write since the last commit began: same content.
         const untouched = old?.type === 'file' && old.size === rec.size && old.mtime === rec.mtime && rec.mtime < this.#lastCommit;
-        if (unread !== undefined) rec.blob = unread;
+        if (stored?.chunks !== undefined) rec.chunks = [...stored.chunks];
+        else if (stored?.tag !== undefined) rec.blob = stored.tag;
+        else if (untouched && old.chunks !== undefined) rec.chunks = old.chunks;
         else if (untouched) rec.blob = old.blob;
         else {
           const bytes = await this.fs.readFileBuffer(path);
-          rec.blob = fileBlobDigest(bytes);
-          walked.bytes.set(rec.blob, bytes);
+          if (bytes.length > CHUNK_SIZE) {
+            rec.chunks = [];
+            for (const piece of slices(bytes, CHUNK_SIZE)) {
+              const digest = await chunkDigest(piece);
+              rec.chunks.push({ blob: digest, size: piece.length });
+              walked.bytes.set(digest, piece);
+            }
+            walked.big.set(path, bytes);
+          } else {
+            rec.blob = fileBlobDigest(bytes);
+            walked.bytes.set(rec.blob, bytes);
+          }
         }
       }
       walked.records.set(path, rec);
@@ -219,6 +343,9 @@ export class HomeSync {
         await this.fs.chmod(path, rec.mode);
       } else if (rec.type === 'symlink') {
         await this.fs.symlink(rec.target ?? '', path);
+      } else if (rec.chunks !== undefined) {
+        const { stored, load } = this.#storedFile(rec.size ?? 0, rec.chunks);
+        this.fs.restoreFile(path, stored, load, { mode: rec.mode, mtime: new Date(rec.mtime) });
       } else {
         const digest = rec.blob;
         const load = async (): Promise<Uint8Array> => (digest ? ((await store.getBlob(digest)) ?? new Uint8Array(0)) : new Uint8Array(0));
@@ -250,8 +377,32 @@ export class HomeSync {
 interface Walked {
   records: Map<string, FileRecord>;
   bytes: Map<string, Uint8Array>;
+  /** Big files read whole (written by a command, not streamed), by path: memory the commit can release. */
+  big: Map<string, Uint8Array>;
+  /** The pending chunks this commit settles. */
+  pending: readonly string[];
 }
 
 function sameRecord(a: FileRecord, b: FileRecord): boolean {
-  return a.type === b.type && a.mode === b.mode && a.mtime === b.mtime && a.size === b.size && a.blob === b.blob && a.target === b.target;
+  return a.type === b.type && a.mode === b.mode && a.mtime === b.mtime && a.size === b.size && a.blob === b.blob && a.target === b.target && sameChunks(a.chunks, b.chunks);
+}
+
+function sameChunks(a: readonly ChunkRef[] | undefined, b: readonly ChunkRef[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((c, i) => c.blob === b[i]!.blob && c.size === b[i]!.size);
+}
+
+/** The blobs a record's content lives in. */
+function blobsOf(rec: FileRecord): string[] {
+  if (rec.chunks !== undefined) return rec.chunks.map((c) => c.blob);
+  return rec.blob === undefined ? [] : [rec.blob];
+}
+
+/** A chunked file's bytes from the store, chunk by chunk, each checked against its record. */
+async function* readChunks(store: Store, chunks: readonly ChunkRef[]): ByteStream {
+  for (const { blob, size } of chunks) {
+    const bytes = await store.getBlob(blob);
+    if (bytes === undefined || bytes.length !== size) throw new Error(`EIO: input/output error (chunk ${blob} of a stored file is ${bytes === undefined ? 'missing' : 'damaged'})`);
+    yield bytes;
+  }
 }

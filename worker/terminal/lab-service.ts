@@ -376,14 +376,14 @@ export function createLabService(deps: LabDeps): LabApi {
       });
       sync.announce('reset');
     },
-    async exportLab() {
+    async exportLab(write) {
       const { exportLab } = await import('./lab-archive.ts');
-      return sync.withLock(() => withProgress(progressSink, () => exportLab(store), deps.progressPacing));
+      return sync.withLock(() => withProgress(progressSink, () => exportLab(store, write), deps.progressPacing));
     },
-    async importLab(archive) {
+    async importLab(read) {
       const { importLab } = await import('./lab-archive.ts');
       await sync.withLock(async () => {
-        await importLab(store, archive);
+        await importLab(store, pull(read));
         await replaced();
       });
       sync.announce('reset');
@@ -440,4 +440,9 @@ export function createLabService(deps: LabDeps): LabApi {
       store: () => store,
     }),
   };
+}
+
+/** The pieces a {@link ChunkSource} gives, as a stream. */
+async function* pull(read: () => Promise<Uint8Array | null>): AsyncGenerator<Uint8Array> {
+  for (let chunk = await read(); chunk !== null; chunk = await read()) yield chunk;
 }
