@@ -18,8 +18,8 @@
  * copy of 4 MiB) and cannot collide with a plain content digest.
  */
 
-/** Bytes that may be large, in chunks of any size, read once (streams.md's ByteStream). */
-export type ByteStream = AsyncIterable<Uint8Array>;
+export type { ByteStream } from '../engine/stream.ts';
+import type { ByteStream } from '../engine/stream.ts';
 
 /** Size of a stored chunk, and the size above which a file is stored as chunks. */
 export const CHUNK_SIZE = 4 * 1024 * 1024;

@@ -21,8 +21,8 @@ const MANIFEST = 'layerlab-lab.json';
 const FORMAT = 'layerlab-lab';
 const VERSION = 1;
 
-/** Bytes that may be large, in chunks of any size, read once (streams.md's ByteStream). */
-export type ByteStream = AsyncIterable<Uint8Array>;
+export type { ByteStream } from '../engine/stream.ts';
+import type { ByteStream } from '../engine/stream.ts';
 
 /** Raised for a file that is not a lab export. */
 export class LabArchiveError extends Error {
