@@ -157,24 +157,35 @@ async function bench(side: Side): Promise<Row[]> {
     if (failed !== undefined) row.extra = `FAILED: ${failed.slice(0, 300)}${row.extra ? `\n${''.padEnd(7)}${row.extra}` : ''}`;
     rows.push(row);
     print(row);
+    // A file the store refused stays in the shell's memory and every later line's commit fails on it:
+    // removed, the next steps measure themselves.
+    if (failed !== undefined) await side.line(`rm -f ${file}`);
   };
-  const loaded = /^(Loaded image: .*\n?)+$/;
+  // With a TTY (the page) docker load draws a progress bar per layer before its "Loaded image" lines.
+  const loaded = /^([0-9a-f]{12}: Loading layer .*\n)*(Loaded image: .*\n?)+$/;
+  const has = (...images: string[]): boolean => images.every((i) => IMAGES.includes(i));
   const all = IMAGES.join(' ');
   const pulls = performance.now();
   for (const image of IMAGES) await side.line(`docker pull -q ${image}`);
   console.log(`${side.name}: pulled ${all} in ${((performance.now() - pulls) / 1000).toFixed(1)} s`);
   await step(`save -o all.tar (${IMAGES.length} images)`, `docker save -o all.tar ${all}`, 'all.tar');
-  await step('save nginx python:3.9-slim > big.tar', 'docker save nginx python:3.9-slim > big.tar', 'big.tar');
-  await step('save nginx > n.tar', 'docker save nginx > n.tar', 'n.tar');
-  await side.line('docker run -d --name py python:3.9-slim sleep 1000');
-  await step('export py -o p.tar (python:3.9-slim)', 'docker export py -o p.tar', 'p.tar');
-  await side.line('docker rm -f py');
+  // The issue's own figure: 245 MB, 12.7 s and 2.5 GB in the page before streaming.
+  if (has('nginx', 'python:3.9-slim')) await step('save nginx python:3.9-slim > big.tar', 'docker save nginx python:3.9-slim > big.tar', 'big.tar');
+  if (has('nginx')) await step('save nginx > n.tar', 'docker save nginx > n.tar', 'n.tar');
+  if (has('python:3.9-slim')) {
+    // "py", not "p": a container name is at least two characters ([a-zA-Z0-9][a-zA-Z0-9_.-]+, moby daemon/names).
+    await side.line('docker run -d --name py python:3.9-slim sleep 1000');
+    await step('export py -o p.tar (python:3.9-slim)', 'docker export py -o p.tar', 'p.tar');
+    await side.line('docker rm -f py');
+  }
   await side.line(`docker rmi ${all}`);
   await side.reopen();
   await step('load -i all.tar (after reload)', 'docker load -i all.tar', 'all.tar', loaded);
-  await side.line('docker rmi nginx python:3.9-slim');
-  await side.reopen();
-  await step('load -i big.tar (after reload)', 'docker load -i big.tar', 'big.tar', loaded);
+  if (has('nginx', 'python:3.9-slim')) {
+    await side.line('docker rmi nginx python:3.9-slim');
+    await side.reopen();
+    await step('load -i big.tar (after reload)', 'docker load -i big.tar', 'big.tar', loaded);
+  }
   return rows;
 }
 
