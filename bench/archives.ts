@@ -198,7 +198,7 @@ function print(r: Row): void {
     .join(', ');
   console.log(
     `${r.side.padEnd(6)} ${r.step.padEnd(40)} ${mb(r.bytes).padStart(8)} ${(r.ms / 1000).toFixed(2).padStart(7)} s ${rate.toFixed(0).padStart(5)} MB/s` +
-      `   peak ${mb(r.memory.peak).padStart(8)} (before ${mb(r.memory.before)}; ${types}; Σ VmHWM ${mb(r.memory.hwmSum)}; ${r.memory.samples} samples)` +
+      `   peak ${mb(r.memory.peak).padStart(8)} (+${mb(r.memory.peak - r.memory.before)} over the ${mb(r.memory.before)} before; ${types}; Σ VmHWM ${mb(r.memory.hwmSum)}; ${r.memory.samples} samples)` +
       (r.extra ? `\n${''.padEnd(7)}${r.extra}` : ''),
   );
 }
