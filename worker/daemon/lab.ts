@@ -1,0 +1,81 @@
+/**
+ * What the daemon serves: the simulated engine, its container service, and
+ * the daemon's own bookkeeping the engine has no place for (clients
+ * attached to containers not started yet, exec instances, exit waiters,
+ * the event log). The engine is reached through these two objects only, so
+ * a later EngineApi interface replaces them in one place.
+ */
+import type { Engine } from '../engine/engine.ts';
+import type { ContainerService } from '../engine/containers/service.ts';
+import { containerService } from '../cli/container/service.ts';
+import { EventLog } from './events.ts';
+import type { Conn } from './hijack.ts';
+
+/** A client attached to a container before it started (`docker run` attaches, then starts). */
+export interface PendingAttach {
+  conn: Conn;
+  stdin: boolean;
+  stdout: boolean;
+  stderr: boolean;
+  detachKeys: number[];
+}
+
+/** An exec instance between `POST /containers/{id}/exec` and its end (moby keeps them in the exec store). */
+export interface ExecInstance {
+  id: string;
+  containerId: string;
+  cmd: string[];
+  env: string[];
+  workdir: string;
+  user: string;
+  tty: boolean;
+  attachStdin: boolean;
+  attachStdout: boolean;
+  attachStderr: boolean;
+  detachKeys: string;
+  running: boolean;
+  exitCode: number | null;
+  pid: number;
+  /** Set once started (an exec starts once). */
+  started: boolean;
+}
+
+/** The daemon's lab. */
+export interface DaemonLab {
+  engine: Engine;
+  containers: ContainerService;
+  events: EventLog;
+  /** Attach streams waiting for their container to start, by container ID. */
+  pending: Map<string, Set<PendingAttach>>;
+  execs: Map<string, ExecInstance>;
+  /** Callbacks for the next exit of a container (`wait?condition=next-exit`, `removed`), by container ID. */
+  exitWaiters: Map<string, Set<(code: number) => void>>;
+}
+
+/** Builds the lab of a daemon over an engine. */
+export async function openLab(engine: Engine): Promise<DaemonLab> {
+  return {
+    engine,
+    containers: await containerService(engine),
+    events: new EventLog(() => engine.now()),
+    pending: new Map(),
+    execs: new Map(),
+    exitWaiters: new Map(),
+  };
+}
+
+/** Tells the waiters of container `id` that it exited with `code`. */
+export function notifyExit(lab: DaemonLab, id: string, code: number): void {
+  const set = lab.exitWaiters.get(id);
+  if (!set) return;
+  lab.exitWaiters.delete(id);
+  for (const fn of set) fn(code);
+}
+
+/** Registers a callback for the next exit of container `id`; returns its removal. */
+export function onNextExit(lab: DaemonLab, id: string, fn: (code: number) => void): () => void {
+  let set = lab.exitWaiters.get(id);
+  if (!set) lab.exitWaiters.set(id, (set = new Set()));
+  set.add(fn);
+  return () => set.delete(fn);
+}
