@@ -44,7 +44,7 @@ async function driveTerminal(lab: DaemonLab, term: TerminalProcess, client: Pend
     for (const a of [client, ...others]) a.conn.write(new TextEncoder().encode(text));
   };
   const how = await new LineDiscipline(term, write, client.detachKeys).run(client.conn.input(), prompt);
-  if (how === 'detached') await term.detached().catch(() => undefined);
+  if (how !== 'exited') await term.detached().catch(() => undefined);
   void lab;
   return how;
 }
@@ -82,10 +82,10 @@ export async function startContainer(lab: DaemonLab, ref: string): Promise<boole
       void exited.finally(endAll);
       if (shell) {
         const term = await openTerminal(svc, c.id, shell);
+        // Detached or gone (the CLI spots its detach keys itself and closes the connection): the container
+        // runs on. moby closes a container's stdin when the client's ends only without a TTY (stream/attach.go).
         void driveTerminal(lab, term, typist, true, clients.filter((a) => a !== typist)).then((how) => {
-          // Detached: this client's stream ends, the container runs on. Input closed with StdinOnce: end of input.
-          if (how === 'detached') typist.conn.end();
-          else if (how === 'input-closed' && c.config.StdinOnce) void term.feed('\x04').catch(() => undefined);
+          if (how !== 'exited') typist.conn.end();
         });
       }
       return true;

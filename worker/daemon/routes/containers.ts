@@ -109,8 +109,8 @@ export function containerRoutes(r: Router): void {
   });
   r.add('GET', '/containers/{id}/changes', async ({ res, params, lab }) => {
     const changes = await containerDiff(lab.containers, params.id!);
-    // moby sends null for no changes.
-    sendJson(res!, 200, changes.length > 0 ? changes : null);
+    // moby's FilesystemChange is {Kind, Path} in that order, and null for no changes.
+    sendJson(res!, 200, changes.length > 0 ? changes.map((c) => ({ Kind: c.Kind, Path: c.Path })) : null);
   });
   r.add('POST', '/commit', async ({ req, res, query, lab }) => {
     // The body may carry a config to merge (API ContainerConfig); the CLI sends `--change` as `changes` instead.

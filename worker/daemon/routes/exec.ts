@@ -101,7 +101,7 @@ export function execRoutes(r: Router): void {
         }
         const term = await openTerminal(svc, inst.containerId, result.shell, base);
         const how = await new LineDiscipline(term, (s) => conn.write(new TextEncoder().encode(s)), keys).run(conn.input(), true);
-        if (how === 'detached') await term.detached().catch(() => undefined);
+        if (how !== 'exited') await term.detached().catch(() => undefined);
         finish(0);
         conn.end();
         return;
