@@ -48,9 +48,32 @@ export const SCRIPT = [
   'docker run --rm hello:v0.2',
   'docker image history hello:v0.1',
   'docker ps -a',
+  'docker run --rm busybox echo pulled on the way',
+  'docker image inspect alpine:latest',
+  'docker run -d --name web2 -e GREETING=hi alpine sleep 300',
+  'docker inspect web2',
+  'docker top web2',
+  'docker rename web2 web3',
+  'docker pause web3',
+  'docker ps',
+  'docker unpause web3',
+  'docker kill web3',
+  'docker wait web3',
+  'docker inspect --format "{{.State.Status}} {{.State.ExitCode}}" $(docker ps -aq)',
+  'docker container prune -f',
+  "docker images -a --format '{{.Repository}}:{{.Tag}} {{.Size}}' | sort",
+  'docker images --filter dangling=true -q',
+  'docker image prune -f',
+  'docker volume create v1',
+  'docker volume ls',
+  'docker volume inspect v1',
+  'docker volume rm v1',
+  'docker network create n1',
+  'docker network ls',
+  'docker network rm n1',
+  'docker system df',
   'docker rmi nosuch',
   'docker logs nosuch',
-  'docker inspect --format "{{.State.Status}} {{.State.ExitCode}}" $(docker ps -aq)',
 ];
 
 /**
@@ -70,9 +93,14 @@ function asCli2010(r: LineRecord): LineRecord {
   return { ...r, stderr };
 }
 
+/** Process IDs are counters of the machine that ran the container (inspect's Pid, top's PID and PPID). */
+function pids(text: string): string {
+  return text.replace(/("Pid": )\d+/g, '$1<pid>').replace(/^root +\d+ +\d+ +/gm, 'root <pid> <pid> ');
+}
+
 function transcript(records: LineRecord[]): string {
   const norm = createNormalizer();
-  return records.map((r, i) => `$ ${r.cmd}\n${norm(r.stdout, i + 1)}${r.stderr ? `[stderr]\n${norm(r.stderr, i + 1)}` : ''}[exit ${r.rc}]\n`).join('\n');
+  return records.map((r, i) => `$ ${r.cmd}\n${pids(norm(r.stdout, i + 1))}${r.stderr ? `[stderr]\n${norm(r.stderr, i + 1)}` : ''}[exit ${r.rc}]\n`).join('\n');
 }
 
 describe('the real docker CLI against bin/layerlab daemon', () => {

@@ -29,6 +29,10 @@ export function containerRoutes(r: Router): void {
     const { HostConfig, NetworkingConfig, ...config } = body as Record<string, unknown> & { HostConfig?: CreateRequest['hostConfig']; NetworkingConfig?: { EndpointsConfig?: Record<string, { Aliases?: string[] | null }> } };
     if (typeof config.Image !== 'string' || config.Image === '') throw badRequest('No command specified');
     const aliases = Object.values(NetworkingConfig?.EndpointsConfig ?? {}).flatMap((e) => e?.Aliases ?? []);
+    // moby's create: an empty or `default` network mode is the default bridge (runconfig.SetDefaultNetModeIfBlank),
+    // and the CLI's empty Volumes map is stored as none (inspect shows null).
+    if (HostConfig && (!HostConfig.NetworkMode || HostConfig.NetworkMode === 'default')) HostConfig.NetworkMode = 'bridge';
+    if (config.Volumes && typeof config.Volumes === 'object' && Object.keys(config.Volumes).length === 0) config.Volumes = null;
     const request: CreateRequest = {
       config: config as CreateRequest['config'],
       ...(query.get('name') ? { name: query.get('name')! } : {}),
@@ -54,8 +58,10 @@ export function containerRoutes(r: Router): void {
     sendEmpty(res!);
   });
   r.add('POST', '/containers/{id}/kill', async ({ res, params, query, lab }) => {
+    // The ID first: an --rm container is gone once killed. A missing one is the kill's own error (its words).
+    const id = lab.engine.state.containers.has(params.id!) ? params.id! : (() => { try { return lab.containers.get(params.id!).id; } catch { return params.id!; } })();
     await lab.containers.kill(params.id!, query.get('signal') || 'KILL');
-    lab.events.emit('container', 'kill', lab.containers.get(params.id!).id, { signal: query.get('signal') || 'KILL' });
+    lab.events.emit('container', 'kill', id, { signal: query.get('signal') || 'KILL' });
     sendEmpty(res!);
   });
   r.add('POST', '/containers/{id}/restart', async ({ res, params, query, lab }) => {
@@ -133,8 +139,9 @@ export function containerRoutes(r: Router): void {
     await pipeBytes(res!, tarChunks(entries));
   });
   r.add('POST', '/containers/{id}/rename', async ({ res, params, query, lab }) => {
+    const id = lab.containers.get(params.id!).id;
     await containerRename(lab.containers, params.id!, query.get('name') ?? '');
-    lab.events.emit('container', 'rename', lab.containers.get(params.id!).id, { name: query.get('name') ?? '' });
+    lab.events.emit('container', 'rename', id, { name: query.get('name') ?? '' });
     sendEmpty(res!);
   });
   r.add('GET', '/containers/{id}/top', async ({ res, params, lab }) => sendJson(res!, 200, containerTop(lab.containers, params.id!)));
