@@ -27,11 +27,26 @@ const KEEP = 256;
 export class EventLog {
   readonly #events: EventMessage[] = [];
   readonly #subscribers = new Set<(e: EventMessage) => void>();
+  /** The last attributes seen of each container (a removed one's `die`/`destroy` still name it). */
+  readonly #known = new Map<string, Record<string, string>>();
 
-  constructor(private readonly now: () => number) {}
+  /**
+   * `describe` gives a container's attributes as moby puts them on every
+   * container event (`image`, `name`), or undefined once it is gone.
+   */
+  constructor(
+    private readonly now: () => number,
+    private readonly describe: (id: string) => Record<string, string> | undefined = () => undefined,
+  ) {}
 
   /** Records an event and tells every subscriber. */
-  emit(type: string, action: string, id: string, attributes: Record<string, string> = {}): void {
+  emit(type: string, action: string, id: string, extra: Record<string, string> = {}): void {
+    let attributes = extra;
+    if (type === 'container') {
+      const base = this.describe(id) ?? this.#known.get(id) ?? {};
+      this.#known.set(id, base);
+      attributes = { ...base, ...extra };
+    }
     const ms = this.now();
     const e: EventMessage = {
       ...(type === 'container' || type === 'image' ? { status: action, id, ...(attributes.image ? { from: attributes.image } : {}) } : {}),

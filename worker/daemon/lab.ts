@@ -9,6 +9,7 @@ import type { Engine } from '../engine/engine.ts';
 import type { ContainerService } from '../engine/containers/service.ts';
 import { containerService } from '../cli/container/service.ts';
 import { EventLog } from './events.ts';
+import { asContainer } from '../engine/containers/record.ts';
 import type { Conn } from './hijack.ts';
 
 /** A client attached to a container before it started (`docker run` attaches, then starts). */
@@ -57,7 +58,15 @@ export async function openLab(engine: Engine): Promise<DaemonLab> {
   return {
     engine,
     containers: await containerService(engine),
-    events: new EventLog(() => engine.now()),
+    events: new EventLog(
+      () => engine.now(),
+      (id) => {
+        const r = engine.state.containers.get(id);
+        if (!r) return undefined;
+        const c = asContainer(r);
+        return { image: c.config.Image, name: c.name.replace(/^\//, '') };
+      },
+    ),
     pending: new Map(),
     execs: new Map(),
     exitWaiters: new Map(),

@@ -77,7 +77,7 @@ export async function startContainer(lab: DaemonLab, ref: string): Promise<boole
   try {
     if (typist) {
       const { shell, exited } = await svc.start(c.id, fanOut(clients, true), true);
-      lab.events.emit('container', 'start', c.id, { name: c.name });
+      lab.events.emit('container', 'start', c.id);
       followExit(lab, c.id, exited);
       void exited.finally(endAll);
       if (shell) {
@@ -94,7 +94,7 @@ export async function startContainer(lab: DaemonLab, ref: string): Promise<boole
     const reader = clients.find((a) => a.stdin);
     if (reader && c.config.OpenStdin) io.stdin = stdinOf(reader.conn);
     const { exited } = clients.length > 0 ? await svc.start(c.id, io) : await svc.start(c.id);
-    lab.events.emit('container', 'start', c.id, { name: c.name });
+    lab.events.emit('container', 'start', c.id);
     followExit(lab, c.id, exited);
     void exited.finally(endAll);
     return true;

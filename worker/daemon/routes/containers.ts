@@ -41,7 +41,7 @@ export function containerRoutes(r: Router): void {
       ...(query.get('platform') ? { platform: query.get('platform')! } : {}),
     };
     const created = await lab.containers.create(request);
-    lab.events.emit('container', 'create', created.Id, { image: config.Image as string, name: lab.containers.get(created.Id).name.replace(/^\//, '') });
+    lab.events.emit('container', 'create', created.Id);
     sendJson(res!, 201, created);
   });
   r.add('GET', '/containers/json', async ({ res, query, lab }) => {
@@ -54,7 +54,7 @@ export function containerRoutes(r: Router): void {
     if (!c.running) return sendEmpty(res!, 304);
     const t = intParam(query, 't');
     await lab.containers.stop(params.id!, { ...(t !== undefined ? { timeout: t } : {}), ...(query.get('signal') ? { signal: query.get('signal')! } : {}) });
-    lab.events.emit('container', 'stop', c.id, { name: c.name });
+    lab.events.emit('container', 'stop', c.id);
     sendEmpty(res!);
   });
   r.add('POST', '/containers/{id}/kill', async ({ res, params, query, lab }) => {
@@ -70,7 +70,7 @@ export function containerRoutes(r: Router): void {
     const c = lab.containers.get(params.id!);
     const live = lab.containers.live(c.id);
     if (live?.exited) followExit(lab, c.id, live.exited);
-    lab.events.emit('container', 'restart', c.id, { name: c.name });
+    lab.events.emit('container', 'restart', c.id);
     sendEmpty(res!);
   });
   r.add('POST', '/containers/{id}/pause', async ({ res, params, lab }) => {
@@ -148,7 +148,7 @@ export function containerRoutes(r: Router): void {
   r.add('DELETE', '/containers/{id}', async ({ res, params, query, lab }) => {
     const c = lab.containers.get(params.id!);
     await lab.containers.remove(params.id!, { force: boolParam(query, 'force'), volumes: boolParam(query, 'v') });
-    lab.events.emit('container', 'destroy', c.id, { name: c.name.replace(/^\//, '') });
+    lab.events.emit('container', 'destroy', c.id);
     // `wait?condition=removed` ends here.
     notifyExit(lab, c.id, c.exitCode);
     sendEmpty(res!);
