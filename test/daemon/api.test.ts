@@ -162,6 +162,16 @@ describe('clients at once', () => {
     slow.destroy();
   });
 
+  it('five starts of one container at once run it once: one 204, four 304', async () => {
+    await call(d.socket, 'POST', '/images/create?fromImage=alpine&tag=latest');
+    const made = await call(d.socket, 'POST', '/containers/create?name=once', JSON.stringify({ Image: 'alpine', Cmd: ['sleep', '300'] }));
+    expect([made.status, made.body.slice(0, 7)]).toEqual([201, '{"Id":"']);
+    const codes = await Promise.all(Array.from({ length: 5 }, () => call(d.socket, 'POST', '/containers/once/start').then((r) => r.status)));
+    expect(codes.sort()).toEqual([204, 304, 304, 304, 304]);
+    expect((await call(d.socket, 'POST', '/containers/once/kill')).status).toBe(204);
+    expect((await call(d.socket, 'POST', '/containers/once/wait')).body).toBe('{"StatusCode":137}\n');
+  });
+
   it('twenty clients pulling, running and building at once leave a consistent state', async () => {
     const before = JSON.parse((await call(d.socket, 'GET', '/containers/json?all=1')).body) as unknown[];
     const jobs: Array<Promise<string>> = [];
@@ -190,6 +200,7 @@ describe('clients at once', () => {
     expect(tags).toEqual(['alpine:latest', 'busybox:latest', 'c11:1', 'c14:1', 'c17:1', 'c2:1', 'c5:1', 'c8:1', 'hello-world:latest', 'ok:1']);
     const containers = JSON.parse((await call(d.socket, 'GET', '/containers/json?all=1')).body) as Array<{ Names: string[]; State: string }>;
     expect(containers.length).toBe(before.length + 7);
+    expect(containers.filter((c) => c.Names[0]!.startsWith('/run')).map((c) => c.State)).toEqual(Array(7).fill('exited'));
     for (let i = 1; i < 20; i += 3) {
       const logs = await call(d.socket, 'GET', `/containers/run${i}/logs?stdout=1`);
       // One stdcopy frame: stream 1, length, the line.

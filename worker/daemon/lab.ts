@@ -51,6 +51,26 @@ export interface DaemonLab {
   execs: Map<string, ExecInstance>;
   /** Callbacks for the next exit of a container (`wait?condition=next-exit`, `removed`), by container ID. */
   exitWaiters: Map<string, Set<(code: number) => void>>;
+  /** The tail of each container's lifecycle queue ({@link withContainer}). */
+  locks: Map<string, Promise<unknown>>;
+}
+
+/**
+ * Runs a lifecycle operation (start, stop, kill, restart, pause, remove) of
+ * container `id` after the ones already queued for it, as moby holds the
+ * container's lock for each. The engine commits each state change as one
+ * transaction, but a start awaits the program between reading the state
+ * and storing "running": two starts at once must not both run it.
+ */
+export function withContainer<T>(lab: DaemonLab, id: string, fn: () => Promise<T>): Promise<T> {
+  const prev = lab.locks.get(id) ?? Promise.resolve();
+  const run = prev.then(fn, fn);
+  const tail = run.catch(() => undefined);
+  lab.locks.set(id, tail);
+  void tail.then(() => {
+    if (lab.locks.get(id) === tail) lab.locks.delete(id);
+  });
+  return run;
 }
 
 /** Builds the lab of a daemon over an engine. */
@@ -70,6 +90,7 @@ export async function openLab(engine: Engine): Promise<DaemonLab> {
     pending: new Map(),
     execs: new Map(),
     exitWaiters: new Map(),
+    locks: new Map(),
   };
 }
 

@@ -11,7 +11,7 @@ import type { AttachIo } from '../../engine/containers/service.ts';
 import { openTerminal, type TerminalProcess } from '../../engine/containers/terminal.ts';
 import { EngineError } from '../../engine/errors.ts';
 import { hijack, type Conn } from '../hijack.ts';
-import { notifyExit, onNextExit, type DaemonLab, type PendingAttach } from '../lab.ts';
+import { notifyExit, onNextExit, withContainer, type DaemonLab, type PendingAttach } from '../lab.ts';
 import { badRequest, boolParam, commonHeaders, sendEmpty } from '../respond.ts';
 import type { Call, Router } from '../router.ts';
 import { encodeOutput } from '../stdcopy.ts';
@@ -147,7 +147,8 @@ export function attachRoutes(r: Router): void {
     { hijack: true },
   );
   r.add('POST', '/containers/{id}/start', async ({ res, params, lab }) => {
-    sendEmpty(res!, (await startContainer(lab, params.id!)) ? 204 : 304);
+    const id = lab.containers.get(params.id!).id;
+    sendEmpty(res!, (await withContainer(lab, id, () => startContainer(lab, id))) ? 204 : 304);
   });
   r.add('POST', '/containers/{id}/wait', async ({ res, params, query, lab }) => {
     const svc = lab.containers;

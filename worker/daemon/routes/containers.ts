@@ -10,7 +10,7 @@ import { tarChunks } from '../../engine/layer/tar-write.ts';
 import { compareVersions } from '../api-version.ts';
 import { readJson } from '../body.ts';
 import { pipeBytes } from '../json-stream.ts';
-import { notifyExit } from '../lab.ts';
+import { notifyExit, withContainer, type DaemonLab } from '../lab.ts';
 import { badRequest, boolParam, intParam, sendEmpty, sendJson, startStream } from '../respond.ts';
 import type { Router } from '../router.ts';
 import { encodeOutput } from '../stdcopy.ts';
@@ -20,6 +20,17 @@ import { filtersParam } from './params.ts';
 /** RFC3339Nano with nine fixed digits (jsonmessage.RFC3339NanoFixed), as `logs -t` shows times. */
 export function rfc3339NanoFixed(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+}
+
+/** Runs `fn` under the container's lifecycle lock; a missing container fails inside `fn` with the operation's own words. */
+function locked<T>(lab: DaemonLab, ref: string, fn: () => Promise<T>): Promise<T> {
+  let id = ref;
+  try {
+    id = lab.containers.get(ref).id;
+  } catch {
+    // not found: fn reports it
+  }
+  return withContainer(lab, id, fn);
 }
 
 /** Declares the container routes. */
@@ -51,22 +62,26 @@ export function containerRoutes(r: Router): void {
   r.add('GET', '/containers/{id}/json', async ({ res, params, query, lab }) => sendJson(res!, 200, containerInspect(lab.containers, params.id!, boolParam(query, 'size'))));
   r.add('POST', '/containers/{id}/stop', async ({ res, params, query, lab }) => {
     const c = lab.containers.get(params.id!);
-    if (!c.running) return sendEmpty(res!, 304);
     const t = intParam(query, 't');
-    await lab.containers.stop(params.id!, { ...(t !== undefined ? { timeout: t } : {}), ...(query.get('signal') ? { signal: query.get('signal')! } : {}) });
+    const stopped = await withContainer(lab, c.id, async () => {
+      if (!lab.containers.get(c.id).running) return false;
+      await lab.containers.stop(params.id!, { ...(t !== undefined ? { timeout: t } : {}), ...(query.get('signal') ? { signal: query.get('signal')! } : {}) });
+      return true;
+    });
+    if (!stopped) return sendEmpty(res!, 304);
     lab.events.emit('container', 'stop', c.id);
     sendEmpty(res!);
   });
   r.add('POST', '/containers/{id}/kill', async ({ res, params, query, lab }) => {
     // The ID first: an --rm container is gone once killed. A missing one is the kill's own error (its words).
     const id = lab.engine.state.containers.has(params.id!) ? params.id! : (() => { try { return lab.containers.get(params.id!).id; } catch { return params.id!; } })();
-    await lab.containers.kill(params.id!, query.get('signal') || 'KILL');
+    await locked(lab, params.id!, () => lab.containers.kill(params.id!, query.get('signal') || 'KILL'));
     lab.events.emit('container', 'kill', id, { signal: query.get('signal') || 'KILL' });
     sendEmpty(res!);
   });
   r.add('POST', '/containers/{id}/restart', async ({ res, params, query, lab }) => {
     const t = intParam(query, 't');
-    await lab.containers.restart(params.id!, { ...(t !== undefined ? { timeout: t } : {}), ...(query.get('signal') ? { signal: query.get('signal')! } : {}) });
+    await locked(lab, params.id!, () => lab.containers.restart(params.id!, { ...(t !== undefined ? { timeout: t } : {}), ...(query.get('signal') ? { signal: query.get('signal')! } : {}) }));
     const c = lab.containers.get(params.id!);
     const live = lab.containers.live(c.id);
     if (live?.exited) followExit(lab, c.id, live.exited);
@@ -74,12 +89,12 @@ export function containerRoutes(r: Router): void {
     sendEmpty(res!);
   });
   r.add('POST', '/containers/{id}/pause', async ({ res, params, lab }) => {
-    await lab.containers.pause(params.id!);
+    await locked(lab, params.id!, () => lab.containers.pause(params.id!));
     lab.events.emit('container', 'pause', lab.containers.get(params.id!).id, {});
     sendEmpty(res!);
   });
   r.add('POST', '/containers/{id}/unpause', async ({ res, params, lab }) => {
-    await lab.containers.unpause(params.id!);
+    await locked(lab, params.id!, () => lab.containers.unpause(params.id!));
     lab.events.emit('container', 'unpause', lab.containers.get(params.id!).id, {});
     sendEmpty(res!);
   });
@@ -147,7 +162,7 @@ export function containerRoutes(r: Router): void {
   r.add('GET', '/containers/{id}/top', async ({ res, params, lab }) => sendJson(res!, 200, containerTop(lab.containers, params.id!)));
   r.add('DELETE', '/containers/{id}', async ({ res, params, query, lab }) => {
     const c = lab.containers.get(params.id!);
-    await lab.containers.remove(params.id!, { force: boolParam(query, 'force'), volumes: boolParam(query, 'v') });
+    await withContainer(lab, c.id, () => lab.containers.remove(params.id!, { force: boolParam(query, 'force'), volumes: boolParam(query, 'v') }));
     lab.events.emit('container', 'destroy', c.id);
     // `wait?condition=removed` ends here.
     notifyExit(lab, c.id, c.exitCode);
