@@ -21,6 +21,14 @@ export const SCRIPT = [
   'docker ps',
   'docker logs web',
   "docker exec web sh -c 'echo data > /tmp/x; cat /tmp/x'",
+  "echo to-exec | docker exec -i web cat",
+  "echo 'piped in' | docker run -i --rm alpine cat",
+  'docker run --rm alpine nosuchcmd',
+  'docker run --rm alpine sh -c "exit 3"',
+  'docker create --name sa alpine echo started-attached',
+  'docker start -a sa',
+  'docker logs -f sa',
+  'docker rm sa',
   'docker diff web',
   'docker commit web mine:v1',
   'docker history mine:v1',
@@ -79,12 +87,15 @@ export const SCRIPT = [
 /**
  * What Debian's docker.io client (CLI 20.10, in CI) prints differently from
  * CLI 28, whose output our CLI reproduces: no DEPRECATED banner for the
- * legacy builder (it came with CLI 23), and a 404 is the client's own
- * `Error: No such image: <as typed>` (its errdefs wrapping, before 23).
+ * legacy builder (it came with CLI 23), a 404 is the client's own
+ * `Error: No such image: <as typed>` (its errdefs wrapping, before 23), and
+ * `docker run`'s daemon errors end with a period instead of a help line.
  * These are client generations, not the daemon: the daemon's answers are the same.
  */
 function asCli2010(r: LineRecord): LineRecord {
   const stderr = r.stderr
+    // `docker run`'s start errors: CLI 20.10 adds a period and no help line (the help line came with 28).
+    .replace(/^(docker: Error response from daemon: .*)\n\nRun 'docker run --help' for more information\n/m, '$1.\n')
     .replace(/DEPRECATED: The legacy builder is deprecated[^\n]*\n(?: {12}[^\n]*\n)*\n/, '')
     .replace(/^Error response from daemon: No such (image|container): (.*?)$/gm, (_m, kind: string, ref: string) => {
       const typed = r.cmd.split(' ').pop()!;

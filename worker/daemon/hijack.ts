@@ -79,7 +79,7 @@ export function hijack(call: Call, opts: { multiplexed: boolean; rest?: Uint8Arr
   return {
     write: (b) => void (done || res.write(b)),
     async *input() {
-      for await (const c of call.req) yield c as Uint8Array;
+      for await (const c of call.req.iterator({ destroyOnReturn: false })) yield c as Uint8Array;
     },
     end: () => {
       if (!done) res.end();
@@ -105,8 +105,9 @@ function upgraded(socket: Duplex, type: string, head: Uint8Array): Conn {
     write: (b) => void (done || socket.write(b)),
     async *input() {
       if (head.length > 0) yield head;
-      socket.resume();
-      for await (const c of socket) yield c as Uint8Array;
+      // Not `for await (… of socket)`: its end destroys the socket, and a client that half-closes its
+      // stdin (`echo x | docker run -i …`) would lose the output still to come.
+      for await (const c of (socket as Duplex & { iterator(o: { destroyOnReturn: boolean }): AsyncIterable<Uint8Array> }).iterator({ destroyOnReturn: false })) yield c;
     },
     end: () => {
       if (done) return;

@@ -71,6 +71,9 @@ export async function startDaemon(lab: DaemonLab, address: ListenAddress, opts: 
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => void dispatch(router, lab, req, res, undefined));
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands over the socket with no 'data' listener: paused, what the client sends (stdin typed or
+    // piped before the container starts) waits in the socket's buffer instead of being dropped.
+    socket.pause();
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     socket.on('error', () => undefined);

@@ -100,6 +100,12 @@ export async function startContainer(lab: DaemonLab, ref: string): Promise<boole
     return true;
   } catch (err) {
     endAll();
+    // moby's containerStart: a start that fails removes an --rm container (the CLI waits for that, condition=removed).
+    if (c.hostConfig.AutoRemove && lab.engine.state.containers.has(c.id)) {
+      await svc.remove(c.id, { force: true, volumes: true }).catch(() => undefined);
+      lab.events.emit('container', 'destroy', c.id);
+      notifyExit(lab, c.id, lab.engine.state.containers.has(c.id) ? 0 : 127);
+    }
     throw err;
   }
 }
