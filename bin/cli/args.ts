@@ -7,6 +7,9 @@ export const USAGE = `Usage:
   layerlab exec --json [--preload IMG,...] [--state DIR] [--engine ADDR]
                             run one command line per stdin line and print one JSON
                             array of {"cmd","stdout","stderr","rc"}
+  layerlab daemon --host unix:///PATH|tcp://127.0.0.1:PORT [--state DIR]
+                            serve the simulated engine as Docker Engine API 1.51:
+                            DOCKER_HOST=unix:///PATH docker ... drives it
   layerlab --help           this text
 
 Options of exec:

@@ -6,6 +6,7 @@
 import { runExec } from './exec.ts';
 import { parseExecArgs, UsageError, USAGE } from './args.ts';
 import { runRepl } from './repl.ts';
+import { parseDaemonArgs, runDaemon } from './daemon.ts';
 
 /** Runs the CLI with `argv` (without `node bin/layerlab`); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === undefined) return await runRepl(process.stdin, process.stdout, process.stderr);
     if (command === 'exec') return await runExec(parseExecArgs(rest), process.stdin, process.stdout);
+    if (command === 'daemon') return await runDaemon(parseDaemonArgs(rest), process.stderr);
     throw new UsageError(`unknown command "${command}"`);
   } catch (err) {
     if (err instanceof UsageError) {
