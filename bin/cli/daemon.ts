@@ -55,8 +55,8 @@ export async function runDaemon(args: DaemonArgs, stderr: NodeJS.WritableStream)
   }
   const store = await openStore(args.state);
   const session = await createSession({ store, isTTY: false });
-  const engine = (await session.engine?.())!;
-  const daemon = await startDaemon(await openLab(engine), address);
+  const lab = (await session.lab?.())!;
+  const daemon = await startDaemon(await openLab(lab), address);
   stderr.write(`layerlab daemon: API listen on ${daemon.host}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -33,8 +33,7 @@ export async function startTestDaemon(): Promise<TestDaemon> {
   const dir = await mkdtemp(join(tmpdir(), 'll-daemon-'));
   const socket = join(dir, 'll.sock');
   const session: Session = await createSession({ store: new MemoryStore(), isTTY: false });
-  const engine = (await session.engine!())!;
-  const lab = await openLab(engine);
+  const lab = await openLab((await session.lab!())!);
   const daemon = await startDaemon(lab, { kind: 'unix', path: socket });
   return {
     dir,

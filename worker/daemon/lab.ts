@@ -7,7 +7,7 @@
  */
 import type { Engine } from '../engine/engine.ts';
 import type { ContainerService } from '../engine/containers/service.ts';
-import { containerService } from '../cli/container/service.ts';
+import type { Lab } from '../lab/lab.ts';
 import { EventLog } from './events.ts';
 import { asContainer } from '../engine/containers/record.ts';
 import type { Conn } from './hijack.ts';
@@ -73,11 +73,12 @@ export function withContainer<T>(lab: DaemonLab, id: string, fn: () => Promise<T
   return run;
 }
 
-/** Builds the lab of a daemon over an engine. */
-export async function openLab(engine: Engine): Promise<DaemonLab> {
+/** Builds the daemon's lab over the composition root's lab (worker/lab/lab.ts), sharing its engine and container service. */
+export async function openLab(lab: Lab): Promise<DaemonLab> {
+  const engine = lab.engine;
   return {
     engine,
-    containers: await containerService(engine),
+    containers: await lab.containers(),
     events: new EventLog(
       () => engine.now(),
       (id) => {
