@@ -18,6 +18,8 @@ command -v tar >/dev/null || missing+=(tar)
 command -v jq >/dev/null || missing+=(jq)
 # figlet: the port in worker/programs/apps is compared with the real binary (test/programs/figlet.test.ts).
 [ -x /usr/bin/figlet ] || missing+=(figlet)
+# busybox-static: the engine-client conformance test imports an alpine stand-in built from it (no registry here).
+[ -x /bin/busybox ] || missing+=(busybox-static)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing+=(fonts-dejavu-core)
 [ -e /usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf ] || missing+=(fonts-liberation)
 if [ ! -x /opt/docker26/usr/sbin/dockerd ] && [ ! -x /usr/sbin/dockerd ] && [ ! -x /usr/bin/dockerd ]; then

@@ -3,28 +3,31 @@
  * our CLI against a real dockerd (bin/layerlab exec --engine, so over the
  * Engine API client) and through the real docker CLI against the same
  * daemon; the outputs must be equal whole after the golden suite's
- * normalization (ids, times). The daemon is test/golden/oracle.sh's
- * (Engine 26.1 with alpine, busybox and hello-world); it is started when it
- * is not running and left running (another suite may share it). The script
- * leaves the daemon as it found it, so it can run twice in a row.
+ * normalization (ids, times). The daemon is a private one started for this
+ * file and stopped by its pid (test/interop/real-engine.ts: Debian's
+ * docker.io, or the Engine 26.1 of test/golden/oracle.sh where unpacked),
+ * so CI needs nothing running. It has no registry, so `alpine` is a
+ * stand-in imported from a static busybox root (Debian's busybox-static,
+ * scripts/ensure-system.sh) with an /etc/alpine-release, and the script
+ * does not pull (pulls are compared through the daemon direction,
+ * test/daemon/cli.test.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRealEngine, type RealEngine } from '../interop/real-engine.ts';
 import { createNormalizer } from '../golden/normalize.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const ORACLE = process.env.ORACLE_DIR ?? '/tmp/oracle';
-const SOCKET = `${ORACLE}/docker.sock`;
+let engine: RealEngine;
 /** The real CLI: $REAL_DOCKER, else Docker 28 where installed, else Debian's (20.10 in CI). */
 const DOCKER = process.env.REAL_DOCKER ?? ['/usr/local/bin/docker', '/usr/bin/docker'].find((p) => existsSync(p))!;
 
 /** The script: every line leaves no trace on the daemon once the script is done. */
 export const SCRIPT = [
   'docker images',
-  'docker pull alpine',
   'docker run --rm alpine echo hi',
   "docker run --rm alpine sh -c 'echo out; echo err >&2; exit 3'",
   'docker create --name ll-conf-a alpine echo created',
@@ -107,14 +110,27 @@ interface Run {
   rc: number;
 }
 
-function daemonUp(): boolean {
-  return spawnSync(DOCKER, ['version'], { env: { ...process.env, DOCKER_HOST: `unix://${SOCKET}` }, timeout: 20_000 }).status === 0;
+/** Imports the `alpine` stand-in: a static busybox with its applet links, /etc/alpine-release, CMD /bin/sh. */
+function seedAlpine(e: RealEngine): void {
+  const root = mkdtempSync(path.join(tmpdir(), 'll-conf-root-'));
+  try {
+    for (const d of ['bin', 'etc', 'tmp', 'root', 'usr/bin', 'usr/sbin', 'sbin']) mkdirSync(path.join(root, d), { recursive: true });
+    copyFileSync('/bin/busybox', path.join(root, 'bin/busybox'));
+    for (const a of execFileSync('/bin/busybox', ['--list'], { encoding: 'utf8' }).split('\n').filter((x) => x && x !== 'busybox')) symlinkSync('busybox', path.join(root, 'bin', a));
+    writeFileSync(path.join(root, 'etc/alpine-release'), '3.22.1\n');
+    writeFileSync(path.join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
+    writeFileSync(path.join(root, 'etc/group'), 'root:x:0:root\n');
+    const tar = execFileSync('tar', ['--numeric-owner', '-C', root, '-c', '.'], { maxBuffer: 1 << 28 });
+    e.docker(['import', '--change', 'CMD ["/bin/sh"]', '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', '-', 'alpine:latest'], tar);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }
 
 /** The real docker CLI, one `bash -c` per line in a fresh directory. */
 function realCli(lines: readonly string[]): Run[] {
   const dir = mkdtempSync(path.join(tmpdir(), 'll-conf-'));
-  const env = { ...process.env, DOCKER_HOST: `unix://${SOCKET}`, DOCKER_CONFIG: `${ORACLE}/config`, PATH: `${path.dirname(DOCKER)}:${process.env.PATH}` };
+  const env = { ...process.env, DOCKER_HOST: engine.host, DOCKER_CONFIG: engine.config, PATH: `${path.dirname(DOCKER)}:${process.env.PATH}` };
   try {
     return lines.map((cmd) => {
       const r = spawnSync('bash', ['-c', cmd], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
@@ -127,13 +143,13 @@ function realCli(lines: readonly string[]): Run[] {
 
 /** Our CLI over the Engine API client: bin/layerlab exec --json --engine. */
 function ourCli(lines: readonly string[]): Run[] {
-  const out = execFileSync(path.join(ROOT, 'bin/layerlab'), ['exec', '--json', '--engine', `unix://${SOCKET}`], { input: lines.join('\n') + '\n', encoding: 'utf8', timeout: 300_000 });
+  const out = execFileSync(path.join(ROOT, 'bin/layerlab'), ['exec', '--json', '--engine', engine.host], { input: lines.join('\n') + '\n', encoding: 'utf8', timeout: 300_000 });
   return (JSON.parse(out) as Run[]).map(({ cmd, stdout, stderr, rc }) => ({ cmd, stdout, stderr, rc }));
 }
 
 /** The real CLI's major version (20 for Debian's 20.10, 28 for /usr/local/bin/docker). */
 function cliMajor(): number {
-  const v = spawnSync(DOCKER, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: `unix://${SOCKET}` } }).stdout;
+  const v = spawnSync(DOCKER, ['version', '--format', '{{.Client.Version}}'], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: engine.host, DOCKER_CONFIG: engine.config } }).stdout;
   return Number(v.split('.')[0]);
 }
 
@@ -167,9 +183,11 @@ function normalized(runs: Run[]): Run[] {
 }
 
 describe('our CLI against a real dockerd', () => {
-  beforeAll(() => {
-    if (!daemonUp()) execFileSync('bash', [path.join(ROOT, 'test/golden/oracle.sh'), 'start'], { stdio: 'inherit', timeout: 600_000 });
-  }, 660_000);
+  beforeAll(async () => {
+    engine = await startRealEngine();
+    seedAlpine(engine);
+  }, 300_000);
+  afterAll(async () => engine?.stop(), 60_000);
 
   it('prints what the real docker CLI prints', () => {
     const theirs = normalized(realCli(SCRIPT));

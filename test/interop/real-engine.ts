@@ -15,6 +15,10 @@ const CANDIDATES = ['/opt/docker26/usr/sbin/dockerd', '/usr/sbin/dockerd', '/usr
 
 /** A running private engine. */
 export interface RealEngine {
+  /** Its DOCKER_HOST (`unix://…/docker.sock`). */
+  host: string;
+  /** Its DOCKER_CONFIG directory (so a client reads no user config). */
+  config: string;
   /** Runs the docker CLI against it; returns stdout (throws with stderr on failure). */
   docker(args: string[], input?: Uint8Array): string;
   /** The same, returning stdout's exact bytes. */
@@ -59,6 +63,8 @@ export async function startRealEngine(): Promise<RealEngine> {
     }
   }
   return {
+    host: `unix://${sock}`,
+    config: join(dir, 'config'),
     docker,
     dockerBytes,
     async stop() {
