@@ -5,6 +5,8 @@
  * current directory, as the real CLI resolves them against its process cwd.
  */
 import type { IFileSystem } from 'just-bash';
+import { bytesStream, collectBytes } from '../engine/layer/tar-stream.ts';
+import type { ByteStream } from '../engine/stream.ts';
 import { LEARNER } from './commands/identity.ts';
 
 /** What `stat` reports; `mode` holds the permission bits only (0o755), like Go's `fs.FileMode.Perm()`. */
@@ -28,6 +30,14 @@ export interface HostFs {
   readFile(path: string): Promise<Uint8Array>;
   /** Creates or replaces a file with exactly these bytes (a string is written as UTF-8). */
   writeFile(path: string, data: Uint8Array | string, mode?: number): Promise<void>;
+  /**
+   * Creates or replaces a file with the bytes of `chunks`, read in order;
+   * resolves to the number of bytes written. The stream is read to its end
+   * (or its error) before the file changes hands.
+   */
+  writeStream(path: string, chunks: ByteStream, mode?: number): Promise<number>;
+  /** The bytes of a file as a stream; the first read rejects with `ENOENT`/`EISDIR` as readFile does. */
+  readStream(path: string): ByteStream;
   /** Whether anything exists at `path` (following symlinks). */
   exists(path: string): Promise<boolean>;
   /** Type, permission bits, size and mtime; does not follow a final symlink (`lstat`). */
@@ -55,6 +65,18 @@ export function hostFs(fs: IFileSystem, cwd: string): HostFs {
       await fs.writeFile(abs, data);
       if (mode !== undefined) await fs.chmod(abs, mode);
     },
+    // Over the whole-file calls for now: the store's chunked files (worker/store) replace this underneath.
+    async writeStream(path, chunks, mode) {
+      const bytes = await collectBytes(chunks);
+      const abs = resolve(path);
+      await fs.writeFile(abs, bytes);
+      if (mode !== undefined) await fs.chmod(abs, mode);
+      return bytes.length;
+    },
+    readStream: (path) =>
+      (async function* () {
+        yield* bytesStream(await fs.readFileBuffer(resolve(path)));
+      })(),
     exists: (path) => fs.exists(resolve(path)),
     async stat(path) {
       const st = await fs.lstat(resolve(path));

@@ -4,17 +4,20 @@
  * is refused.
  */
 import { containerExport } from '../../engine/containers/operations.ts';
-import { tarBytes } from '../../engine/layer/tar-write.ts';
 import { tracked } from '../../progress.ts';
 import { CliError, type CommandContext } from '../context.ts';
+import { writeStdout } from '../image/stdio.ts';
 import { svcOf } from './launch.ts';
 
 /** Runs `docker export`. */
 export async function exportContainer(ctx: CommandContext): Promise<number> {
   const output = ctx.flags.get<string>('output');
   if (output === '' && ctx.io.isTTY) throw new CliError('cowardly refusing to save to a terminal. Use the -o flag or redirect');
-  const tar = await tracked(`Exporting ${ctx.args[0]}`, async () => tarBytes(await containerExport(await svcOf(ctx), ctx.args[0]!)));
-  if (output !== '') await ctx.io.fs.writeFile(output, tar);
-  else ctx.io.stdout(tar);
+  await tracked(`Exporting ${ctx.args[0]}`, async () => {
+    // A missing container fails before any byte, so `-o` creates no file then.
+    const tar = await containerExport(await svcOf(ctx), ctx.args[0]!);
+    if (output !== '') await ctx.io.fs.writeStream(output, tar);
+    else await writeStdout(ctx.io, tar);
+  });
   return 0;
 }

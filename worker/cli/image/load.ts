@@ -7,20 +7,20 @@
 import { CliError, type CommandContext } from '../context.ts';
 import { JsonMessageWriter } from '../jsonmessage.ts';
 import { isEngineError } from '../../engine/errors.ts';
+import type { ByteStream } from '../../engine/stream.ts';
+import { readStdin, stdinEmpty } from './stdio.ts';
 
 /** Runs `docker load`. */
 export async function load(ctx: CommandContext): Promise<number> {
   const input = ctx.flags.get<string>('input');
-  let archive: Uint8Array;
+  let archive: ByteStream;
   if (input !== '') {
-    try {
-      archive = await ctx.io.fs.readFile(input);
-    } catch {
-      throw new CliError(`open ${input}: no such file or directory`);
-    }
+    // docker/cli opens the file before it calls the daemon: a missing file is the CLI's own error.
+    if (!(await ctx.io.fs.exists(input))) throw new CliError(`open ${input}: no such file or directory`);
+    archive = ctx.io.fs.readStream(input);
   } else {
-    if (ctx.io.stdin.length === 0) throw new CliError('requested load from stdin, but stdin is empty');
-    archive = ctx.io.stdin;
+    if (stdinEmpty(ctx.io)) throw new CliError('requested load from stdin, but stdin is empty');
+    archive = readStdin(ctx.io);
   }
   const quiet = ctx.flags.get<boolean>('quiet') || !ctx.io.isTTY;
   const writer = new JsonMessageWriter((s) => ctx.out(s), { tty: ctx.io.isTTY });

@@ -16,6 +16,7 @@ import { bytesToLatin1, latin1ToBytes } from '../output.ts';
 import type { HostFs } from '../host-fs.ts';
 import type { StartForeground } from '../foreground.ts';
 import type { JustBash, LineHooks } from './types.ts';
+import type { ByteStream } from '../../engine/stream.ts';
 
 /** What the docker CLI gets besides its argv. */
 export interface DockerIo {
@@ -25,6 +26,14 @@ export interface DockerIo {
   stdout(chunk: string | Uint8Array): void;
   /** Writes to stderr. */
   stderr(chunk: string): void;
+  /**
+   * Hands a stream to stdout, where the shell connected one (a `> FILE`
+   * redirection, a pipe into a streaming command: stream-pipe.ts); resolves
+   * once the destination took it. Absent: write the bytes with `stdout`.
+   */
+  stdoutStream?(stream: ByteStream): Promise<void>;
+  /** Stdin as a stream, where the shell connected one (`< FILE`, a pipe from a streaming command); `stdin` is then empty. */
+  stdinStream?: ByteStream;
   /** The exported environment of the command (`DOCKER_BUILDKIT`, `HOME`, ...). */
   env: Record<string, string>;
   /** The shell's working directory. */
