@@ -4,7 +4,10 @@
  * simulated Hub's small images with a fixed clock. `node
  * test/shell/archive-lines.ts` prints their results as JSON; the fixture
  * archive-lines.json was recorded so from the whole-buffer implementation
- * (commit 0a15a91), which the streaming one must match byte for byte.
+ * (commit 0a15a91), which the streaming one must match byte for byte. One
+ * line differs on purpose: `cat nosuch.tar | docker load` now gets the
+ * daemon's error for an empty archive, as Engine 26.1 answers an empty pipe
+ * (docker/cli refuses only a terminal stdin), not "stdin is empty".
  */
 import { createSession } from '../../worker/session.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';

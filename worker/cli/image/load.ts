@@ -8,7 +8,7 @@ import { CliError, type CommandContext } from '../context.ts';
 import { JsonMessageWriter } from '../jsonmessage.ts';
 import { isEngineError } from '../../engine/errors.ts';
 import type { ByteStream } from '../../engine/stream.ts';
-import { readStdin, stdinEmpty } from './stdio.ts';
+import { readStdin } from './stdio.ts';
 
 /** Runs `docker load`. */
 export async function load(ctx: CommandContext): Promise<number> {
@@ -19,7 +19,10 @@ export async function load(ctx: CommandContext): Promise<number> {
     if (!(await ctx.io.fs.exists(input))) throw new CliError(`open ${input}: no such file or directory`);
     archive = ctx.io.fs.readStream(input);
   } else {
-    if (stdinEmpty(ctx.io)) throw new CliError('requested load from stdin, but stdin is empty');
+    // docker/cli load.go refuses only a terminal; an empty pipe goes to the
+    // daemon, which finds no manifest in it (checked against Engine 26.1:
+    // `printf '' | docker load` says `open …/repositories: no such file or directory`).
+    if (ctx.io.stdinIsTerminal) throw new CliError('requested load from stdin, but stdin is empty');
     archive = readStdin(ctx.io);
   }
   const quiet = ctx.flags.get<boolean>('quiet') || !ctx.io.isTTY;

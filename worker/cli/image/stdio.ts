@@ -19,8 +19,3 @@ export async function writeStdout(io: DockerIo, stream: ByteStream): Promise<voi
 export function readStdin(io: DockerIo): ByteStream {
   return io.stdinStream ?? bytesStream(io.stdin);
 }
-
-/** Whether stdin holds nothing to read (no stream connected, no bytes). */
-export function stdinEmpty(io: DockerIo): boolean {
-  return io.stdinStream === undefined && io.stdin.length === 0;
-}

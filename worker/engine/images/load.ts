@@ -120,11 +120,14 @@ export async function loadImages(draft: Draft, deps: LoadDeps, archive: ByteStre
       const chainId = chain[i]!;
       if (draft.layers.has(chainId)) continue;
       const m = member(item.Layers[i]!);
-      if (m.bytes === undefined) {
-        // Hashed as it passed: reuse the engine's copy of that DiffID, or the registry's recipe.
-        if (m.digest !== diffId) throw new EngineError('System', `invalid diffID for layer ${i}: expected "${diffId}", got "${m.digest}"`);
-        const same = [...draft.layers.values()].find((l) => l.diffId === diffId);
-        const remote = same ? undefined : deps.registry.layerByDiffId?.(diffId);
+      let tar = m.bytes;
+      if (tar && tar[0] === 0x1f && tar[1] === 0x8b) tar = gunzipSync(tar);
+      const actual = tar ? digestOf(tar) : m.digest;
+      if (actual !== diffId) throw new EngineError('System', `invalid diffID for layer ${i}: expected "${diffId}", got "${actual}"`);
+      // A DiffID the engine holds is reused, one the registry serves is rebuilt from its recipe: no bytes stored for either.
+      const same = [...draft.layers.values()].find((l) => l.diffId === diffId);
+      const remote = same ? undefined : deps.registry.layerByDiffId?.(diffId);
+      if (same || remote) {
         const record = same
           ? { chainId, diffId, size: same.size, tarSize: same.tarSize, source: same.source }
           : { chainId, diffId, size: remote!.size, tarSize: remote!.tarSize, source: { kind: 'registry' as const, recipe: remote!.recipe } };
@@ -132,13 +135,10 @@ export async function loadImages(draft: Draft, deps: LoadDeps, archive: ByteStre
         draft.layers.set(chainId, record);
         continue;
       }
-      let tar = m.bytes;
-      if (tar[0] === 0x1f && tar[1] === 0x8b) tar = gunzipSync(tar);
-      const actual = digestOf(tar);
-      if (actual !== diffId) throw new EngineError('System', `invalid diffID for layer ${i}: expected "${diffId}", got "${actual}"`);
+      // Hashed as it passed but not kept: only for DiffIDs known when it passed (readArchive), so not reached.
+      if (!tar) throw new EngineError('System', `layer does not exist: ${diffId}`);
       const size = layerSize(readTar(tar));
-      const id = diffId.slice(7, 19);
-      emit({ status: 'Loading layer', progressDetail: { current: tar.length, total: tar.length }, id });
+      emit({ status: 'Loading layer', progressDetail: { current: tar.length, total: tar.length }, id: diffId.slice(7, 19) });
       draft.layers.set(chainId, { chainId, diffId, size, tarSize: tar.length, source: { kind: 'blob' } });
       draft.newBlobs.set(diffId, tar);
     }
