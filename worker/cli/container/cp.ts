@@ -9,9 +9,11 @@
  */
 import { archivePath, extractInto } from '../../engine/containers/archive.ts';
 import type { ContainerService } from '../../engine/containers/service.ts';
-import { baseName, contentBytes, type Entry } from '../../engine/layer/entry.ts';
+import { baseName, contentChunks, type Entry } from '../../engine/layer/entry.ts';
 import { readTar } from '../../engine/layer/tar-read.ts';
-import { tarBytes } from '../../engine/layer/tar-write.ts';
+import { collectBytes, fromChunks } from '../../engine/layer/tar-stream.ts';
+import { tarChunks, tarLength } from '../../engine/layer/tar-write.ts';
+import { readStdin, writeStdout } from '../image/stdio.ts';
 import { CliError, type CommandContext } from '../context.ts';
 import { humanSizeWithPrecision } from '../format/units.ts';
 import { svcOf } from './launch.ts';
@@ -53,9 +55,10 @@ async function fromContainer(ctx: CommandContext, svc: ContainerService, name: s
   // Inside a volume the archive is still named after the container's path (`data/…`, not `/`).
   const named = view.path !== path && !path.endsWith('/.') ? baseName(path.replace(/\/+$/, '')) : undefined;
   const { stat, entries } = await archivePath(cfs, view.path, name, named);
-  const size = tarBytes(entries).length;
+  const size = tarLength(entries);
   if (dest === '-') {
-    ctx.io.stdout(tarBytes(entries));
+    // The archive streams: image files of hundreds of MB are generated as it is read.
+    await writeStdout(ctx.io, fromChunks(tarChunks(entries)));
     return 0;
   }
   const host = ctx.io.fs;
@@ -71,7 +74,7 @@ async function fromContainer(ctx: CommandContext, svc: ContainerService, name: s
     const rel = e.path === top ? '' : e.path.startsWith(`${top}/`) ? e.path.slice(top.length + 1) : e.path;
     const at = rel === '' ? target : `${target}/${rel}`;
     if (e.type === 'dir') await host.mkdir(at);
-    else if (e.type === 'file') await host.writeFile(at, contentBytes(e), e.mode);
+    else if (e.type === 'file') await host.writeStream(at, fromChunks(contentChunks(e)), e.mode);
     else if (e.type === 'symlink') {
       // The host side of the simulator can't hold symlinks: the link's target is copied instead (as with -L).
       const inContainer = rel === '' ? view.path : `${view.path.replace(/\/\.?$/, '')}/${rel}`;
@@ -79,7 +82,7 @@ async function fromContainer(ctx: CommandContext, svc: ContainerService, name: s
       if (bytes) await host.writeFile(at, bytes, (await cfs.stat(inContainer)).mode);
     } else if (e.type === 'hardlink') {
       const linked = entries.find((x) => x.path === e.linkname);
-      if (linked) await host.writeFile(at, contentBytes(linked), linked.mode);
+      if (linked) await host.writeStream(at, fromChunks(contentChunks(linked)), linked.mode);
     }
   }
   // Recorded from docker 28: the host path is the working directory joined with the argument, not cleaned.
@@ -114,7 +117,7 @@ async function toContainer(ctx: CommandContext, svc: ContainerService, source: s
   let into = path;
   if (source === '-') {
     if (!destIsDir) throw new CliError(`destination "${name}:${path}" must be a directory`);
-    entries = readTar(ctx.io.stdin);
+    entries = readTar(await collectBytes(readStdin(ctx.io)));
   } else {
     const abs = ctx.io.fs.resolve(source);
     if (!(await ctx.io.fs.exists(abs))) throw new CliError(`lstat ${abs}: no such file or directory`);
@@ -136,6 +139,6 @@ async function toContainer(ctx: CommandContext, svc: ContainerService, source: s
   if (view.readOnly) throw new CliError('Error response from daemon: mounted volume is marked read-only');
   await extractInto(fs, view.path, entries, ctx.flags.get<boolean>('archive'));
   await svc.save(c.id, () => ({}));
-  report(tarBytes(entries).length, `${name}:${path}`);
+  report(tarLength(entries), `${name}:${path}`);
   return 0;
 }
