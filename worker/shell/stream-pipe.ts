@@ -186,9 +186,10 @@ export function withoutMarks(env: Record<string, string>): Record<string, string
 }
 
 /**
- * Collects a command's stdout parts and delivers them where the shell
- * connected it: into the file (one streamed write), into the line's pipe
- * (lazily), or, with neither, as bytes for just-bash's string, up to `limit`.
+ * A command's stdout where the shell connected it ({@link connected}): into
+ * the `> FILE` (a stream is written as it comes, so the command's progress
+ * and errors stay its own), or into the line's pipe (lazily, for the next
+ * command to pull). Unconnected, the command writes as any just-bash command.
  */
 export class StreamOutput {
   readonly #parts: OutputPart[] = [];
@@ -235,21 +236,13 @@ export class StreamOutput {
     this.#streamed = true;
   }
 
-  /**
-   * Ends the command's output: the parts for the pipe, the rest of the file,
-   * or undefined when stdout is just-bash's to carry (then {@link parts} holds it).
-   */
+  /** Ends the command's output: what is left goes into the file, or into the pipe for the next command. */
   async finish(): Promise<void> {
     if (this.#ends.stdoutFile !== undefined) {
       if (this.#parts.length > 0) await this.stream(concat([]));
       return;
     }
     if (this.#ends.stdoutPipe !== undefined) this.#pipes?.put(this.#ends.stdoutPipe, this.#parts.splice(0));
-  }
-
-  /** What is left for just-bash's stdout: nothing once connected. */
-  get parts(): readonly OutputPart[] {
-    return this.connected ? [] : this.#parts;
   }
 }
 
