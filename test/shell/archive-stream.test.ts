@@ -31,7 +31,15 @@ async function* zeros(size: number): AsyncGenerator<Uint8Array> {
  */
 function streamingDocker(size: number): DockerCommand {
   return async (argv, io) => {
+    if (argv[0] === 'name') {
+      io.stdout('box\n');
+      return 0;
+    }
     if (argv[0] === 'save') {
+      if (argv[1] === 'nosuch') {
+        io.stderr('Error response from daemon: reference does not exist\n');
+        return 1;
+      }
       const stream: ByteStream = zeros(size);
       if (!io.stdoutStream) throw new Error('no stdoutStream');
       try {
@@ -81,7 +89,7 @@ describe('a stream larger than a shell string', () => {
 });
 
 describe('which ends stream', () => {
-  it('a small archive takes the same path either way: redirections with quotes and variables, >>, 2>&1, |&', async () => {
+  it('a small archive takes the same path either way: redirections with quotes and variables, >>, 2>&1, |&, $(...)', async () => {
     const shell = new HostShell({ docker: streamingDocker(3000) });
     const lines = [
       'D="$HOME/my dir"; mkdir -p "$D"; docker save x > "$D/a.tar"; wc -c < "$D/a.tar"',
@@ -93,6 +101,9 @@ describe('which ends stream', () => {
       'docker save x | cat | docker load',
       'cat nosuch.tar | docker load; echo $?',
       'docker load < nosuch.tar; echo $?',
+      // The marks are in the environment of `$(...)` too: only the marked command takes them.
+      'docker save $(docker name) > n.tar; wc -c < n.tar; docker save $(docker name) | docker load',
+      'docker save nosuch > e.tar; echo $?; wc -c < e.tar',
     ];
     const out = [];
     for (const l of lines) out.push(await shell.run(l));
@@ -106,6 +117,8 @@ describe('which ends stream', () => {
       { stdout: 'read 3000 bytes, as bytes\n', stderr: '', exitCode: 0 },
       { stdout: 'read 0 bytes, as bytes\n0\n', stderr: 'cat: nosuch.tar: No such file or directory\n', exitCode: 0 },
       { stdout: '1\n', stderr: 'bash: nosuch.tar: No such file or directory\n', exitCode: 0 },
+      { stdout: '3000\nread 3000 bytes, streamed, largest chunk 3000\n', stderr: '', exitCode: 0 },
+      { stdout: '1\n0\n', stderr: 'Error response from daemon: reference does not exist\n', exitCode: 0 },
     ]);
   });
 });

@@ -42,17 +42,29 @@ import type { ByteStream } from '../engine/stream.ts';
 import type { JustBash, LineHooks } from './commands/types.ts';
 import { hostFs } from './host-fs.ts';
 
-/** The variables the transform puts in front of a command (stripped before the command sees its environment). */
+/** The kinds of mark the transform puts on a command, as variable assignments in front of it. */
 export const STREAM_VARS = {
   /** stdout goes to this file (already created/truncated by the shell). */
-  stdoutFile: 'LAYERLAB_STDOUT_FILE',
+  stdoutFile: 'STDOUT_FILE',
   /** stdout goes to the pipe of this number. */
-  stdoutPipe: 'LAYERLAB_STDOUT_PIPE',
+  stdoutPipe: 'STDOUT_PIPE',
   /** stdin comes from the pipe of this number. */
-  stdinPipe: 'LAYERLAB_STDIN_PIPE',
+  stdinPipe: 'STDIN_PIPE',
   /** stdin comes from this file (the redirection was replaced by `< /dev/null`). */
-  stdinFile: 'LAYERLAB_STDIN_FILE',
+  stdinFile: 'STDIN_FILE',
 } as const;
+
+/** Prefix of the marks' variable names: `LAYERLAB_STREAM_<n>_<kind>` for the command numbered n. */
+const VAR_PREFIX = 'LAYERLAB_STREAM_';
+
+/**
+ * The first argument the transform gives a marked command: its number. The
+ * marks' variables are in the environment of everything the command's words
+ * run too (`docker export $(docker create q) > f`: just-bash applies the
+ * assignments before it expands the arguments), so a command takes only the
+ * marks of the number its own first argument names, and drops the argument.
+ */
+const TOKEN = '\u0001layerlab-stream:';
 
 /** The streaming `cat` a `cat FILE…` producer is renamed to. */
 export const STREAM_CAT = 'layerlab-stream-cat';
@@ -155,34 +167,39 @@ interface InvocationContext {
   exportedEnv?: Record<string, string>;
 }
 
-/** Reads the marks of one invocation; `pipes` is the line's registry. */
-export async function streamEnds(ctx: InvocationContext, pipes: StreamPipes | undefined): Promise<StreamEnds> {
-  const env = ctx.exportedEnv ?? Object.fromEntries(ctx.env);
+/**
+ * Reads the marks of one invocation (`pipes` is the line's registry): where
+ * its streams go, and its arguments without the transform's token.
+ */
+export async function streamEnds(ctx: InvocationContext, pipes: StreamPipes | undefined, argv: readonly string[]): Promise<{ ends: StreamEnds; args: string[] }> {
   const ends: StreamEnds = {};
-  const out = env[STREAM_VARS.stdoutFile];
+  const first = argv[0];
+  if (first === undefined || !first.startsWith(TOKEN)) return { ends, args: [...argv] };
+  const args = argv.slice(1);
+  const env = ctx.exportedEnv ?? Object.fromEntries(ctx.env);
+  const mark = (kind: string): string | undefined => env[`${VAR_PREFIX}${first.slice(TOKEN.length)}_${kind}`];
+  const out = mark(STREAM_VARS.stdoutFile);
   if (out !== undefined) ends.stdoutFile = ctx.fs.resolvePath(ctx.cwd, out);
-  const outPipe = env[STREAM_VARS.stdoutPipe];
+  const outPipe = mark(STREAM_VARS.stdoutPipe);
   if (outPipe !== undefined && pipes) ends.stdoutPipe = outPipe;
-  const inPipe = env[STREAM_VARS.stdinPipe];
+  const inPipe = mark(STREAM_VARS.stdinPipe);
   if (inPipe !== undefined) {
     const s = pipes?.take(inPipe);
     if (s) ends.stdin = s;
   }
-  const inFile = env[STREAM_VARS.stdinFile];
+  const inFile = mark(STREAM_VARS.stdinFile);
   if (inFile !== undefined) {
     const abs = ctx.fs.resolvePath(ctx.cwd, inFile);
     // bash opens `< FILE` before running the command; these are its words for what open(2) refuses.
     if (!(await ctx.fs.exists(abs))) ends.stdinError = `bash: ${inFile}: No such file or directory\n`;
     else ends.stdin = hostFs(ctx.fs, ctx.cwd).readStream(abs);
   }
-  return ends;
+  return { ends, args };
 }
 
 /** The environment without the transform's marks (what the learner's command may see). */
 export function withoutMarks(env: Record<string, string>): Record<string, string> {
-  const out = { ...env };
-  for (const name of Object.values(STREAM_VARS)) delete out[name];
-  return out;
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith(VAR_PREFIX)));
 }
 
 /**
@@ -330,8 +347,18 @@ function redirects(cmd: SimpleCommand, fd: number): boolean {
   return cmd.redirections.some((r) => fdOf(r) === fd || fdOf(r) === -1);
 }
 
-function mark(cmd: SimpleCommand, name: string, value: Node): void {
-  cmd.assignments.push({ type: 'Assignment', name, value, append: false, array: null });
+/** Numbers of the commands marked so far in this line's tree. */
+const numbered = new WeakMap<SimpleCommand, string>();
+
+/** Puts one mark on a command: numbers it (its first argument) on the first, then the assignment. */
+function mark(cmd: SimpleCommand, kind: string, value: Node, next: () => string): void {
+  let n = numbered.get(cmd);
+  if (n === undefined) {
+    n = next();
+    numbered.set(cmd, n);
+    cmd.args.unshift(literal(`${TOKEN}${n}`));
+  }
+  cmd.assignments.push({ type: 'Assignment', name: `${VAR_PREFIX}${n}_${kind}`, value, append: false, array: null });
 }
 
 function literal(value: string): Word {
@@ -353,15 +380,15 @@ function markPipeline(commands: Node[], next: () => string): void {
     if (PRODUCERS.has(name)) {
       const out = stdoutFile(cmd);
       if (out && (name !== 'cat' || plainCat(cmd))) {
-        mark(cmd, STREAM_VARS.stdoutFile, structuredClone(out.target));
+        mark(cmd, STREAM_VARS.stdoutFile, structuredClone(out.target), next);
         streams = true;
       }
       const after = commands[i + 1];
       const consumer = after && nameOf(after);
       if (!redirects(cmd, 1) && consumer !== undefined && CONSUMERS.has(consumer) && !redirects(after as SimpleCommand, 0) && (name !== 'cat' || plainCat(cmd))) {
         const id = next();
-        mark(cmd, STREAM_VARS.stdoutPipe, literal(id));
-        mark(after as SimpleCommand, STREAM_VARS.stdinPipe, literal(id));
+        mark(cmd, STREAM_VARS.stdoutPipe, literal(id), next);
+        mark(after as SimpleCommand, STREAM_VARS.stdinPipe, literal(id), next);
         streams = true;
       }
       if (streams && name === 'cat') cmd.name = literal(STREAM_CAT);
@@ -369,7 +396,7 @@ function markPipeline(commands: Node[], next: () => string): void {
     if (CONSUMERS.has(name)) {
       const input = stdinFile(cmd);
       if (input) {
-        mark(cmd, STREAM_VARS.stdinFile, input.target);
+        mark(cmd, STREAM_VARS.stdinFile, input.target, next);
         input.target = literal('/dev/null');
       }
     }
@@ -412,8 +439,8 @@ export function streamPipePlugin(): { name: string; transform(ctx: { ast: never;
  * The files are read lazily, in order, by whoever takes the output.
  */
 export function streamCatCommand(jb: JustBash, hooks: LineHooks): Command {
-  return jb.defineCommand(STREAM_CAT, async (args, ctx) => {
-    const ends = await streamEnds(ctx, hooks.pipes);
+  return jb.defineCommand(STREAM_CAT, async (argv, ctx) => {
+    const { ends, args } = await streamEnds(ctx, hooks.pipes, argv);
     const fs = hostFs(hooks.pipes?.fs ?? ctx.fs, ctx.cwd);
     const out = new StreamOutput(ends, ctx.fs, hooks.pipes);
     let stderr = '';

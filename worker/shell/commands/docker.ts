@@ -112,8 +112,8 @@ function streamsStdin(argv: readonly string[]): boolean {
 
 /** The `docker` command. */
 export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineHooks): Command[] {
-  const command = jb.defineCommand('docker', async (args, ctx) => {
-    const ends = await streamEnds(ctx, hooks.pipes);
+  const command = jb.defineCommand('docker', async (argv, ctx) => {
+    const { ends, args } = await streamEnds(ctx, hooks.pipes, argv);
     // bash could not open the `< FILE`: the command does not run.
     if (ends.stdinError !== undefined) return { stdout: '', stderr: ends.stdinError, exitCode: 1 };
     const out = new Output();

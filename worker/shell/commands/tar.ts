@@ -28,7 +28,8 @@ const FAILED = 'tar: Exiting with failure status due to previous errors\n';
 /** The `tar` command. */
 export function tarCommand(jb: JustBash, hooks: LineHooks): Command[] {
   return [
-    jb.defineCommand('tar', async (args, ctx) => {
+    jb.defineCommand('tar', async (argv, ctx) => {
+      const { ends, args } = await streamEnds(ctx, hooks.pipes, argv);
       if (args.includes('--version')) return text(gnuVersion('tar (GNU tar) 1.34', 2021, 'John Gilmore and Jay Fenlason'));
       let o: TarOptions;
       try {
@@ -42,7 +43,6 @@ export function tarCommand(jb: JustBash, hooks: LineHooks): Command[] {
         return text('', `tar: ${o.directory}: Cannot open: No such file or directory\n${FATAL}`, 2);
       }
       const toStdout = o.file === undefined || o.file === '-';
-      const ends = await streamEnds(ctx, hooks.pipes);
       // bash could not open the `< FILE`: the command does not run.
       if (ends.stdinError !== undefined) return text('', ends.stdinError, 1);
       // A pipe's stream is read after this command returned: from the shell's own filesystem (stream-pipe.ts).
