@@ -14,9 +14,10 @@
  *   pipeline, a streaming producer (`docker`, `tar`, `cat`) whose stdout is
  *   `> FILE` or a pipe into a streaming consumer (`docker`, `tar`), and a
  *   streaming consumer whose stdin is `< FILE`; it tells each command so
- *   with a variable assignment in front of it (`LAYERLAB_STDOUT_FILE=FILE
+ *   with a variable assignment in front of it (`LAYERLAB_STREAM_1_STDOUT_FILE=FILE
  *   docker save x > FILE`), which just-bash expands exactly as it expands the
- *   redirection's word (`~`, `$HOME`, quotes);
+ *   redirection's word (`~`, `$HOME`, quotes), and a first argument naming
+ *   the command's number (see TOKEN), which the command drops;
  * - the producer then writes its stream into FILE itself and returns an
  *   empty stdout (just-bash writes nothing over it: it writes a redirection
  *   only when there is output), or leaves its output parts in this line's
