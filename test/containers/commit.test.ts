@@ -4,7 +4,7 @@
  * writes, export streams the merged tree (docker-reference §8.1, §8.2, §10.3).
  */
 import { describe, expect, it } from 'vitest';
-import { containerExport } from '../../worker/engine/containers/operations.ts';
+import { containerExportEntries as containerExport } from '../../worker/engine/containers/operations.ts';
 import { readTar } from '../../worker/engine/layer/tar-read.ts';
 import { canonicalConfigJson } from '../../worker/engine/image-config.ts';
 import { containerCli, NOW } from './helpers.ts';

@@ -5,7 +5,7 @@
  * gives the same view after a reload.
  */
 import { describe, expect, it } from 'vitest';
-import { containerExport } from '../../worker/engine/containers/operations.ts';
+import { containerExportEntries as containerExport } from '../../worker/engine/containers/operations.ts';
 import { readText, type Entry } from '../../worker/engine/layer/entry.ts';
 import { BASE, containerCli, seeded } from './helpers.ts';
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../worker/engine/engine.ts';
+import { bytesStream, collectBytes } from '../../worker/engine/layer/tar-stream.ts';
 import { hubRegistry } from '../../worker/registry/hub-client.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 import { startRealEngine, type RealEngine } from './real-engine.ts';
@@ -24,7 +25,7 @@ const fields = (e: RealEngine, name: string) =>
 describe('docker save / load interoperability with a real engine', () => {
   it('real Docker loads what the simulator saves: same IDs, sizes, layers, history', async () => {
     const { engine } = await simulatorWith(['alpine=interop:alpine', 'python:3.9-slim=interop:python', 'hello-world=interop:hello']);
-    const archive = await engine.imageSave(['interop']);
+    const archive = await collectBytes(await engine.imageSave(['interop']));
     const out = real.docker(['load'], archive);
     expect(out.split('\n').filter(Boolean).sort()).toEqual(['Loaded image: interop:alpine', 'Loaded image: interop:hello', 'Loaded image: interop:python']);
     for (const tag of ['alpine', 'python', 'hello']) {
@@ -40,14 +41,14 @@ describe('docker save / load interoperability with a real engine', () => {
 
   it('the simulator loads what real Docker saves, including an image real Docker made', async () => {
     const { engine } = await simulatorWith(['alpine=interop:alpine']);
-    real.docker(['load'], await engine.imageSave(['interop:alpine']));
+    real.docker(['load'], await collectBytes(await engine.imageSave(['interop:alpine'])));
     // An image only real Docker has: imported from a tar it was given.
-    const tar = await engine.imageSave(['interop:alpine']);
+    const tar = await collectBytes(await engine.imageSave(['interop:alpine']));
     real.docker(['import', '-c', 'CMD ["/bin/sh"]', '-m', 'made by real docker', '-', 'interop:imported'], tar);
     const archive = real.dockerBytes(['save', 'interop:alpine', 'interop:imported']);
     const fresh = await Engine.open({ store: await MemoryStore.open(), registry: hubRegistry() });
     const lines: string[] = [];
-    await fresh.imageLoad(archive, (m) => m.stream && lines.push(m.stream));
+    await fresh.imageLoad(bytesStream(archive), (m) => m.stream && lines.push(m.stream));
     expect(lines.sort()).toEqual(['Loaded image: interop:alpine\n', 'Loaded image: interop:imported\n']);
     for (const name of ['interop:alpine', 'interop:imported']) {
       const ours = await fresh.imageInspect(name);

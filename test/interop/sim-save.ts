@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Engine } from '../../worker/engine/engine.ts';
+import { bytesStream, collectBytes } from '../../worker/engine/layer/tar-stream.ts';
 import { hubRegistry } from '../../worker/registry/hub-client.ts';
 import { MemoryStore } from '../../worker/store/memory-store.ts';
 
@@ -33,10 +34,10 @@ if (process.argv[1]?.endsWith('sim-save.ts')) {
   const [cmd, file, ...rest] = process.argv.slice(2);
   if (cmd === 'save') {
     const { engine, names } = await simulatorWith(rest);
-    writeFileSync(file!, await engine.imageSave(names));
+    writeFileSync(file!, await collectBytes(await engine.imageSave(names)));
   } else if (cmd === 'load') {
     const engine = await Engine.open({ store: await MemoryStore.open(), registry: hubRegistry() });
-    await engine.imageLoad(readFileSync(file!), (m) => m.stream && process.stdout.write(m.stream));
+    await engine.imageLoad(bytesStream(readFileSync(file!)), (m) => m.stream && process.stdout.write(m.stream));
     for (const img of await engine.imageList()) console.log(img.Id, img.RepoTags.join(','), img.Size);
   }
 }

@@ -58,7 +58,10 @@ export function fakeDocker(): { docker: DockerCommand; calls: DockerCall[] } {
       return 0;
     }
     if (verb === 'load') {
-      io.stdout(`Loaded ${io.stdin.length} bytes\n`);
+      // A file or a pipe from a streaming command arrives as a stream (stream-pipe.ts), anything else as bytes.
+      let n = io.stdin.length;
+      if (io.stdinStream) for await (const c of io.stdinStream) n += c.length;
+      io.stdout(`Loaded ${n} bytes\n`);
       return 0;
     }
     io.stderr(`docker: '${verb}' is not a docker command.\nSee 'docker --help'\n`);

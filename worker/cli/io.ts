@@ -4,6 +4,7 @@
  * defines it; the shell (worker/shell/commands/docker.ts) and bin/ adapt
  * theirs to it, so the CLI depends on no shell.
  */
+import type { ByteStream } from '../engine/stream.ts';
 
 /** What `stat` reports; `mode` holds the permission bits only (0o755), like Go's `fs.FileMode.Perm()`. */
 export interface HostStat {
@@ -38,6 +39,10 @@ export interface CliFs {
   mkdir(path: string): Promise<void>;
   /** `rm -rf`: removes a file or a whole tree; a missing path is not an error. */
   rm(path: string): Promise<void>;
+  /** Creates or replaces a file with a stream's bytes, never holding them whole where the fs can (big home files are stored in chunks); resolves to the bytes written. */
+  writeStream(path: string, chunks: ByteStream, mode?: number): Promise<number>;
+  /** A file's bytes chunk by chunk; the first read rejects with `ENOENT`/`EISDIR` as readFile does. */
+  readStream(path: string): ByteStream;
 }
 
 /** What a program prints for one line; `exitCode` is set once it has ended. */
@@ -78,6 +83,14 @@ export interface DockerIo {
   stdout(chunk: string | Uint8Array): void;
   /** Writes to stderr. */
   stderr(chunk: string): void;
+  /**
+   * Hands a stream to stdout, where the shell connected one (a `> FILE`
+   * redirection, a pipe into a streaming command: worker/shell/stream-pipe.ts);
+   * resolves once the destination took it. Absent: write the bytes with `stdout`.
+   */
+  stdoutStream?(stream: ByteStream): Promise<void>;
+  /** Stdin as a stream, where the shell connected one (`< FILE`, a pipe from a streaming command); `stdin` is then empty. */
+  stdinStream?: ByteStream;
   /** The exported environment of the command (`DOCKER_BUILDKIT`, `HOME`, ...). */
   env: Record<string, string>;
   /** The shell's working directory. */

@@ -1,12 +1,7 @@
 /**
- * Moving between whole byte arrays and chunked streams (the ByteStream of
- * streams.md), for the places that still hold an archive whole.
+ * Joining a chunked stream (the engine's ByteStream) into one array, for the
+ * Engine API client's bodies that are small JSON or must be held whole.
  */
-
-/** One array as a stream of one chunk. */
-export async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
-  yield bytes;
-}
 
 /** Reads a stream to its end, joined into one array. */
 export async function collectBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {

@@ -31,6 +31,7 @@ import { importImage, type ImportOptions } from './images/import.ts';
 import { parseNormalizedNamed, referenceString, type Reference } from './reference.ts';
 import type { RegistryClient } from './registry-client.ts';
 import { diffToBatch, draftOf, stateFromSnapshot, stateOf, type Draft, type EngineState } from './state.ts';
+import type { ByteStream } from './stream.ts';
 import { ENGINE_VERSION, versionResponse } from './version.ts';
 import { HOST_PLATFORM, noMatchingManifest, parsePlatform, platformMatches } from './platform.ts';
 
@@ -168,23 +169,27 @@ export class Engine {
     });
   }
 
-  /** `GET /images/get?names=…` (docker save): the archive's bytes; `onProgress` as saveImages says. */
-  async imageSave(names: readonly string[], onProgress?: (done: number, total: number) => void): Promise<Uint8Array> {
+  /**
+   * `GET /images/get?names=…` (docker save): the archive as a stream;
+   * `onProgress` as saveImages says. Rejects before any byte when a name or
+   * a layer is missing (moby answers 404 before the body).
+   */
+  async imageSave(names: readonly string[], onProgress?: (done: number, total: number) => void): Promise<ByteStream> {
     const state = this.#state;
     const chosen = chooseImages(state, names);
     return saveImages(state, { registry: this.#registry, getBlob: (d) => this.#store.getBlob(d) }, chosen, this.now(), onProgress);
   }
 
   /** `POST /images/load` (docker load), streaming `Loading layer` progress and the `Loaded image` lines. */
-  async imageLoad(archive: Uint8Array, onMessage: (m: JsonMessage) => void): Promise<void> {
+  async imageLoad(archive: ByteStream, onMessage: (m: JsonMessage) => void): Promise<void> {
     // Messages are held until the load is committed: a failed load prints only its error.
     const messages: JsonMessage[] = [];
-    await this.#mutate((draft) => loadImages(draft, archive, (m) => messages.push(m)));
+    await this.#mutate((draft) => loadImages(draft, { registry: this.#registry }, archive, (m) => messages.push(m)));
     for (const m of messages) onMessage(m);
   }
 
   /** `POST /images/create?fromSrc=-` (docker import): the new image's ID. */
-  async imageImport(archive: Uint8Array, opts: ImportOptions): Promise<string> {
+  async imageImport(archive: ByteStream, opts: ImportOptions): Promise<string> {
     return this.#mutate((draft) => importImage(draft, archive, opts, this.now()));
   }
 

@@ -38,4 +38,9 @@ export interface RegistryClient {
   tags(repository: string): string[];
   /** The entries of a layer this registry served, regenerated from its recipe (for save and containers). */
   layerEntries(recipe: Json): Entry[];
+  /**
+   * The layer this registry serves with that DiffID, if any: `docker load`
+   * then records it by recipe instead of storing the archive's copy.
+   */
+  layerByDiffId?(diffId: string): RemoteLayer | undefined;
 }

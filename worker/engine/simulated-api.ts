@@ -13,7 +13,6 @@ import { build } from './builder/build.ts';
 import type { Engine } from './engine.ts';
 import { EngineError } from './errors.ts';
 import type { ByteStream } from './stream.ts';
-import { collectBytes, oneChunk } from '../common/byte-chunks.ts';
 import type { ContainerService } from './containers/service.ts';
 import * as ops from './containers/operations.ts';
 import { openTerminal } from './containers/terminal.ts';
@@ -77,13 +76,13 @@ export class SimulatedEngine implements EngineApi {
     return this.#engine.imagePull(fromImage, tag, onMessage, platform);
   }
   async imageSave(names: readonly string[], onProgress?: (done: number, total: number) => void): Promise<ByteStream> {
-    return oneChunk(await this.#engine.imageSave(names, onProgress));
+    return this.#engine.imageSave(names, onProgress);
   }
   async imageLoad(archive: ByteStream, onMessage: (m: JsonMessage) => void): Promise<void> {
-    return this.#engine.imageLoad(await collectBytes(archive), onMessage);
+    return this.#engine.imageLoad(archive, onMessage);
   }
   async imageImport(archive: ByteStream, opts: ImageImportOptions): Promise<string> {
-    return this.#engine.imageImport(await collectBytes(archive), opts);
+    return this.#engine.imageImport(archive, opts);
   }
   async imageSearch(_term: string, _opts?: ImageSearchOptions): Promise<ImageSearchResult[]> {
     throw new EngineError('NotImplemented', 'docker search is not simulated in Layerlab yet');
@@ -182,7 +181,7 @@ export class SimulatedEngine implements EngineApi {
     return ops.containerCommit(await this.#containers(), ref, opts);
   }
   async containerExport(ref: string): Promise<ByteStream> {
-    return oneChunk(tarBytes(await ops.containerExport(await this.#containers(), ref)));
+    return ops.containerExport(await this.#containers(), ref);
   }
   async containerArchiveHead(ref: string, path: string): Promise<PathStat> {
     return (await this.#archive(ref, path)).stat;

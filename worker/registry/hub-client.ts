@@ -5,10 +5,14 @@
  */
 import { digestOf } from '../engine/digest.ts';
 import { EngineError } from '../engine/errors.ts';
-import type { RegistryClient, RemoteImage } from '../engine/registry-client.ts';
+import type { RegistryClient, RemoteImage, RemoteLayer } from '../engine/registry-client.ts';
 import type { Json } from '../store/store.ts';
 import type { Entry } from '../engine/layer/entry.ts';
 import { RegistryError, layerByRecipe, listCatalog, resolve, type LayerRecipeRef } from './registry.ts';
+import DIGESTS from './digests.generated.json' with { type: 'json' };
+
+/** DiffID → the layer key and facts digests.generated.json records (built on first use). */
+let byDiffId: Map<string, RemoteLayer> | undefined;
 
 /** The Hub client. Resolutions are memoized: catalog images never change. */
 export function hubRegistry(): RegistryClient {
@@ -40,6 +44,13 @@ export function hubRegistry(): RegistryClient {
     },
     layerEntries(recipe: Json): Entry[] {
       return layerByRecipe(recipe as unknown as LayerRecipeRef).entries();
+    },
+    layerByDiffId(diffId: string): RemoteLayer | undefined {
+      byDiffId ??= new Map(
+        Object.entries(DIGESTS.layers as Record<string, { diffId: string; size: number; tarSize: number }>).map(([layer, f]) => [f.diffId, { diffId: f.diffId, size: f.size, tarSize: f.tarSize, recipe: { layer } }]),
+      );
+      const hit = byDiffId.get(diffId);
+      return hit && { ...hit, recipe: { layer: (hit.recipe as { layer: string }).layer } };
     },
   };
 }

@@ -5,6 +5,8 @@
  * current directory, as the real CLI resolves them against its process cwd.
  */
 import type { IFileSystem } from 'just-bash';
+import { bytesStream, collectBytes } from '../engine/layer/tar-stream.ts';
+import type { ByteStream } from '../engine/stream.ts';
 import { LEARNER } from './commands/identity.ts';
 
 /** What `stat` reports; `mode` holds the permission bits only (0o755), like Go's `fs.FileMode.Perm()`. */

@@ -19,6 +19,7 @@ import { exactBytes } from './output.ts';
 import { carried, LOGIN_ENV, preamble, ps1 } from './line-state.ts';
 import type { ShellState } from './line-state.ts';
 import type { LineHooks, LiveOutput } from './commands/types.ts';
+import type { StreamPipes } from './stream-pipe.ts';
 import type { StartForeground } from './foreground.ts';
 import { loneProgram, readsTerminal, terminalUse, writesToTerminal } from './terminal.ts';
 import { stdinReader } from './stdin-reader.ts';
@@ -241,6 +242,7 @@ export class HostShell {
       return { stdout: '', stderr: '', exitCode: 0 };
     }
     const script = parses ? this.#helpPreamble!(ast) + preamble(this.#env, this.#aliases, this.#status) + line : line;
+    this.#pipes!.clear();
     const result = await bash.exec(script, {
       env: this.#env,
       replaceEnv: true,
@@ -309,24 +311,30 @@ export class HostShell {
   /** just-bash's parser (parse.ts), once just-bash is loaded. */
   #parser: ParseScript | undefined;
 
+  /** The streams between our commands of the line being run (stream-pipe.ts). */
+  #pipes: StreamPipes | undefined;
+
   #load(): Promise<Bash> {
     this.#bash ??= (async () => {
-      const [jb, { hostCommands }, { CommandReader }, { helpPreamble }, { scriptParser }] = await Promise.all([
+      const [jb, { hostCommands }, { CommandReader }, { helpPreamble }, { scriptParser }, streams] = await Promise.all([
         loadJustBash(),
         import('./commands/index.ts'),
         import('./continuation.ts'),
         import('./help.ts'),
         import('./parse.ts'),
+        import('./stream-pipe.ts'),
       ]);
+      this.#fs ??= await newHomeFs(jb);
+      this.#pipes = new streams.StreamPipes(this.#fs);
       this.#parser = scriptParser(jb);
       this.#reader = new CommandReader((text) => this.#parseOrThrow(text));
       this.#helpPreamble = helpPreamble;
-      this.#fs ??= await newHomeFs(jb);
       const hooks: LineHooks = {
         isTTY: (name) => this.#terminal !== undefined && writesToTerminal(this.#terminal, name),
         live: (name) => (this.#lone === name ? this.#opts.live : undefined),
         binary: (bytes) => this.#binary.push(bytes),
         startForeground: this.#opts.startForeground,
+        pipes: this.#pipes,
       };
       const bash = new jb.Bash({
         fs: this.#fs,
@@ -338,6 +346,7 @@ export class HostShell {
             clear: () => void (this.#history = []),
           }),
           jb.defineCommand(BASH_VERSION_COMMAND, async () => ({ stdout: bashVersionText(HOST_BASH_VERSION), stderr: '', exitCode: 0 })),
+          streams.streamCatCommand(jb, hooks),
         ],
         // A terminal, not an agent sandbox: images of hundreds of MB go
         // through `docker save > x.tar`, and `docker build` may take a while.
@@ -351,6 +360,8 @@ export class HostShell {
       });
       // just-bash answers its own 5.1.0 for $BASH_VERSION and has no `bash --version`.
       bash.registerTransformPlugin(bashVersionPlugin(HOST_BASH_VERSION, true) as never);
+      // Archives stream between our own commands and files instead of passing as one string (stream-pipe.ts).
+      bash.registerTransformPlugin(streams.streamPipePlugin() as never);
       return bash;
     })();
     return this.#bash;

@@ -7,26 +7,28 @@
 import { CliError, type CommandContext } from '../context.ts';
 import { JsonMessageWriter } from '../jsonmessage.ts';
 import { isEngineError } from '../../engine/errors.ts';
-import { oneChunk } from '../../common/byte-chunks.ts';
+import type { ByteStream } from '../../engine/stream.ts';
+import { readStdin } from './stdio.ts';
 
 /** Runs `docker load`. */
 export async function load(ctx: CommandContext): Promise<number> {
   const input = ctx.flags.get<string>('input');
-  let archive: Uint8Array;
+  let archive: ByteStream;
   if (input !== '') {
-    try {
-      archive = await ctx.io.fs.readFile(input);
-    } catch {
-      throw new CliError(`open ${input}: no such file or directory`);
-    }
+    // docker/cli opens the file before it calls the daemon: a missing file is the CLI's own error.
+    if (!(await ctx.io.fs.exists(input))) throw new CliError(`open ${input}: no such file or directory`);
+    archive = ctx.io.fs.readStream(input);
   } else {
-    if (ctx.io.stdin.length === 0) throw new CliError('requested load from stdin, but stdin is empty');
-    archive = ctx.io.stdin;
+    // docker/cli load.go refuses only a terminal; an empty pipe goes to the
+    // daemon, which finds no manifest in it (checked against Engine 26.1:
+    // `printf '' | docker load` says `open …/repositories: no such file or directory`).
+    if (ctx.io.stdinIsTerminal) throw new CliError('requested load from stdin, but stdin is empty');
+    archive = readStdin(ctx.io);
   }
   const quiet = ctx.flags.get<boolean>('quiet') || !ctx.io.isTTY;
   const writer = new JsonMessageWriter((s) => ctx.out(s), { tty: ctx.io.isTTY });
   try {
-    await ctx.engine.imageLoad(oneChunk(archive), (m) => {
+    await ctx.engine.imageLoad(archive, (m) => {
       if (quiet && m.stream === undefined) return;
       writer.message(m);
     });

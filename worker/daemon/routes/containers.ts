@@ -6,7 +6,6 @@
  */
 import { containerCommit, containerDiff, containerExport, containerInspect, containerList, containerLogs, containerRename, containersPrune, containerTop } from '../../engine/containers/operations.ts';
 import type { CreateRequest } from '../../engine/containers/create.ts';
-import { tarChunks } from '../../engine/layer/tar-write.ts';
 import { compareVersions } from '../api-version.ts';
 import { readJson } from '../body.ts';
 import { pipeBytes } from '../json-stream.ts';
@@ -148,10 +147,10 @@ export function containerRoutes(r: Router): void {
     sendJson(res!, 201, { Id: id });
   });
   r.add('GET', '/containers/{id}/export', async ({ res, params, lab }) => {
-    const entries = await containerExport(lab.containers, params.id!);
+    const archive = await containerExport(lab.containers, params.id!);
     lab.events.emit('container', 'export', lab.containers.get(params.id!).id, {});
     startStream(res!, 'application/x-tar');
-    await pipeBytes(res!, tarChunks(entries));
+    await pipeBytes(res!, archive);
   });
   r.add('POST', '/containers/{id}/rename', async ({ res, params, query, lab }) => {
     const id = lab.containers.get(params.id!).id;

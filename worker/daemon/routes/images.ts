@@ -1,7 +1,7 @@
 /** Image routes: list, inspect, history, tag, delete, prune, create (pull, import), get (save), load. */
 import { compareVersions } from '../api-version.ts';
-import { bodyStream, readAll } from '../body.ts';
-import { JsonStream, chunksOf, pipeBytes } from '../json-stream.ts';
+import { bodyStream } from '../body.ts';
+import { JsonStream, pipeBytes } from '../json-stream.ts';
 import { boolParam, commonHeaders, sendJson, startStream, HttpError } from '../respond.ts';
 import type { Call, Router } from '../router.ts';
 import type { DaemonLab } from '../lab.ts';
@@ -52,8 +52,7 @@ export function imageRoutes(r: Router): void {
         if (fromSrc !== '-') throw new HttpError(400, `importing from a URL is not simulated in Layerlab: upload the tarball (fromSrc=-)`);
         const repo = query.get('repo') ?? '';
         const tag = query.get('tag') ?? '';
-        const archive = await readAll(bodyStream(req));
-        const id = await lab.engine.imageImport(archive, { reference: repo && tag ? `${repo}:${tag}` : repo, message: query.get('message') ?? '', changes: query.getAll('changes'), source: '-' });
+        const id = await lab.engine.imageImport(bodyStream(req), { reference: repo && tag ? `${repo}:${tag}` : repo, message: query.get('message') ?? '', changes: query.getAll('changes'), source: '-' });
         lab.events.emit('image', 'import', id, {});
         stream.message({ status: id });
       } else {
@@ -71,7 +70,7 @@ export function imageRoutes(r: Router): void {
     const archive = await lab.engine.imageSave(names);
     for (const n of names) lab.events.emit('image', 'save', n, { name: n });
     startStream(res, 'application/x-tar');
-    await pipeBytes(res, chunksOf(archive));
+    await pipeBytes(res, archive);
   };
   r.add('GET', '/images/get', async ({ res, query, lab }) => save(res!, query.getAll('names'), lab));
   r.add('GET', '/images/{name*}/get', async ({ res, params, lab }) => save(res!, [params.name!], lab));
@@ -80,9 +79,8 @@ export function imageRoutes(r: Router): void {
     // moby sends the headers before it reads the archive: a bad archive is an error message in the stream.
     stream.begin();
     try {
-      const archive = await readAll(bodyStream(req));
       const quiet = boolParam(query, 'quiet');
-      await lab.engine.imageLoad(archive, (m) => {
+      await lab.engine.imageLoad(bodyStream(req), (m) => {
         if (quiet && m.stream === undefined) return;
         stream.message(m);
       });

@@ -7,6 +7,9 @@ import type { Filters } from '../api-types.ts';
 import { EngineError } from '../errors.ts';
 import { matchLabels, parseTimestamp, validateFilters } from '../filters.ts';
 import type { Entry } from '../layer/entry.ts';
+import { fromChunks } from '../layer/tar-stream.ts';
+import { tarChunks } from '../layer/tar-write.ts';
+import type { ByteStream } from '../stream.ts';
 import { changesOverImage, exportEntries, type ContainerChange } from './changes.ts';
 import { commitContainer, type CommitOptions } from './commit.ts';
 import { inspectContainer } from './inspect.ts';
@@ -43,9 +46,19 @@ export async function containerCommit(svc: ContainerService, ref: string, opts: 
   return svc.engine.transact((d) => commitContainer(d, c, entries, opts, svc.engine.now()));
 }
 
-/** `GET /containers/{id}/export`: the merged filesystem's entries, in tar order. */
-export async function containerExport(svc: ContainerService, ref: string): Promise<Entry[]> {
+/** The merged filesystem's entries of a container, in the order `docker export` writes them. */
+export async function containerExportEntries(svc: ContainerService, ref: string): Promise<Entry[]> {
   return exportEntries(await svc.fs(svc.get(ref)));
+}
+
+/**
+ * `GET /containers/{id}/export`: the merged filesystem as a tar stream. The
+ * entries (metadata, and the literal bytes of small files the container
+ * wrote) are gathered first, so a missing container fails before any byte;
+ * image files' contents are generated chunk by chunk as the tar is read.
+ */
+export async function containerExport(svc: ContainerService, ref: string): Promise<ByteStream> {
+  return fromChunks(tarChunks(await containerExportEntries(svc, ref)));
 }
 
 /** `GET /containers/{id}/logs`. */

@@ -13,6 +13,8 @@ import type { ContainerConfig } from '../containers/record.ts';
 import { canonicalConfigBytes, type ContainerDefaults, type ImageConfig } from '../image-config.ts';
 import { layerSize } from '../layer/layer.ts';
 import { TarFormatError, readTar } from '../layer/tar-read.ts';
+import { collectBytes } from '../layer/tar-stream.ts';
+import type { ByteStream } from '../stream.ts';
 import { parseNormalizedNamed, referenceString, withDefaultTag } from '../reference.ts';
 import type { Draft } from '../state.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -37,8 +39,12 @@ function emptyConfig(): ContainerConfig {
   };
 }
 
-/** Imports a tarball into the draft; returns the new image ID. */
-export function importImage(draft: Draft, archive: Uint8Array, opts: ImportOptions, nowMs: number): string {
+/**
+ * Imports a tarball into the draft; returns the new image ID. The tarball
+ * becomes the layer's blob whole (the store keeps it so), read from the
+ * stream once.
+ */
+export async function importImage(draft: Draft, stream: ByteStream, opts: ImportOptions, nowMs: number): Promise<string> {
   let ref;
   if (opts.reference) {
     ref = withDefaultTag(parseNormalizedNamed(opts.reference));
@@ -47,6 +53,7 @@ export function importImage(draft: Draft, archive: Uint8Array, opts: ImportOptio
   for (const change of opts.changes) config = applyChange(config, change);
   // moby marshals the zero config with `Env: null` and `Labels: null`.
   const cfg = { ...config, Env: config.Env.length ? config.Env : null, Labels: Object.keys(config.Labels).length ? config.Labels : null };
+  const archive = await collectBytes(stream);
   const tar = archive[0] === 0x1f && archive[1] === 0x8b ? gunzipSync(archive) : archive;
   let size: number;
   try {

@@ -13,12 +13,13 @@ import { digestOf } from '../digest.ts';
 import { EngineError } from '../errors.ts';
 import { mobyContainerConfig, goJsonString, type ImageConfig } from '../image-config.ts';
 import type { Entry } from '../layer/entry.ts';
-import { tarBytes } from '../layer/tar-write.ts';
+import { tarStream, type StreamEntry } from '../layer/tar-stream.ts';
 import { encodeUtf8 } from '../layer/utf8.ts';
 import { familiarName, parseAnyReference, parseStored, referenceString, withDefaultTag, type Reference } from '../reference.ts';
-import type { EngineState, ImageRecord } from '../state.ts';
+import type { EngineState, ImageRecord, LayerRecord } from '../state.ts';
 import { chainIds } from './chain.ts';
-import { layerTar, type LayerSourceDeps } from './layer-bytes.ts';
+import type { ByteStream } from '../stream.ts';
+import { layerTarStream, type LayerSourceDeps } from './layer-bytes.ts';
 
 const LAYER_MEDIA_TYPE = 'application/vnd.oci.image.layer.v1.tar';
 
@@ -68,9 +69,14 @@ function searchId(state: EngineState, term: string): string {
 }
 
 /**
- * The archive `docker save` writes for the chosen images. `onProgress` hears
- * the bytes of layer tars gathered of all there are, after each layer (the
- * page's status bar; reading layers is most of the time).
+ * The archive `docker save` writes for the chosen images, as a stream: every
+ * small file (configs, manifests, v1 JSONs) is built first, so a missing
+ * layer or config fails before any byte, as moby answers 404 before the body;
+ * then layer tars stream one chunk at a time from their recipe or blob, so
+ * the archive never exists whole. Layer sizes come from the state (`tarSize`),
+ * which the headers need before the bytes. `onProgress` hears the bytes of
+ * layer tars written of all there are, after each layer (the page's status
+ * bar; reading layers is most of the time).
  */
 export async function saveImages(
   state: EngineState,
@@ -78,8 +84,8 @@ export async function saveImages(
   chosen: Chosen[],
   nowMs: number,
   onProgress: (done: number, total: number) => void = () => undefined,
-): Promise<Uint8Array> {
-  const files = new Map<string, { bytes: Uint8Array; mtime: number }>();
+): Promise<ByteStream> {
+  const files = new Map<string, { bytes?: Uint8Array; layer?: LayerRecord; mtime: number }>();
   const manifest: string[] = [];
   const indexManifests: string[] = [];
   const repositories = new Map<string, Map<string, string>>();
@@ -87,7 +93,7 @@ export async function saveImages(
   let blobsMtime = 0;
   const distinct = new Set(chosen.flatMap((c) => chainIds(c.image.config.rootfs.diff_ids)));
   const total = [...distinct].reduce((n, id) => n + (state.layers.get(id)?.tarSize ?? 0), 0);
-  let gathered = 0;
+  let written = 0;
 
   for (const { image, refs } of chosen) {
     const config = (await deps.getBlob(image.id)) ?? encodeUtf8(JSON.stringify(image.config));
@@ -106,11 +112,8 @@ export async function saveImages(
       files.set(`blobs/sha256/${v1.id}`, { bytes: encodeUtf8(v1.json), mtime: created });
       parentV1 = v1.id;
       const name = `blobs/sha256/${layer.diffId.slice(7)}`;
-      if (!files.has(name)) {
-        files.set(name, { bytes: await layerTar(deps, layer), mtime: created });
-        onProgress((gathered += layer.tarSize), total);
-      }
-      const size = files.get(name)!.bytes.length;
+      if (!files.has(name)) files.set(name, { layer, mtime: created });
+      const size = files.get(name)!.layer!.tarSize;
       sources.push(`${goJsonString(layer.diffId)}:{"mediaType":"${LAYER_MEDIA_TYPE}","size":${size},"digest":"${layer.diffId}"}`);
       layerDescs.push(`{"mediaType":"${LAYER_MEDIA_TYPE}","digest":"${layer.diffId}","size":${size}}`);
       if (top) for (const ref of refs) repoMap(repositories, familiarName(ref)).set(ref.tag!, v1.id);
@@ -135,16 +138,24 @@ export async function saveImages(
   }
 
   const nowS = Math.floor(nowMs / 1000);
-  const entries: Entry[] = [
-    dir('blobs', blobsMtime),
-    dir('blobs/sha256', nowS),
-    ...[...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, f]) => file(path, f.bytes, f.mtime)),
-    file('index.json', encodeUtf8(`{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[${indexManifests.join(',')}]}`), nowS),
-    file('manifest.json', encodeUtf8(`[${manifest.join(',')}]\n`), 0),
-    file('oci-layout', encodeUtf8('{"imageLayoutVersion": "1.0.0"}'), 0),
+  const members: StreamEntry[] = [
+    { entry: dir('blobs', blobsMtime) },
+    { entry: dir('blobs/sha256', nowS) },
+    ...[...files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, f]): StreamEntry => {
+      const layer = f.layer;
+      if (!layer) return { entry: file(path, f.bytes!, f.mtime) };
+      return {
+        entry: { path, type: 'file', mode: 0o644, uid: 0, gid: 0, mtime: f.mtime, size: layer.tarSize },
+        body: () => layerTarStream(deps, layer),
+        written: () => onProgress((written += layer.tarSize), total),
+      };
+    }),
+    { entry: file('index.json', encodeUtf8(`{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[${indexManifests.join(',')}]}`), nowS) },
+    { entry: file('manifest.json', encodeUtf8(`[${manifest.join(',')}]\n`), 0) },
+    { entry: file('oci-layout', encodeUtf8('{"imageLayoutVersion": "1.0.0"}'), 0) },
   ];
-  if (repositories.size > 0) entries.push(file('repositories', encodeUtf8(repositoriesJson(repositories) + '\n'), 0));
-  return tarBytes(entries);
+  if (repositories.size > 0) members.push({ entry: file('repositories', encodeUtf8(repositoriesJson(repositories) + '\n'), 0) });
+  return tarStream(members);
 }
 
 function repoMap(m: Map<string, Map<string, string>>, name: string): Map<string, string> {

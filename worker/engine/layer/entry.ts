@@ -100,6 +100,26 @@ export function contentBytes(entry: Entry): Uint8Array {
   return fillerBytes(c.seed, entry.size, c.program);
 }
 
+/**
+ * The bytes of a file entry in chunks of at most `chunkSize`: a filler file
+ * of hundreds of MB is generated a chunk at a time (`docker cp` to the host).
+ */
+export function* contentChunks(entry: Entry, chunkSize = 1 << 20): Generator<Uint8Array> {
+  const c = entry.content;
+  if (entry.type !== 'file' || c?.kind !== 'filler') {
+    const bytes = contentBytes(entry);
+    for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, i + chunkSize);
+    return;
+  }
+  // Multiples of 4 but the last, as FillerStream.fill needs.
+  const gen = new FillerStream(c.seed, c.program);
+  for (let left = entry.size; left > 0; left -= chunkSize) {
+    const out = new Uint8Array(Math.min(chunkSize, left));
+    gen.fill(out);
+    yield out;
+  }
+}
+
 /** The first `n` bytes of a file's content, without generating the rest of a filler file. */
 export function contentHead(entry: Entry, n: number): Uint8Array {
   const c = entry.content;

@@ -76,6 +76,13 @@ export function* tarChunks(entries: Iterable<Entry>, chunkSize = CHUNK_SIZE): Ge
   if (pos > 0) yield buf.subarray(0, pos);
 }
 
+/** The length of the tar archive of `entries`, without writing it (headers are encoded, contents only counted). */
+export function tarLength(entries: Iterable<Entry>): number {
+  let n = 2 * BLOCK;
+  for (const e of entries) n += encodeHeader(e).length + (e.type === 'file' ? Math.ceil(e.size / BLOCK) * BLOCK : 0);
+  return n;
+}
+
 /** The whole tar archive of `entries` in one buffer (for small layers, tests, `docker cp`). */
 export function tarBytes(entries: Iterable<Entry>): Uint8Array {
   const chunks = [...tarChunks(entries, 64 * 1024)];

@@ -6,6 +6,7 @@
  */
 
 import type { StartForeground } from '../foreground.ts';
+import type { StreamPipes } from '../stream-pipe.ts';
 
 /** The terminal's streams, written at once. */
 export interface LiveOutput {
@@ -41,6 +42,8 @@ export interface LineHooks {
   live(name: string): LiveOutput | undefined;
   /** Hands the terminal to a program after this line; absent where nothing can take it (exec scripts). */
   startForeground?: StartForeground;
+  /** The line's streams between our own commands (stream-pipe.ts); absent where the shell connects none. */
+  pipes?: StreamPipes;
 }
 
 /** Shorthand for a plain text result. */

@@ -6,7 +6,10 @@
  * creating user's files.
  */
 import type { IFileSystem } from 'just-bash';
-import type { ParsedTarEntryWithData, TarEntry, TarHeader } from 'modern-tar';
+import type { TarHeader } from 'modern-tar';
+import type { ByteStream } from '../../engine/stream.ts';
+import { hostFs } from '../host-fs.ts';
+import { nonEmpty } from '../stream-pipe.ts';
 
 const RECORD = 10240;
 
@@ -26,13 +29,25 @@ export function memberName(name: string, problems: Problems): string {
   return name.replace(/^\/+/, '');
 }
 
-/** Walks `names` (relative to `base`) into tar entries, directories before their contents. */
-export async function collect(fs: IFileSystem, base: string, names: string[], problems: Problems): Promise<TarEntry[]> {
-  const entries: TarEntry[] = [];
+/** A member to archive: its header, and for a file the path its bytes are read from when the archive is written. */
+export interface Member {
+  header: TarHeader;
+  /** Absolute path of a regular file's contents. */
+  source?: string;
+}
+
+/**
+ * Walks `names` (relative to `base`) into tar members, directories before
+ * their contents. No file is read here: sizes come from lstat, contents
+ * stream when the archive is written ({@link packStream}).
+ */
+export async function collect(fs: IFileSystem, base: string, names: string[], problems: Problems): Promise<Member[]> {
+  const entries: Member[] = [];
   const owner = { uid: 1000, gid: 1000, uname: 'learner', gname: 'learner' };
   const walk = async (abs: string, member: string): Promise<void> => {
     const st = await fs.lstat(abs);
-    const header: TarHeader = { name: member, size: 0, mode: st.mode & 0o7777, mtime: st.mtime, ...owner };
+    // A copy of the date: just-bash revokes what its command context returned once the command ends, and a pipe's archive is written after.
+    const header: TarHeader = { name: member, size: 0, mode: st.mode & 0o7777, mtime: new Date(st.mtime.getTime()), ...owner };
     if (st.isSymbolicLink) {
       entries.push({ header: { ...header, type: 'symlink', linkname: await fs.readlink(abs) } });
     } else if (st.isDirectory) {
@@ -41,8 +56,7 @@ export async function collect(fs: IFileSystem, base: string, names: string[], pr
       const children = (await fs.readdir(abs)).sort();
       for (const child of children) await walk(fs.resolvePath(abs, child), `${dir}/${child}`);
     } else {
-      const data = await fs.readFileBuffer(abs);
-      entries.push({ header: { ...header, type: 'file', size: data.length }, body: data });
+      entries.push({ header: { ...header, type: 'file', size: st.size }, source: abs });
     }
   };
   for (const name of names) {
@@ -65,31 +79,130 @@ export async function isSymlink(fs: IFileSystem, abs: string): Promise<boolean> 
   }
 }
 
-/** The archive bytes, padded with zeros to a whole 10240-byte record. */
-export async function pack(entries: TarEntry[]): Promise<Uint8Array> {
-  const { packTar } = await import('modern-tar');
-  const tar = await packTar(entries);
-  const padded = new Uint8Array(Math.ceil(tar.length / RECORD) * RECORD);
-  padded.set(tar);
-  return padded;
+/**
+ * The archive as a stream, padded with zeros to a whole 10240-byte record:
+ * modern-tar's packer (the same headers as its packTar) fed one member at a
+ * time, each file's bytes read from `fs` as the archive is read, so an
+ * archive of archives never sits whole in memory. A file whose size changed
+ * since it was listed fails the stream, as GNU tar reports "file changed as
+ * we read it".
+ */
+export async function* packStream(fs: IFileSystem, members: readonly Member[]): AsyncGenerator<Uint8Array> {
+  const { createTarPacker } = await import('modern-tar');
+  const { readable, controller } = createTarPacker();
+  let failed: unknown;
+  const fill = (async () => {
+    try {
+      for (const m of members) {
+        const writer = controller.add(m.header).getWriter();
+        if (m.source !== undefined) {
+          for await (const chunk of hostFs(fs, '/').readStream(m.source)) await writer.write(chunk.slice());
+        }
+        await writer.close();
+      }
+      controller.finalize();
+    } catch (err) {
+      failed = err;
+      controller.error(err);
+    }
+  })();
+  let total = 0;
+  const reader = readable.getReader();
+  try {
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) break;
+      total += r.value.length;
+      yield r.value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  await fill;
+  if (failed !== undefined) throw failed;
+  const pad = (RECORD - (total % RECORD)) % RECORD;
+  if (pad > 0) yield new Uint8Array(pad);
 }
 
-/** Parses an archive; gzip is detected by its magic bytes, as GNU tar does on read. */
-export async function unpack(bytes: Uint8Array): Promise<ParsedTarEntryWithData[]> {
-  const { unpackTar } = await import('modern-tar');
-  const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? await gzip(bytes, 'decompress') : bytes;
-  return unpackTar(raw, { strict: true });
+/** Bytes of a stream as a ReadableStream (for the platform's (de)compression streams). */
+function readableOf(stream: ByteStream): ReadableStream<Uint8Array> {
+  const it = stream[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const r = await it.next();
+      if (r.done) controller.close();
+      else controller.enqueue(r.value.slice());
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
 }
 
-/** gzip or gunzip with the platform's CompressionStream (browsers, Node 18+). */
-export async function gzip(bytes: Uint8Array, way: 'compress' | 'decompress'): Promise<Uint8Array> {
-  const stream = way === 'compress' ? new CompressionStream('gzip') : new DecompressionStream('gzip');
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
+/** A ReadableStream as a stream of chunks. */
+async function* chunksOf(readable: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = readable.getReader();
+  try {
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/** gzip of a stream, as it passes. */
+export function gzipStream(stream: ByteStream): ByteStream {
+  return chunksOf(readableOf(stream).pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>));
+}
+
+/** One member read from an archive: its header, and its bytes as a stream to read (or cancel) before the next. */
+export interface ReadMember {
+  header: TarHeader;
+  body: ReadableStream<Uint8Array>;
+}
+
+/**
+ * The members of an archive stream, as modern-tar's decoder parses them
+ * (strict, as unpackTar was); gzip is detected by its magic bytes, as GNU
+ * tar does on read, and inflated as it passes. An archive without a single
+ * byte is not an archive (GNU tar: "This does not look like a tar archive").
+ */
+export async function* unpackStream(stream: ByteStream): AsyncGenerator<ReadMember> {
+  const head = await nonEmpty(stream);
+  if (head === undefined) throw new Error('empty archive');
+  const { createTarDecoder } = await import('modern-tar');
+  // Peek at the first bytes for gzip's magic without losing them.
+  const it = head[Symbol.asyncIterator]();
+  const first = await it.next();
+  const bytes = first.done ? new Uint8Array(0) : first.value;
+  const whole = (async function* () {
+    yield bytes;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  })();
+  let raw = readableOf(whole);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) raw = raw.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  const entries = raw.pipeThrough(createTarDecoder({ strict: true }));
+  const reader = entries.getReader();
+  try {
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) return;
+      yield r.value as ReadMember;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /** Writes one member under `base`; returns an error line for what a non-root user cannot create. */
-export async function extractEntry(fs: IFileSystem, base: string, name: string, e: ParsedTarEntryWithData): Promise<string | undefined> {
+export async function extractEntry(fs: IFileSystem, base: string, name: string, e: ReadMember): Promise<string | undefined> {
   const h = e.header;
   const abs = fs.resolvePath(base, name);
   const parent = abs.replace(/\/[^/]*$/, '') || '/';
@@ -118,7 +231,7 @@ export async function extractEntry(fs: IFileSystem, base: string, name: string, 
       return undefined;
     }
     case 'file':
-      await fs.writeFile(abs, e.data ?? new Uint8Array(0));
+      await hostFs(fs, '/').writeStream(abs, chunksOf(e.body));
       await fs.chmod(abs, mode);
       if (h.mtime) await fs.utimes(abs, h.mtime, h.mtime);
       return undefined;
