@@ -5,6 +5,7 @@
  * is committed to the store as one batch, and only then becomes visible;
  * operations are serialized, as the daemon's image store locks serialize them.
  */
+import { prepareFastSha256 } from './digest.ts';
 import type { IFileSystem } from './fs-interface.ts';
 import type { Store } from '../store/store.ts';
 import type {
@@ -75,7 +76,9 @@ export class Engine {
 
   /** Opens an engine on a store, loading the state it holds. */
   static async open(opts: EngineOptions): Promise<Engine> {
-    return new Engine(opts, stateFromSnapshot(await opts.store.load()));
+    // hash-wasm's hashers compile while the store loads (digest.ts: load hashes at WASM speed).
+    const [snapshot] = await Promise.all([opts.store.load(), prepareFastSha256()]);
+    return new Engine(opts, stateFromSnapshot(snapshot));
   }
 
   /** The engine's current time in ms. */
