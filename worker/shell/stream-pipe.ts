@@ -193,7 +193,8 @@ export async function streamEnds(ctx: InvocationContext, pipes: StreamPipes | un
     const abs = ctx.fs.resolvePath(ctx.cwd, inFile);
     // bash opens `< FILE` before running the command; these are its words for what open(2) refuses.
     if (!(await ctx.fs.exists(abs))) ends.stdinError = `bash: ${inFile}: No such file or directory\n`;
-    else ends.stdin = hostFs(ctx.fs, ctx.cwd).readStream(abs);
+    // The shell's own fs (pipes.fs): ctx.fs is just-bash's per-command wrapper, which has no readStream.
+    else ends.stdin = hostFs(pipes?.fs ?? ctx.fs, ctx.cwd).readStream(abs);
   }
   return { ends, args };
 }
@@ -218,7 +219,8 @@ export class StreamOutput {
 
   constructor(ends: StreamEnds, fs: IFileSystem, pipes: StreamPipes | undefined) {
     this.#ends = ends;
-    this.#fs = fs;
+    // The shell's own fs where the line has one: just-bash's per-command wrapper (ctx.fs) has no writeStream, so a `> FILE` stream would be gathered whole.
+    this.#fs = pipes?.fs ?? fs;
     this.#pipes = pipes;
   }
 

@@ -91,7 +91,8 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineH
           },
       env: withoutMarks(ctx.exportedEnv ?? Object.fromEntries(ctx.env)),
       cwd: ctx.cwd,
-      fs: hostFs(ctx.fs, ctx.cwd),
+      // The shell's own fs, not just-bash's per-command wrapper of it (which lacks writeStream/readStream, so big files would be gathered whole).
+      fs: hostFs(hooks.pipes?.fs ?? ctx.fs, ctx.cwd),
       isTTY: hooks.isTTY('docker'),
       stdinIsTerminal: live !== undefined,
     };

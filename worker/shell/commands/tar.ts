@@ -53,7 +53,7 @@ export function tarCommand(jb: JustBash, hooks: LineHooks): Command[] {
       else {
         const abs = ctx.fs.resolvePath(ctx.cwd, o.file!);
         if (!(await ctx.fs.exists(abs))) return text('', `tar: ${o.file}: Cannot open: No such file or directory\n${FATAL}`, 2);
-        archive = hostFs(ctx.fs, ctx.cwd).readStream(abs);
+        archive = hostFs(fs, ctx.cwd).readStream(abs);
       }
       return read(ctx.fs, base, o, archive);
     }),
