@@ -8,6 +8,7 @@
  * BuildKit wrote in a real engine, test/registry/fixtures/engine-configs.txt).
  */
 import type { ContainerDefaults } from '../engine/image-config.ts';
+import { VARIANT_IMAGES } from './catalog-variants.ts';
 import { fakeHex } from './tree.ts';
 
 /** One history step of a catalog image. */
@@ -165,4 +166,5 @@ export const CATALOG: CatalogImage[] = [
       legacy(MONGO_T('21:07.853912436'), '/bin/sh -c #(nop)  EXPOSE 27017'),
       legacy(MONGO_T('21:12.880231541'), '/bin/sh -c #(nop)  CMD ["mongod"]'),
     ] },
+  ...VARIANT_IMAGES,
 ];

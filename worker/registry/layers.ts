@@ -8,6 +8,7 @@ import { alpineTree } from './alpine.ts';
 import { aptLayerTree, busyboxTree, helloTree, nodeTree, pipTree, programsTree, pythonDepsTree, pythonLinksTree, pythonTree, scriptTree, userTree } from './apps.ts';
 import { debianTree } from './debian.ts';
 import type { DebPkg } from './dpkg.ts';
+import { VARIANT_LAYERS } from './layers-variants.ts';
 import { nginxInstallTree } from './nginx.ts';
 import { MONGO_ENTRYPOINT, NGINX_ENTRYPOINT, NGINX_HOOKS, NODE_ENTRYPOINT, REDIS_ENTRYPOINT } from './scripts.ts';
 import { Tree, unix } from './tree.ts';
@@ -77,6 +78,7 @@ export const LAYERS: Record<string, () => Tree> = {
   'mongo-4.2.24': () => programsTree('mongo-4.2.24', T_MONGO, 313_900_000, 'usr/bin', { mongod: 88_314_072, mongo: 48_210_904, mongos: 57_813_128, mongodump: 16_318_360, mongorestore: 16_627_864, mongoexport: 15_966_232, mongoimport: 16_126_136, mongostat: 15_654_952, mongotop: 15_339_960, mongofiles: 15_794_328, bsondump: 12_003_416, 'install_compass': 7_030 }, {}, 'usr/share/doc/mongodb-org-server', ['changelog.gz', 'LICENSE-Community.txt', 'THIRD-PARTY-NOTICES']).text('etc/mongod.conf.orig', '# mongod.conf\n\n# for documentation of all options, see:\n#   http://docs.mongodb.org/manual/reference/configuration-options/\n\n# Where and how to store data.\nstorage:\n  dbPath: /var/lib/mongodb\n  journal:\n    enabled: true\n\n# network interfaces\nnet:\n  port: 27017\n  bindIp: 127.0.0.1\n'),
   'mongo-4.2-data': () => new Tree('mongo-4.2-data', T_MONGO).dir('data/configdb', { uid: 999, gid: 999 }).dir('data/db', { uid: 999, gid: 999 }),
   'mongo-4.2-entrypoint': () => scriptTree('mongo-4.2-entrypoint', T_MONGO, 'usr/local/bin/docker-entrypoint.sh', MONGO_ENTRYPOINT),
+  ...VARIANT_LAYERS,
 };
 
 /** Package stanzas from 'name version section description…' strings. */
