@@ -14,11 +14,14 @@ import { parseDockerArgs } from './command/parse.ts';
 import { CliError, type CommandContext } from './context.ts';
 import { HANDLERS, declaredFlags } from './handlers.ts';
 import { buildkitDisabled } from './image/build.ts';
+import { hubHint } from './hub-hint.ts';
 import type { ParseOutcome } from './command/parse.ts';
 
 /** The docker command of one engine. */
 export class DockerCli {
   readonly #engine: Engine;
+  /** Whether this session has printed the practice-Hub hint (hub-hint.ts). */
+  #hubHintShown = false;
 
   constructor(engine: Engine) {
     this.#engine = engine;
@@ -54,10 +57,17 @@ export class DockerCli {
       out: (s) => io.stdout(s),
       err: (s) => io.stderr(s),
     };
+    const missedBefore = this.#engine.registry.missingRepositoryLookups?.() ?? 0;
     try {
       return await handler.run(ctx);
     } catch (err) {
       return report(io, err);
+    } finally {
+      // After Docker's own error: once per session, say what the practice Hub holds.
+      if (!this.#hubHintShown && (this.#engine.registry.missingRepositoryLookups?.() ?? 0) > missedBefore) {
+        this.#hubHintShown = true;
+        io.stderr(hubHint(this.#engine.registry.repositoryCount?.() ?? 0));
+      }
     }
   }
 }

@@ -8,11 +8,13 @@ import { EngineError } from '../engine/errors.ts';
 import type { RegistryClient, RemoteImage } from '../engine/registry-client.ts';
 import type { Json } from '../store/store.ts';
 import type { Entry } from '../engine/layer/entry.ts';
-import { RegistryError, layerByRecipe, listCatalog, resolve, type LayerRecipeRef } from './registry.ts';
+import { heldRepositories, hubSearch } from './hub-index.ts';
+import { RegistryError, hubRepository, layerByRecipe, listCatalog, resolve, type LayerRecipeRef } from './registry.ts';
 
 /** The Hub client. Resolutions are memoized: catalog images never change. */
 export function hubRegistry(): RegistryClient {
   const cache = new Map<string, RemoteImage>();
+  let missing = 0;
   return {
     resolve(repository: string, reference: string): RemoteImage {
       const key = `${repository}@${reference}`;
@@ -30,7 +32,11 @@ export function hubRegistry(): RegistryClient {
         cache.set(key, remote);
         return remote;
       } catch (err) {
-        if (err instanceof RegistryError) throw new EngineError('NotFound', err.message);
+        if (err instanceof RegistryError) {
+          // Only Hub names count: the hint is about what the practice Hub holds.
+          if (err.code === 'REPO_NOT_FOUND' && hubRepository(repository.replace(/^docker\.io\//, '')) !== undefined) missing++;
+          throw new EngineError('NotFound', err.message);
+        }
         throw err;
       }
     },
@@ -41,5 +47,8 @@ export function hubRegistry(): RegistryClient {
     layerEntries(recipe: Json): Entry[] {
       return layerByRecipe(recipe as unknown as LayerRecipeRef).entries();
     },
+    search: hubSearch,
+    repositoryCount: () => heldRepositories().length,
+    missingRepositoryLookups: () => missing,
   };
 }
