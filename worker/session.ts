@@ -259,14 +259,18 @@ function realDocker(opts: SessionOptions, host: import('just-bash').IFileSystem)
   type Loaded = { run: DockerCommand; lab: import('./lab/lab.ts').Lab; engine: import('./engine/engine.ts').Engine };
   let cli: Promise<Loaded> | undefined;
   const load = async (): Promise<Loaded> => {
-    const [{ Lab }, { DockerCli }, { hubRegistry }, { engineNoSpaceMessage }] = await Promise.all([
+    const [{ Lab }, { DockerCli }, { hubRegistry }, { engineNoSpaceMessage }, { hubHintNote }] = await Promise.all([
       import('./lab/lab.ts'),
       import('./cli/docker.ts'),
       import('./registry/hub-client.ts'),
       import('./shell/no-space.ts'),
+      import('./cli/hub-hint.ts'),
     ]);
     const lab = await Lab.open({ store: opts.store, registry: hubRegistry(), clock: opts.clock, random: opts.random, host });
-    const docker = new DockerCli(lab.api, { noSpaceNote: (err) => engineNoSpaceMessage(err as StoreFullError) });
+    const docker = new DockerCli(lab.api, {
+      noSpaceNote: (err) => engineNoSpaceMessage(err as StoreFullError),
+      missingRepositoryNote: hubHintNote(lab.engine.registry),
+    });
     return { run: (argv, io) => docker.run(argv, io), lab, engine: lab.engine };
   };
   const run: DockerCommand = async (argv, io) => {

@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { builderSession, mask } from './helpers.ts';
+import { hubHint } from '../../worker/cli/hub-hint.ts';
+import { heldRepositories } from '../../worker/registry/hub-index.ts';
 
 const BANNER =
   'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n' +
@@ -89,7 +91,8 @@ describe('legacy builder', () => {
       ["printf 'FROM alpine\\nENV FOO\\n' > Dockerfile", 'Error response from daemon: failed to parse Dockerfile: ENV must have two arguments\n', 1],
       [': > Dockerfile', 'Error response from daemon: the Dockerfile (Dockerfile) cannot be empty\n', 1],
       ["printf 'RUN echo hi\\n' > Dockerfile", 'Error response from daemon: no build stage in current context\n', 1],
-      ["printf 'FROM nosuchimage:1\\n' > Dockerfile", "pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n", 1],
+      // Layerlab's one-time line follows the first missing repository of the session (worker/cli/hub-hint.ts).
+      ["printf 'FROM nosuchimage:1\\n' > Dockerfile", "pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: requested access to the resource is denied\n" + hubHint(heldRepositories().length), 1],
     ];
     for (const [setup, err, rc] of cases) {
       await s.line(setup);

@@ -10,6 +10,7 @@
  */
 import names from './namesgenerator.json' with { type: 'json' };
 import { reflow } from './table-reflow.ts';
+import { HUB_HINT_LINE } from '../../worker/cli/hub-hint.ts';
 
 export { normalizeTable } from './table-reflow.ts';
 
@@ -85,7 +86,9 @@ export function createNormalizer(): (text: string, line?: number) => string {
       .replace(RFC3339, '<time>')
       .replace(GO_TIME, '<time>')
       .replace(NAME, '<name>');
-  return (text, line) => reflow(text, (s) => cell(s, line)).replace(IF_INDEX, '<n>: $1@if<n>:');
+  // Layerlab's one-time line after a missing repository's error is not Docker's output (worker/cli/hub-hint.ts): dropped.
+  const withoutHint = (text: string): string => text.split('\n').filter((l) => !HUB_HINT_LINE.test(l)).join('\n');
+  return (text, line) => reflow(withoutHint(text), (s) => cell(s, line)).replace(IF_INDEX, '<n>: $1@if<n>:');
 }
 
 /**

@@ -22,6 +22,12 @@ export interface DockerCliOptions {
    * code is ENOSPC): how full it is and what frees space.
    */
   noSpaceNote?(err: Error): string;
+  /**
+   * Asked after each command: the line to add after Docker's own error when
+   * the command named a repository the practice Hub does not hold, once per
+   * session (worker/cli/hub-hint.ts hubHintNote); undefined otherwise.
+   */
+  missingRepositoryNote?(): string | undefined;
 }
 
 /** The docker command of one engine. */
@@ -68,6 +74,10 @@ export class DockerCli {
       return await handler.run(ctx);
     } catch (err) {
       return report(io, err, this.#opts);
+    } finally {
+      // After Docker's own error: once per session, say what the practice Hub holds (hub-hint.ts).
+      const note = this.#opts.missingRepositoryNote?.();
+      if (note !== undefined) io.stderr(note);
     }
   }
 }

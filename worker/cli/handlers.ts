@@ -37,6 +37,7 @@ import { save } from './image/save.ts';
 import { load } from './image/load.ts';
 import { importImage } from './image/import.ts';
 import { inspect } from './system/inspect.ts';
+import { search } from './registry/search.ts';
 import { create as networkCreate } from './network/create.ts';
 import { ls as networkLs } from './network/ls.ts';
 import { inspect as networkInspect } from './network/inspect.ts';
@@ -119,6 +120,7 @@ export const HANDLERS: Record<string, Implemented> = {
   inspect: impl(inspect, 'format', 'size', 'type'),
   'system info': impl(info, 'format'),
   'system df': impl(df, 'format', 'verbose'),
+  search: impl(search, 'filter', 'format', 'limit', 'no-trunc'),
   version: impl(version, 'format'),
 };
 

@@ -28,9 +28,10 @@ import { pullInto, resolveRemote, statusMessage } from './images/pull.ts';
 import { collectOrphanLayers, removeImage } from './images/remove.ts';
 import { chooseImages, saveImages } from './images/save.ts';
 import { loadImages } from './images/load.ts';
+import { searchImages, type ImageSearchOptions } from './images/search.ts';
 import { importImage, type ImportOptions } from './images/import.ts';
 import { parseNormalizedNamed, referenceString, type Reference } from './reference.ts';
-import type { RegistryClient } from './registry-client.ts';
+import type { RegistryClient, SearchResult } from './registry-client.ts';
 import { diffToBatch, draftOf, stateFromSnapshot, stateOf, type Draft, type EngineState } from './state.ts';
 import type { ByteStream } from './stream.ts';
 import { ENGINE_VERSION, versionResponse } from './version.ts';
@@ -194,6 +195,11 @@ export class Engine {
   /** `POST /images/create?fromSrc=-` (docker import): the new image's ID. */
   async imageImport(archive: ByteStream, opts: ImportOptions): Promise<string> {
     return this.#mutate((draft) => importImage(draft, archive, opts, this.now()));
+  }
+
+  /** `GET /images/search?term=&limit=&filters=` (docker search): the registry's results, filtered as the daemon filters them. */
+  async imageSearch(term: string, opts: ImageSearchOptions = {}): Promise<SearchResult[]> {
+    return searchImages(this.#registry, term, opts);
   }
 
   /** `GET /version`. */

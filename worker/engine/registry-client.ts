@@ -30,6 +30,16 @@ export interface RemoteImage {
   layers: RemoteLayer[];
 }
 
+/** One result of a registry search (moby api/types/registry.SearchResult, JSON names). */
+export interface SearchResult {
+  name: string;
+  description: string;
+  star_count: number;
+  is_official: boolean;
+  /** Deprecated; the daemon always answers false. */
+  is_automated: boolean;
+}
+
 /** A registry the engine can pull from. Errors are EngineErrors with Docker's words. */
 export interface RegistryClient {
   /** Resolves `docker.io/library/alpine` + `latest` (or `sha256:…`). */
@@ -43,4 +53,16 @@ export interface RegistryClient {
    * then records it by recipe instead of storing the archive's copy.
    */
   layerByDiffId?(diffId: string): RemoteLayer | undefined;
+  /**
+   * Docker Hub's search (`/v1/search?q=&n=`): at most `limit` repositories
+   * matching `term`, most relevant first. Absent for registries without one.
+   */
+  search?(term: string, limit: number): SearchResult[];
+  /** How many repositories the registry holds (the CLI's hint after a missing one). */
+  repositoryCount?(): number;
+  /**
+   * How many lookups so far named a repository the registry does not hold
+   * (the CLI prints its hint once, when this grows).
+   */
+  missingRepositoryLookups?(): number;
 }

@@ -84,8 +84,8 @@ export class SimulatedEngine implements EngineApi {
   async imageImport(archive: ByteStream, opts: ImageImportOptions): Promise<string> {
     return this.#engine.imageImport(archive, opts);
   }
-  async imageSearch(_term: string, _opts?: ImageSearchOptions): Promise<ImageSearchResult[]> {
-    throw new EngineError('NotImplemented', 'docker search is not simulated in Layerlab yet');
+  async imageSearch(term: string, opts?: ImageSearchOptions): Promise<ImageSearchResult[]> {
+    return this.#engine.imageSearch(term, opts);
   }
   async imageBuild(context: Uint8Array, opts: BuildOptions, sink: BuildSink) {
     return build({ engine: this.#engine, containers: await this.#containers() }, context, opts, sink);

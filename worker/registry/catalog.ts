@@ -10,6 +10,7 @@
 import type { ContainerDefaults } from '../engine/image-config.ts';
 import { SERVICE_IMAGES } from './catalog-services.ts';
 import { LANGUAGE_IMAGES } from './catalog-languages.ts';
+import { VARIANT_IMAGES } from './catalog-variants.ts';
 import { fakeHex } from './tree.ts';
 
 /** One history step of a catalog image. */
@@ -169,4 +170,5 @@ export const CATALOG: CatalogImage[] = [
     ] },
   ...SERVICE_IMAGES,
   ...LANGUAGE_IMAGES,
+  ...VARIANT_IMAGES,
 ];

@@ -8,7 +8,8 @@ import { EngineError } from '../engine/errors.ts';
 import type { RegistryClient, RemoteImage, RemoteLayer } from '../engine/registry-client.ts';
 import type { Json } from '../store/store.ts';
 import type { Entry } from '../engine/layer/entry.ts';
-import { RegistryError, layerByRecipe, listCatalog, resolve, type LayerRecipeRef } from './registry.ts';
+import { RegistryError, hubRepository, layerByRecipe, listCatalog, resolve, type LayerRecipeRef } from './registry.ts';
+import { heldRepositories, hubSearch } from './hub-index.ts';
 import DIGESTS from './digests.generated.json' with { type: 'json' };
 
 /** DiffID → the layer key and facts digests.generated.json records (built on first use). */
@@ -17,6 +18,7 @@ let byDiffId: Map<string, RemoteLayer> | undefined;
 /** The Hub client. Resolutions are memoized: catalog images never change. */
 export function hubRegistry(): RegistryClient {
   const cache = new Map<string, RemoteImage>();
+  let missing = 0;
   return {
     resolve(repository: string, reference: string): RemoteImage {
       const key = `${repository}@${reference}`;
@@ -34,7 +36,11 @@ export function hubRegistry(): RegistryClient {
         cache.set(key, remote);
         return remote;
       } catch (err) {
-        if (err instanceof RegistryError) throw new EngineError('NotFound', err.message);
+        if (err instanceof RegistryError) {
+          // Only Hub names count: the hint is about what the practice Hub holds.
+          if (err.code === 'REPO_NOT_FOUND' && hubRepository(repository.replace(/^docker\.io\//, '')) !== undefined) missing++;
+          throw new EngineError('NotFound', err.message);
+        }
         throw err;
       }
     },
@@ -52,5 +58,8 @@ export function hubRegistry(): RegistryClient {
       const hit = byDiffId.get(diffId);
       return hit && { ...hit, recipe: { layer: (hit.recipe as { layer: string }).layer } };
     },
+    search: hubSearch,
+    repositoryCount: () => heldRepositories().length,
+    missingRepositoryLookups: () => missing,
   };
 }

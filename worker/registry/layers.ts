@@ -9,6 +9,7 @@ import { aptLayerTree, busyboxTree, helloTree, nodeTree, pipTree, programsTree, 
 import { debianTree } from './debian.ts';
 import { LANGUAGE_LAYERS } from './layers-languages.ts';
 import type { DebPkg } from './dpkg.ts';
+import { VARIANT_LAYERS } from './layers-variants.ts';
 import { nginxInstallTree } from './nginx.ts';
 import { SERVICE_LAYERS } from './layers-services.ts';
 import { MONGO_ENTRYPOINT, NGINX_ENTRYPOINT, NGINX_HOOKS, NODE_ENTRYPOINT, REDIS_ENTRYPOINT } from './scripts.ts';
@@ -81,6 +82,7 @@ export const LAYERS: Record<string, () => Tree> = {
   'mongo-4.2-entrypoint': () => scriptTree('mongo-4.2-entrypoint', T_MONGO, 'usr/local/bin/docker-entrypoint.sh', MONGO_ENTRYPOINT),
   ...SERVICE_LAYERS,
   ...LANGUAGE_LAYERS,
+  ...VARIANT_LAYERS,
 };
 
 /** Package stanzas from 'name version section description…' strings. */

@@ -35,6 +35,8 @@ export interface ParsedFormat {
 export interface RenderOptions {
   /** Go type of the row context for error texts, e.g. `*formatter.imageContext`. */
   typeName: string;
+  /** The row's MarshalJSON, when the context defines its own (search's booleans); contextJson otherwise. */
+  json?: (row: object) => string;
 }
 
 /** docker's wrapping of template errors: `template parsing error: template: :1:2: …` (also for execution errors). */
@@ -108,7 +110,7 @@ export function renderTable(
   const tmpl = compile(format);
   let body = '';
   for (const row of rows) {
-    const ctx = new GoStruct(row, options.typeName, () => contextJson(row));
+    const ctx = new GoStruct(row, options.typeName, () => (options.json ? options.json(row) : contextJson(row)));
     try {
       body += tmpl.execute(ctx) + '\n';
     } catch (e) {
