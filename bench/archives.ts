@@ -26,12 +26,12 @@
  * machine's load average is printed: other work on the cores skews times.
  * Prints figures; asserts nothing.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launchChromium, startPreview, type as typeKeys, waitForPrompt, type PreviewServer } from '../test/browser/harness.ts';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { startPreview, type as typeKeys, waitForPrompt, type PreviewServer } from '../test/browser/harness.ts';
 import { mb, measure, type MemoryPeak, type ProcessList } from './memory.ts';
 
 const args = process.argv.slice(2);
@@ -101,7 +101,8 @@ async function nodeSide(): Promise<Side> {
 
 /** The page: types the line, presses Enter, and waits for the next prompt; the output is read from the terminal. */
 async function pageSide(server: PreviewServer, browser: Browser): Promise<Side> {
-  const page: Page = await browser.newPage();
+  // The default context of an on-disk profile (launchOnDiskChromium): a new context would be off the record, where IndexedDB lives in the browser process's memory.
+  const page: Page = await browser.contexts()[0]!.newPage();
   await page.goto(server.url);
   await waitForPrompt(page);
   const cdp: CDPSession = await browser.newBrowserCDPSession();
@@ -215,13 +216,50 @@ if (sides.length === 0 || sides.includes('node')) {
 }
 if (sides.length === 0 || sides.includes('page')) {
   const server = await startPreview();
-  const browser = await launchChromium();
+  const { browser, stop } = await launchOnDiskChromium();
   try {
     const side = await pageSide(server, browser);
     await bench(side);
     await side.close();
   } finally {
     await browser.close();
+    await stop();
     await server.stop();
   }
+}
+
+/**
+ * Chromium on a profile on disk, as a learner's browser is, driven over the
+ * DevTools protocol on loopback. Playwright's `launch()` contexts are off the
+ * record: there IndexedDB keeps every byte in the browser process's memory and
+ * the quota is a fraction of RAM, so a 1.2 GB archive measured the harness,
+ * not the page (the first runs showed the browser process growing by the
+ * archive's size and "storage full" at 1.4 GB).
+ */
+async function launchOnDiskChromium(): Promise<{ browser: Browser; stop(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'layerlab-bench-profile-'));
+  const child = spawn('/usr/bin/chromium', [
+    '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    `--user-data-dir=${profile}`, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ws = await new Promise<string>((ok, fail) => {
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (m) ok(m[1]!);
+    });
+    child.once('exit', () => fail(new Error(`chromium exited before listening:\n${err.slice(-2000)}`)));
+  });
+  const browser = await chromium.connectOverCDP(ws);
+  return {
+    browser,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((ok) => child.once('exit', ok));
+      }
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
