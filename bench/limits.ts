@@ -32,7 +32,8 @@ import { DirStore } from '../worker/store/dir-store.ts';
 const MiB = 1 << 20;
 const args = process.argv.slice(2);
 const sides = args.length === 0 ? ['node', 'page'] : args;
-const HASH_WASM = process.env.HASH_WASM;
+// hash-wasm is a dependency now (worker/engine/digest.ts hashes loads with it): measured from node_modules unless HASH_WASM names another copy.
+const HASH_WASM = process.env.HASH_WASM ?? join(import.meta.dirname, '../node_modules/hash-wasm');
 
 /** hash-wasm's createSHA256 in Node, from HASH_WASM. */
 async function hashWasmNode(): Promise<(() => Promise<IncrementalHash>) | undefined> {
