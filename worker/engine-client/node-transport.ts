@@ -6,6 +6,7 @@
  * outside the pure layers: only bin/ and tests import it.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { ByteStream } from '../engine/stream.ts';
 import type { HijackedConnection, Transport, TransportRequest, TransportResponse } from './transport.ts';
@@ -18,11 +19,16 @@ export function parseHost(host: string): { socketPath: string } | { host: string
   throw new Error(`unsupported engine address ${host}: use unix:///PATH or tcp://HOST:PORT`);
 }
 
-/** A transport to the daemon at `host` (unix:// or tcp://). */
-export function nodeTransport(host: string): Transport {
+/**
+ * A transport to the daemon at `host` (unix:// or tcp://). With `tls` (CA, client certificate and key), it
+ * speaks HTTPS as `docker --tlsverify` does to a daemon started with `--tlsverify` on port 2376.
+ */
+export function nodeTransport(host: string, opts: { tls?: { ca: string; cert: string; key: string; servername?: string } } = {}): Transport {
   const target = parseHost(host);
-  const base = (req: TransportRequest, extra: Record<string, string> = {}): http.RequestOptions => ({
+  const client = opts.tls ? https : http;
+  const base = (req: TransportRequest, extra: Record<string, string> = {}): https.RequestOptions => ({
     ...target,
+    ...opts.tls,
     method: req.method,
     path: req.path,
     // docker/cli's User-Agent names its version; the daemon logs it only.
@@ -31,13 +37,13 @@ export function nodeTransport(host: string): Transport {
   return {
     request: (req) =>
       new Promise<TransportResponse>((resolve, reject) => {
-        const r = http.request(base(req), (res) => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: res }));
+        const r = client.request(base(req), (res) => resolve({ status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: res }));
         r.on('error', reject);
         void send(r, req.body).catch(reject);
       }),
     hijack: (req) =>
       new Promise<HijackedConnection>((resolve, reject) => {
-        const r = http.request(base(req, { connection: 'Upgrade', upgrade: 'tcp' }));
+        const r = client.request(base(req, { connection: 'Upgrade', upgrade: 'tcp' }));
         r.on('error', reject);
         r.on('upgrade', (res, socket: Socket, head: Buffer) => resolve(hijacked(res.statusCode ?? 101, flatHeaders(res.headers), socket, head)));
         // A daemon refusing the request (404, 409) answers without upgrading.
