@@ -58,7 +58,7 @@ interface Pod {
     message?: string;
     podIP?: string;
     conditions?: { type: string; status: string; reason?: string; message?: string }[];
-    containerStatuses?: { state?: { waiting?: { reason?: string; message?: string }; terminated?: { reason?: string; exitCode?: number } } }[];
+    containerStatuses?: { name: string; state?: { waiting?: { reason?: string; message?: string }; terminated?: { reason?: string; exitCode?: number } } }[];
   };
 }
 interface PodList {
@@ -197,7 +197,11 @@ type PodState = { kind: 'ready' } | { kind: 'failed'; reason: string } | { kind:
 function podState(pod: Pod): PodState {
   const st = pod.status ?? {};
   if (pod.metadata.deletionTimestamp) return { kind: 'failed', reason: 'being deleted' };
-  if (st.phase === 'Failed' || st.phase === 'Succeeded') return { kind: 'failed', reason: `${st.phase}${st.reason ? ` (${st.reason})` : ''}${st.message ? `: ${st.message}` : ''}` };
+  if (st.phase === 'Failed' || st.phase === 'Succeeded') {
+    const exited = st.containerStatuses?.find((c) => c.state?.terminated);
+    const why = st.message ?? (exited ? `${exited.name} exited with code ${exited.state!.terminated!.exitCode} (${exited.state!.terminated!.reason})` : undefined);
+    return { kind: 'failed', reason: `${st.phase}${st.reason ? ` (${st.reason})` : ''}${why ? `: ${why}` : ''}` };
+  }
   for (const c of st.containerStatuses ?? []) {
     const w = c.state?.waiting;
     if (w?.reason && FATAL_WAITING.has(w.reason)) return { kind: 'failed', reason: `${w.reason}${w.message ? `: ${w.message}` : ''}` };
