@@ -250,9 +250,9 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
  * RUNNER_K8S_API + RUNNER_K8S_TOKEN_FILE [+ RUNNER_K8S_CA_FILE] (else the pod's service account),
  * RUNNER_K8S_TLS_DIR (ca.pem, cert.pem, key.pem) + RUNNER_K8S_TLS_SECRET + RUNNER_K8S_TLS_NAME, or
  * RUNNER_K8S_PLAINTEXT=1 to speak plain TCP to the engines (tests only), RUNNER_K8S_READY_SECONDS,
- * RUNNER_TTL_SECONDS, RUNNER_REGISTRY_MIRROR, RUNNER_K8S_STORAGE_DRIVER.
+ * RUNNER_TTL_SECONDS, RUNNER_REGISTRY_MIRROR, RUNNER_K8S_STORAGE_DRIVER. `over` replaces any option (tests).
  */
-export async function kubernetesBackendFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<KubernetesBackend> {
+export async function kubernetesBackendFromEnv(env: NodeJS.ProcessEnv = process.env, over: Partial<KubernetesBackendOptions> = {}): Promise<KubernetesBackend> {
   const sandbox = (env.RUNNER_K8S_SANDBOX ?? 'gvisor') as Sandbox;
   if (!(sandbox in DEFAULT_RUNTIME_CLASS)) throw new Error(`RUNNER_K8S_SANDBOX must be gvisor, kata or sysbox, not ${sandbox}`);
   const api = new KubeApi(
@@ -286,5 +286,6 @@ export async function kubernetesBackendFromEnv(env: NodeJS.ProcessEnv = process.
     ...(tls ? { tls } : {}),
     ...(env.RUNNER_REGISTRY_MIRROR ? { registryMirror: env.RUNNER_REGISTRY_MIRROR } : {}),
     ...(env.RUNNER_K8S_STORAGE_DRIVER ? { storageDriver: env.RUNNER_K8S_STORAGE_DRIVER } : {}),
+    ...over,
   });
 }
