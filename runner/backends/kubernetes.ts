@@ -232,16 +232,19 @@ async function ping(engine: SessionEngine, deadline: number, name: string): Prom
       if (res.status === 200 && body === 'OK') return;
       last = `HTTP ${res.status} ${body.slice(0, 100)}`;
     } catch (err) {
-      last = (err as Error).message;
+      // Keep the engine's own refusal rather than the last attempt's cut-off by the deadline.
+      if (!(err instanceof DeadlineError) || last === 'no answer') last = (err as Error).message;
     }
     await new Promise((ok) => setTimeout(ok, Math.min(wait, Math.max(0, deadline - Date.now()))));
     wait = Math.min(wait * 2, 1000);
   }
 }
 
+class DeadlineError extends Error {}
+
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p, new Promise<T>((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out after ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([p, new Promise<T>((_, fail) => (timer = setTimeout(() => fail(new DeadlineError(`no answer within ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
 }
 
 /**
