@@ -34,6 +34,8 @@ export interface PodSettings {
   /** Memory for dockerd itself, on top of the learner's containers. */
   overheadBytes: number;
   storageDriver?: string;
+  /** A CPU request below the limit (e.g. "250m") overcommits CPU for mostly idle learners (SCALING.md); unset: requests = limits. */
+  cpuRequest?: string;
 }
 
 /** Kubernetes objects are plain JSON. */
@@ -71,8 +73,10 @@ export function sessionPod(spec: SessionSpec, s: PodSettings, expiresAt: Date): 
   const p = spec.policy;
   const memory = p.memoryBytes + s.overheadBytes;
   const disk = p.diskBytes ?? 4 * 1024 ** 3;
-  // Guaranteed QoS (requests = limits): a node's capacity is then a plain sum (SCALING.md).
+  // Guaranteed QoS (requests = limits) unless CPU is overcommitted; memory never is: an overcommitted
+  // memory limit turns one learner's build into another's OOM kill (SCALING.md).
   const resources = { cpu: `${Math.ceil(p.nanoCpus / 1e6)}m`, memory: String(memory), 'ephemeral-storage': String(disk + 512 * 1024 ** 2) };
+  const requests = s.cpuRequest ? { ...resources, cpu: s.cpuRequest } : resources;
   const tls = s.tlsSecret !== undefined;
   const args = [
     'dockerd',
@@ -122,7 +126,7 @@ export function sessionPod(spec: SessionSpec, s: PodSettings, expiresAt: Date): 
           env: [{ name: 'DOCKER_TLS_CERTDIR', value: '' }],
           ports: [{ name: 'engine', containerPort: s.enginePort, protocol: 'TCP' }],
           readinessProbe: { tcpSocket: { port: s.enginePort }, periodSeconds: 2, failureThreshold: 3 },
-          resources: { requests: resources, limits: resources },
+          resources: { requests, limits: resources },
           securityContext: dockerdSecurityContext(s.sandbox),
           volumeMounts: [
             { name: 'data', mountPath: '/var/lib/docker' },

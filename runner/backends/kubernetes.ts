@@ -253,11 +253,11 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
  * RUNNER_K8S_API + RUNNER_K8S_TOKEN_FILE [+ RUNNER_K8S_CA_FILE] (else the pod's service account),
  * RUNNER_K8S_TLS_DIR (ca.pem, cert.pem, key.pem) + RUNNER_K8S_TLS_SECRET + RUNNER_K8S_TLS_NAME, or
  * RUNNER_K8S_PLAINTEXT=1 to speak plain TCP to the engines (tests only), RUNNER_K8S_READY_SECONDS,
- * RUNNER_TTL_SECONDS, RUNNER_REGISTRY_MIRROR, RUNNER_K8S_STORAGE_DRIVER. `over` replaces any option (tests).
+ * RUNNER_TTL_SECONDS, RUNNER_REGISTRY_MIRROR, RUNNER_K8S_STORAGE_DRIVER, RUNNER_K8S_CPU_REQUEST. `over` replaces any option (tests).
  */
 export async function kubernetesBackendFromEnv(env: NodeJS.ProcessEnv = process.env, over: Partial<KubernetesBackendOptions> = {}): Promise<KubernetesBackend> {
   const sandbox = (env.RUNNER_K8S_SANDBOX ?? 'gvisor') as Sandbox;
-  if (!(sandbox in DEFAULT_RUNTIME_CLASS)) throw new Error(`RUNNER_K8S_SANDBOX must be gvisor, kata or sysbox, not ${sandbox}`);
+  if (!Object.hasOwn(DEFAULT_RUNTIME_CLASS, sandbox)) throw new Error(`RUNNER_K8S_SANDBOX must be gvisor, kata or sysbox, not ${sandbox}`);
   const api = new KubeApi(
     env.RUNNER_K8S_API
       ? {
@@ -289,6 +289,7 @@ export async function kubernetesBackendFromEnv(env: NodeJS.ProcessEnv = process.
     ...(tls ? { tls } : {}),
     ...(env.RUNNER_REGISTRY_MIRROR ? { registryMirror: env.RUNNER_REGISTRY_MIRROR } : {}),
     ...(env.RUNNER_K8S_STORAGE_DRIVER ? { storageDriver: env.RUNNER_K8S_STORAGE_DRIVER } : {}),
+    ...(env.RUNNER_K8S_CPU_REQUEST ? { cpuRequest: env.RUNNER_K8S_CPU_REQUEST } : {}),
     ...over,
   });
 }
