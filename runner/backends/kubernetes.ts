@@ -70,6 +70,9 @@ interface PodList {
 // describe shows the same reasons); ErrImagePull alone is left to its retry, it may be transient.
 const FATAL_WAITING = new Set(['ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError']);
 
+/** How long the API server keeps one watch open (it closes it then; we re-read and watch again). */
+const WATCH_SECONDS = 300;
+
 /** Sessions as pods. */
 export class KubernetesBackend implements SessionBackend {
   readonly name = 'kubernetes';
@@ -172,7 +175,8 @@ export class KubernetesBackend implements SessionBackend {
       if (left <= 0) throw new SessionStartError(`session pod ${name} not ready after ${Math.round(this.#o.readyTimeoutMs / 1000)} s: ${state.reason}`);
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), left);
-      const query = `watch=1&fieldSelector=${encodeURIComponent(`metadata.name=${name}`)}&resourceVersion=${pod.metadata.resourceVersion ?? '0'}&timeoutSeconds=${Math.ceil(left / 1000)}`;
+      // The server ends a watch after timeoutSeconds whatever happens; our own deadline aborts it sooner.
+      const query = `watch=1&fieldSelector=${encodeURIComponent(`metadata.name=${name}`)}&resourceVersion=${pod.metadata.resourceVersion ?? '0'}&timeoutSeconds=${WATCH_SECONDS}`;
       try {
         for await (const event of this.#o.api.watch<Pod>(`${this.#pods}?${query}`, abort.signal)) {
           if (event.type === 'DELETED') throw new SessionStartError(`session pod ${name} was deleted while starting`);

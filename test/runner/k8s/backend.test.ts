@@ -17,7 +17,7 @@ let fate: Behaviour = 'ready';
 
 beforeAll(async () => {
   engine = await startEngine();
-});
+}, 120_000); // a process start, on a machine the tests share
 afterAll(async () => {
   await engine.stop();
 });
@@ -25,8 +25,8 @@ afterEach(async () => {
   await fake?.close();
   fate = 'ready';
 });
-async function fresh(): Promise<FakeApiServer> {
-  fake = await startFakeApiServer({ namespace: NAMESPACE, behaviour: () => fate });
+async function fresh(over: { expireFirstWatch?: boolean } = {}): Promise<FakeApiServer> {
+  fake = await startFakeApiServer({ namespace: NAMESPACE, behaviour: () => fate, ...over });
   return fake;
 }
 
@@ -43,8 +43,18 @@ describe('create', () => {
     const name = podName(A);
     expect(fake.log).toEqual([
       `POST /api/v1/namespaces/${NAMESPACE}/pods`,
-      `GET /api/v1/namespaces/${NAMESPACE}/pods?watch=1&fieldSelector=metadata.name%3D${name}&resourceVersion=101&timeoutSeconds=10`,
+      `GET /api/v1/namespaces/${NAMESPACE}/pods?watch=1&fieldSelector=metadata.name%3D${name}&resourceVersion=101&timeoutSeconds=300`,
     ]);
+  });
+
+  test('a watch whose version was compacted away (410 Expired) is resumed from a fresh read of the pod', async () => {
+    const backend = backendOn(await fresh({ expireFirstWatch: true }), engine.port);
+    await backend.create(spec(A));
+    const name = podName(A);
+    const pods = `/api/v1/namespaces/${NAMESPACE}/pods`;
+    // The simulated kubelet made the pod Ready meanwhile, so the fresh read ends the wait.
+    expect(fake.log).toEqual([`POST ${pods}`, `GET ${pods}?watch=1&fieldSelector=metadata.name%3D${name}&resourceVersion=101&timeoutSeconds=300`, `GET ${pods}/${name}`]);
+    expect(await backend.list()).toEqual([A]);
   });
 
   test('a session id that is no valid label value (leading dash, capitals, underscore) is labelled by its hex and listed back as itself', async () => {

@@ -44,7 +44,7 @@ const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** Starts the stand-in; `behaviour` decides each new pod's fate, `podIP` is the address every Ready pod gets. */
-export async function startFakeApiServer(opts: { namespace: string; podIP?: string; behaviour?: (pod: Obj) => Behaviour }): Promise<FakeApiServer> {
+export async function startFakeApiServer(opts: { namespace: string; podIP?: string; behaviour?: (pod: Obj) => Behaviour; expireFirstWatch?: boolean }): Promise<FakeApiServer> {
   const token = randomUUID();
   const store = { pods: new Map<string, Obj>(), networkpolicies: new Map<string, Obj>() };
   const events: Event[] = [];
@@ -160,10 +160,17 @@ export async function startFakeApiServer(opts: { namespace: string; podIP?: stri
     json(res, 200, obj);
   }
 
+  let expireWatch = opts.expireFirstWatch ?? false;
   function watch(res: ServerResponse, kind: Kind, q: URLSearchParams): void {
     const match = selects(q);
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
     const from = Number(q.get('resourceVersion') ?? '0');
+    if (expireWatch) {
+      // etcd compacted the history the watch asks for: the API answers 200 with one ERROR event (410 Expired).
+      expireWatch = false;
+      const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `too old resource version: ${from} (${rv})`, reason: 'Expired', code: 410 };
+      return void res.end(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
+    }
     // resourceVersion 0 (or none): synthetic ADDED events for what exists, then changes (api-concepts "Watch").
     if (from === 0) {
       for (const o of store[kind].values()) if (match(o)) res.write(`${JSON.stringify({ type: 'ADDED', object: o })}\n`);

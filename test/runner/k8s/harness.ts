@@ -59,7 +59,7 @@ export function backendOn(fake: FakeApiServer, enginePort: number, over: Partial
     runtimeClassName: 'gvisor',
     enginePort,
     ttlSeconds: 3600,
-    readyTimeoutMs: 10_000,
+    readyTimeoutMs: 60_000,
     overheadBytes: 256 * 1024 ** 2,
     now: () => NOW,
     ...over,

@@ -59,7 +59,7 @@ beforeAll(async () => {
   terminator.on('tlsClientError', (err) => refused.push(err.message));
   await new Promise<void>((ok) => terminator.listen(0, '127.0.0.1', ok));
   port = (terminator.address() as { port: number }).port;
-});
+}, 120_000); // a process start, on a machine the tests share
 afterAll(async () => {
   // The runner's HTTPS agent keeps connections alive; end them so the terminator can close.
   for (const s of sockets) s.destroy();
