@@ -3,10 +3,11 @@
  * node:https (node:http for a loopback stand-in): JSON in, JSON out, a
  * bearer token, and watches read as newline-delimited JSON events.
  *
- * No client library: @kubernetes/client-node pulls in a large dependency
- * tree (request shims, openid-client, ws, tar…) for five REST calls, and the
- * API's wire format is stable and documented (api-concepts: "Efficient
- * detection of changes", the Status kind). Everything here is what
+ * No client library: @kubernetes/client-node brings some fifteen runtime
+ * dependencies (fetch and proxy agents, ws, tar-fs, js-yaml, openid-client…)
+ * and a generated client for every API group, for five REST calls whose
+ * wire format is stable and documented (Kubernetes "API Concepts": watches,
+ * resource versions, the Status kind). Everything here is what
  * `kubectl get --raw` shows.
  */
 import http from 'node:http';

@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** What the simulated kubelet does with a new pod. */
@@ -44,7 +45,7 @@ const DNS1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** Starts the stand-in; `behaviour` decides each new pod's fate, `podIP` is the address every Ready pod gets. */
-export async function startFakeApiServer(opts: { namespace: string; podIP?: string; behaviour?: (pod: Obj) => Behaviour; expireFirstWatch?: boolean }): Promise<FakeApiServer> {
+export async function startFakeApiServer(opts: { namespace: string; podIP?: string; behaviour?: (pod: Obj) => Behaviour; expireFirstWatch?: boolean; tls?: { cert: string; key: string } }): Promise<FakeApiServer> {
   const token = randomUUID();
   const store = { pods: new Map<string, Obj>(), networkpolicies: new Map<string, Obj>() };
   const events: Event[] = [];
@@ -101,7 +102,9 @@ export async function startFakeApiServer(opts: { namespace: string; podIP?: stri
     );
   };
 
-  const server: Server = createServer((req, res) => void handle(req, res).catch((err) => status(res, 500, 'InternalError', String(err))));
+  const handler = (req: IncomingMessage, res: ServerResponse) => void handle(req, res).catch((err) => status(res, 500, 'InternalError', String(err)));
+  // The real API server speaks HTTPS only; the tests of the in-cluster configuration need that too.
+  const server: Server = opts.tls ? (createTlsServer(opts.tls, handler) as unknown as Server) : createServer(handler);
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     log.push(`${req.method} ${url.pathname}${url.search}`);
@@ -186,7 +189,7 @@ export async function startFakeApiServer(opts: { namespace: string; podIP?: stri
 
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     token,
     log,
     deleteOptions,

@@ -6,35 +6,14 @@
  * Requests and a hijacked attach pass; a client from another CA and an
  * engine under another name are refused.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { createServer, type Server } from 'node:tls';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { SessionStartError, type EngineTls } from '../../../runner/backends/kubernetes.ts';
 import { podName } from '../../../runner/backends/kubernetes-pod.ts';
 import { startFakeApiServer, type FakeApiServer } from './fake-apiserver.ts';
 import { backendOn, NAMESPACE, spec, startEngine, text, type TestEngine } from './harness.ts';
-
-const run = promisify(execFile);
-type Pems = { ca: string; serverCert: string; serverKey: string; clientCert: string; clientKey: string };
-
-/** A CA, a server certificate for DNS:layerlab-session and a client certificate, as the deploy README makes them. */
-async function makeCerts(dir: string): Promise<Pems> {
-  const ssl = (...args: string[]) => run('openssl', args, { cwd: dir });
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
-  await ssl('req', '-x509', ...ec, '-days', '1', '-subj', '/CN=layerlab-engines-ca', '-keyout', 'ca-key.pem', '-out', 'ca.pem');
-  await ssl('req', ...ec, '-subj', '/CN=layerlab-session', '-keyout', 'server-key.pem', '-out', 'server.csr');
-  await ssl('req', ...ec, '-subj', '/CN=layerlab-runner', '-keyout', 'client-key.pem', '-out', 'client.csr');
-  await run('sh', ['-c', "printf 'subjectAltName=DNS:layerlab-session\\nextendedKeyUsage=serverAuth\\n' > server.ext; printf 'extendedKeyUsage=clientAuth\\n' > client.ext"], { cwd: dir });
-  await ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-days', '1', '-out', 'server-cert.pem', '-extfile', 'server.ext');
-  await ssl('x509', '-req', '-in', 'client.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-days', '1', '-out', 'client-cert.pem', '-extfile', 'client.ext');
-  const r = (f: string) => readFile(join(dir, f), 'utf8');
-  return { ca: await r('ca.pem'), serverCert: await r('server-cert.pem'), serverKey: await r('server-key.pem'), clientCert: await r('client-cert.pem'), clientKey: await r('client-key.pem') };
-}
+import { makeCerts, type Pems } from './certs.ts';
 
 let engine: TestEngine;
 let pems: Pems;
@@ -47,7 +26,7 @@ let fake: FakeApiServer;
 
 beforeAll(async () => {
   engine = await startEngine();
-  [pems, other] = await Promise.all([makeCerts(await mkdtemp(join(tmpdir(), 'll-tls-'))), makeCerts(await mkdtemp(join(tmpdir(), 'll-tls-other-')))]);
+  [pems, other] = await Promise.all([makeCerts(), makeCerts()]);
   // dockerd --tlsverify: only clients with a certificate from the CA get a byte through.
   terminator = createServer({ ca: pems.ca, cert: pems.serverCert, key: pems.serverKey, requestCert: true, rejectUnauthorized: true, allowHalfOpen: true }, (tls) => {
     const plain = connect({ port: engine.port, host: '127.0.0.1', allowHalfOpen: true });
