@@ -4,7 +4,15 @@
  * session). The contract is pinned in the issue-14 protocol document.
  */
 import type { Transport } from '../../worker/engine-client/transport.ts';
-import type { SessionPolicy } from '../policy/index.ts';
+
+// The policy helper's runner/policy/index.ts owns SessionPolicy; this copy of its pinned shape keeps the
+// k8s branch compiling alone, and the server helper's backend.ts replaces this whole file at merge.
+interface SessionPolicy {
+  sessionId: string; labels: Record<string,string>;
+  network: 'none' | 'bridge';
+  memoryBytes: number; nanoCpus: number; pidsLimit: number; diskBytes?: number;
+  runtime?: string;
+}
 
 /** What a new session needs. */
 export interface SessionSpec { id: string; labels: Record<string,string>; policy: SessionPolicy; }

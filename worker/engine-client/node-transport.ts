@@ -3,7 +3,7 @@
  * (`unix:///var/run/docker.sock`) or TCP (`tcp://127.0.0.1:2375`), and the
  * hijacked connection of attach and exec start (`Upgrade: tcp`, answered by
  * `101 UPGRADED`, after which the socket carries the raw streams). Lives
- * outside the pure layers: only bin/ and tests import it.
+ * outside the pure layers: only bin/, runner/ and tests import it.
  */
 import http from 'node:http';
 import https from 'node:https';
