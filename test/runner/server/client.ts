@@ -179,3 +179,42 @@ export function frame(id: number, payload: Uint8Array): Buffer {
   b.set(payload, 4);
   return b;
 }
+
+/** The payloads of a multiplexed stream (8-byte headers), joined. */
+export function demux(chunks: Buffer[]): string {
+  const b = Buffer.concat(chunks);
+  let out = '';
+  for (let i = 0; i + 8 <= b.length; ) {
+    const n = b.readUInt32BE(i + 4);
+    out += b.subarray(i + 8, i + 8 + n).toString();
+    i += 8 + n;
+  }
+  return out;
+}
+
+/**
+ * `docker run --rm IMAGE sh -c CMD` as the docker CLI does it over the
+ * API: create, attach (a verified 101), start, wait, remove. `check`
+ * receives each step's status (tests assert, the bench counts).
+ */
+export async function dockerRun(
+  c: RunnerClient,
+  cmd: string,
+  o: { name?: string; image?: string; check?: (label: string, got: number, want: number) => void } = {},
+): Promise<{ out: string; code: number; id: string }> {
+  const check = o.check ?? ((label, got, want) => {
+    if (got !== want) throw new Error(`${label}: ${got}, expected ${want}`);
+  });
+  const create = JSON.stringify({ Image: o.image ?? 'alpine', Cmd: ['sh', '-c', cmd], AttachStdout: true, AttachStderr: true });
+  const created = await c.request('POST', `/v1.51/containers/create${o.name ? `?name=${o.name}` : ''}`, { headers: { 'content-type': 'application/json' }, body: Buffer.from(create) });
+  check(`create ${created.body.toString().trim()}`, created.status, 201);
+  const id = (JSON.parse(created.body.toString()) as { Id: string }).Id;
+  const t = await c.hijack('POST', `/v1.51/containers/${id}/attach?stream=1&stdout=1&stderr=1`);
+  check('attach', t.status, 101);
+  check('start', (await c.request('POST', `/v1.51/containers/${id}/start`)).status, 204);
+  const waited = await c.request('POST', `/v1.51/containers/${id}/wait`);
+  check('wait', waited.status, 200);
+  await t.closed;
+  if (!o.name) check('remove', (await c.request('DELETE', `/v1.51/containers/${id}`)).status, 204);
+  return { out: demux(t.output), code: (JSON.parse(waited.body.toString()) as { StatusCode: number }).StatusCode, id };
+}

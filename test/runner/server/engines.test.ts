@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalBackend } from '../../../runner/backends/local.ts';
 import { decideRuntime } from '../../../runner/backends/runtime.ts';
-import { RunnerClient, createSession, type Created } from './client.ts';
+import { RunnerClient, createSession, dockerRun, type Created } from './client.ts';
 import { ORIGIN, runner } from './harness.ts';
 import { alpineSeed, TEST_DOCKERD } from './seed.ts';
 import { leftovers, NOTHING } from './leaks.ts';
@@ -48,31 +48,7 @@ async function open(): Promise<{ s: Created; c: RunnerClient }> {
 }
 
 const json = (o: unknown) => ({ headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(o)) });
-
-/** The payloads of a multiplexed stream (8-byte headers), joined. */
-function demux(chunks: Buffer[]): string {
-  const b = Buffer.concat(chunks);
-  let out = '';
-  for (let i = 0; i + 8 <= b.length; ) {
-    const n = b.readUInt32BE(i + 4);
-    out += b.subarray(i + 8, i + 8 + n).toString();
-    i += 8 + n;
-  }
-  return out;
-}
-
-/** `docker run --rm alpine sh -c CMD` over the runner: create, attach (101), start, wait, remove. */
-async function run(c: RunnerClient, cmd: string, name?: string, image = 'alpine'): Promise<{ out: string; code: number; id: string }> {
-  const created = await c.request('POST', `/v1.51/containers/create${name ? `?name=${name}` : ''}`, json({ Image: image, Cmd: ['sh', '-c', cmd], AttachStdout: true, AttachStderr: true }));
-  expect(created.status, created.body.toString()).toBe(201);
-  const id = (JSON.parse(created.body.toString()) as { Id: string }).Id;
-  const t = await c.hijack('POST', `/v1.51/containers/${id}/attach?stream=1&stdout=1&stderr=1`);
-  expect(t.status).toBe(101);
-  expect((await c.request('POST', `/v1.51/containers/${id}/start`)).status).toBe(204);
-  const waited = await c.request('POST', `/v1.51/containers/${id}/wait`);
-  await t.closed;
-  return { out: demux(t.output), code: (JSON.parse(waited.body.toString()) as { StatusCode: number }).StatusCode, id };
-}
+const run = (c: RunnerClient, cmd: string, name?: string, image = 'alpine') => dockerRun(c, cmd, { ...(name ? { name } : {}), image, check: (label, got, want) => expect(got, label).toBe(want) });
 
 describe('per-session dockerd', () => {
   it('starts a private engine with the seed image, under runsc here', async () => {
