@@ -104,6 +104,31 @@ describe('sessions over HTTP', () => {
   });
 });
 
+describe('the reaper and HTTP limits', () => {
+  it('destroys backend sessions it does not know, on start and on its timer, and keeps its own', async () => {
+    const backend = new FakeBackend();
+    const policy = { sessionId: 'x', labels: {}, network: 'none' as const, memoryBytes: 1, nanoCpus: 1, pidsLimit: 1 };
+    await backend.create({ id: 'orphanBeforeStart00000', labels: {}, policy });
+    r = await runner(backend, { RUNNER_REAP_SECONDS: '1' });
+    expect(backend.destroyed).toEqual(['orphanBeforeStart00000']);
+    const mine = await session(r.url);
+    await backend.create({ id: 'orphanAfterStart000000', labels: {}, policy });
+    await vi.waitFor(() => expect(backend.destroyed).toEqual(['orphanBeforeStart00000', 'orphanAfterStart000000']), { timeout: 5000 });
+    expect(await backend.list()).toEqual([mine.id]);
+  });
+
+  it('answers 431 to a huge header and survives thousands of headers (CVE-2024-37890)', async () => {
+    const { r } = await start();
+    const huge = await fetch(`${r.url}/healthz`, { headers: { 'x-big': 'a'.repeat(20_000) } });
+    expect(huge.status).toBe(431);
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) many[`x-h${i}`] = '1';
+    // 3000 headers are over 16 KiB of header: refused whole, before any header is looked at.
+    expect((await fetch(`${r.url}/healthz`, { headers: many })).status).toBe(431);
+    expect((await fetch(`${r.url}/healthz`)).status).toBe(200);
+  });
+});
+
 describe('the WebSocket', () => {
   it('authenticates with the first message and forwards a request', async () => {
     const { r, backend } = await start();
