@@ -86,11 +86,14 @@ describe('runner crash and restart', () => {
     await exited(first.child);
     // The orphans are real: both daemons and the container outlive the runner.
     for (const pid of [...dockerds, sandboxPid]) expect(() => process.kill(pid, 0)).not.toThrow();
-    expect(leftovers(state).entries.sort()).toEqual([a.body.id, b.body.id].sort());
+    const before = leftovers(state, [a.body.id, b.body.id]);
+    expect(before.entries.sort()).toEqual([a.body.id, b.body.id].sort());
+    expect(before.cgroups.length).toBeGreaterThan(0); // A's running container
+    expect(before.processes.length).toBeGreaterThan(0);
 
     const second = await startRunner(env);
     expect(second.events.filter((e) => e.event === 'reaping orphan').map((e) => e.id).sort()).toEqual([a.body.id, b.body.id].sort());
-    expect(leftovers(state)).toEqual(NOTHING);
+    expect(leftovers(state, [a.body.id, b.body.id])).toEqual(NOTHING);
     for (const pid of [...dockerds, sandboxPid]) expect(() => process.kill(pid, 0)).toThrow();
 
     second.child.kill('SIGTERM');

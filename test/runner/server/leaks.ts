@@ -5,9 +5,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mountsUnder } from '../../../runner/backends/mounts.ts';
+import { containerdNamespace } from '../../../runner/backends/local.ts';
 
-/** Everything of `stateDir` still on the host. */
-export function leftovers(stateDir: string): { processes: string[]; entries: string[]; mounts: string[]; cgroups: string[] } {
+/** Everything of `stateDir` and of the sessions `ids` still on the host (cgroups are global, so only those of `ids` are looked for: other tests run beside). */
+export function leftovers(stateDir: string, ids: readonly string[] = []): { processes: string[]; entries: string[]; mounts: string[]; cgroups: string[] } {
   const processes: string[] = [];
   for (const p of readdirSync('/proc')) {
     if (!/^\d+$/.test(p)) continue;
@@ -18,10 +19,11 @@ export function leftovers(stateDir: string): { processes: string[]; entries: str
       /* gone */
     }
   }
+  const names = new Set(ids.map(containerdNamespace));
   const cgroups: string[] = [];
   for (const c of existsSync('/sys/fs/cgroup') ? readdirSync('/sys/fs/cgroup') : []) {
     try {
-      for (const e of readdirSync(`/sys/fs/cgroup/${c}`)) if (e.startsWith('layerlab-')) cgroups.push(`${c}/${e}`);
+      for (const e of readdirSync(`/sys/fs/cgroup/${c}`)) if (names.has(e)) cgroups.push(`${c}/${e}`);
     } catch {
       /* not a directory */
     }
