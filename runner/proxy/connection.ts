@@ -60,6 +60,7 @@ interface Stream {
   /** Bytes written to a hijacked connection and not yet taken by the socket. */
   pending: number;
   responded: boolean;
+  /** The response ended (or was refused); the stream goes once the page's body has ended too. */
   closed: boolean;
 }
 
@@ -95,6 +96,9 @@ export function serve(d: ConnectionDeps): void {
     }
     ws.ping();
   }, d.cfg.heartbeatSeconds * 1000);
+
+  /** This connection's hook on its session: the manager calls it when the session ends. */
+  const closer = (code: number, reason: string): void => close(code, reason);
 
   function close(code: number, reason: string): void {
     if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
@@ -133,7 +137,24 @@ export function serve(d: ConnectionDeps): void {
     // The stream keeps discarding the page's remaining body frames until their `end`.
     if (s.input === 'buffer' || s.input === 'queue') s.input = 'discard';
     s.closed = true;
-    if (s.input !== 'discard') streams.delete(s.id);
+    settle(s);
+  }
+
+  function add(s: Stream): void {
+    streams.set(s.id, s);
+    if (session) session.active++;
+  }
+
+  function drop(s: Stream): void {
+    if (streams.get(s.id) === s) {
+      streams.delete(s.id);
+      if (session) session.active--;
+    }
+  }
+
+  /** Drops a stream whose response is over and whose body (if any) the page has finished sending. */
+  function settle(s: Stream): void {
+    if (s.closed && s.input !== 'buffer' && s.input !== 'queue' && s.input !== 'discard') drop(s);
   }
 
   function checkPause(): void {
@@ -188,7 +209,7 @@ export function serve(d: ConnectionDeps): void {
     session = s;
     // One WebSocket per session: the newer one wins (a reloaded tab), the older hears 4409.
     s.onEnd?.(CLOSE.replaced, 'another connection took this session');
-    s.onEnd = (code, reason) => close(code, reason);
+    s.onEnd = closer;
     d.sessions.touch(s);
     log('connected', { id: s.id, ip: d.ip });
   }
@@ -252,7 +273,11 @@ export function serve(d: ConnectionDeps): void {
         } else if (s.input === 'queue') {
           s.input = 'none';
           s.queue!.end();
-        } else if (s.input === 'discard') streams.delete(s.id);
+          settle(s);
+        } else if (s.input === 'discard') {
+          s.input = 'none';
+          settle(s);
+        }
         return;
       case 'closeWrite':
         if (s?.conn) void s.conn.closeWrite().catch(() => undefined);
@@ -272,7 +297,7 @@ export function serve(d: ConnectionDeps): void {
     s.closed = true;
     s.conn?.close();
     s.queue?.fail(new Error('stream closed'));
-    streams.delete(s.id);
+    drop(s);
     checkPause();
   }
 
@@ -285,10 +310,10 @@ export function serve(d: ConnectionDeps): void {
     lastId = req.id;
     const s: Stream = { id: req.id, req, input: 'none', chunks: [], size: 0, pending: 0, responded: false, closed: false };
     if (streams.size >= MAX_STREAMS) {
-      streams.set(s.id, s);
+      add(s);
       return refuse(s, 429, `more than ${MAX_STREAMS} requests at once on one session`);
     }
-    streams.set(s.id, s);
+    add(s);
     if (!req.body) return dispatch(s, null);
     if (d.policy.streamBody(req.method, req.path)) {
       const decided = decide(s, null);
@@ -349,7 +374,8 @@ export function serve(d: ConnectionDeps): void {
     const res = await session!.engine.transport.request(tr);
     await respond(s, res.status, res.headers, res.body);
     if (!s.closed) sendJson({ type: 'end', id: s.id });
-    if (s.input !== 'discard' && s.input !== 'queue') streams.delete(s.id);
+    s.closed = true;
+    settle(s);
   }
 
   async function respond(s: Stream, status: number, headers: Record<string, string>, body: AsyncIterable<Uint8Array>): Promise<void> {
@@ -375,7 +401,7 @@ export function serve(d: ConnectionDeps): void {
         if (!s.closed) sendJson({ type: 'end', id: s.id });
       } finally {
         conn.close();
-        streams.delete(s.id);
+        closeStream(s);
       }
       return;
     }
@@ -394,8 +420,9 @@ export function serve(d: ConnectionDeps): void {
     clearTimeout(authTimer);
     clearInterval(heartbeat);
     for (const s of [...streams.values()]) closeStream(s);
-    if (session && session.onEnd && ws.readyState === ws.CLOSED) {
-      // Still this connection's session (not replaced): a closed tab (1001) ends it; a dropped network waits for the idle TTL.
+    if (session && session.onEnd === closer) {
+      session.onEnd = undefined;
+      // Still this connection's session (not taken over): a closed tab (1001) ends it; a dropped network waits for the idle TTL.
       if (code === 1001) void d.sessions.destroy(session.id, 'tab closed');
     }
     log('disconnected', { id: d.sessionId, code });

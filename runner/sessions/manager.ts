@@ -24,6 +24,8 @@ export interface Session {
   /** `docker <version>` of the engine, for the create response. */
   readonly engineVersion: string;
   lastActive: number;
+  /** Requests in flight (a long build or an attached terminal is not idle). */
+  active: number;
   /** Called when the session ends (closes its WebSocket with the given code and reason). */
   onEnd?: (code: number, reason: string) => void;
 }
@@ -95,7 +97,7 @@ export class SessionManager {
       const engine = await this.backend.create({ id, labels, policy });
       const { apiVersion, engineVersion } = await describe(engine);
       const { token, digest } = newToken();
-      const s: Session & { digest: Buffer } = { id, ip, createdAt, expiresAt, policy, engine, apiVersion, engineVersion, lastActive: createdAt, digest };
+      const s: Session & { digest: Buffer } = { id, ip, createdAt, expiresAt, policy, engine, apiVersion, engineVersion, lastActive: createdAt, active: 0, digest };
       this.#sessions.set(id, s);
       this.#arm(s);
       this.log('session created', { id, ip, runtime: engine.runtime ?? this.runtime ?? 'unknown', engine: engineVersion, api: apiVersion });
@@ -158,8 +160,11 @@ export class SessionManager {
       if (!this.#sessions.has(s.id)) return;
       const now = Date.now();
       if (now >= s.expiresAt) void this.destroy(s.id, 'expired');
-      else if (now >= s.lastActive + this.cfg.idleSeconds * 1000) void this.destroy(s.id, 'idle');
-      else this.#arm(s);
+      else if (now >= s.lastActive + this.cfg.idleSeconds * 1000 && s.active === 0) void this.destroy(s.id, 'idle');
+      else {
+        if (s.active > 0) s.lastActive = now; // a request in flight counts as activity
+        this.#arm(s);
+      }
     }, Math.max(0, at - Date.now()) + 5);
     s.timer.unref();
   }

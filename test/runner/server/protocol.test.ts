@@ -273,6 +273,19 @@ describe('forwarding', () => {
     expect(backend.engines.get(s.id)!.requests.map((q) => q.url)).toEqual(['/version']);
   });
 
+  it('forgets finished streams: more requests than the open-stream cap, one after another, all answered', async () => {
+    const { r } = await start();
+    const s = await session(r.url);
+    const c = await RunnerClient.open(r.url, s.id, s.token);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      statuses.push((await c.request('POST', '/refuse-me', { headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') })).status);
+      statuses.push((await c.request('POST', '/v1.51/build', { headers: { 'content-type': 'application/x-tar' }, body: Buffer.alloc(512) })).status);
+      statuses.push((await c.request('GET', '/_ping')).status);
+    }
+    expect(statuses).toEqual(Array.from({ length: 40 }, () => [403, 404, 200]).flat());
+  });
+
   it('forwards the policy’s body with its own Content-Length, in chunks, and refuses JSON bodies over maxJsonBody with 413', async () => {
     const { r, backend } = await start();
     const s = await session(r.url);
