@@ -163,9 +163,11 @@ export function serve(d: ConnectionDeps): void {
     if (!paused && waiting > IN_HIGH) {
       paused = true;
       ws.pause();
+      log('input paused', { id: d.sessionId, waiting });
     } else if (paused && waiting < IN_LOW) {
       paused = false;
       ws.resume();
+      log('input resumed', { id: d.sessionId });
     }
   }
 

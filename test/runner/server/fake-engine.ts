@@ -21,6 +21,8 @@ export interface FakeEngine {
   blocked: boolean;
   /** Bytes received on a tunnel after the upgrade. */
   tunnelled: Buffer[];
+  /** Resumes reading an attach?slow=1 tunnel (it starts paused, like a container that does not read stdin). */
+  resumeSlow?: () => void;
 }
 
 /** The fake backend; `engines` maps session ids to what their engine saw. */
@@ -29,6 +31,8 @@ export class FakeBackend implements SessionBackend {
   readonly engines = new Map<string, FakeEngine>();
   readonly #servers = new Map<string, { server: http.Server; dir: string }>();
   destroyed: string[] = [];
+  /** Upgraded sockets: the HTTP server no longer tracks them, so destroy() ends them itself. */
+  readonly #tunnels = new Set<Socket>();
 
   async create(spec: SessionSpec): Promise<SessionEngine> {
     const dir = mkdtempSync(join(tmpdir(), 'll-fake-'));
@@ -62,6 +66,7 @@ export class FakeBackend implements SessionBackend {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: `page not found: ${path}` }));
     };
     server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+      this.#tunnels.add(socket);
       fe.requests.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.alloc(0) });
       if (!req.url!.includes('/attach')) {
         // Like dockerd for an unknown exec: an ordinary 404, the connection stays HTTP.
@@ -71,6 +76,14 @@ export class FakeBackend implements SessionBackend {
       }
       socket.write('HTTP/1.1 101 UPGRADED\r\ncontent-type: application/vnd.docker.raw-stream\r\nconnection: Upgrade\r\nupgrade: tcp\r\n\r\n');
       if (head.length) socket.write(head);
+      if (req.url!.includes('slow=1')) {
+        socket.pause();
+        fe.resumeSlow = () => {
+          socket.on('data', (d: Buffer) => fe.tunnelled.push(d));
+          socket.resume();
+        };
+        return;
+      }
       socket.on('data', (d: Buffer) => {
         fe.tunnelled.push(d);
         socket.write(Buffer.from(d.toString().toUpperCase()));
@@ -89,6 +102,7 @@ export class FakeBackend implements SessionBackend {
     this.#servers.delete(id);
     this.destroyed.push(id);
     s.server.closeAllConnections();
+    for (const t of this.#tunnels) t.destroy();
     await new Promise((r) => s.server.close(r));
     rmSync(s.dir, { recursive: true, force: true });
   }

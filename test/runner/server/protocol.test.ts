@@ -345,6 +345,24 @@ describe('forwarding', () => {
     expect(Buffer.concat(backend.engines.get(s.id)!.tunnelled).toString()).toBe('hello');
   });
 
+  it('stops reading the page while the engine does not read a tunnel, and delivers everything once it does', async () => {
+    const { r, backend } = await start({ RUNNER_MESSAGES_PER_SECOND: '100000' });
+    const s = await session(r.url);
+    const c = await RunnerClient.open(r.url, s.id, s.token);
+    const t = await c.hijack('POST', '/v1.51/containers/x/attach?stream=1&stdin=1&slow=1');
+    expect(t.status).toBe(101);
+    const chunk = Buffer.alloc(256 * 1024);
+    const total = 96;
+    for (let i = 0; i < total; i++) t.write(chunk.fill(i % 251));
+    await vi.waitFor(() => expect(r.events.some((e) => e.event === 'input paused')).toBe(true), { timeout: 20_000 });
+    backend.engines.get(s.id)!.resumeSlow!();
+    const fe = backend.engines.get(s.id)!;
+    await vi.waitFor(() => expect(Buffer.concat(fe.tunnelled).length).toBe(total * chunk.length), { timeout: 30_000 });
+    const got = Buffer.concat(fe.tunnelled);
+    expect(Array.from({ length: total }, (_, i) => got[i * chunk.length])).toEqual(Array.from({ length: total }, (_, i) => i % 251));
+    expect(r.events.some((e) => e.event === 'input resumed')).toBe(true);
+  }, 60_000);
+
   it('relays a refused upgrade (404) as a response and never tunnels what the page sends next', async () => {
     const { r, backend } = await start();
     const s = await session(r.url);
