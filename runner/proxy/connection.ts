@@ -285,6 +285,8 @@ export function serve(d: ConnectionDeps): void {
         if (s?.conn) void s.conn.closeWrite().catch(() => undefined);
         return;
       case 'close':
+      // The page's body source failed midway (a file read): the request is abandoned, the engine sees a cut body.
+      case 'error':
         if (s) closeStream(s);
         return;
       case 'bye':
