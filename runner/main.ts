@@ -14,11 +14,12 @@ import { existsSync } from 'node:fs';
 
 async function backendFor(cfg: RunnerConfig): Promise<{ backend: SessionBackend; runtime?: string }> {
   if (cfg.backend === 'kubernetes') {
-    // The Kubernetes backend (runner/backends/kubernetes.ts) reads its own KUBE_* settings; it exports createKubernetesBackend(cfg).
+    // The Kubernetes backend (runner/backends/kubernetes.ts, the k8s helper's) reads its own RUNNER_K8S_* settings.
+    // Imported by a computed path so this entry compiles on a branch without it.
     const path = './backends/kubernetes.ts';
-    const mod = (await import(path)) as { createKubernetesBackend?: (cfg: RunnerConfig) => SessionBackend | Promise<SessionBackend> };
-    if (!mod.createKubernetesBackend) throw new ConfigError('RUNNER_BACKEND=kubernetes: this runner has no Kubernetes backend built in');
-    return { backend: await mod.createKubernetesBackend(cfg) };
+    const mod = (await import(path)) as { kubernetesBackendFromEnv?: (env: NodeJS.ProcessEnv) => Promise<SessionBackend> };
+    if (!mod.kubernetesBackendFromEnv) throw new ConfigError('RUNNER_BACKEND=kubernetes: this runner has no Kubernetes backend built in');
+    return { backend: await mod.kubernetesBackendFromEnv(process.env) };
   }
   if (cfg.network !== 'none') throw new ConfigError('RUNNER_NETWORK=bridge: the local backend runs session engines without a network (a per-session bridge is not built yet); use none');
   if (!existsSync(cfg.dockerd)) throw new ConfigError(`RUNNER_DOCKERD=${cfg.dockerd}: no such file (install docker.io, or point it at a dockerd)`);
