@@ -38,6 +38,9 @@ export interface RunnerDeps {
   log?: (event: string, fields?: Record<string, unknown>) => void;
 }
 
+/** WebSockets one client address may hold open (authenticated or not): a runaway or hostile client cannot exhaust sockets. */
+export const SOCKETS_PER_IP = 16;
+
 const SESSION_WS = /^\/v1\/sessions\/([A-Za-z0-9_-]{22})\/ws$/;
 const SESSION = /^\/v1\/sessions\/([A-Za-z0-9_-]{22})$/;
 
@@ -132,6 +135,7 @@ export async function startRunner(deps: RunnerDeps): Promise<Runner> {
     perMessageDeflate: false,
     handleProtocols: (protocols) => (protocols.has(SUBPROTOCOL) ? SUBPROTOCOL : false),
   });
+  const socketsByIp = new Map<string, number>();
   server.on('upgrade', (req, socket, head) => {
     const m = SESSION_WS.exec(req.url ?? '');
     const refuse = (status: number, text: string) => {
@@ -144,7 +148,16 @@ export async function startRunner(deps: RunnerDeps): Promise<Runner> {
     }
     const protos = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
     if (!protos.includes(SUBPROTOCOL)) return refuse(400, `subprotocol ${SUBPROTOCOL} required`);
-    wss.handleUpgrade(req, socket, head, (ws) => serve({ ws, sessionId: m[1]!, ip: clientIp(req), sessions, policy, cfg, log }));
+    const ip = clientIp(req);
+    const open = socketsByIp.get(ip) ?? 0;
+    if (open >= SOCKETS_PER_IP) return refuse(429, 'too many connections from this address');
+    socketsByIp.set(ip, open + 1);
+    socket.once('close', () => {
+      const n = (socketsByIp.get(ip) ?? 1) - 1;
+      if (n <= 0) socketsByIp.delete(ip);
+      else socketsByIp.set(ip, n);
+    });
+    wss.handleUpgrade(req, socket, head, (ws) => serve({ ws, sessionId: m[1]!, ip, sessions, policy, cfg, log }));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -71,6 +71,16 @@ describe('sessions over HTTP', () => {
     await expect(RunnerClient.open(r.url, ok.id, ok.token, { origin })).rejects.toThrow('HTTP 403');
   });
 
+  it('refuses more than 16 open WebSockets from one address with 429, and frees the slot on close', async () => {
+    const { r } = await start();
+    const s = await session(r.url);
+    const held = await Promise.all(Array.from({ length: 16 }, () => RunnerClient.open(r.url, s.id, null)));
+    await expect(RunnerClient.open(r.url, s.id, null)).rejects.toThrow('HTTP 429');
+    held[0]!.ws.close();
+    await held[0]!.closed;
+    await vi.waitFor(async () => expect((await RunnerClient.open(r.url, s.id, s.token)).ws.readyState).toBe(1));
+  });
+
   it('refuses a WebSocket without the runner subprotocol', async () => {
     const { r } = await start();
     const s = await session(r.url);
