@@ -16,6 +16,8 @@ export const openPolicy: PolicyModule = {
   streamBody: (method, path) => (method === 'POST' || method === 'PUT') && STREAMED.test(path),
   applyPolicy(req) {
     if (req.path.startsWith('/refuse-me')) return { kind: 'refuse', status: 403, message: 'refuse-me is not allowed' };
+    // A stand-in for the real policy's rebuild: fresh bytes and headers of its own.
+    if (req.path.startsWith('/v1.51/echo?rebuild')) return { kind: 'forward', method: 'POST', path: '/v1.51/echo', headers: { 'content-type': 'application/json' }, body: Buffer.from('{"rebuilt":true}') };
     const headers: Record<string, string> = {};
     if (req.headers['content-type']) headers['content-type'] = req.headers['content-type'];
     const stream = STREAMED.test(req.path) && req.method !== 'GET' && req.method !== 'HEAD' ? { stream: { maxBytes: 8 * 1024 * 1024 } } : {};

@@ -311,6 +311,18 @@ describe('forwarding', () => {
     expect((await c.request('GET', '/_ping')).status).toBe(200);
   });
 
+  it('sends the policy’s rebuilt request, never the page’s bytes or headers', async () => {
+    const { r, backend } = await start();
+    const s = await session(r.url);
+    const c = await RunnerClient.open(r.url, s.id, s.token);
+    const res = await c.request('POST', '/v1.51/echo?rebuild', { headers: { 'content-type': 'application/json', 'x-registry-auth': 'secret', connection: 'upgrade', upgrade: 'tcp' }, body: Buffer.from('{"HostConfig":{"Privileged":true}}') });
+    expect([res.status, res.body.toString()]).toEqual([200, '{"rebuilt":true}']);
+    const seen = backend.engines.get(s.id)!.requests.at(-1)!;
+    expect([seen.url, seen.body.toString()]).toEqual(['/v1.51/echo', '{"rebuilt":true}']);
+    expect(Object.keys(seen.headers).sort()).toEqual(['connection', 'content-length', 'content-type', 'host', 'user-agent']);
+    expect(seen.headers.connection).toBe('keep-alive');
+  });
+
   it('streams a tar body to the engine and caps it at the policy’s maxBytes', async () => {
     const { r, backend } = await start();
     const s = await session(r.url);
