@@ -20,6 +20,8 @@ command -v jq >/dev/null || missing+=(jq)
 [ -x /usr/bin/figlet ] || missing+=(figlet)
 # busybox-static: the engine-client conformance test imports an alpine stand-in built from it (no registry here).
 [ -x /bin/busybox ] || missing+=(busybox-static)
+# runsc: the runner's session engines run learner containers under gVisor (test/runner/server/).
+[ -x /usr/bin/runsc ] || missing+=(runsc)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing+=(fonts-dejavu-core)
 [ -e /usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf ] || missing+=(fonts-liberation)
 if [ ! -x /opt/docker26/usr/sbin/dockerd ] && [ ! -x /usr/sbin/dockerd ] && [ ! -x /usr/bin/dockerd ]; then

@@ -1,0 +1,55 @@
+/**
+ * `npm run runner`: reads RUNNER_* (runner/config.ts), picks the session
+ * backend and the learner containers' runtime, reaps what a previous run
+ * left, and serves on RUNNER_HOST:RUNNER_PORT until SIGINT/SIGTERM, when it
+ * destroys every session it holds. Configuration errors end it with one
+ * plain line and exit status 2.
+ */
+import { ConfigError, loadConfig, type RunnerConfig } from './config.ts';
+import type { SessionBackend } from './backends/backend.ts';
+import { LocalBackend } from './backends/local.ts';
+import { decideRuntime } from './backends/runtime.ts';
+import { jsonLog, startRunner } from './server.ts';
+import { existsSync } from 'node:fs';
+
+async function backendFor(cfg: RunnerConfig): Promise<{ backend: SessionBackend; runtime?: string }> {
+  if (cfg.backend === 'kubernetes') {
+    // The Kubernetes backend (runner/backends/kubernetes.ts, the k8s helper's) reads its own RUNNER_K8S_* settings.
+    // Imported by a computed path so this entry compiles on a branch without it.
+    const path = './backends/kubernetes.ts';
+    const mod = (await import(path)) as { kubernetesBackendFromEnv?: (env: NodeJS.ProcessEnv) => Promise<SessionBackend> };
+    if (!mod.kubernetesBackendFromEnv) throw new ConfigError('RUNNER_BACKEND=kubernetes: this runner has no Kubernetes backend built in');
+    return { backend: await mod.kubernetesBackendFromEnv(process.env) };
+  }
+  if (cfg.network !== 'none') throw new ConfigError('RUNNER_NETWORK=bridge: the local backend runs session engines without a network (a per-session bridge is not built yet); use none');
+  if (!existsSync(cfg.dockerd)) throw new ConfigError(`RUNNER_DOCKERD=${cfg.dockerd}: no such file (install docker.io, or point it at a dockerd)`);
+  if (process.getuid?.() !== 0) throw new ConfigError('the local backend starts a dockerd per session and needs root (run it in a VM or a dedicated host; see runner/README.md)');
+  const decision = await decideRuntime(cfg.runtime);
+  jsonLog('runtime', { runtime: decision.runtime, reason: decision.reason });
+  return {
+    backend: new LocalBackend({ dockerd: cfg.dockerd, stateDir: cfg.stateDir, runtime: decision.runtime, seedImages: cfg.seedImages, registryMirror: cfg.registryMirror }),
+    runtime: decision.runtime,
+  };
+}
+
+async function main(): Promise<void> {
+  const cfg = loadConfig();
+  for (const f of cfg.seedImages) if (!existsSync(f)) throw new ConfigError(`RUNNER_SEED_IMAGES: ${f} does not exist`);
+  if (cfg.allowedOrigins.length === 0) jsonLog('warning', { message: 'RUNNER_ALLOWED_ORIGINS is empty: every browser is refused' });
+  const { backend, runtime } = await backendFor(cfg);
+  const runner = await startRunner({ cfg, backend, ...(runtime ? { runtime } : {}) });
+  let stopping = false;
+  const stop = (sig: string) => {
+    if (stopping) return;
+    stopping = true;
+    jsonLog('stopping', { signal: sig });
+    void runner.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`layerlab runner: ${e instanceof ConfigError ? e.message : e.stack ?? e.message}\n`);
+  process.exit(e instanceof ConfigError ? 2 : 1);
+});
