@@ -8,18 +8,20 @@
 import { ConfigError, loadConfig, type RunnerConfig } from './config.ts';
 import type { SessionBackend } from './backends/backend.ts';
 import { LocalBackend } from './backends/local.ts';
+import { kubernetesBackendFromEnv } from './backends/kubernetes.ts';
 import { decideRuntime } from './backends/runtime.ts';
 import { jsonLog, startRunner } from './server.ts';
 import { existsSync } from 'node:fs';
 
 async function backendFor(cfg: RunnerConfig): Promise<{ backend: SessionBackend; runtime?: string }> {
   if (cfg.backend === 'kubernetes') {
-    // The Kubernetes backend (runner/backends/kubernetes.ts, the k8s helper's) reads its own RUNNER_K8S_* settings.
-    // Imported by a computed path so this entry compiles on a branch without it.
-    const path = './backends/kubernetes.ts';
-    const mod = (await import(path)) as { kubernetesBackendFromEnv?: (env: NodeJS.ProcessEnv) => Promise<SessionBackend> };
-    if (!mod.kubernetesBackendFromEnv) throw new ConfigError('RUNNER_BACKEND=kubernetes: this runner has no Kubernetes backend built in');
-    return { backend: await mod.kubernetesBackendFromEnv(process.env) };
+    // The Kubernetes backend reads its own RUNNER_K8S_* settings (runner/deploy/kubernetes/README.md).
+    // Its start-up errors are all about settings (no cluster, no TLS directory, a bad sandbox name): one plain line.
+    try {
+      return { backend: await kubernetesBackendFromEnv(process.env) };
+    } catch (e) {
+      throw new ConfigError(`RUNNER_BACKEND=kubernetes: ${(e as Error).message}`);
+    }
   }
   if (cfg.network !== 'none') throw new ConfigError('RUNNER_NETWORK=bridge: the local backend runs session engines without a network (a per-session bridge is not built yet); use none');
   if (!existsSync(cfg.dockerd)) throw new ConfigError(`RUNNER_DOCKERD=${cfg.dockerd}: no such file (install docker.io, or point it at a dockerd)`);
