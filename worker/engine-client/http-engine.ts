@@ -13,6 +13,7 @@
 import type { AttachedProcess, EngineApi, ExecStarted, ImageImportOptions, ImageSearchOptions, ImageSearchResult, PingResponse } from '../engine-api/api.ts';
 import type {
   AttachIo,
+  RawTty,
   CommitOptions,
   ContainerChange,
   ContainerListOptions,
@@ -191,7 +192,10 @@ export class HttpEngine implements EngineApi {
       return { exited: lazy(() => this.containerWait(id)) };
     }
     const c = await this.#inspect(id);
-    if (terminal && c.Config.Tty) throw noTerminal();
+    if (terminal && c.Config.Tty) {
+      if (!io.tty) throw noTerminal();
+      return this.#liveTerminal(id, io, io.tty, c.HostConfig.AutoRemove);
+    }
     // docker/cli run.go: attach, register the wait (removed for --rm), then start.
     const conn = await this.#attach(id, io);
     const condition = c.HostConfig.AutoRemove ? 'removed' : 'next-exit';
@@ -364,6 +368,45 @@ export class HttpEngine implements EngineApi {
   }
 
   // The plumbing.
+  /**
+   * `run -it` as docker/cli does it with a TTY (run.go, hijack.go): attach
+   * with stdin, register the wait, start, size the tty to the terminal
+   * (MonitorTtySize), then copy the terminal's raw keys to the hijacked
+   * stream and the stream (raw: a TTY is not multiplexed) to the terminal
+   * until the container's side ends; each resize is POST /resize.
+   */
+  async #liveTerminal(id: string, io: AttachIo, tty: RawTty, autoRemove: boolean): Promise<AttachedProcess> {
+    const conn = await this.#hijack({ method: 'POST', path: `/containers/${ref(id)}/attach${queryString({ stream: true, stdin: true, stdout: true, stderr: true })}` });
+    const wait = await this.#call('POST', `/containers/${ref(id)}/wait`, { condition: autoRemove ? 'removed' : 'next-exit' });
+    try {
+      await this.#done('POST', `/containers/${ref(id)}/start`);
+    } catch (err) {
+      conn.close();
+      throw err;
+    }
+    const resize = (cols: number, rows: number): void => void this.containerResize(id, rows, cols).catch(() => undefined);
+    const { cols, rows } = tty.size();
+    resize(cols, rows);
+    const encoder = new TextEncoder();
+    // Keys are written in order: each write waits for the one before.
+    let writing = Promise.resolve();
+    const release = tty.take(
+      (data) => (writing = writing.then(() => conn.write(encoder.encode(data))).catch(() => undefined)),
+      resize,
+    );
+    const exited = (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of conn.body) io.stdout(decoder.decode(chunk, { stream: true }));
+      } finally {
+        release();
+        conn.close();
+      }
+      return waitStatus(wait);
+    })();
+    return { exited };
+  }
+
   async #inspect(id: string): Promise<{ Id: string; Config: { Tty: boolean; OpenStdin: boolean }; HostConfig: { AutoRemove: boolean } }> {
     return this.#json('GET', `/containers/${ref(id)}/json`);
   }

@@ -27,7 +27,10 @@ export async function run(ctx: CommandContext): Promise<number> {
       return 0;
     }
     if (shell) {
-      const { terminal, exited } = await ctx.engine.containerStart(id, attachIo(ctx, false), true);
+      const io = attachIo(ctx, false);
+      // A real engine attaches the terminal live, in raw mode; the simulator hands back a line-by-line session.
+      if (ctx.io.tty) io.tty = ctx.io.tty;
+      const { terminal, exited } = await ctx.engine.containerStart(id, io, true);
       // No shell when the program could not run at all (an image for another platform).
       if (!terminal) return await exited;
       toForeground(ctx, terminal);
