@@ -72,6 +72,8 @@ export interface CreateRequest {
   name?: string;
   config: Partial<ContainerConfig> & { Image: string };
   hostConfig?: Omit<Partial<HostConfig>, 'RestartPolicy'> & { RestartPolicy?: Partial<RestartPolicy> };
+  /** HostConfig.ConsoleSize `[height, width]`: the terminal's size for `-t` (API 1.42+), so the tty is sized before the process starts. */
+  consoleSize?: [number, number];
   /** NetworkingConfig: the `--network-alias` values of the container's network. */
   aliases?: string[];
   /** `--platform`: the image must be of this platform (os[/arch[/variant]]). */

@@ -181,7 +181,7 @@ export class HttpEngine implements EngineApi {
 
   // Containers.
   async containerCreate(req: CreateRequest): Promise<{ Id: string; Warnings: string[] }> {
-    const body: Record<string, unknown> = { ...req.config, HostConfig: req.hostConfig ?? {} };
+    const body: Record<string, unknown> = { ...req.config, HostConfig: { ...(req.hostConfig ?? {}), ...(req.consoleSize ? { ConsoleSize: req.consoleSize } : {}) } };
     if (req.aliases && req.aliases.length > 0) body.NetworkingConfig = { EndpointsConfig: { [req.hostConfig?.NetworkMode ?? 'default']: { Aliases: req.aliases } } };
     const r = await this.#json<{ Id: string; Warnings: string[] | null }>('POST', '/containers/create', { name: req.name, platform: req.platform }, body);
     return { Id: r.Id, Warnings: r.Warnings ?? [] };

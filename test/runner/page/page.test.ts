@@ -155,16 +155,16 @@ describe('docker run -it through the runner', () => {
   it('attaches live in raw mode: keys, resize, Ctrl-C', async () => {
     const rs = await openRunnerSession(runner.url, nodeRunnerDeps(ORIGIN));
     let screen = '';
-    let waiting: { pattern: RegExp; resolve: () => void } | undefined;
-    const seen = (pattern: RegExp): Promise<void> =>
+    let waiting: { pattern: RegExp; from: number; resolve: () => void } | undefined;
+    const seen = (pattern: RegExp, from = 0): Promise<void> =>
       new Promise((resolve) => {
-        if (pattern.test(screen)) return resolve();
-        waiting = { pattern, resolve };
+        if (pattern.test(screen.slice(from))) return resolve();
+        waiting = { pattern, from, resolve };
       });
     const write = (chunk: string | Uint8Array): void => {
       const text = typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
       screen += text;
-      if (waiting && waiting.pattern.test(screen)) {
+      if (waiting && waiting.pattern.test(screen.slice(waiting.from))) {
         const w = waiting;
         waiting = undefined;
         w.resolve();
@@ -194,8 +194,9 @@ describe('docker run -it through the runner', () => {
     // The resize is its own request: type again until the container's tty has the new size (docker/cli resizes asynchronously too).
     for (let i = 0; !/30 100\r\ngot x\r\n$/.test(screen); i++) {
       expect(i).toBeLessThan(100);
+      const mark = screen.length;
       keys!('x\r');
-      await seen(/got x\r\n$/);
+      await seen(/got x\r\n$/, mark);
     }
     // Ctrl-C is the byte 0x03: the container's tty echoes ^C and signals its foreground process, as with real docker -it.
     keys!('\x03');

@@ -18,6 +18,11 @@ export async function run(ctx: CommandContext): Promise<number> {
   const shell = tty && interactive && !detach;
   if (shell && !ctx.io.startForeground) throw notATty();
   const req = await createRequest(ctx, detach);
+  if (shell && ctx.io.tty) {
+    // docker/cli run.go sizes the tty at create from the terminal (ConsoleSize), then follows its resizes.
+    const { cols, rows } = ctx.io.tty.size();
+    req.consoleSize = [rows, cols];
+  }
   const id = await createWithPull(ctx, req, 'run');
   try {
     if (detach) {
