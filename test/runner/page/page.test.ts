@@ -6,6 +6,9 @@
  * saved archives and `docker cp` travel as tar over the WebSocket, and
  * `docker run -it` is attached live in raw mode.
  */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../../../worker/session.ts';
 import { MemoryStore } from '../../../worker/store/memory-store.ts';
@@ -206,5 +209,23 @@ describe('docker run -it through the runner', () => {
     const ps = await session.runLine('docker ps -a --format {{.Image}}');
     expect(ps.stdout).toBe('');
     await rs.close();
+  }, 60_000);
+});
+
+describe('bin/layerlab --runner', () => {
+  it('runs docker lines on the runner, sending LAYERLAB_ORIGIN as the Origin', async () => {
+    // Asynchronously: the bridge answers from this process.
+    const child = promisify(execFile)(path.resolve(import.meta.dirname, '../../../bin/layerlab'), ['exec', '--json', '--runner', runner.url], {
+      env: { ...process.env, LAYERLAB_ORIGIN: ORIGIN },
+      encoding: 'utf8',
+    });
+    child.child.stdin!.end('docker run --rm alpine echo hi\necho kept > f\ncat f\n');
+    const { stdout } = await child;
+    expect(JSON.parse(stdout)).toEqual([
+      { cmd: 'docker run --rm alpine echo hi', stdout: 'hi\n', stderr: '', rc: 0 },
+      { cmd: 'echo kept > f', stdout: '', stderr: '', rc: 0 },
+      { cmd: 'cat f', stdout: 'kept\n', stderr: '', rc: 0 },
+    ]);
+    expect([...runner.bridge.sessions.values()].filter((s) => s.open)).toEqual([]);
   }, 60_000);
 });
