@@ -71,7 +71,9 @@ export type CourseBlock =
    * A fenced code block. `runnable` (languages sh, bash, console): the page
    * draws Run and Copy; `placeholders`: the `<name>` fields in `text`, in order.
    */
-  | { kind: 'code'; lang: string; text: string; runnable: boolean; placeholders: string[] };
+  | { kind: 'code'; lang: string; text: string; runnable: boolean; placeholders: string[] }
+  /** A "Try on a real engine" note (`> [!REAL-ENGINE]` in the markdown): shown as a note, stressed while a runner answers. */
+  | { kind: 'real-engine'; html: string };
 
 /**
  * What a page points at in the layer view (src/lib/layer-highlight.ts): an
