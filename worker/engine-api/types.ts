@@ -279,4 +279,6 @@ export interface ExecOptions {
   interactive?: boolean;
   /** `-d`: nobody waits for it; its writes are stored as a background program's are. */
   detach?: boolean;
+  /** ExecConfig.ConsoleSize `[height, width]` for `-t` (API 1.42+): the tty is sized before the process starts. */
+  consoleSize?: [number, number];
 }

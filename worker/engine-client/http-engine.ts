@@ -252,17 +252,18 @@ export class HttpEngine implements EngineApi {
     for await (const [stream, payload] of demux(res.body)) line(stream, decoder.decode(payload));
   }
   async execCreate(id: string, opts: ExecOptions): Promise<string> {
-    if (opts.interactive) throw noTerminal();
     const body = {
       Cmd: opts.cmd,
       Env: opts.env ?? [],
       WorkingDir: opts.workdir ?? '',
       User: opts.user ?? '',
       Tty: opts.tty ?? false,
-      AttachStdin: false,
+      // `-it`: the terminal's keys go to the exec's tty (execStart, with AttachIo.tty).
+      AttachStdin: opts.interactive ?? false,
       AttachStdout: !opts.detach,
       AttachStderr: !opts.detach,
       Detach: opts.detach ?? false,
+      ...(opts.consoleSize ? { ConsoleSize: opts.consoleSize } : {}),
     };
     const r = await this.#json<{ Id: string }>('POST', `/containers/${ref(id)}/exec`, undefined, body);
     this.#execs.set(r.Id, { opts });
@@ -275,8 +276,13 @@ export class HttpEngine implements EngineApi {
       await this.#done('POST', `/exec/${id}/start`, undefined, { Detach: true, Tty: tty });
       return { exitCode: 0 };
     }
+    if (x?.opts.interactive && !io.tty) throw noTerminal();
     const conn = await this.#hijack({ method: 'POST', path: `/exec/${id}/start`, body: json({ Detach: false, Tty: tty }), headers: { 'content-type': 'application/json' } });
-    await pump(conn, io, tty);
+    if (x?.opts.interactive && io.tty) {
+      // `exec -it`, as docker/cli exec.go: the hijacked stream is the tty, sized now and on each resize.
+      const resize = (cols: number, rows: number): void => void this.#done('POST', `/exec/${id}/resize`, { h: rows, w: cols }).catch(() => undefined);
+      await rawTerminal(conn, io, io.tty, resize);
+    } else await pump(conn, io, tty);
     const r = await this.execInspect(id);
     return { exitCode: r.ExitCode ?? 0 };
   }
@@ -385,26 +391,7 @@ export class HttpEngine implements EngineApi {
       throw err;
     }
     const resize = (cols: number, rows: number): void => void this.containerResize(id, rows, cols).catch(() => undefined);
-    const { cols, rows } = tty.size();
-    resize(cols, rows);
-    const encoder = new TextEncoder();
-    // Keys are written in order: each write waits for the one before.
-    let writing = Promise.resolve();
-    const release = tty.take(
-      (data) => (writing = writing.then(() => conn.write(encoder.encode(data))).catch(() => undefined)),
-      resize,
-    );
-    const exited = (async () => {
-      const decoder = new TextDecoder();
-      try {
-        for await (const chunk of conn.body) io.stdout(decoder.decode(chunk, { stream: true }));
-      } finally {
-        release();
-        conn.close();
-      }
-      return waitStatus(wait);
-    })();
-    return { exited };
+    return { exited: rawTerminal(conn, io, tty, resize).then(() => waitStatus(wait)) };
   }
 
   async #inspect(id: string): Promise<{ Id: string; Config: { Tty: boolean; OpenStdin: boolean }; HostConfig: { AutoRemove: boolean } }> {
@@ -447,6 +434,27 @@ export class HttpEngine implements EngineApi {
 
   async #done(method: TransportRequest['method'], path: string, query?: Query, body?: unknown, headers?: Record<string, string>): Promise<void> {
     await collectBytes((await this.#call(method, path, query, body, headers)).body);
+  }
+}
+
+/**
+ * Copies the terminal's raw keys to a hijacked TTY stream and the stream
+ * (raw: a TTY is not multiplexed) to the terminal until the far side ends;
+ * sizes the tty now and on each resize. Resolves once the stream ended.
+ */
+async function rawTerminal(conn: HijackedConnection, io: AttachIo, tty: RawTty, resize: (cols: number, rows: number) => void): Promise<void> {
+  const { cols, rows } = tty.size();
+  resize(cols, rows);
+  const encoder = new TextEncoder();
+  // Keys are written in order: each write waits for the one before.
+  let writing = Promise.resolve();
+  const release = tty.take((data) => void (writing = writing.then(() => conn.write(encoder.encode(data))).catch(() => undefined)), resize);
+  const decoder = new TextDecoder();
+  try {
+    for await (const chunk of conn.body) io.stdout(decoder.decode(chunk, { stream: true }));
+  } finally {
+    release();
+    conn.close();
   }
 }
 

@@ -131,6 +131,19 @@ describe('switching the terminal between the simulator and a runner', () => {
     await api.settled();
     screen += take();
     expect(screen.endsWith('got x\r\n^Clearner@layerlab:~$ ')).toBe(true);
+
+    // docker exec -it the same way: the exec's own tty, sized at start.
+    await api.input('docker run -d --name page-exec alpine sleep 300 > /dev/null\r');
+    await api.settled();
+    const mark = (screen += take()).length;
+    await api.input(`docker exec -it page-exec sh -c 'stty size; read a; echo "got $a"'\r`);
+    await seen(/\r\n30 100\r\n$/, mark);
+    await api.input('yes\r');
+    await api.settled();
+    screen += take();
+    expect(screen.slice(mark)).toBe(`docker exec -it page-exec sh -c 'stty size; read a; echo "got $a"'\r\n30 100\r\nyes\r\ngot yes\r\nlearner@layerlab:~$ `);
+    await api.input('docker rm -f page-exec > /dev/null\r');
+    await api.settled();
     await api.disconnectRunner();
   }, 60_000);
 });
