@@ -87,6 +87,23 @@ describe('the page on a runner', () => {
     await page.close();
   }, 240_000);
 
+  it("shows a lesson's Try on a real engine note, stressed once a runner answers", async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openLab(page, `${ctx.url}#/lessons/doing-more-with-images/build`);
+    const note = page.locator('aside.real-engine');
+    await note.scrollIntoViewIfNeeded();
+    expect(await note.locator('.hint').innerText()).toBe('Needs a runner: pick Runner under Engine in the header and connect; the simulator stays the default.');
+    await note.screenshot({ path: 'test/artifacts/runner-note-simulated.png' });
+    await connect(page);
+    await note.scrollIntoViewIfNeeded();
+    expect(await note.locator('.hint').count()).toBe(0);
+    expect(await note.getAttribute('class')).toMatch(/\blive\b/);
+    await note.screenshot({ path: 'test/artifacts/runner-note-live.png' });
+    await page.getByRole('combobox', { name: 'Engine' }).selectOption('simulated');
+    await page.waitForFunction(() => document.querySelector('footer.status .engine')?.textContent === 'Simulated engine (Docker 28.5)', undefined, { timeout: 30_000 });
+    await page.close();
+  }, 120_000);
+
   it('says plainly when the runner refuses the page or cannot be reached', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
     await openLab(page, ctx.url);
