@@ -111,7 +111,8 @@ describe('docker through the runner on a real engine', () => {
       'docker tag alpine page/copy:1',
       'docker save -o a.tar page/copy:1',
       'docker save page/copy:1 > b.tar',
-      '[ "$(sha256sum < a.tar)" = "$(sha256sum < b.tar)" ] && echo same',
+      // Not byte for byte: dockerd stamps the archive's entries with the time of the save.
+      '[ "$(tar -tvf a.tar | sed "s/ .* / /")" = "$(tar -tvf b.tar | sed "s/ .* / /")" ] && [ "$(tar -xOf a.tar manifest.json)" = "$(tar -xOf b.tar manifest.json)" ] && [ $(wc -c < a.tar) = $(wc -c < b.tar) ] && echo same',
       'tar -tf a.tar | grep -c manifest.json',
       'docker rmi page/copy:1',
       'docker load -i a.tar',
