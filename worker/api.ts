@@ -32,6 +32,17 @@ export interface LabInfo {
   storageWarning?: string;
 }
 
+/** Which engine answers the terminal's `docker` (worker/runner-client/switch.ts). */
+export interface EngineStatus {
+  kind: 'simulated' | 'runner';
+  /** The status bar's words: `engine: simulated`, `engine: runner docker 28.5.1 at 127.0.0.1:8787`. */
+  label: string;
+  /** The runner's address, when one was asked for. */
+  url?: string;
+  /** Why the runner is not answering (a refused connect, a dropped socket), in plain words. */
+  error?: string;
+}
+
 /** Something the page may want to redraw for. */
 export type LabEvent =
   /** The engine or home state changed (a command here, or one in another tab). */
@@ -49,7 +60,9 @@ export type LabEvent =
   /** The current lesson page's goal, after every state change (this tab or another) and after openPage. */
   | { type: 'goal'; status: GoalStatus }
   /** Lesson progress was written (this tab or another). */
-  | { type: 'progress-changed' };
+  | { type: 'progress-changed' }
+  /** The engine behind `docker` changed or failed (a runner's socket dropped). */
+  | { type: 'engine'; status: EngineStatus };
 
 /** One block of a lesson page: markdown rendered at build time, or a code block. */
 export type CourseBlock =
@@ -58,7 +71,9 @@ export type CourseBlock =
    * A fenced code block. `runnable` (languages sh, bash, console): the page
    * draws Run and Copy; `placeholders`: the `<name>` fields in `text`, in order.
    */
-  | { kind: 'code'; lang: string; text: string; runnable: boolean; placeholders: string[] };
+  | { kind: 'code'; lang: string; text: string; runnable: boolean; placeholders: string[] }
+  /** A "Try on a real engine" note (`> [!REAL-ENGINE]` in the markdown): shown as a note, stressed while a runner answers. */
+  | { kind: 'real-engine'; html: string };
 
 /**
  * What a page points at in the layer view (src/lib/layer-highlight.ts): an
@@ -190,6 +205,18 @@ export interface LabApi {
 
   /** Resolves when typed input has been handled and no command runs (tests and benchmarks). */
   settled(): Promise<void>;
+
+  // ---- The remote runner (issue 14, design.md §8; worker/runner-client) ----
+  /** Which engine answers `docker` now. */
+  engineStatus(): Promise<EngineStatus>;
+  /**
+   * Opens a session on the runner at `url` (http:// or https://) and gives
+   * the terminal's `docker` to its real engine; the shell, files and editors
+   * stay here. On failure the simulator stays and the status says why.
+   */
+  connectRunner(url: string): Promise<EngineStatus>;
+  /** Ends the runner session and gives `docker` back to the simulated engine. */
+  disconnectRunner(): Promise<EngineStatus>;
 
   // ---- The layer view (issue 11, design.md §11; worker/layers) ----
   /**

@@ -32,6 +32,11 @@ const api: LabApi = createLabService({
   tabId: crypto.randomUUID(),
   locks: scope.navigator?.locks,
   channel: typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('layerlab-state'),
+  // The browser sends the page's Origin itself, which the runner checks against its allow-list.
+  async openRunner(url) {
+    const { openRunnerSession } = await import('./runner-client/runner-session.ts');
+    return openRunnerSession(url, { fetch: (u, init) => fetch(u, init), openWebSocket: (u, protocol) => new WebSocket(u, protocol) });
+  },
 });
 
 expose(api);

@@ -38,7 +38,13 @@ export interface SessionOptions {
    * one docker command alone (`docker pull nginx`) shows its progress here
    * instead of in its LineResult. Used only with `isTTY`.
    */
-  onOutput?: { stdout(chunk: string | Uint8Array): void; stderr(chunk: string): void };
+  onOutput?: import('./shell/commands/types.ts').LiveOutput;
+  /**
+   * The engine `docker` talks to instead of the simulated one (a real engine
+   * through the remote runner: engine-client/http-engine.ts). The simulated
+   * lab stays behind the lessons and the layer view.
+   */
+  remote?: import('./engine-api/api.ts').EngineApi;
   /** Replaces the docker CLI (tests of the shell and session plumbing). */
   docker?: DockerCommand;
   /**
@@ -267,11 +273,15 @@ function realDocker(opts: SessionOptions, host: import('just-bash').IFileSystem)
       import('./cli/hub-hint.ts'),
     ]);
     const lab = await Lab.open({ store: opts.store, registry: hubRegistry(), clock: opts.clock, random: opts.random, host });
-    const docker = new DockerCli(lab.api, {
+    const docker = new DockerCli(opts.remote ?? lab.api, {
       noSpaceNote: (err) => engineNoSpaceMessage(err as StoreFullError),
-      missingRepositoryNote: hubHintNote(lab.engine.registry),
+      // The practice Hub's hint is about the simulated Hub; a real engine pulls from its own registry.
+      ...(opts.remote ? {} : { missingRepositoryNote: hubHintNote(lab.engine.registry) }),
     });
-    return { run: (argv, io) => docker.run(argv, io), lab, engine: lab.engine };
+    // BuildKit's session is not spoken over the Engine API client yet: on a real engine, builds use the
+    // legacy builder unless the learner set DOCKER_BUILDKIT themselves (http-engine.ts says so then).
+    const env = (io: Parameters<DockerCommand>[1]): Parameters<DockerCommand>[1] => (opts.remote && io.env.DOCKER_BUILDKIT === undefined ? { ...io, env: { ...io.env, DOCKER_BUILDKIT: '0' } } : io);
+    return { run: (argv, io) => docker.run(argv, env(io)), lab, engine: lab.engine };
   };
   const run: DockerCommand = async (argv, io) => {
     cli ??= load();

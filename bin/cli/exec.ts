@@ -21,6 +21,7 @@
  * `--engine unix:///PATH` (or tcp://HOST:PORT): `docker` in the lines is our
  * CLI talking to that daemon over the Engine API (worker/engine-client)
  * instead of the simulated engine; the host shell stays simulated.
+ * `--runner URL`: the same through a Layerlab runner session (bin/cli/runner.ts).
  */
 import type { Readable, Writable } from 'node:stream';
 import { createSession } from '../../worker/session.ts';
@@ -30,6 +31,7 @@ import { openStore, readLines } from './io.ts';
 import { DockerCli } from '../../worker/cli/docker.ts';
 import { HttpEngine } from '../../worker/engine-client/http-engine.ts';
 import { nodeTransport } from '../../worker/engine-client/node-transport.ts';
+import { openNodeRunner } from './runner.ts';
 
 /** One record of the output array. */
 export interface ExecRecord {
@@ -44,7 +46,15 @@ export interface ExecRecord {
 export async function runExec(args: ExecArgs, stdin: Readable, stdout: Writable): Promise<number> {
   const store = await openStore(args.state);
   const remote = args.engine === undefined ? undefined : new DockerCli(new HttpEngine(nodeTransport(args.engine)));
-  const session = await createSession({ store, preload: args.preload, isTTY: false, ...(remote ? { docker: (argv, io) => remote.run(argv, io) } : {}) });
+  // --runner: a session on a Layerlab runner; its real engine answers docker, as in the page.
+  const runner = args.runner === undefined ? undefined : await openNodeRunner(args.runner);
+  const session = await createSession({
+    store,
+    preload: args.preload,
+    isTTY: false,
+    ...(remote ? { docker: (argv, io) => remote.run(argv, io) } : {}),
+    ...(runner ? { remote: new HttpEngine(runner.transport) } : {}),
+  });
   const records: ExecRecord[] = [];
   // The lines of a command still being read (a heredoc, a `for`, a quote, a trailing `|` or `\`).
   let lines: string[] = [];
@@ -65,6 +75,7 @@ export async function runExec(args: ExecArgs, stdin: Readable, stdout: Writable)
     if (lines.length > 0) record((await session.endInput())!);
   } finally {
     await session.close();
+    await runner?.close();
   }
   const body = records.map((r) => JSON.stringify(r)).join(',\n');
   stdout.write(records.length === 0 ? '[]\n' : `[\n${body}\n]\n`);

@@ -4,7 +4,7 @@
  * as Go's flag package and docker/cli do.
  */
 import { runExec } from './exec.ts';
-import { parseExecArgs, UsageError, USAGE } from './args.ts';
+import { parseExecArgs, parseReplArgs, UsageError, USAGE } from './args.ts';
 import { runRepl } from './repl.ts';
 import { parseDaemonArgs, runDaemon } from './daemon.ts';
 
@@ -16,7 +16,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (command === undefined) return await runRepl(process.stdin, process.stdout, process.stderr);
+    if (command === undefined || command.startsWith('--runner')) return await runRepl(process.stdin, process.stdout, process.stderr, parseReplArgs(argv));
     if (command === 'exec') return await runExec(parseExecArgs(rest), process.stdin, process.stdout);
     if (command === 'daemon') return await runDaemon(parseDaemonArgs(rest), process.stderr);
     throw new UsageError(`unknown command "${command}"`);

@@ -10,13 +10,18 @@ import { createSession } from '../../worker/session.ts';
 import type { LineResult, Session } from '../../worker/session.ts';
 import { openStore, readLines } from './io.ts';
 import { isRaw } from '../../worker/editors/program.ts';
+import { HttpEngine } from '../../worker/engine-client/http-engine.ts';
+import { nodeRawTty, openNodeRunner } from './runner.ts';
 
 /** Runs the terminal or the stdin script; resolves to the exit code. */
-export async function runRepl(stdin: Readable & { isTTY?: boolean }, stdout: Writable & { isTTY?: boolean }, stderr: Writable): Promise<number> {
+export async function runRepl(stdin: Readable & { isTTY?: boolean }, stdout: Writable & { isTTY?: boolean }, stderr: Writable, opts: { runner?: string } = {}): Promise<number> {
   const store = await openStore(undefined);
   const tty = stdin.isTTY === true && stdout.isTTY === true;
-  const live = { stdout: (c: string | Uint8Array) => void stdout.write(c), stderr: (c: string) => void stderr.write(c) };
-  const session = await createSession({ store, isTTY: tty, ...(tty ? { onOutput: live } : {}) });
+  // --runner: docker goes to a runner session's real engine; `-it` then takes this terminal raw.
+  const runner = opts.runner === undefined ? undefined : await openNodeRunner(opts.runner);
+  runner?.onDrop((why) => void stderr.write(`\nlayerlab: ${why}; docker commands fail from now on.\n`));
+  const live = { stdout: (c: string | Uint8Array) => void stdout.write(c), stderr: (c: string) => void stderr.write(c), rawTty: nodeRawTty(stdin, stdout) };
+  const session = await createSession({ store, isTTY: tty, ...(tty ? { onOutput: live } : {}), ...(runner ? { remote: new HttpEngine(runner.transport) } : {}) });
   try {
     if (stdin.isTTY === true) return await interactive(session, stdin, stdout, stderr);
     let rc = 0;
@@ -35,6 +40,7 @@ export async function runRepl(stdin: Readable & { isTTY?: boolean }, stdout: Wri
     return rc;
   } finally {
     await session.close();
+    await runner?.close();
   }
 }
 

@@ -69,12 +69,12 @@ describe('screenshots', () => {
     await page.keyboard.press('Tab');
     expect(await active()).toEqual('Terminal input');
     const reached: string[] = [];
-    while (reached.length < 7) {
+    while (reached.length < 8) {
       await page.keyboard.press('Shift+Tab');
       const now = await active();
       if (now !== 'in the lesson') reached.push(now);
     }
-    expect(reached).toEqual(['Resize the lesson pane', 'SystemLightDark', 'Keys', 'Import lab', 'Export lab', 'Reset lab', 'Hide lesson']);
+    expect(reached).toEqual(['Resize the lesson pane', 'SystemLightDark', 'Keys', 'Simulated engineRunner', 'Import lab', 'Export lab', 'Reset lab', 'Hide lesson']);
     // Past the first control, focus wraps round to the last: the layer view's divider.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
@@ -85,7 +85,7 @@ describe('screenshots', () => {
     await divider.focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
     expect(Number(await divider.getAttribute('aria-valuenow')) - before).toEqual(10);
-    await page.locator('select').focus();
+    await page.getByLabel('Theme').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');

@@ -112,6 +112,11 @@ function report(io: DockerIo, err: unknown, opts: DockerCliOptions): number {
     if (opts.noSpaceNote) io.stderr(opts.noSpaceNote(err));
     return 1;
   }
+  // The way to the engine broke (the runner's WebSocket dropped): the page says so, not the daemon.
+  if (err instanceof Error && (err as { transport?: unknown }).transport === true) {
+    io.stderr(`layerlab: ${err.message}\n`);
+    return 1;
+  }
   // A bug of ours: say so plainly, once, without a stack trace.
   io.stderr(`docker: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
   return 1;

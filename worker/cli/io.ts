@@ -5,6 +5,7 @@
  * theirs to it, so the CLI depends on no shell.
  */
 import type { ByteStream } from '../engine/stream.ts';
+import type { RawTty } from '../engine-api/types.ts';
 
 /** What `stat` reports; `mode` holds the permission bits only (0o755), like Go's `fs.FileMode.Perm()`. */
 export interface HostStat {
@@ -115,4 +116,6 @@ export interface DockerIo {
   signal?: AbortSignal;
   /** Catches the terminal's Ctrl-C instead of being aborted by it (LiveOutput.interrupts); absent when the line is not docker alone at a terminal. */
   interrupts?: (onInterrupt: () => void) => () => void;
+  /** The terminal in raw mode for `-it` on a real engine (LiveOutput.rawTty); absent when the line is not docker alone at a terminal. */
+  tty?: RawTty;
 }

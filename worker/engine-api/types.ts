@@ -72,6 +72,8 @@ export interface CreateRequest {
   name?: string;
   config: Partial<ContainerConfig> & { Image: string };
   hostConfig?: Omit<Partial<HostConfig>, 'RestartPolicy'> & { RestartPolicy?: Partial<RestartPolicy> };
+  /** HostConfig.ConsoleSize `[height, width]`: the terminal's size for `-t` (API 1.42+), so the tty is sized before the process starts. */
+  consoleSize?: [number, number];
   /** NetworkingConfig: the `--network-alias` values of the container's network. */
   aliases?: string[];
   /** `--platform`: the image must be of this platform (os[/arch[/variant]]). */
@@ -214,6 +216,25 @@ export interface AttachIo {
   stderr(text: string): void;
   /** Input of `-i` (null = EOF). */
   stdin?: { read(): Promise<string | null> };
+  /**
+   * The terminal in raw mode, for `-it` against a real engine: the keys go
+   * to the container's tty as typed. Engines that run `-it` line by line
+   * (the simulator's TerminalSession) ignore it.
+   */
+  tty?: RawTty;
+}
+
+/**
+ * The learner's terminal put in raw mode (docker/cli's SetRawTerminal):
+ * while taken, every chunk of input goes to `onData` as the terminal sent
+ * it (Ctrl-C is the byte 0x03, as real `docker run -it` sends it to the
+ * container instead of signalling), and every resize to `onResize`.
+ */
+export interface RawTty {
+  /** The terminal's size now. */
+  size(): { cols: number; rows: number };
+  /** Takes the input until the returned release is called. */
+  take(onData: (data: string) => void, onResize: (cols: number, rows: number) => void): () => void;
 }
 
 /** One change, as `GET /containers/{id}/changes` returns it: Kind 0 = C, 1 = A, 2 = D. */
@@ -258,4 +279,6 @@ export interface ExecOptions {
   interactive?: boolean;
   /** `-d`: nobody waits for it; its writes are stored as a background program's are. */
   detach?: boolean;
+  /** ExecConfig.ConsoleSize `[height, width]` for `-t` (API 1.42+): the tty is sized before the process starts. */
+  consoleSize?: [number, number];
 }

@@ -13,6 +13,7 @@
 import type { AttachedProcess, EngineApi, ExecStarted, ImageImportOptions, ImageSearchOptions, ImageSearchResult, PingResponse } from '../engine-api/api.ts';
 import type {
   AttachIo,
+  RawTty,
   CommitOptions,
   ContainerChange,
   ContainerListOptions,
@@ -180,7 +181,7 @@ export class HttpEngine implements EngineApi {
 
   // Containers.
   async containerCreate(req: CreateRequest): Promise<{ Id: string; Warnings: string[] }> {
-    const body: Record<string, unknown> = { ...req.config, HostConfig: req.hostConfig ?? {} };
+    const body: Record<string, unknown> = { ...req.config, HostConfig: { ...(req.hostConfig ?? {}), ...(req.consoleSize ? { ConsoleSize: req.consoleSize } : {}) } };
     if (req.aliases && req.aliases.length > 0) body.NetworkingConfig = { EndpointsConfig: { [req.hostConfig?.NetworkMode ?? 'default']: { Aliases: req.aliases } } };
     const r = await this.#json<{ Id: string; Warnings: string[] | null }>('POST', '/containers/create', { name: req.name, platform: req.platform }, body);
     return { Id: r.Id, Warnings: r.Warnings ?? [] };
@@ -191,7 +192,10 @@ export class HttpEngine implements EngineApi {
       return { exited: lazy(() => this.containerWait(id)) };
     }
     const c = await this.#inspect(id);
-    if (terminal && c.Config.Tty) throw noTerminal();
+    if (terminal && c.Config.Tty) {
+      if (!io.tty) throw noTerminal();
+      return this.#liveTerminal(id, io, io.tty, c.HostConfig.AutoRemove);
+    }
     // docker/cli run.go: attach, register the wait (removed for --rm), then start.
     const conn = await this.#attach(id, io);
     const condition = c.HostConfig.AutoRemove ? 'removed' : 'next-exit';
@@ -248,17 +252,18 @@ export class HttpEngine implements EngineApi {
     for await (const [stream, payload] of demux(res.body)) line(stream, decoder.decode(payload));
   }
   async execCreate(id: string, opts: ExecOptions): Promise<string> {
-    if (opts.interactive) throw noTerminal();
     const body = {
       Cmd: opts.cmd,
       Env: opts.env ?? [],
       WorkingDir: opts.workdir ?? '',
       User: opts.user ?? '',
       Tty: opts.tty ?? false,
-      AttachStdin: false,
+      // `-it`: the terminal's keys go to the exec's tty (execStart, with AttachIo.tty).
+      AttachStdin: opts.interactive ?? false,
       AttachStdout: !opts.detach,
       AttachStderr: !opts.detach,
       Detach: opts.detach ?? false,
+      ...(opts.consoleSize ? { ConsoleSize: opts.consoleSize } : {}),
     };
     const r = await this.#json<{ Id: string }>('POST', `/containers/${ref(id)}/exec`, undefined, body);
     this.#execs.set(r.Id, { opts });
@@ -271,8 +276,13 @@ export class HttpEngine implements EngineApi {
       await this.#done('POST', `/exec/${id}/start`, undefined, { Detach: true, Tty: tty });
       return { exitCode: 0 };
     }
+    if (x?.opts.interactive && !io.tty) throw noTerminal();
     const conn = await this.#hijack({ method: 'POST', path: `/exec/${id}/start`, body: json({ Detach: false, Tty: tty }), headers: { 'content-type': 'application/json' } });
-    await pump(conn, io, tty);
+    if (x?.opts.interactive && io.tty) {
+      // `exec -it`, as docker/cli exec.go: the hijacked stream is the tty, sized now and on each resize.
+      const resize = (cols: number, rows: number): void => void this.#done('POST', `/exec/${id}/resize`, { h: rows, w: cols }).catch(() => undefined);
+      await rawTerminal(conn, io, io.tty, resize);
+    } else await pump(conn, io, tty);
     const r = await this.execInspect(id);
     return { exitCode: r.ExitCode ?? 0 };
   }
@@ -364,6 +374,26 @@ export class HttpEngine implements EngineApi {
   }
 
   // The plumbing.
+  /**
+   * `run -it` as docker/cli does it with a TTY (run.go, hijack.go): attach
+   * with stdin, register the wait, start, size the tty to the terminal
+   * (MonitorTtySize), then copy the terminal's raw keys to the hijacked
+   * stream and the stream (raw: a TTY is not multiplexed) to the terminal
+   * until the container's side ends; each resize is POST /resize.
+   */
+  async #liveTerminal(id: string, io: AttachIo, tty: RawTty, autoRemove: boolean): Promise<AttachedProcess> {
+    const conn = await this.#hijack({ method: 'POST', path: `/containers/${ref(id)}/attach${queryString({ stream: true, stdin: true, stdout: true, stderr: true })}` });
+    const wait = await this.#call('POST', `/containers/${ref(id)}/wait`, { condition: autoRemove ? 'removed' : 'next-exit' });
+    try {
+      await this.#done('POST', `/containers/${ref(id)}/start`);
+    } catch (err) {
+      conn.close();
+      throw err;
+    }
+    const resize = (cols: number, rows: number): void => void this.containerResize(id, rows, cols).catch(() => undefined);
+    return { exited: rawTerminal(conn, io, tty, resize).then(() => waitStatus(wait)) };
+  }
+
   async #inspect(id: string): Promise<{ Id: string; Config: { Tty: boolean; OpenStdin: boolean }; HostConfig: { AutoRemove: boolean } }> {
     return this.#json('GET', `/containers/${ref(id)}/json`);
   }
@@ -404,6 +434,27 @@ export class HttpEngine implements EngineApi {
 
   async #done(method: TransportRequest['method'], path: string, query?: Query, body?: unknown, headers?: Record<string, string>): Promise<void> {
     await collectBytes((await this.#call(method, path, query, body, headers)).body);
+  }
+}
+
+/**
+ * Copies the terminal's raw keys to a hijacked TTY stream and the stream
+ * (raw: a TTY is not multiplexed) to the terminal until the far side ends;
+ * sizes the tty now and on each resize. Resolves once the stream ended.
+ */
+async function rawTerminal(conn: HijackedConnection, io: AttachIo, tty: RawTty, resize: (cols: number, rows: number) => void): Promise<void> {
+  const { cols, rows } = tty.size();
+  resize(cols, rows);
+  const encoder = new TextEncoder();
+  // Keys are written in order: each write waits for the one before.
+  let writing = Promise.resolve();
+  const release = tty.take((data) => void (writing = writing.then(() => conn.write(encoder.encode(data))).catch(() => undefined)), resize);
+  const decoder = new TextDecoder();
+  try {
+    for await (const chunk of conn.body) io.stdout(decoder.decode(chunk, { stream: true }));
+  } finally {
+    release();
+    conn.close();
   }
 }
 

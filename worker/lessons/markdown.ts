@@ -11,10 +11,19 @@
  * Top-level fenced code blocks become `code` blocks (the page draws them with
  * Run and Copy buttons); everything between them is rendered to one `html`
  * block. A fence nested in a list or a quote stays in the HTML, not runnable.
+ *
+ * A quote that begins `[!REAL-ENGINE]` is a "Try on a real engine" note
+ * (a `real-engine` block): something a real engine teaches that the
+ * simulator cannot (real apt-get, real node). The page draws it as a note,
+ * stressed while a runner is connected. Its commands are not runnable
+ * blocks, so the lesson tests (which run on the simulator) leave them alone.
  */
 import MarkdownIt from 'markdown-it';
 import type { CourseBlock } from '../api.ts';
 import type { ScriptLine } from './types.ts';
+
+/** The marker that opens a "Try on a real engine" quote. */
+const REAL_ENGINE = /^\[!REAL-ENGINE\][ \t]*\n?/;
 
 /** Fence languages whose blocks are commands to run. */
 const RUNNABLE = new Set(['sh', 'bash', 'console', 'shell']);
@@ -59,7 +68,22 @@ export function renderBody(markdown: string): RenderedBody {
     if (html.trim() !== '') blocks.push({ kind: 'html', html });
     pending = [];
   };
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const first = tokens[i + 2];
+    if (t.type === 'blockquote_open' && t.level === 0 && first?.type === 'inline' && REAL_ENGINE.test(first.content)) {
+      flush();
+      let end = i + 1;
+      while (!(tokens[end]!.type === 'blockquote_close' && tokens[end]!.level === 0)) end++;
+      first.content = first.content.replace(REAL_ENGINE, '');
+      // The marker is the first text child; a soft break after it goes too.
+      const [head, next] = first.children ?? [];
+      if (head?.type === 'text') head.content = head.content.replace(REAL_ENGINE, '');
+      if (head?.content === '' && next?.type === 'softbreak') first.children!.splice(0, 2);
+      blocks.push({ kind: 'real-engine', html: md.renderer.render(tokens.slice(i + 1, end), md.options, {}) });
+      i = end;
+      continue;
+    }
     if (t.type !== 'fence' || t.level !== 0) {
       pending.push(t);
       continue;

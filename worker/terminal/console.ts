@@ -64,6 +64,12 @@ export interface ConsoleHost {
    * {@link ConsoleHost.run} gets raw keystrokes instead of lines.
    */
   raw?(): boolean;
+  /**
+   * Input while a line runs: true when the running command has the terminal
+   * in raw mode (`docker run -it` on a real engine) and took it as is, Ctrl-C
+   * included (the container's tty, not the console, turns it into SIGINT).
+   */
+  rawInput?(data: string): boolean;
 }
 
 /** The queued marker of a completed Ctrl-P Ctrl-Q. */
@@ -138,6 +144,7 @@ export class Console {
    */
   input(data: string, echoed = false): void {
     this.#inputs++;
+    if (this.#running && this.#host.rawInput?.(data)) return;
     if (this.#raw) {
       this.#rawQueue.push(data);
       void this.#pump();
@@ -183,6 +190,18 @@ export class Console {
       else out.push(key);
     }
     return out;
+  }
+
+  /**
+   * The running command put the terminal in raw mode: what was typed ahead
+   * while it started is its input now, as a tty's input queue gives it to
+   * the process that switches it to raw (and no longer the next lines').
+   */
+  takeTypeahead(): string[] {
+    const typed = this.#typed;
+    this.#typed = [];
+    this.#queue = [];
+    return typed;
   }
 
   /** Settles once the queue is drained and no command runs (tests, benchmarks). */

@@ -29,6 +29,9 @@ import { isRaw } from '../editors/program.ts';
 import { withProgress, type ProgressPacing, type ProgressSink } from '../progress.ts';
 import type { ChannelLike, LockManagerLike } from './tab-sync.ts';
 import { layerViewMethods } from '../layers/lab-methods.ts';
+import type { RawTty } from '../engine-api/types.ts';
+import type { RunnerSession } from '../runner-client/runner-session.ts';
+import { RunnerSwitch } from '../runner-client/switch.ts';
 
 /** What the service is built from. */
 export interface LabDeps {
@@ -49,6 +52,8 @@ export interface LabDeps {
   progressPacing?: ProgressPacing;
   /** The compiled lessons (worker/lessons/vite-plugin.ts's virtual module in the page); none by default. */
   course?: () => Promise<CompiledCourse>;
+  /** Opens a session on a remote runner (the browser's fetch and WebSocket in the page); absent: no runner can be used. */
+  openRunner?: (url: string) => Promise<RunnerSession>;
 }
 
 const NO_COURSE: CompiledCourse = { course: { lessons: [] }, pages: [], seeds: {} };
@@ -92,8 +97,22 @@ export function createLabService(deps: LabDeps): LabApi {
   let liveWrite: ((data: string) => void) | undefined;
   // The running line's own SIGINT handler (docker run's signal proxy), if it took the terminal's Ctrl-C.
   let heldInterrupt: (() => void) | undefined;
+  // The running line's raw-mode terminal (`docker run -it` on a real engine): every key and resize goes to it.
+  let rawTaker: { onData: (data: string) => void; onResize: (cols: number, rows: number) => void } | undefined;
+  const rawTty: RawTty = {
+    size: () => ({ cols: term.cols, rows: term.rows }),
+    take(onData, onResize) {
+      const taker = { onData, onResize };
+      rawTaker = taker;
+      for (const data of terminal.takeTypeahead()) onData(data);
+      return () => {
+        if (rawTaker === taker) rawTaker = undefined;
+      };
+    },
+  };
   const decoder = new TextDecoder();
   const onOutput = {
+    rawTty,
     stdout: (chunk: string | Uint8Array) => liveWrite?.(typeof chunk === 'string' ? chunk : decoder.decode(chunk)),
     stderr: (chunk: string) => liveWrite?.(chunk),
     interrupts: (on: () => void) => {
@@ -108,10 +127,22 @@ export function createLabService(deps: LabDeps): LabApi {
   // reattach: come back into a container's terminal; shellState: the tab's own (after another tab's change), null for a fresh login, else the one stored with the lab.
   const newSession = async (how: { reattach?: boolean; shellState?: ShellState | null } = {}): Promise<Session> => {
     await current?.retire();
-    const s = await deps.createSession({ store, isTTY: true, onOutput, reattach: how.reattach ?? false, ...(how.shellState === undefined ? {} : { shellState: how.shellState }) });
+    const remote = runner.engine;
+    const s = await deps.createSession({ store, isTTY: true, onOutput, reattach: how.reattach ?? false, ...(how.shellState === undefined ? {} : { shellState: how.shellState }), ...(remote ? { remote } : {}) });
     current = s;
     s.shell.resize(term.cols, term.rows);
     return s;
+  };
+  // Which engine answers `docker`: the simulator, or a real one through a runner.
+  const runner = new RunnerSwitch(deps.openRunner, (status) => {
+    if (status.error && status.kind === 'runner') emit(`\r\n\x1b[33mlayerlab: ${status.error}; docker commands fail until you connect again or switch back to the simulated engine.\x1b[0m\r\n`);
+    events({ type: 'engine', status });
+  });
+  /** A new session on the same shell state, with `docker` on the engine now chosen. */
+  const switched = async (): Promise<void> => {
+    const old = await session;
+    session = newSession({ shellState: old.shell.state });
+    await session;
   };
   const history = new History({
     read: async () => {
@@ -205,6 +236,11 @@ export function createLabService(deps: LabDeps): LabApi {
     continuing: () => continuing,
     historyEntry: () => historyEntry,
     raw: () => inRaw,
+    rawInput(data) {
+      if (!rawTaker) return false;
+      rawTaker.onData(data);
+      return true;
+    },
     async endInput(write) {
       return sync.withLock(async () => {
         const s = await session;
@@ -364,6 +400,7 @@ export function createLabService(deps: LabDeps): LabApi {
       term.cols = size.cols;
       term.rows = size.rows;
       if (!session) return;
+      rawTaker?.onResize(size.cols, size.rows);
       const s = await session;
       s.shell.resize(size.cols, size.rows);
       // A full-screen program redraws for the new size, as vim and nano do on SIGWINCH.
@@ -430,6 +467,25 @@ export function createLabService(deps: LabDeps): LabApi {
       return lessons.placeholders(pageId);
     },
     settled: () => terminal.settled(),
+    engineStatus: async () => runner.status,
+    async connectRunner(url) {
+      await opened;
+      await session;
+      await sync.withLock(async () => {
+        await runner.connect(url);
+        await switched();
+      });
+      return runner.status;
+    },
+    async disconnectRunner() {
+      await opened;
+      await session;
+      await sync.withLock(async () => {
+        await runner.disconnect();
+        await switched();
+      });
+      return runner.status;
+    },
     // ---- The layer view (issue 11): worker/layers over this tab's session, refreshed first if another tab changed the state.
     ...layerViewMethods({
       session: async () => {

@@ -25,12 +25,17 @@ export async function exec(ctx: CommandContext): Promise<number> {
   await ctx.engine.containerInspect(ctx.args[0]!);
   if (shell && !ctx.io.startForeground) throw notATty();
   const again = { cmd: ctx.args.slice(1), env, workdir: ctx.flags.get<string>('workdir'), user: ctx.flags.get<string>('user') };
-  const opts = { ...again, tty, interactive: shell, detach };
+  const size = shell ? ctx.io.tty?.size() : undefined;
+  // docker/cli exec.go sizes the exec's tty at create (ConsoleSize) from the terminal.
+  const opts = { ...again, tty, interactive: shell, detach, ...(size ? { consoleSize: [size.rows, size.cols] as [number, number] } : {}) };
   // The daemon names the container as the client did (`Container web is paused, …`).
   const ref = ctx.args[0]!;
   // The exec is created (and refused) before anything runs; a detached one is left running in the background.
   const id = await ctx.engine.execCreate(ref, opts);
-  const result = await ctx.engine.execStart(id, detach ? { stdout: () => undefined, stderr: () => undefined } : attachIo(ctx, interactive));
+  const io = detach ? { stdout: () => undefined, stderr: () => undefined } : attachIo(ctx, interactive);
+  // A real engine attaches `-it` live, in raw mode; the simulator hands back a line-by-line session.
+  if (shell && ctx.io.tty) io.tty = ctx.io.tty;
+  const result = await ctx.engine.execStart(id, io);
   if ('terminal' in result) {
     toForeground(ctx, result.terminal);
     return 0;

@@ -18,6 +18,11 @@ export async function run(ctx: CommandContext): Promise<number> {
   const shell = tty && interactive && !detach;
   if (shell && !ctx.io.startForeground) throw notATty();
   const req = await createRequest(ctx, detach);
+  if (shell && ctx.io.tty) {
+    // docker/cli run.go sizes the tty at create from the terminal (ConsoleSize), then follows its resizes.
+    const { cols, rows } = ctx.io.tty.size();
+    req.consoleSize = [rows, cols];
+  }
   const id = await createWithPull(ctx, req, 'run');
   try {
     if (detach) {
@@ -27,7 +32,10 @@ export async function run(ctx: CommandContext): Promise<number> {
       return 0;
     }
     if (shell) {
-      const { terminal, exited } = await ctx.engine.containerStart(id, attachIo(ctx, false), true);
+      const io = attachIo(ctx, false);
+      // A real engine attaches the terminal live, in raw mode; the simulator hands back a line-by-line session.
+      if (ctx.io.tty) io.tty = ctx.io.tty;
+      const { terminal, exited } = await ctx.engine.containerStart(id, io, true);
       // No shell when the program could not run at all (an image for another platform).
       if (!terminal) return await exited;
       toForeground(ctx, terminal);

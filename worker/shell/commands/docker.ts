@@ -120,6 +120,7 @@ export function dockerCommands(jb: JustBash, docker: DockerCommand, hooks: LineH
     if (hooks.startForeground !== undefined) io.startForeground = hooks.startForeground;
     if (ctx.signal !== undefined) io.signal = ctx.signal;
     if (live?.interrupts) io.interrupts = (on) => live.interrupts!(on);
+    if (live?.rawTty) io.tty = live.rawTty;
     const exitCode = await docker(args, io);
     await streamed.finish();
     return { ...out.result(jb, hooks), stderr, exitCode };

@@ -6,6 +6,7 @@
  */
 
 import type { StartForeground } from '../foreground.ts';
+import type { RawTty } from '../../engine-api/types.ts';
 import type { StreamPipes } from '../stream-pipe.ts';
 
 /** The terminal's streams, written at once. */
@@ -19,6 +20,8 @@ export interface LiveOutput {
    * (`docker run`'s signal proxy). Absent where no terminal sends it.
    */
   interrupts?(onInterrupt: () => void): () => void;
+  /** The terminal in raw mode, for `docker run -it` on a real engine (engine-api RawTty). Absent where no terminal sends keys. */
+  rawTty?: RawTty;
 }
 
 /** The just-bash module namespace, loaded with a dynamic `import()`. */
