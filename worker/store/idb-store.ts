@@ -21,7 +21,7 @@ import { COLLECTIONS, StoreFullError, emptySnapshot } from './store.ts';
 import type { Batch, Json, Snapshot, StorageFigures, Store } from './store.ts';
 import { prepareBatch, recordBytes } from './batch.ts';
 import type { PreparedBatch } from './batch.ts';
-import { StoreClosedError } from './serial.ts';
+import { SerialQueue, StoreClosedError } from './serial.ts';
 
 /** The database schema, typed for idb. */
 export interface LayerlabSchema extends DBSchema {
@@ -79,8 +79,7 @@ const ABORT: ReadonlySet<string> = new Set(['AbortError']);
 /** A {@link Store} in one IndexedDB database. */
 export class IdbStore implements Store {
   #db: Db;
-  // Commits and clears opened and not yet finished (see #issue).
-  #inFlight = new Set<Promise<void>>();
+  #queue = new SerialQueue();
   #closed = false;
 
   private constructor(db: Db) {
@@ -153,7 +152,7 @@ export class IdbStore implements Store {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#issue(() => this.#apply(prepared));
+    return this.#queue.run(() => this.#apply(prepared));
   }
 
   clear(): Promise<void> {
@@ -162,30 +161,11 @@ export class IdbStore implements Store {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#issue(() =>
+    return this.#queue.run(() =>
       this.#transact([...OBJECT_STORES], 0, (tx, track) => {
         for (const name of OBJECT_STORES) track(tx.objectStore(name).clear());
       }),
     );
-  }
-
-  /**
-   * Opens a write's transaction at once, in call order, without waiting for
-   * the writes before it to finish. IndexedDB runs readwrite transactions
-   * whose scopes overlap one at a time, in the order they were created
-   * (IndexedDB 3.0, "transaction lifecycle"), so the Store's commit order
-   * holds, while the browser already receives the next commit's bytes as
-   * the previous one lands: a streamed file keeps a few chunk commits in
-   * flight (store-fs.ts), and opening each only after the previous one
-   * finished left the database idle between them. `#transact` creates its
-   * transaction before its first await, so calling `write` here opens it.
-   */
-  #issue(write: () => Promise<void>): Promise<void> {
-    const done = write();
-    this.#inFlight.add(done);
-    const forget = (): void => void this.#inFlight.delete(done);
-    done.then(forget, forget);
-    return done;
   }
 
   async usage(): Promise<number> {
@@ -206,7 +186,7 @@ export class IdbStore implements Store {
   /** Refuses new calls at once; commits already called still land before the connection closes. */
   close(): Promise<void> {
     this.#closed = true;
-    return Promise.allSettled([...this.#inFlight]).then(() => this.#db.close());
+    return this.#queue.run(async () => this.#db.close());
   }
 
   /** Issues a batch's requests in one transaction: deletes before puts (see batch.ts). */
@@ -247,12 +227,7 @@ export class IdbStore implements Store {
    * would otherwise surface as an unhandled rejection.
    */
   async #transact(names: Name[], bytes: number, issue: (tx: WriteTx, track: Track) => void): Promise<void> {
-    // Relaxed: the transaction completes once the browser has handed its data to the OS, without a
-    // flush to disk, which a browser may otherwise do at every commit (a streamed archive makes one
-    // every 4 MiB). What a power loss can cost is the last commits, each whole or absent (IndexedDB's
-    // log keeps a transaction atomic): the lab reloads as it was a line or two earlier, never between
-    // lines, and a chunk's pending record travels with the chunk (store-fs.ts), so none leaks.
-    const tx = this.#db.transaction(names, 'readwrite', { durability: 'relaxed' });
+    const tx = this.#db.transaction(names, 'readwrite');
     const failures: unknown[] = [];
     const requests: Array<Promise<unknown>> = [];
     const track: Track = (request) => {
