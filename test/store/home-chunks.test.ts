@@ -176,6 +176,52 @@ for (const backend of BACKENDS) {
       await done(store);
     });
 
+    it('appends to a chunked file (>>) by reading back only its short last chunk, after a reload and within a line', async () => {
+      const { store, reopen } = await backend.fresh();
+      const home = await HomeSync.open(store);
+      await hostFs(home.fs, HOME).writeStream('big.tar', pattern(SIZE));
+      // Within the streaming line: the file is still pending.
+      await home.fs.appendFile(`${HOME}/big.tar`, 'one\n');
+      await home.fs.chmod(`${HOME}/big.tar`, 0o600);
+      await home.commit();
+      await done(store);
+      const counted = new CountingStore(await reopen());
+      const again = await HomeSync.open(counted);
+      // As just-bash's `>>` calls it: the command's output as a latin1 string.
+      await again.fs.appendFile(`${HOME}/big.tar`, 'tw\xf6\n', 'binary');
+      expect(counted.bytesRead).toBe(SIZE - 2 * CHUNK_SIZE + 4);
+      await again.commit();
+      const whole = new Uint8Array(SIZE + 8);
+      whole.set(await patternBytes(SIZE));
+      whole.set([...'one\ntw'].map((c) => c.charCodeAt(0)).concat([0xf6, 10]), SIZE);
+      const chunks = [];
+      for (let o = 0; o < whole.length; o += CHUNK_SIZE) {
+        const piece = whole.subarray(o, Math.min(o + CHUNK_SIZE, whole.length));
+        chunks.push({ blob: await chunkDigest(piece), size: piece.length });
+      }
+      const record = (await files(counted))[`${HOME}/big.tar`] as FileRecord;
+      expect({ ...record, mtime: 0 }).toEqual({ type: 'file', mode: 0o600, mtime: 0, size: SIZE + 8, chunks });
+      // The replaced short chunks are freed.
+      expect([Object.keys(await files(counted)), (await counted.listBlobs()).sort()]).toEqual([[`${HOME}/big.tar`], chunks.map((c) => c.blob).sort()]);
+      expect(await sha(hostFs(again.fs, HOME).readStream('big.tar'))).toBe(createHash('sha256').update(whole).digest('hex'));
+      await done(counted.inner);
+    });
+
+    it('appends to a chunked file whose last chunk is full without reading it', async () => {
+      const { store } = await backend.fresh();
+      const counted = new CountingStore(store);
+      const home = await HomeSync.open(counted);
+      await hostFs(home.fs, HOME).writeStream('full.tar', pattern(2 * CHUNK_SIZE));
+      await home.commit();
+      await home.fs.appendFile(`${HOME}/full.tar`, new Uint8Array([1, 2, 3]));
+      await home.commit();
+      expect(counted.bytesRead).toBe(0);
+      const record = (await files(counted))[`${HOME}/full.tar`] as FileRecord;
+      expect(record.chunks).toEqual([...(await expectedChunks(2 * CHUNK_SIZE)), { blob: await chunkDigest(new Uint8Array([1, 2, 3])), size: 3 }]);
+      expect((await home.fs.stat(`${HOME}/full.tar`)).size).toBe(2 * CHUNK_SIZE + 3);
+      await done(store);
+    });
+
     it('reads an old one-blob record of a big file and keeps it as it is', async () => {
       const { store, reopen } = await backend.fresh();
       const bytes = await patternBytes(CHUNK_SIZE + 100);

@@ -174,10 +174,10 @@ export interface EngineApi {
   containerExport(ref: string): Promise<ByteStream>;
   /** `HEAD /containers/{id}/archive?path=`: the X-Docker-Container-Path-Stat header. */
   containerArchiveHead(ref: string, path: string): Promise<PathStat>;
-  /** `GET /containers/{id}/archive?path=`: the path's stat and a tar of it. */
-  containerArchiveGet(ref: string, path: string): Promise<{ stat: PathStat; archive: Uint8Array }>;
-  /** `PUT /containers/{id}/archive?path=&copyUIDGID=`: extracts a tar into the directory `path`. */
-  containerArchivePut(ref: string, path: string, archive: Uint8Array, opts?: { copyUIDGID?: boolean }): Promise<void>;
+  /** `GET /containers/{id}/archive?path=`: the path's stat and a tar of it, streamed (a file may be hundreds of MB). */
+  containerArchiveGet(ref: string, path: string): Promise<{ stat: PathStat; archive: ByteStream }>;
+  /** `PUT /containers/{id}/archive?path=&copyUIDGID=`: extracts a streamed tar into the directory `path`. */
+  containerArchivePut(ref: string, path: string, archive: ByteStream, opts?: { copyUIDGID?: boolean }): Promise<void>;
   /** `DELETE /containers/{id}?force=&v=`. */
   containerRemove(ref: string, opts?: { force?: boolean; volumes?: boolean }): Promise<void>;
   /** `POST /containers/prune`. */

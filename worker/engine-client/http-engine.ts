@@ -311,11 +311,11 @@ export class HttpEngine implements EngineApi {
     await collectBytes(res.body);
     return pathStat(res.headers);
   }
-  async containerArchiveGet(id: string, path: string): Promise<{ stat: PathStat; archive: Uint8Array }> {
+  async containerArchiveGet(id: string, path: string): Promise<{ stat: PathStat; archive: ByteStream }> {
     const res = await this.#call('GET', `/containers/${ref(id)}/archive`, { path });
-    return { stat: pathStat(res.headers), archive: await collectBytes(res.body) };
+    return { stat: pathStat(res.headers), archive: res.body };
   }
-  async containerArchivePut(id: string, path: string, archive: Uint8Array, opts: { copyUIDGID?: boolean } = {}): Promise<void> {
+  async containerArchivePut(id: string, path: string, archive: ByteStream, opts: { copyUIDGID?: boolean } = {}): Promise<void> {
     await this.#done('PUT', `/containers/${ref(id)}/archive`, { path, noOverwriteDirNonDir: true, copyUIDGID: opts.copyUIDGID }, archive, { 'content-type': 'application/x-tar' });
   }
   async containerRemove(id: string, opts: { force?: boolean; volumes?: boolean } = {}): Promise<void> {

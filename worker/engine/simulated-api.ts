@@ -24,8 +24,8 @@ import { connectNetwork, createNetwork, disconnectNetwork, inspectNetwork, listN
 import { createVolume, inspectVolume, listVolumes, pruneVolumes, removeVolume, volumeJson } from './volumes/volumes.ts';
 import { systemInfo } from './system-info.ts';
 import { diskUsage } from './system-df.ts';
-import { tarBytes } from './layer/tar-write.ts';
-import { readTar } from './layer/tar-read.ts';
+import { tarChunks } from './layer/tar-write.ts';
+import { fromChunks, readTarEntries } from './layer/tar-stream.ts';
 import { baseName } from './layer/entry.ts';
 
 /** An exec made by execCreate, waiting for execStart. */
@@ -186,11 +186,12 @@ export class SimulatedEngine implements EngineApi {
   async containerArchiveHead(ref: string, path: string): Promise<PathStat> {
     return (await this.#archive(ref, path)).stat;
   }
-  async containerArchiveGet(ref: string, path: string): Promise<{ stat: PathStat; archive: Uint8Array }> {
+  async containerArchiveGet(ref: string, path: string): Promise<{ stat: PathStat; archive: ByteStream }> {
     const { stat, entries } = await this.#archive(ref, path);
-    return { stat, archive: tarBytes(entries) };
+    // Generated as it is read: a filler file of hundreds of MB is never whole.
+    return { stat, archive: fromChunks(tarChunks(entries)) };
   }
-  async containerArchivePut(ref: string, path: string, archive: Uint8Array, opts: { copyUIDGID?: boolean } = {}): Promise<void> {
+  async containerArchivePut(ref: string, path: string, archive: ByteStream, opts: { copyUIDGID?: boolean } = {}): Promise<void> {
     const svc = await this.#containers();
     const c = svc.get(ref);
     const view = await svc.archiveView(c, path);
@@ -198,7 +199,8 @@ export class SimulatedEngine implements EngineApi {
     if (!(await view.fs.exists(view.path))) throw new EngineError('NotFound', `Could not find the file ${path} in container ${ref}`);
     // moby daemon/archive.go ErrVolumeReadonly.
     if (view.readOnly) throw new EngineError('Forbidden', 'mounted volume is marked read-only');
-    await extractInto(view.fs, view.path, readTar(archive), opts.copyUIDGID ?? false);
+    // Read whole before anything is written, so a bad archive changes nothing (moby extracts as it reads; the files' bytes stay in the container anyway).
+    await extractInto(view.fs, view.path, await readTarEntries(archive), opts.copyUIDGID ?? false);
     await svc.save(c.id, () => ({}));
   }
   async containerRemove(ref: string, opts?: { force?: boolean; volumes?: boolean }) {

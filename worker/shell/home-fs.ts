@@ -62,6 +62,12 @@ export interface ChunkSink {
   accepts(path: string): boolean;
   /** Stores a stream; `done` is called once the file's entry exists. */
   write(chunks: ByteStream): Promise<SinkResult>;
+  /**
+   * Stores a file already in the store (`stored.chunks`) followed by `more`,
+   * keeping its whole chunks by reference: only a short last chunk is read
+   * back and rewritten (`>>` to a big file), so an append costs what it adds.
+   */
+  append(stored: StoredFile & { chunks: readonly ChunkRef[] }, more: ByteStream): Promise<SinkResult>;
 }
 
 /** What the home filesystem adds to InMemoryFs. */
@@ -134,7 +140,11 @@ function homeFsClass(jb: JustBash): new () => HomeFs {
       if (await this.#isDirectory(abs)) throw new Error(`EISDIR: illegal operation on a directory, open '${path}'`);
       const keep = mode ?? (await this.#modeOf(abs));
       const sink = this.#sink?.accepts(abs) ? this.#sink : undefined;
-      const result = sink ? await sink.write(chunks) : await inMemory(chunks);
+      return this.#place(abs, sink ? await sink.write(chunks) : await inMemory(chunks), keep);
+    }
+
+    /** Makes `abs` the file a sink (or memory) made of a stream, with mode `keep` (else 0644); its size. */
+    async #place(abs: string, result: SinkResult, keep: number | undefined): Promise<number> {
       if ('bytes' in result) {
         await this.writeFile(abs, result.bytes);
         if (keep !== undefined) await this.chmod(abs, keep);
@@ -218,6 +228,20 @@ function homeFsClass(jb: JustBash): new () => HomeFs {
     }
 
     override async appendFile(...args: Parameters<HomeFs['appendFile']>): Promise<void> {
+      // `>> FILE` on a big file: InMemoryFs would read it whole and copy it into a buffer one write longer.
+      const found = this.#lazyEntry(args[0], true);
+      const more = found?.stored.stream ? appendedBytes(args[1], args[2]) : undefined;
+      if (found !== undefined && more !== undefined) {
+        const abs = (this as unknown as Required<InMemoryInternals>).resolvePathWithSymlinks(args[0]);
+        const { stored, entry } = found;
+        const sink = this.#sink?.accepts(abs) ? this.#sink : undefined;
+        const tail = async function* (): ByteStream {
+          if (more.length > 0) yield more;
+        };
+        const result = sink && stored.chunks ? await sink.append({ ...stored, chunks: stored.chunks }, tail()) : await inMemory(concatStreams(stored.stream!(), tail()));
+        await this.#place(abs, result, entry.mode & 0o7777);
+        return;
+      }
       const mode = await this.#modeOf(args[0]);
       await super.appendFile(...args);
       if (mode !== undefined) await this.chmod(args[0], mode);
@@ -263,6 +287,28 @@ async function inMemory(chunks: ByteStream): Promise<SinkResult> {
     yield* pieces;
   };
   return { stored: { size, stream }, load: () => concat(stream(), size), done: () => undefined };
+}
+
+/** One stream after another. */
+async function* concatStreams(...streams: ByteStream[]): ByteStream {
+  for (const s of streams) yield* s;
+}
+
+/**
+ * The bytes appendFile(content, options) adds, as InMemoryFs encodes them
+ * (UTF-8, or one byte per character for binary/latin1, which is how the
+ * shell writes command output); undefined for an encoding left to InMemoryFs.
+ */
+function appendedBytes(content: unknown, options: unknown): Uint8Array | undefined {
+  if (content instanceof Uint8Array) return content;
+  if (typeof content !== 'string') return undefined;
+  const encoding = typeof options === 'string' ? options : (options as { encoding?: string } | undefined)?.encoding;
+  if (encoding === 'binary' || encoding === 'latin1') {
+    const out = new Uint8Array(content.length);
+    for (let i = 0; i < content.length; i++) out[i] = content.charCodeAt(i) & 0xff;
+    return out;
+  }
+  return encoding === undefined || encoding === null || encoding === 'utf8' || encoding === 'utf-8' ? new TextEncoder().encode(content) : undefined;
 }
 
 /** The bytes of a stream of known total size, in one buffer. */

@@ -7,9 +7,10 @@
  * Simplified: symlinks copied to the host are followed (the host files API has
  * no symlinks), as `-L` would.
  */
-import { baseName, contentBytes, type Entry } from '../../engine/layer/entry.ts';
-import { readTar } from '../../engine/layer/tar-read.ts';
-import { tarBytes } from '../../engine/layer/tar-write.ts';
+import { baseName } from '../../engine/layer/entry.ts';
+import { cleanName, readTarStream, tarStream, type StreamEntry } from '../../engine/layer/tar-stream.ts';
+import type { ByteStream } from '../../engine/stream.ts';
+import { readStdin, writeStdout } from '../image/stdio.ts';
 import { isEngineError } from '../../engine/errors.ts';
 import type { PathStat } from '../../engine-api/types.ts';
 import { CliError, type CommandContext } from '../context.ts';
@@ -45,67 +46,82 @@ export async function cp(ctx: CommandContext): Promise<number> {
 }
 
 async function fromContainer(ctx: CommandContext, name: string, path: string, dest: string, report: (n: number, to: string) => void): Promise<number> {
-  const { stat, archive } = await ctx.engine.containerArchiveGet(name, path);
-  const size = archive.length;
+  const got = await ctx.engine.containerArchiveGet(name, path);
+  const { stat } = got;
+  let size = 0;
+  const archive = counted(got.archive, (n) => (size += n));
   if (dest === '-') {
-    ctx.io.stdout(archive);
+    await writeStdout(ctx.io, archive);
     return 0;
   }
-  const entries = readTar(archive);
   const host = ctx.io.fs;
   const abs = host.resolve(dest);
   let target = abs;
-  const exists = await host.exists(abs);
-  const isDir = exists && (await host.stat(abs)).type === 'directory';
-  if (exists && isDir && !path.endsWith('/.')) target = `${abs.replace(/\/$/, '')}/${stat.name}`;
-  else if (exists && !isDir && stat.isDir) throw new CliError('cannot copy directory');
-  else if (!exists && dest.endsWith('/') && !stat.isDir) throw new CliError(`destination directory ${abs} does not exist`);
+  try {
+    const exists = await host.exists(abs);
+    const isDir = exists && (await host.stat(abs)).type === 'directory';
+    if (exists && isDir && !path.endsWith('/.')) target = `${abs.replace(/\/$/, '')}/${stat.name}`;
+    else if (exists && !isDir && stat.isDir) throw new CliError('cannot copy directory');
+    else if (!exists && dest.endsWith('/') && !stat.isDir) throw new CliError(`destination directory ${abs} does not exist`);
+  } catch (err) {
+    // The archive is not read: let its source go (an HTTP body, a generator).
+    await got.archive[Symbol.asyncIterator]().return?.();
+    throw err;
+  }
   const top = path.endsWith('/.') ? '.' : stat.name;
-  for (const e of entries) {
-    const rel = e.path === top ? '' : e.path.startsWith(`${top}/`) ? e.path.slice(top.length + 1) : e.path;
+  // Where each file of the archive landed, for its hardlinks; symlinks are followed once the archive is read (a second archive request would otherwise run inside the first).
+  const files = new Map<string, string>();
+  const links: Array<{ inContainer: string; linkname: string; at: string }> = [];
+  // Member by member, each file's bytes streamed into the host file: a file of hundreds of MB is never whole.
+  for await (const { header, body } of readTarStream(archive)) {
+    const p = cleanName(header.name);
+    if (header.type === undefined || p === '') continue;
+    const rel = p === top ? '' : p.startsWith(`${top}/`) ? p.slice(top.length + 1) : p;
     const at = rel === '' ? target : `${target}/${rel}`;
-    if (e.type === 'dir') await host.mkdir(at);
-    else if (e.type === 'file') await host.writeFile(at, contentBytes(e), e.mode);
-    else if (e.type === 'symlink') {
+    if (header.type === 'dir') await host.mkdir(at);
+    else if (header.type === 'file') {
+      await host.writeStream(at, body, header.mode);
+      files.set(p, at);
+    } else if (header.type === 'symlink') {
       // The host side of the simulator can't hold symlinks: the link's target is copied instead (as with -L).
-      const inContainer = rel === '' ? path.replace(/\/\.?$/, '') : `${path.replace(/\/\.?$/, '')}/${rel}`;
-      const linked = await linkTarget(ctx, name, inContainer, e.linkname ?? '');
-      if (linked) await host.writeFile(at, contentBytes(linked), linked.mode);
-    } else if (e.type === 'hardlink') {
-      const linked = entries.find((x) => x.path === e.linkname);
-      if (linked) await host.writeFile(at, contentBytes(linked), linked.mode);
+      links.push({ inContainer: rel === '' ? path.replace(/\/\.?$/, '') : `${path.replace(/\/\.?$/, '')}/${rel}`, linkname: header.linkname, at });
+    } else if (header.type === 'hardlink') {
+      const linked = files.get(cleanName(header.linkname));
+      if (linked !== undefined) await host.writeStream(at, host.readStream(linked), (await host.stat(linked)).mode);
     }
   }
+  for (const { inContainer, linkname, at } of links) await copyLinkTarget(ctx, name, inContainer, linkname, at);
   // Recorded from docker 28: the host path is the working directory joined with the argument, not cleaned.
   report(size, dest.startsWith('/') ? dest : `${ctx.io.cwd.replace(/\/$/, '')}/${dest}`);
   return 0;
 }
 
-async function hostEntries(ctx: CommandContext, abs: string, name: string): Promise<Entry[]> {
+/** The tar members of a host path, each file's bytes read from the host as the archive is written. */
+async function hostEntries(ctx: CommandContext, abs: string, name: string): Promise<StreamEntry[]> {
   const host = ctx.io.fs;
   const st = await host.stat(abs);
   const mtime = Math.floor(st.mtime.getTime() / 1000);
   // The host's owner; without -a the daemon makes it root's (extractInto), as moby's CopyTo with NoLchown false does.
   const base = { uid: st.uid, gid: st.gid, mtime, mode: st.mode };
   if (st.type === 'directory') {
-    const out: Entry[] = [{ ...base, path: name, type: 'dir', size: 0 }];
+    const out: StreamEntry[] = [{ entry: { ...base, path: name, type: 'dir', size: 0 } }];
     for (const child of await host.readdir(abs)) out.push(...(await hostEntries(ctx, `${abs}/${child}`, `${name}/${child}`)));
     return out;
   }
-  if (st.type === 'symlink') return [{ ...base, path: name, type: 'symlink', size: 0, linkname: await host.readlink(abs) }];
-  const bytes = await host.readFile(abs);
-  return [{ ...base, path: name, type: 'file', size: bytes.length, content: { kind: 'bytes', bytes } }];
+  if (st.type === 'symlink') return [{ entry: { ...base, path: name, type: 'symlink', size: 0, linkname: await host.readlink(abs) } }];
+  return [{ entry: { ...base, path: name, type: 'file', size: st.size }, body: () => host.readStream(abs) }];
 }
 
 async function toContainer(ctx: CommandContext, source: string, name: string, path: string, report: (n: number, to: string) => void): Promise<number> {
   const dest = await statOrMissing(ctx, name, path);
   const destExists = dest !== undefined;
   const destIsDir = dest?.isDir ?? false;
-  let entries: Entry[];
+  let archive: ByteStream;
   let into = path;
   if (source === '-') {
     if (!destIsDir) throw new CliError(`destination "${name}:${path}" must be a directory`);
-    entries = readTar(ctx.io.stdin);
+    // docker/cli sends stdin's tar to the daemon as it is.
+    archive = readStdin(ctx.io);
   } else {
     const abs = ctx.io.fs.resolve(source);
     if (!(await ctx.io.fs.exists(abs))) throw new CliError(`lstat ${abs}: no such file or directory`);
@@ -118,12 +134,20 @@ async function toContainer(ctx: CommandContext, source: string, name: string, pa
       top = baseName(path);
       into = path.slice(0, path.length - top.length - 1) || '/';
     }
-    entries = await hostEntries(ctx, abs.replace(/\/\.$/, ''), top);
+    archive = tarStream(await hostEntries(ctx, abs.replace(/\/\.$/, ''), top));
   }
-  const archive = tarBytes(entries);
-  await ctx.engine.containerArchivePut(name, into, archive, { copyUIDGID: ctx.flags.get<boolean>('archive') });
-  report(archive.length, `${name}:${path}`);
+  let size = 0;
+  await ctx.engine.containerArchivePut(name, into, counted(archive, (n) => (size += n)), { copyUIDGID: ctx.flags.get<boolean>('archive') });
+  report(size, `${name}:${path}`);
   return 0;
+}
+
+/** A stream passed on unchanged, its bytes counted as they go (the size `Successfully copied` reports). */
+async function* counted(stream: ByteStream, add: (n: number) => void): ByteStream {
+  for await (const chunk of stream) {
+    add(chunk.length);
+    yield chunk;
+  }
 }
 
 /**
@@ -140,13 +164,17 @@ async function statOrMissing(ctx: CommandContext, name: string, path: string): P
   }
 }
 
-/** The file a symlink at `at` in the container points to (followed once, as `cp -L` resolves it), if it is one. */
-async function linkTarget(ctx: CommandContext, name: string, at: string, link: string): Promise<Entry | undefined> {
+/** Copies the file a symlink at `at` in the container points to (followed once, as `cp -L` resolves it) to `to` on the host, if it is one. */
+async function copyLinkTarget(ctx: CommandContext, name: string, at: string, link: string, to: string): Promise<void> {
   const target = link.startsWith('/') ? link : `${at.slice(0, at.lastIndexOf('/'))}/${link}`;
   try {
     const { archive } = await ctx.engine.containerArchiveGet(name, target);
-    return readTar(archive).find((e) => e.type === 'file');
+    for await (const { header, body } of readTarStream(archive)) {
+      if (header.type !== 'file') continue;
+      await ctx.io.fs.writeStream(to, body, header.mode);
+      return;
+    }
   } catch {
-    return undefined;
+    // A dangling link copies nothing.
   }
 }

@@ -7,9 +7,9 @@
 import { archivePath, extractInto, type PathStat } from '../../engine/containers/archive.ts';
 import { EngineError } from '../../engine/errors.ts';
 import { baseName } from '../../engine/layer/entry.ts';
-import { readTar } from '../../engine/layer/tar-read.ts';
+import { readTarEntries } from '../../engine/layer/tar-stream.ts';
 import { tarChunks } from '../../engine/layer/tar-write.ts';
-import { bodyStream, readAll } from '../body.ts';
+import { bodyStream } from '../body.ts';
 import { pipeBytes } from '../json-stream.ts';
 import type { DaemonLab } from '../lab.ts';
 import { badRequest, boolParam, commonHeaders, sendEmpty } from '../respond.ts';
@@ -61,8 +61,8 @@ export function archiveRoutes(r: Router): void {
     if (!(await view.fs.exists(view.path))) throw new EngineError('NotFound', `Could not find the file ${path} in container ${params.id}`);
     if (!(await view.fs.stat(view.path)).isDirectory) throw badRequest('extraction point is not a directory');
     if (view.readOnly) throw new EngineError('Forbidden', 'mounted volume is marked read-only');
-    // A failed extraction changes nothing: the tar is read whole before anything is written.
-    const entries = readTar(await readAll(bodyStream(req)));
+    // A failed extraction changes nothing: the tar is read (into the entries the container keeps) before anything is written.
+    const entries = await readTarEntries(bodyStream(req));
     await extractInto(view.fs, view.path, entries, boolParam(query, 'copyUIDGID'));
     await svc.save(c.id, () => ({}));
     lab.events.emit('container', 'extract-to-dir', c.id, { path });

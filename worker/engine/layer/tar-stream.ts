@@ -333,3 +333,34 @@ export async function collectBytes(stream: ByteStream, limit = Infinity): Promis
 export async function* bytesStream(bytes: Uint8Array, chunkSize = STREAM_CHUNK): AsyncGenerator<Uint8Array> {
   for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.subarray(i, Math.min(bytes.length, i + chunkSize));
 }
+
+/**
+ * The entries of a tar stream as readTar (tar-read.ts) gives them for the
+ * whole archive, each file's bytes gathered into a buffer of its own: for
+ * an archive extracted into a container's filesystem (`docker cp` to a
+ * container), which keeps every file's bytes anyway, without also holding
+ * the archive.
+ */
+export async function readTarEntries(stream: ByteStream): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  for await (const { header: h, body } of readTarStream(stream)) {
+    const path = cleanName(h.name);
+    if (h.type === undefined || path === '') continue;
+    const e: Entry = { path, type: h.type, mode: h.mode, uid: h.uid, gid: h.gid, mtime: h.mtime, size: h.type === 'file' ? h.size : 0 };
+    if (h.type === 'symlink') e.linkname = h.linkname;
+    if (h.type === 'hardlink') e.linkname = cleanName(h.linkname);
+    if (h.uname) e.uname = h.uname;
+    if (h.gname) e.gname = h.gname;
+    if (h.type === 'file') {
+      const bytes = new Uint8Array(h.size);
+      let at = 0;
+      for await (const piece of body) {
+        bytes.set(piece, at);
+        at += piece.length;
+      }
+      e.content = { kind: 'bytes', bytes };
+    }
+    entries.push(e);
+  }
+  return entries;
+}
