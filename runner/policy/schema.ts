@@ -103,11 +103,16 @@ export class Fields {
   }
 }
 
-/** Go's zero values as the CLI sends them; an empty object is zero too (`"LogConfig":{"Type":"","Config":{}}` is zero field by field). */
+/**
+ * Go's zero values as the CLI sends them. An object is zero only when it has
+ * no keys: a map with a key is not nil even when the value is "" (`Sysctls:
+ * {"kernel.x":""}` sets it), and structs sent zeroed (`LogConfig`) are read
+ * field by field instead.
+ */
 export function isZero(v: Json | undefined): boolean {
   if (v === undefined || v === null || v === false || v === 0 || v === '') return true;
   if (Array.isArray(v)) return v.length === 0;
-  if (isObject(v)) return Object.values(v).every(isZero);
+  if (isObject(v)) return Object.keys(v).length === 0;
   return false;
 }
 
