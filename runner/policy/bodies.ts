@@ -5,7 +5,7 @@
  */
 import { type Json, type JsonObject } from './json.ts';
 import { forbid, malformed } from './refusal.ts';
-import { fields, isZero } from './schema.ts';
+import { fields, isZero, isZeroSize } from './schema.ts';
 import type { SessionPolicy } from './types.ts';
 import { checkContainerPath, checkName, mergeLabels } from './values.ts';
 
@@ -29,7 +29,7 @@ export function rebuildExec(body: Json): JsonObject {
     Tty: f.bool('Tty'),
   };
   const cs = f.raw('ConsoleSize');
-  if (!isZero(cs)) out.ConsoleSize = size2(cs!);
+  if (!isZeroSize(cs)) out.ConsoleSize = size2(cs!);
   Object.assign(out, {
     AttachStdin: f.bool('AttachStdin'),
     AttachStderr: f.bool('AttachStderr'),
@@ -49,7 +49,7 @@ export function rebuildExecStart(body: Json): { body: JsonObject; detach: boolea
   const f = fields(body, '', ['Detach', 'Tty', 'ConsoleSize']);
   const out: JsonObject = { Detach: f.bool('Detach'), Tty: f.bool('Tty') };
   const cs = f.raw('ConsoleSize');
-  if (!isZero(cs)) out.ConsoleSize = size2(cs!);
+  if (!isZeroSize(cs)) out.ConsoleSize = size2(cs!);
   return { body: out, detach: out.Detach === true };
 }
 

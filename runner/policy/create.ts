@@ -13,7 +13,7 @@
  */
 import { isObject, type Json, type JsonObject } from './json.ts';
 import { forbid, malformed } from './refusal.ts';
-import { fields, isZero, type Fields } from './schema.ts';
+import { fields, isZero, isZeroSize, type Fields } from './schema.ts';
 import type { SessionPolicy } from './types.ts';
 import { checkContainerPath, checkImage, checkName, mergeLabels } from './values.ts';
 
@@ -230,7 +230,7 @@ function rebuildHostConfig(h: Fields, session: SessionPolicy, network: string): 
   out.RestartPolicy = restartPolicy(h);
   out.AutoRemove = h.bool('AutoRemove');
   const console = h.raw('ConsoleSize');
-  if (!isZero(console)) out.ConsoleSize = consoleSize(console!, 'HostConfig.ConsoleSize');
+  if (!isZeroSize(console)) out.ConsoleSize = consoleSize(console!, 'HostConfig.ConsoleSize');
   out.CapDrop = capDrop(h.strings('CapDrop', 64, 64));
   out.CgroupnsMode = 'private';
   out.IpcMode = 'private';

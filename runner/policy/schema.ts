@@ -134,3 +134,8 @@ export function fields(v: Json, where: string, known: readonly string[]): Fields
   }
   return new Fields(where, v);
 }
+
+/** ConsoleSize `[0,0]` is the CLI's "no terminal size" (cli/command/container/run.go). */
+export function isZeroSize(v: Json | undefined): boolean {
+  return isZero(v) || (Array.isArray(v) && v.every((n) => n === 0));
+}
