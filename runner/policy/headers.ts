@@ -31,8 +31,18 @@ export function checkHeaders(headers: Record<string, string>, body: Uint8Array |
   }
 }
 
-/** The content type a route's body must carry; `exact` for JSON (opa-docker-authz compares exactly, §2.2 item 3). */
+/**
+ * The content type a route's body must carry. JSON: exactly
+ * `application/json` (opa-docker-authz compares exactly; the daemon's
+ * CheckForJSON also takes parameters, §2.2 item 3). Tar: `application/x-tar`,
+ * or none / `text/plain` as the docker CLI sends on `docker cp` — never a
+ * form type, since the build and archive handlers call Go's ParseForm, which
+ * reads an `application/x-www-form-urlencoded` body as parameters
+ * (`networkmode=host&remote=…` in the body, §2.2 item 10).
+ */
 export function checkContentType(headers: Record<string, string>, expected: 'application/json' | 'application/x-tar'): void {
   const ct = headers['content-type'];
-  if (ct !== expected) throw new Refusal(415, `Content-Type must be ${expected}`);
+  if (ct === expected) return;
+  if (expected === 'application/x-tar' && (ct === undefined || ct === 'text/plain')) return;
+  throw new Refusal(415, `Content-Type must be ${expected}`);
 }
