@@ -17,7 +17,7 @@ import { dashEchoCommand } from './dash-echo.ts';
 import { interpreterFs, SHELL_BUILTINS } from './shell-fs.ts';
 import { syntaxErrorText, syntaxFailure } from '../../shell/syntax-error.ts';
 
-const DERIVED = new Set(['?', 'BASH_SOURCE', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'OLDPWD']);
+const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'OLDPWD']);
 
 /** Result of running one line or script. */
 export interface ShellOutput { stdout: string; stderr: string; exitCode: number; exited: boolean }
@@ -111,8 +111,7 @@ export class ContainerShell {
     this.#terminal = interactive && this.#spec.tty && !/[|>]/.test(script);
     const stop = (): void => this.#line?.abort(this.#spec.signal.reason);
     this.#spec.signal.addEventListener('abort', stop, { once: true });
-    // bash names the script it reads in BASH_SOURCE (mongo's entrypoint re-executes "$BASH_SOURCE").
-    const env = { ...this.#env, '0': dollar0, ...(this.#flavor === 'bash' && this.#invocation === 'script' && !interactive ? { BASH_SOURCE: dollar0 } : {}) };
+    const env = { ...this.#env, '0': dollar0 };
     const pre = this.#status !== 0 ? `(exit ${this.#status}); ` : '';
     const set = positional.length > 0 ? `set -- ${positional.map(quote).join(' ')}; ` : '';
     this.#script = script;

@@ -8,7 +8,7 @@ import { exitForSignal } from '../program.ts';
 import { absolutePath, lookPath } from '../resolve.ts';
 import { execResolved } from '../run.ts';
 import type { ShellFlavor } from '../run.ts';
-import { ContainerShell } from './container-shell.ts';
+import { ContainerShell, quote } from './container-shell.ts';
 import { withoutNounset } from './shell-fs.ts';
 import { bashVersion, bashVersionText } from '../../shell/bash-version.ts';
 
@@ -66,7 +66,7 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
       return 127;
     }
     const body = text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1) : text;
-    return finish(await shell.run(tailcalls(body), false, args.slice(1), args[0]));
+    return finish(await shell.run(tailcalls(flavor === 'bash' ? withBashSource(body, args[0]!) : body), false, args.slice(1), args[0]));
   }
   let status = 0;
   for (;;) {
@@ -82,6 +82,15 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
 /** `exec cmd…` lines (not fd redirections like `exec 3>&1`) become tail calls that end the script. */
 export function tailcalls(script: string): string {
   return withoutNounset(script).replace(/^(\s*)exec\s+(?!\d*[<>])(.+)$/gm, '$1__layerlab_tailcall $2; exit $?');
+}
+
+/**
+ * bash sets BASH_SOURCE to the script file it reads (mongo's entrypoint re-executes
+ * itself as `gosu mongodb "$BASH_SOURCE" "$@"`); just-bash fills it only for `source`d
+ * files, so a script's own references are replaced by its path (quoted where bare).
+ */
+export function withBashSource(script: string, path: string): string {
+  return script.replace(/(")?\$(?:\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE\b(?!\[))/g, (_m, q: string | undefined) => (q ? `"${path.replace(/["$`\\]/g, '\\$&')}` : quote(path)));
 }
 
 function basenameOf(p: string): string {
