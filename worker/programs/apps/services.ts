@@ -865,7 +865,7 @@ export const redisServer: Program = async (run) => {
 function redisBuildId(v: string): string {
   let h = 0x811c9dc5;
   for (const c of `redis-${v}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
-  return (h.toString(16).padStart(8, '0') + (h ^ 0x5bd1e995).toString(16).padStart(8, '0')).slice(0, 16);
+  return (h.toString(16).padStart(8, '0') + ((h ^ 0x5bd1e995) >>> 0).toString(16).padStart(8, '0')).slice(0, 16);
 }
 
 /** redis-cli: --version; it reaches no server (the lab carries HTTP only), and says so in one line. */
