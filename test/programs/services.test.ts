@@ -323,7 +323,7 @@ describe('redis and mongo (the chapters\' service images)', () => {
   });
 
   const j = (s: string, c: string, id: string, ctx: string, rest: string): string => `{"t":{"$date":"2025-08-01T12:00:00.000+00:00"},"s":"${s}",  "c":${c} "id":${id} "ctx":"${ctx}",${rest}}`;
-  it('mongo:8: the entrypoint (find, chown of its stdio, gosu "$BASH_SOURCE") passes; mongod logs JSON lines and stops on SIGTERM with exit 0', async () => {
+  it('mongo:8: the entrypoint (find, chown of its stdio, gosu "$BASH_SOURCE", --bind_ip_all) passes; mongod logs JSON lines and stops on SIGTERM with exit 0', async () => {
     const { spec, written, stopWith } = await start('mongo', '8');
     await written('Waiting for connections');
     expect(await stopWith()).toBe(0);
@@ -334,11 +334,11 @@ describe('redis and mongo (the chapters\' service images)', () => {
       j('I', '"CONTROL", ', '4615611,', 'initandlisten', '"msg":"MongoDB starting","attr":{"pid":1,"port":27017,"dbPath":"/data/db","architecture":"64-bit","host":"3f4e8a9b1c2d"}'),
       j('I', '"CONTROL", ', '23403,  ', 'initandlisten', '"msg":"Build Info","attr":{"buildInfo":{"version":"8.0.12","openSSLVersion":"OpenSSL 3.0.13 30 Jan 2024","modules":[],"allocator":"tcmalloc-google","environment":{"distmod":"ubuntu2404","distarch":"x86_64","target_arch":"x86_64"}}}'),
       j('I', '"CONTROL", ', '51765,  ', 'initandlisten', '"msg":"Operating System","attr":{"os":{"name":"Ubuntu","version":"24.04"}}'),
-      j('I', '"CONTROL", ', '21951,  ', 'initandlisten', '"msg":"Options set by command line","attr":{"options":{}}'),
+      j('I', '"CONTROL", ', '21951,  ', 'initandlisten', '"msg":"Options set by command line","attr":{"options":{"net":{"bindIp":"*"}}}'),
       j('I', '"STORAGE", ', '22297,  ', 'initandlisten', '"msg":"Using the XFS filesystem is strongly recommended with the WiredTiger storage engine. See http://dochub.mongodb.org/core/prodnotes-filesystem","tags":["startupWarnings"]'),
       j('W', '"CONTROL", ', '22120,  ', 'initandlisten', '"msg":"Access control is not enabled for the database. Read and write access to data and configuration is unrestricted","tags":["startupWarnings"]'),
       j('I', '"NETWORK", ', '23015,  ', 'listener', '"msg":"Listening on","attr":{"address":"/tmp/mongodb-27017.sock"}'),
-      j('I', '"NETWORK", ', '23015,  ', 'listener', '"msg":"Listening on","attr":{"address":"127.0.0.1"}'),
+      j('I', '"NETWORK", ', '23015,  ', 'listener', '"msg":"Listening on","attr":{"address":"0.0.0.0"}'),
       j('I', '"NETWORK", ', '23016,  ', 'listener', '"msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}'),
       j('I', '"CONTROL", ', '23377,  ', 'SignalHandler', '"msg":"Received signal","attr":{"signal":15,"error":"Terminated"}'),
       j('I', '"CONTROL", ', '23378,  ', 'SignalHandler', '"msg":"Signal was sent by kill(2)","attr":{"pid":0,"uid":0}'),
@@ -367,11 +367,11 @@ describe('redis and mongo (the chapters\' service images)', () => {
       m('CONTROL ', 'initandlisten', 'db version v4.2.24'), m('CONTROL ', 'initandlisten', 'OpenSSL version: OpenSSL 1.1.1  11 Sep 2018'),
       m('CONTROL ', 'initandlisten', 'allocator: tcmalloc'), m('CONTROL ', 'initandlisten', 'modules: none'), m('CONTROL ', 'initandlisten', 'build environment:'),
       m('CONTROL ', 'initandlisten', '    distmod: ubuntu1804'), m('CONTROL ', 'initandlisten', '    distarch: x86_64'), m('CONTROL ', 'initandlisten', '    target_arch: x86_64'),
-      m('CONTROL ', 'initandlisten', 'options: {}'), m('CONTROL ', 'initandlisten', ''),
+      m('CONTROL ', 'initandlisten', 'options: { net: { bindIp: "*" } }'), m('CONTROL ', 'initandlisten', ''),
       m('CONTROL ', 'initandlisten', '** WARNING: Access control is not enabled for the database.'),
       m('CONTROL ', 'initandlisten', '**          Read and write access to data and configuration is'),
       m('CONTROL ', 'initandlisten', '**          unrestricted.'), m('CONTROL ', 'initandlisten', ''),
-      m('NETWORK ', 'listener', 'Listening on /tmp/mongodb-27017.sock'), m('NETWORK ', 'listener', 'Listening on 127.0.0.1'), m('NETWORK ', 'listener', 'waiting for connections on port 27017'),
+      m('NETWORK ', 'listener', 'Listening on /tmp/mongodb-27017.sock'), m('NETWORK ', 'listener', 'Listening on 0.0.0.0'), m('NETWORK ', 'listener', 'waiting for connections on port 27017'),
       m('CONTROL ', 'signalProcessingThread', 'got signal 15 (Terminated), will terminate after current cmd ends'),
       m('NETWORK ', 'signalProcessingThread', 'shutdown: going to close listening sockets...'),
       m('NETWORK ', 'signalProcessingThread', 'removing socket file: /tmp/mongodb-27017.sock'),
