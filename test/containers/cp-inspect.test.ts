@@ -64,6 +64,8 @@ describe('docker inspect of a container', () => {
     expect(await d.run(['inspect', '--format', '[{{.Config.StopSignal}}] {{.Config.Healthcheck}} {{.Config.Shell}} {{.Config.Volumes}} {{.Config.StopTimeout}}', 'box'])).toEqual({ stdout: '[] <nil> [] map[] <nil>\n', stderr: '', rc: 0 });
     // The image's Config is the OCI image config: the same for its fields.
     expect(await d.run(['image', 'inspect', '--format', '[{{.Config.StopSignal}}] {{.Config.Healthcheck}} {{.Config.OnBuild}} {{.Config.Labels}}', 'base'])).toEqual({ stdout: '[] <nil> [] map[]\n', stderr: '', rc: 0 });
+    // A nil slice or map prints as [] / map[] but marshals as null.
+    expect(await d.run(['image', 'inspect', '--format', '{{json .Config.OnBuild}} {{json .Config.Volumes}} {{len .Config.Shell}}', 'base'])).toEqual({ stdout: 'null null 0\n', stderr: '', rc: 0 });
     // `{{json .Config}}` still prints what the daemon sent (omitempty fields left out).
     expect(JSON.parse((await d.run(['inspect', '--format', '{{json .Config}}', 'box'])).stdout)).not.toHaveProperty('StopSignal');
     await d.run('create --name quits --stop-signal SIGQUIT base');

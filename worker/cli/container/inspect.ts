@@ -5,7 +5,7 @@
 import type { EngineApi } from '../../engine-api/api.ts';
 import type { CommandContext } from '../context.ts';
 import { goJson } from '../format/go-json.ts';
-import { GoStruct } from '../format/go-value.ts';
+import { GoStruct, goNil } from '../format/go-value.ts';
 import { NIL_POINTER } from '../format/template/values.ts';
 import { inspectAll, type Inspected } from '../inspector.ts';
 
@@ -25,9 +25,9 @@ export async function inspectContainerRef(engine: EngineApi, ref: string, size =
 
 /** container.Config (API 1.51) at its Go zero values, in declaration order. */
 const CONFIG_ZERO: Readonly<Record<string, unknown>> = {
-  Hostname: '', Domainname: '', User: '', AttachStdin: false, AttachStdout: false, AttachStderr: false, ExposedPorts: new Map(), Tty: false, OpenStdin: false, StdinOnce: false,
-  Env: [], Cmd: [], Healthcheck: NIL_POINTER, ArgsEscaped: false, Image: '', Volumes: new Map(), WorkingDir: '', Entrypoint: [], NetworkDisabled: false, MacAddress: '',
-  OnBuild: [], Labels: new Map(), StopSignal: '', StopTimeout: NIL_POINTER, Shell: [],
+  Hostname: '', Domainname: '', User: '', AttachStdin: false, AttachStdout: false, AttachStderr: false, ExposedPorts: goNil(new Map()), Tty: false, OpenStdin: false, StdinOnce: false,
+  Env: goNil([]), Cmd: goNil([]), Healthcheck: NIL_POINTER, ArgsEscaped: false, Image: '', Volumes: goNil(new Map()), WorkingDir: '', Entrypoint: goNil([]), NetworkDisabled: false, MacAddress: '',
+  OnBuild: goNil([]), Labels: goNil(new Map()), StopSignal: '', StopTimeout: NIL_POINTER, Shell: goNil([]),
 };
 
 /** Runs `docker container inspect`. */

@@ -7,7 +7,7 @@
 import type { EngineApi } from '../../engine-api/api.ts';
 import type { CommandContext } from '../context.ts';
 import { goJson } from '../format/go-json.ts';
-import { GoStruct } from '../format/go-value.ts';
+import { GoStruct, goNil } from '../format/go-value.ts';
 import { NIL_POINTER } from '../format/template/values.ts';
 import { inspectAll, type Inspected } from '../inspector.ts';
 
@@ -15,7 +15,7 @@ const OCI_CONFIG_ORDER = ['User', 'ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'V
 
 /** DockerOCIImageConfig's fields at their Go zero values, in declaration order (nil slices print `[]`, nil maps `map[]`, a nil pointer `<nil>`). */
 function ociZero(): Record<string, unknown> {
-  return { User: '', ExposedPorts: new Map(), Env: [], Entrypoint: [], Cmd: [], Volumes: new Map(), WorkingDir: '', Labels: new Map(), StopSignal: '', ArgsEscaped: false, Healthcheck: NIL_POINTER, OnBuild: [], Shell: [] };
+  return { User: '', ExposedPorts: goNil(new Map()), Env: goNil([]), Entrypoint: goNil([]), Cmd: goNil([]), Volumes: goNil(new Map()), WorkingDir: '', Labels: goNil(new Map()), StopSignal: '', ArgsEscaped: false, Healthcheck: NIL_POINTER, OnBuild: goNil([]), Shell: goNil([]) };
 }
 const OCI_CONFIG_ZERO = ociZero();
 
