@@ -34,6 +34,21 @@ describe('alpine: busybox ash', () => {
     await expect(runProcess(testSpec(fs, ['bash']))).rejects.toEqual(new ExecNotFoundError('bash', 'not-found'));
     await expect(runProcess(testSpec(fs, ['/bin/bash']))).rejects.toEqual(new ExecNotFoundError('/bin/bash', 'no-such-file'));
   });
+
+  it('sh -c and scripts read piped stdin (`echo hi | docker run -i alpine sh -c \'read x; echo got $x\'`)', async () => {
+    const fs = await imageFs('alpine');
+    const spec = testSpec(fs, ['sh', '-c', 'read x; echo got $x; cat'], { input: ['hi\n', 'more\n', 'rest\n'] });
+    expect(await runProcess(spec)).toEqual(0);
+    expect([spec.out, spec.err]).toEqual(['got hi\nmore\nrest\n', '']);
+    await fs.writeFile('/lines.sh', 'while read l; do echo "[$l]"; done\n');
+    const script = testSpec(fs, ['sh', '/lines.sh'], { input: ['a\nb\n'] });
+    expect(await runProcess(script)).toEqual(0);
+    expect(script.out).toBe('[a]\n[b]\n');
+    // A stdin that never answers (a terminal nobody types at) does not hold up a script that does not read it.
+    const idle = testSpec(fs, ['sh', '-c', 'read x; echo "[$x] $?"'], { stdin: { read: () => new Promise<string | null>(() => undefined) } });
+    expect(await runProcess(idle)).toEqual(0);
+    expect(idle.out).toBe('[] 1\n');
+  });
 });
 
 describe('interactive sessions', () => {

@@ -102,8 +102,8 @@ export class ContainerShell {
     return `bash-5.2${sign} `;
   }
 
-  /** Runs `script` (a line or a whole file) with the shell's current state. */
-  async run(script: string, interactive: boolean, positional: string[] = [], dollar0 = this.#arg0): Promise<ShellOutput> {
+  /** Runs `script` (a line or a whole file) with the shell's current state; `stdin` is the script's input. */
+  async run(script: string, interactive: boolean, positional: string[] = [], dollar0 = this.#arg0, stdin = ''): Promise<ShellOutput> {
     await this.ready();
     if (script.trim() === '') return { stdout: '', stderr: '', exitCode: this.#status, exited: false };
     this.#line = new AbortController();
@@ -116,7 +116,7 @@ export class ContainerShell {
     const set = positional.length > 0 ? `set -- ${positional.map(quote).join(' ')}; ` : '';
     this.#script = script;
     try {
-      const r = await this.#bash!.exec(pre + set + script, { env, replaceEnv: true, cwd: this.cwd, rawScript: true, signal: this.#line.signal });
+      const r = await this.#bash!.exec(pre + set + script, { env, replaceEnv: true, cwd: this.cwd, rawScript: true, signal: this.#line.signal, stdin });
       this.#keep(r.env ?? {});
       const interrupted = this.#line.signal.aborted;
       this.#status = interrupted ? exitForSignal(this.#line.signal) : r.exitCode;

@@ -55,7 +55,7 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
     }
     return execResolved({ ...spec, argv: tail.argv, env: tail.env, cwd: tail.cwd }, found);
   };
-  if (command !== undefined) return finish(await shell.run(tailcalls(command), false, args.slice(1), args[0] ?? name));
+  if (command !== undefined) return finish(await shell.run(tailcalls(command), false, args.slice(1), args[0] ?? name, await pendingInput(spec)));
   if (args.length > 0) {
     const path = absolutePath(spec.cwd, args[0]!);
     let text: string;
@@ -66,7 +66,7 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
       return 127;
     }
     const body = text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1) : text;
-    return finish(await shell.run(tailcalls(flavor === 'bash' ? withBashSource(body, args[0]!) : body), false, args.slice(1), args[0]));
+    return finish(await shell.run(tailcalls(flavor === 'bash' ? withBashSource(body, args[0]!) : body), false, args.slice(1), args[0], await pendingInput(spec)));
   }
   let status = 0;
   for (;;) {
@@ -76,6 +76,25 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
     emit(r);
     status = r.exitCode;
     if (r.exited) return status;
+  }
+}
+
+/**
+ * The input already waiting on the shell's stdin (a pipe: `echo hi | docker run -i alpine
+ * sh -c 'read x'`), up to EOF. just-bash takes a script's stdin as one string when it
+ * starts, so it is gathered first; a read that does not answer at once (a terminal, or
+ * input still to come) ends the gathering, so a script that never reads its stdin does
+ * not wait for it. Input that arrives later is not seen by the script (a Layerlab limit).
+ */
+async function pendingInput(spec: ProcessSpec): Promise<string> {
+  let text = '';
+  let pending: Promise<string | null> | undefined;
+  for (;;) {
+    pending ??= spec.stdin.read();
+    const next = await Promise.race([pending, new Promise<undefined>((ok) => setTimeout(ok, 0))]);
+    if (next === undefined || next === null || spec.signal.aborted) return text;
+    text += next;
+    pending = undefined;
   }
 }
 
