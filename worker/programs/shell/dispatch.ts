@@ -33,6 +33,8 @@ export interface ShellLink {
   tty(): boolean;
   /** Records a script's final `exec argv…` to run once the script's output is written. */
   tailcall(argv: string[], env: Record<string, string>, cwd: string): void;
+  /** The `trap` builtin: sets, resets or lists the shell's handlers. */
+  trap(args: string[]): ExecResult;
 }
 
 async function runChild(link: ShellLink, ctx: Ctx, argv: string[], found: Resolved): Promise<ExecResult> {
@@ -94,5 +96,6 @@ export function containerCommands(jb: JustBash, link: ShellLink): Command[] {
     }
     return { stdout: opts.includes('-S') ? 'u=rwx,g=rx,o=rx\n' : '0022\n', stderr: '', exitCode: 0 };
   });
-  return [...named, dispatcher, tailcall, umask];
+  const trap = jb.defineCommand('trap', async (args) => link.trap(args));
+  return [...named, dispatcher, tailcall, umask, trap];
 }

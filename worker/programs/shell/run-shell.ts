@@ -47,7 +47,12 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
   const finish = async (r: { stdout: string; stderr: string; exitCode: number }): Promise<ExitCode> => {
     emit(r);
     const tail = shell.takeTailcall();
-    if (!tail || tail.argv.length === 0) return r.exitCode;
+    // The shell ends here unless it exec'd a program (exec replaces it: no EXIT trap then).
+    if (!tail || tail.argv.length === 0) {
+      const t = await shell.exitTrap(r.exitCode);
+      emit(t);
+      return t.exitCode;
+    }
     const found = await lookPath(spec.fs, tail.argv[0]!, tail.env.PATH, tail.cwd);
     if ('missing' in found) {
       spec.stderr(flavor === 'bash' ? `${name}: line 1: exec: ${tail.argv[0]}: not found\n` : `${argv0}: exec: line 1: ${tail.argv[0]}: not found\n`);

@@ -22,7 +22,7 @@ export const TAILCALL = '/usr/bin/__layerlab_tailcall';
 /** Names both ash and bash run as builtins but just-bash looks up as commands. */
 export const SHELL_BUILTINS = ['echo', 'printf', 'pwd', 'true', 'false'];
 /** Builtins of ash, dash and bash that just-bash lacks; dispatch.ts defines them (and the view shows them as /bin/<name>). */
-export const OWN_BUILTINS = ['umask'];
+export const OWN_BUILTINS = ['umask', 'trap'];
 
 const FAKE = new Set([DISPATCHER, TAILCALL, ...[...SHELL_BUILTINS, ...OWN_BUILTINS].map((n) => `/bin/${n}`)]);
 // /dev/null is the kernel's device in every container (Docker mounts /dev); redirections
