@@ -55,4 +55,20 @@ describe('docker inspect of a container', () => {
     expect(await d.run(['inspect', '-s', '--format', '{{.SizeRw}} {{.SizeRootFs}}', 'box'])).toEqual({ stdout: '0 57\n', stderr: '', rc: 0 });
     expect(await d.run('container inspect nope')).toEqual({ stdout: '[]\n', stderr: 'Error response from daemon: No such container: nope\n', rc: 1 });
   });
+
+  it('a Config field the JSON omits is its Go zero value in a template (docker/cli runs it on the typed struct first)', async () => {
+    const d = await containerCli();
+    await d.run('pull base');
+    await d.run('create --name box base');
+    // container.Config: StopSignal string, Healthcheck *HealthConfig, Shell/Entrypoint strslice, Volumes map.
+    expect(await d.run(['inspect', '--format', '[{{.Config.StopSignal}}] {{.Config.Healthcheck}} {{.Config.Shell}} {{.Config.Volumes}} {{.Config.StopTimeout}}', 'box'])).toEqual({ stdout: '[] <nil> [] map[] <nil>\n', stderr: '', rc: 0 });
+    // The image's Config is the OCI image config: the same for its fields.
+    expect(await d.run(['image', 'inspect', '--format', '[{{.Config.StopSignal}}] {{.Config.Healthcheck}} {{.Config.OnBuild}} {{.Config.Labels}}', 'base'])).toEqual({ stdout: '[] <nil> [] map[]\n', stderr: '', rc: 0 });
+    // A nil slice or map prints as [] / map[] but marshals as null.
+    expect(await d.run(['image', 'inspect', '--format', '{{json .Config.OnBuild}} {{json .Config.Volumes}} {{len .Config.Shell}}', 'base'])).toEqual({ stdout: 'null null 0\n', stderr: '', rc: 0 });
+    // `{{json .Config}}` still prints what the daemon sent (omitempty fields left out).
+    expect(JSON.parse((await d.run(['inspect', '--format', '{{json .Config}}', 'box'])).stdout)).not.toHaveProperty('StopSignal');
+    await d.run('create --name quits --stop-signal SIGQUIT base');
+    expect(await d.run(['inspect', '--format', '{{.Config.StopSignal}}', 'quits'])).toEqual({ stdout: 'SIGQUIT\n', stderr: '', rc: 0 });
+  });
 });

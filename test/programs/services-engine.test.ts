@@ -77,4 +77,18 @@ describe('service containers', () => {
     expect((await d.run('logs', 'mc')).stdout).toBe('Signal handled: Terminated.\n');
     expect((await d.run('ps', '-a', '--format', '{{.Names}} {{.Status}}')).stdout).toMatch(/^mc Exited \(0\) .*\nweb Exited \(0\) /);
   }, 60_000);
+
+  it('redis and mongo (the chapters\' images) run: their logs while up, docker stop → Exited (0) with the shutdown lines', async () => {
+    const d = await hub();
+    expect((await d.run('run', '-d', '--name', 'cache', 'redis')).rc).toBe(0);
+    expect((await d.run('run', '-d', '--name', 'db', 'mongo')).rc).toBe(0);
+    const strip = (logs: string): string[] => logs.split('\n').map((l) => l.replace(/^1:(\w) \d\d \w{3} \d{4} [\d:.]+ /, '1:$1 ').replace(/^1:signal-handler \(\d+\)/, '1:signal-handler').replace(/"\$date":"[^"]*"/, '"$date":"…"'));
+    expect(strip(await d.logged('cache', 'Ready to accept connections tcp')).at(-2)).toBe('1:M * Ready to accept connections tcp');
+    expect(strip(await d.logged('db', 'Waiting for connections')).at(-2)).toBe('{"t":{"$date":"…"},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}');
+    expect((await d.run('stop', 'cache', 'db')).stdout).toBe('cache\ndb\n');
+    expect(strip((await d.run('logs', 'cache')).stdout).slice(-6)).toEqual(['1:signal-handler Received SIGTERM scheduling shutdown...', '1:M * User requested shutdown...',
+      '1:M * Saving the final RDB snapshot before exiting.', '1:M * DB saved on disk', '1:M # Redis is now ready to exit, bye bye...', '']);
+    expect(strip((await d.run('logs', 'db')).stdout).at(-2)).toBe('{"t":{"$date":"…"},"s":"I",  "c":"CONTROL",  "id":23138,   "ctx":"SignalHandler","msg":"Shutting down","attr":{"exitCode":0}}');
+    expect((await d.run('ps', '-a', '--format', '{{.Names}} {{.Status}}')).stdout).toMatch(/^db Exited \(0\) .*\ncache Exited \(0\) /);
+  }, 60_000);
 });

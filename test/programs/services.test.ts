@@ -281,6 +281,113 @@ describe('memcached, rabbitmq, httpd, traefik, haproxy, registry', () => {
   });
 });
 
+describe('redis and mongo (the chapters\' service images)', () => {
+  const r = (role: string, level: string, msg: string): string => `1:${role} 01 Aug 2025 12:00:00.000 ${level} ${msg}`;
+  const overcommit = "WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.";
+  const redisStart = [r('C', '*', 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo'), r('C', '*', 'Redis version=8.0.3, bits=64, commit=00000000, modified=0, pid=1, just started'),
+    r('C', '#', 'Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf'),
+    r('M', '*', 'monotonic clock: POSIX clock_gettime'), r('M', '*', 'Running mode=standalone, port=6379.'), r('M', '*', 'Server initialized'), r('M', '#', overcommit)];
+  const redisStop = (sig: string): string[] => [`1:signal-handler (1754049600) Received ${sig} scheduling shutdown...`, r('M', '*', 'User requested shutdown...'),
+    r('M', '*', 'Saving the final RDB snapshot before exiting.'), r('M', '*', 'DB saved on disk'), r('M', '#', 'Redis is now ready to exit, bye bye...')];
+
+  for (const tag of ['8', 'alpine']) {
+    it(`redis:${tag}: the entrypoint's find and ${tag === '8' ? 'gosu' : 'su-exec'} pass, the server logs, saves dump.rdb on SIGTERM (exit 0) and loads it on the next start`, async () => {
+      const first = await start('redis', tag);
+      await first.written('Ready to accept connections');
+      expect(await first.stopWith()).toBe(0);
+      expect([first.spec.out, first.spec.err]).toEqual([lines(...redisStart, r('M', '*', 'Ready to accept connections tcp'), ...redisStop('SIGTERM')), '']);
+      const fs = first.spec.fs;
+      expect(await fs.readFile('/data/dump.rdb')).toBe('REDIS0012 (simulated by Layerlab: redis-server 8.0.3 stores no keys here)\n');
+      // The same filesystem again (docker start): the saved dump is loaded.
+      const stop = new AbortController();
+      const again = testSpec(fs, ['redis-server'], { signal: stop.signal, cwd: '/data', user: 'redis', caught: new Set(), env: { REDIS_DOWNLOAD_URL: 'https://github.com/redis/redis/archive/refs/tags/8.0.3.tar.gz' } });
+      const done = runProcess(again);
+      await new Promise<void>((ok) => { const tick = (): void => (again.out.includes('Ready') ? ok() : void setTimeout(tick, 5)); tick(); });
+      stop.abort('SIGINT');
+      expect(await done).toBe(0);
+      expect(again.out).toBe(lines(...redisStart, r('M', '*', 'Loading RDB produced by version 8.0.3'), r('M', '*', 'RDB age 0 seconds'), r('M', '*', 'RDB memory usage when created 0.90 Mb'),
+        r('M', '*', 'Done loading RDB, keys loaded: 0, keys expired: 0.'), r('M', '*', 'DB loaded from disk: 0.000 seconds'), r('M', '*', 'Ready to accept connections tcp'), ...redisStop('SIGINT')));
+    });
+  }
+
+  it('redis-server --version; redis-cli says in one line that it reaches nothing', async () => {
+    const fs = await imageFs('redis', '8');
+    const env = { PATH: '/usr/local/bin:/usr/bin:/bin', REDIS_DOWNLOAD_URL: 'https://github.com/redis/redis/archive/refs/tags/8.0.3.tar.gz' };
+    const version = testSpec(fs, ['redis-server', '--version'], { env });
+    expect(await runProcess(version)).toBe(0);
+    // The build id is a stable stand-in (a real build prints a hash of its build environment).
+    expect(version.out).toBe('Redis server v=8.0.3 sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=d50f40708edea9e5\n');
+    const cli = testSpec(fs, ['redis-cli', 'ping'], { env });
+    expect(await runProcess(cli)).toBe(1);
+    expect([cli.out, cli.err]).toEqual(['', "Layerlab: redis-cli is not simulated; the practice Hub's redis-server starts, logs and stops, but holds no data and answers no clients.\n"]);
+  });
+
+  const j = (s: string, c: string, id: string, ctx: string, rest: string): string => `{"t":{"$date":"2025-08-01T12:00:00.000+00:00"},"s":"${s}",  "c":${c} "id":${id} "ctx":"${ctx}",${rest}}`;
+  it('mongo:8: the entrypoint (find, chown of its stdio, gosu "$BASH_SOURCE", --bind_ip_all) passes; mongod logs JSON lines and stops on SIGTERM with exit 0', async () => {
+    const { spec, written, stopWith } = await start('mongo', '8');
+    await written('Waiting for connections');
+    expect(await stopWith()).toBe(0);
+    const wire = '{"minWireVersion":0,"maxWireVersion":25}';
+    expect([spec.out, spec.err]).toEqual([lines(
+      j('I', '"CONTROL", ', '23285,  ', 'main', '"msg":"Automatically disabling TLS 1.0, to force-enable TLS 1.0 specify --sslDisabledProtocols \'none\'"'),
+      j('I', '"NETWORK", ', '4915701,', 'main', `"msg":"Initialized wire specification","attr":{"spec":{"incomingExternalClient":${wire},"incomingInternalClient":${wire},"outgoing":{"minWireVersion":6,"maxWireVersion":25},"isInternalClient":true}}`),
+      j('I', '"CONTROL", ', '4615611,', 'initandlisten', '"msg":"MongoDB starting","attr":{"pid":1,"port":27017,"dbPath":"/data/db","architecture":"64-bit","host":"3f4e8a9b1c2d"}'),
+      j('I', '"CONTROL", ', '23403,  ', 'initandlisten', '"msg":"Build Info","attr":{"buildInfo":{"version":"8.0.12","openSSLVersion":"OpenSSL 3.0.13 30 Jan 2024","modules":[],"allocator":"tcmalloc-google","environment":{"distmod":"ubuntu2404","distarch":"x86_64","target_arch":"x86_64"}}}'),
+      j('I', '"CONTROL", ', '51765,  ', 'initandlisten', '"msg":"Operating System","attr":{"os":{"name":"Ubuntu","version":"24.04"}}'),
+      j('I', '"CONTROL", ', '21951,  ', 'initandlisten', '"msg":"Options set by command line","attr":{"options":{"net":{"bindIp":"*"}}}'),
+      j('I', '"STORAGE", ', '22297,  ', 'initandlisten', '"msg":"Using the XFS filesystem is strongly recommended with the WiredTiger storage engine. See http://dochub.mongodb.org/core/prodnotes-filesystem","tags":["startupWarnings"]'),
+      j('W', '"CONTROL", ', '22120,  ', 'initandlisten', '"msg":"Access control is not enabled for the database. Read and write access to data and configuration is unrestricted","tags":["startupWarnings"]'),
+      j('I', '"NETWORK", ', '23015,  ', 'listener', '"msg":"Listening on","attr":{"address":"/tmp/mongodb-27017.sock"}'),
+      j('I', '"NETWORK", ', '23015,  ', 'listener', '"msg":"Listening on","attr":{"address":"0.0.0.0"}'),
+      j('I', '"NETWORK", ', '23016,  ', 'listener', '"msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}'),
+      j('I', '"CONTROL", ', '23377,  ', 'SignalHandler', '"msg":"Received signal","attr":{"signal":15,"error":"Terminated"}'),
+      j('I', '"CONTROL", ', '23378,  ', 'SignalHandler', '"msg":"Signal was sent by kill(2)","attr":{"pid":0,"uid":0}'),
+      j('I', '"CONTROL", ', '23381,  ', 'SignalHandler', '"msg":"will terminate after current cmd ends"'),
+      j('I', '"NETWORK", ', '20562,  ', 'SignalHandler', '"msg":"Shutdown: Closing listener sockets"'),
+      j('I', '"NETWORK", ', '23017,  ', 'listener', '"msg":"removing socket file","attr":{"path":"/tmp/mongodb-27017.sock"}'),
+      j('I', '"STORAGE", ', '4784933,', 'SignalHandler', '"msg":"Shutting down the storage engine"'),
+      j('I', '"STORAGE", ', '22261,  ', 'SignalHandler', '"msg":"Timestamp monitor shutting down"'),
+      j('I', '"STORAGE", ', '20282,  ', 'SignalHandler', '"msg":"Deregistering all the collections"'),
+      j('I', '"STORAGE", ', '22317,  ', 'SignalHandler', '"msg":"WiredTigerKVEngine shutting down"'),
+      j('I', '"STORAGE", ', '4795902,', 'SignalHandler', '"msg":"Closing WiredTiger","attr":{"closeConfig":"leak_memory=true,use_timestamp=false,"}'),
+      j('I', '"STORAGE", ', '22279,  ', 'SignalHandler', '"msg":"shutdown: removing fs lock..."'),
+      j('I', '"-",       ', '4784931,', 'SignalHandler', '"msg":"Dropping the scope cache for shutdown"'),
+      j('I', '"CONTROL", ', '20565,  ', 'SignalHandler', '"msg":"Now exiting"'),
+      j('I', '"CONTROL", ', '23138,  ', 'SignalHandler', '"msg":"Shutting down","attr":{"exitCode":0}')), '']);
+  });
+
+  it('mongo:4.2: the text log of MongoDB 4.2, and its shutdown on SIGTERM', async () => {
+    const { spec, written, stopWith } = await start('mongo', '4.2');
+    await written('waiting for connections');
+    expect(await stopWith()).toBe(0);
+    const m = (c: string, ctx: string, msg: string): string => `2025-08-01T12:00:00.000+0000 I  ${c} [${ctx}] ${msg}`;
+    expect([spec.out, spec.err]).toEqual([lines(
+      m('CONTROL ', 'main', "Automatically disabling TLS 1.0, to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'"),
+      m('CONTROL ', 'initandlisten', 'MongoDB starting : pid=1 port=27017 dbpath=/data/db 64-bit host=3f4e8a9b1c2d'),
+      m('CONTROL ', 'initandlisten', 'db version v4.2.24'), m('CONTROL ', 'initandlisten', 'OpenSSL version: OpenSSL 1.1.1  11 Sep 2018'),
+      m('CONTROL ', 'initandlisten', 'allocator: tcmalloc'), m('CONTROL ', 'initandlisten', 'modules: none'), m('CONTROL ', 'initandlisten', 'build environment:'),
+      m('CONTROL ', 'initandlisten', '    distmod: ubuntu1804'), m('CONTROL ', 'initandlisten', '    distarch: x86_64'), m('CONTROL ', 'initandlisten', '    target_arch: x86_64'),
+      m('CONTROL ', 'initandlisten', 'options: { net: { bindIp: "*" } }'), m('CONTROL ', 'initandlisten', ''),
+      m('CONTROL ', 'initandlisten', '** WARNING: Access control is not enabled for the database.'),
+      m('CONTROL ', 'initandlisten', '**          Read and write access to data and configuration is'),
+      m('CONTROL ', 'initandlisten', '**          unrestricted.'), m('CONTROL ', 'initandlisten', ''),
+      m('NETWORK ', 'listener', 'Listening on /tmp/mongodb-27017.sock'), m('NETWORK ', 'listener', 'Listening on 0.0.0.0'), m('NETWORK ', 'listener', 'waiting for connections on port 27017'),
+      m('CONTROL ', 'signalProcessingThread', 'got signal 15 (Terminated), will terminate after current cmd ends'),
+      m('NETWORK ', 'signalProcessingThread', 'shutdown: going to close listening sockets...'),
+      m('NETWORK ', 'signalProcessingThread', 'removing socket file: /tmp/mongodb-27017.sock'),
+      m('STORAGE ', 'signalProcessingThread', 'WiredTigerKVEngine shutting down'), m('STORAGE ', 'signalProcessingThread', 'shutdown: removing fs lock...'),
+      m('CONTROL ', 'signalProcessingThread', 'now exiting'), m('CONTROL ', 'signalProcessingThread', 'shutting down with code:0')), '']);
+  });
+
+  it('mongosh and mongo say in one line that they reach nothing', async () => {
+    for (const [tag, client] of [['8', 'mongosh'], ['4.2', 'mongo']] as const) {
+      const spec = testSpec(await imageFs('mongo', tag), [client]);
+      expect(await runProcess(spec)).toBe(1);
+      expect([spec.out, spec.err]).toEqual(['', `Layerlab: ${client} is not simulated; the practice Hub's mongod starts, logs and stops, but stores no data and answers no clients.\n`]);
+    }
+  });
+});
+
 describe('servers on the lab network', () => {
   it('httpd serves htdocs ("It works!") and its 404 page, logging in the common format', async () => {
     const handlers = new Map<number, (req: { method: string; path: string; headers: Array<[string, string]>; client: string }) => Promise<{ status: number; reason: string; headers: Array<[string, string]>; body: Uint8Array }>>();

@@ -50,7 +50,7 @@ const LOADERS: Record<string, Loader> = {
 /** The service images' servers and clients (apps/services.ts), one lazy chunk. */
 function serviceLoaders(): Record<string, Loader> {
   const services = (): Promise<typeof import('./apps/services.ts')> => import('./apps/services.ts');
-  const names = { gosu: 'gosu', 'su-exec': 'suExec', postgres: 'postgres', initdb: 'initdb', pg_ctl: 'pgCtl', psql: 'psql', pg_isready: 'pgIsready', mysqld: 'mysqld', mysqladmin: 'mysqladmin', 'mariadb-admin': 'mysqladmin', mysql: 'mysqlClient', mysqlsh: 'mysqlsh', mariadbd: 'mariadbd', mariadb: 'mariadbClient', 'mariadb-install-db': 'mariadbInstallDb', memcached: 'memcached', 'rabbitmq-server': 'rabbitmqServer', httpd: 'httpd', traefik: 'traefik', haproxy: 'haproxy', registry: 'registry' } as const;
+  const names = { gosu: 'gosu', 'su-exec': 'suExec', postgres: 'postgres', initdb: 'initdb', pg_ctl: 'pgCtl', psql: 'psql', pg_isready: 'pgIsready', mysqld: 'mysqld', mysqladmin: 'mysqladmin', 'mariadb-admin': 'mysqladmin', mysql: 'mysqlClient', mysqlsh: 'mysqlsh', mariadbd: 'mariadbd', mariadb: 'mariadbClient', 'mariadb-install-db': 'mariadbInstallDb', memcached: 'memcached', 'rabbitmq-server': 'rabbitmqServer', httpd: 'httpd', traefik: 'traefik', haproxy: 'haproxy', registry: 'registry', 'redis-server': 'redisServer', 'redis-cli': 'redisCli', mongod: 'mongod', mongosh: 'mongoShell', mongo: 'mongoShell' } as const;
   return Object.fromEntries(Object.entries(names).map(([marker, name]) => [marker, async () => (await services())[name]]));
 }
 

@@ -10,7 +10,7 @@
  * `Date` → RFC 3339 with nanoseconds like time.Time; {@link GoStruct} → its
  * marshalJson() text.
  */
-import { GoFloat, GoStruct, compareGoStrings } from './go-value.ts';
+import { GO_NIL, GoFloat, GoStruct, compareGoStrings } from './go-value.ts';
 import { formatFloat } from '../../common/go-strconv.ts';
 import { rfc3339Nano } from './go-time.ts';
 
@@ -86,6 +86,7 @@ function encode(v: unknown, escapeHtml: boolean): string {
     return encode(v.target, escapeHtml);
   }
   if (v instanceof Date) return goJsonString(rfc3339Nano(v), escapeHtml);
+  if (GO_NIL in (v as object)) return 'null';
   if (Array.isArray(v)) return '[' + v.map((e) => encode(e, escapeHtml)).join(',') + ']';
   if (v instanceof Map) {
     const keys = [...v.keys()].map(String).sort(compareGoStrings);

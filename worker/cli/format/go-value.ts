@@ -34,6 +34,15 @@ export class GoStruct {
   ) {}
 }
 
+/** Marks a nil slice or map: a template prints it as `[]` / `map[]`, json.Marshal as `null`. */
+export const GO_NIL: unique symbol = Symbol.for('layerlab.goNil');
+
+/** `v` (an empty array or Map) marked as Go's nil slice or nil map (see {@link GO_NIL}). */
+export function goNil<T extends unknown[] | Map<unknown, unknown>>(v: T): T {
+  Object.defineProperty(v, GO_NIL, { value: true });
+  return v;
+}
+
 /**
  * Alternative to {@link GoStruct}: any object carrying this symbol (value =
  * the Go type name) is treated as a struct rather than as a map.

@@ -7,10 +7,17 @@
 import type { EngineApi } from '../../engine-api/api.ts';
 import type { CommandContext } from '../context.ts';
 import { goJson } from '../format/go-json.ts';
-import { GoStruct } from '../format/go-value.ts';
+import { GoStruct, goNil } from '../format/go-value.ts';
+import { NIL_POINTER } from '../format/template/values.ts';
 import { inspectAll, type Inspected } from '../inspector.ts';
 
 const OCI_CONFIG_ORDER = ['User', 'ExposedPorts', 'Env', 'Entrypoint', 'Cmd', 'Volumes', 'WorkingDir', 'Labels', 'StopSignal', 'ArgsEscaped', 'Healthcheck', 'OnBuild', 'Shell'];
+
+/** DockerOCIImageConfig's fields at their Go zero values, in declaration order (nil slices print `[]`, nil maps `map[]`, a nil pointer `<nil>`). */
+function ociZero(): Record<string, unknown> {
+  return { User: '', ExposedPorts: goNil(new Map()), Env: goNil([]), Entrypoint: goNil([]), Cmd: goNil([]), Volumes: goNil(new Map()), WorkingDir: '', Labels: goNil(new Map()), StopSignal: '', ArgsEscaped: false, Healthcheck: NIL_POINTER, OnBuild: goNil([]), Shell: goNil([]) };
+}
+const OCI_CONFIG_ZERO = ociZero();
 
 /** The typed view of an image inspect object that templates see first. */
 export function typedImage(raw: Record<string, unknown>): GoStruct {
@@ -23,7 +30,9 @@ export function typedImage(raw: Record<string, unknown>): GoStruct {
     if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
     oci[key] = v;
   }
-  const typed = { ...raw, Config: new GoStruct(oci, '*v1.DockerOCIImageConfig', () => goJson(oci)) };
+  // The struct has every field: one the JSON omits (omitempty) is its Go zero value in a template
+  // (`{{.Config.StopSignal}}` of an image without STOPSIGNAL prints an empty line, not `<no value>`).
+  const typed = { ...raw, Config: new GoStruct({ ...OCI_CONFIG_ZERO, ...oci }, '*v1.DockerOCIImageConfig', () => goJson(oci)) };
   return new GoStruct(typed, 'image.InspectResponse', () => goJson(typed));
 }
 

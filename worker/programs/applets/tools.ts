@@ -8,6 +8,8 @@ import { hasBuiltin, runBuiltin } from '../builtins.ts';
 import type { Program, ProgramRun } from '../program.ts';
 import { du, wc } from './counts.ts';
 import { diff } from './diff.ts';
+import { find, Unsupported } from './find.ts';
+import { chown } from './chown.ts';
 import { id, idNames } from './id.ts';
 import { ls } from './ls.ts';
 import { curl } from './curl.ts';
@@ -30,8 +32,14 @@ const OWN: Record<string, Tool> = {
     run.spec.stderr('nc: raw TCP connections are not simulated in Layerlab; use wget or curl to reach a server\n');
     return 1;
   },
-  ls, stat, wc, du, diff, tar,
+  ls, stat, wc, du, diff, tar, chown, chgrp: chown,
   find: async (run, gnu) => {
+    try {
+      return await find(run, gnu);
+    } catch (e) {
+      if (!(e instanceof Unsupported)) throw e;
+    }
+    // Primaries find.ts leaves to just-bash (-printf, -regex, -mtime, -size, -newer, …).
     // just-bash's find lacks -follow (it follows no links anyway here) and -quit (stop after the first match).
     const quit = run.args.includes('-quit');
     const args = run.args.filter((a) => a !== '-follow' && a !== '-quit');

@@ -784,3 +784,223 @@ export const registry: Program = async (run) => {
   await serve(spec, ['SIGTERM', 'SIGINT']);
   return 0;
 };
+
+// ---- redis -------------------------------------------------------------------------
+
+/** The Redis version of the image (its REDIS_DOWNLOAD_URL names the release tarball). */
+const redisVersion = (env: Record<string, string>): string => /\/([\d.]+)\.tar\.gz$/.exec(env.REDIS_DOWNLOAD_URL ?? '')?.[1] ?? env.REDIS_VERSION ?? '8.0.3';
+
+/** serverLog's stamp: `01 Aug 2025 12:00:00.000`. */
+function redisTime(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+}
+
+const REDIS_OVERCOMMIT = "WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.";
+
+/**
+ * redis-server in the foreground, as the image's CMD runs it: the log lines of Redis
+ * 7.2/8.0's server.c (`pid:role stamp level message`, `*` notice, `#` warning; C before
+ * the role is known, M for the master), the data directory's dump.rdb loaded at start
+ * and saved at shutdown (a marker file: no keys are ever stored), and SIGTERM/SIGINT's
+ * shutdown lines (exit 0). The overcommit warning is the one a Linux host with the
+ * kernel's default vm.overcommit_memory=0 gets (Docker Engine on Debian, as simulated
+ * here). Left out: the lines of the modules Redis 8's image builds in (RediSearch,
+ * RedisJSON, …), which it loads only through a config file naming them.
+ */
+export const redisServer: Program = async (run) => {
+  const { spec, args } = run;
+  const v = redisVersion(spec.env);
+  if (args.includes('--version') || args.includes('-v')) {
+    spec.stdout(`Redis server v=${v} sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=${redisBuildId(v)}\n`);
+    return 0;
+  }
+  if (run.name !== 'redis-server') {
+    spec.stderr(`Layerlab: ${run.name} is not simulated; the practice Hub's redis-server only starts, logs and stops.\n`);
+    return 1;
+  }
+  // Its SIGTERM/SIGINT handlers are set in initServer, before anything is logged.
+  for (const sig of ['SIGTERM', 'SIGINT']) spec.caught?.add(sig);
+  const log = (role: string, level: '*' | '#', msg: string): string => `1:${role} ${redisTime(spec.now())} ${level} ${msg}\n`;
+  const port = (() => {
+    const i = args.indexOf('--port');
+    return i >= 0 && /^\d+$/.test(args[i + 1] ?? '') ? Number(args[i + 1]) : 6379;
+  })();
+  let out = log('C', '*', 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo')
+    + log('C', '*', `Redis version=${v}, bits=64, commit=00000000, modified=0, pid=1, just started`)
+    + (args.length === 0
+      ? log('C', '#', `Warning: no config file specified, using the default config. In order to specify a config file use ${run.name} /path/to/redis.conf`)
+      : log('C', '*', 'Configuration loaded'))
+    + log('M', '*', 'monotonic clock: POSIX clock_gettime')
+    + log('M', '*', `Running mode=standalone, port=${port}.`)
+    + log('M', '*', 'Server initialized')
+    + log('M', '#', REDIS_OVERCOMMIT);
+  const dump = `${spec.cwd.replace(/\/$/, '')}/dump.rdb`;
+  try {
+    const st = await spec.fs.stat(dump);
+    const age = Math.max(0, Math.round((spec.now() - st.mtime.getTime()) / 1000));
+    out += log('M', '*', `Loading RDB produced by version ${v}`) + log('M', '*', `RDB age ${age} seconds`) + log('M', '*', 'RDB memory usage when created 0.90 Mb')
+      + log('M', '*', 'Done loading RDB, keys loaded: 0, keys expired: 0.') + log('M', '*', 'DB loaded from disk: 0.000 seconds');
+  } catch {
+    // no dump.rdb: an empty dataset, nothing to load
+  }
+  spec.stdout(out + log('M', '*', 'Ready to accept connections tcp'));
+  const sig = await serve(spec, ['SIGTERM', 'SIGINT']);
+  // The signal handler writes its own line (no role, the epoch seconds), then serverCron shuts down.
+  let bye = `1:signal-handler (${Math.floor(spec.now() / 1000)}) Received ${sig} scheduling shutdown...\n`
+    + log('M', '*', 'User requested shutdown...')
+    + log('M', '*', 'Saving the final RDB snapshot before exiting.');
+  try {
+    await spec.fs.writeFile(dump, `REDIS0012 (simulated by Layerlab: redis-server ${v} stores no keys here)\n`);
+    await spec.fs.utimes(dump, new Date(spec.now()), new Date(spec.now()));
+    bye += log('M', '*', 'DB saved on disk');
+  } catch {
+    bye += log('M', '#', 'Error saving DB on disk: Permission denied') + log('M', '#', 'Error trying to save the DB, can\'t exit.');
+  }
+  spec.stdout(bye + log('M', '#', 'Redis is now ready to exit, bye bye...'));
+  return 0;
+};
+
+/** A stable build id per version (real builds print a hash of the build environment). */
+function redisBuildId(v: string): string {
+  let h = 0x811c9dc5;
+  for (const c of `redis-${v}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return (h.toString(16).padStart(8, '0') + ((h ^ 0x5bd1e995) >>> 0).toString(16).padStart(8, '0')).slice(0, 16);
+}
+
+/** redis-cli: --version; it reaches no server (the lab carries HTTP only), and says so in one line. */
+export const redisCli: Program = async (run) => {
+  if (run.args.includes('--version') || run.args.includes('-v')) {
+    run.spec.stdout(`redis-cli ${redisVersion(run.spec.env)}\n`);
+    return 0;
+  }
+  run.spec.stderr("Layerlab: redis-cli is not simulated; the practice Hub's redis-server starts, logs and stops, but holds no data and answers no clients.\n");
+  return 1;
+};
+
+// ---- mongo -------------------------------------------------------------------------
+
+const mongoVersion = (env: Record<string, string>): string => env.MONGO_VERSION ?? '8.0.12';
+
+/**
+ * One line of MongoDB 4.4+'s structured log (logv2's JSON formatter): severity,
+ * component and id padded as it pads them (`"s":"I",  "c":"NETWORK",  "id":23015,   `).
+ */
+function mongoJson(ms: number, s: 'I' | 'W', c: string, id: number, ctx: string, msg: string, attr?: unknown, tags?: string[]): string {
+  const stamp = `${new Date(ms).toISOString().slice(0, 23)}+00:00`;
+  return `{"t":{"$date":"${stamp}"},"s":${`"${s}",`.padEnd(5)} "c":${`"${c}",`.padEnd(11)} "id":${`${id},`.padEnd(8)} "ctx":${JSON.stringify(ctx)},"msg":${JSON.stringify(msg)}${attr === undefined ? '' : `,"attr":${JSON.stringify(attr)}`}${tags ? `,"tags":${JSON.stringify(tags)}` : ''}}\n`;
+}
+
+/** MongoDB 4.2's text log line: `2025-08-01T12:00:00.000+0000 I  NETWORK  [listener] …`. */
+function mongoText(ms: number, c: string, ctx: string, msg: string): string {
+  return `${new Date(ms).toISOString().slice(0, 23)}+0000 I  ${c.padEnd(8)} [${ctx}] ${msg}\n`;
+}
+
+/**
+ * mongod in the foreground: MongoDB 8.0's JSON startup lines (4.2's text ones for the
+ * 4.2 tags), abridged to those a learner reads (starting, build, options, the access
+ * control warning, listening, waiting for connections; WiredTiger's own lines, the
+ * FTDC/index-build noise and the git version are left out), then SIGTERM/SIGINT's shutdown (exit 0).
+ * No storage engine runs: /data/db gets no files.
+ */
+export const mongod: Program = async (run) => {
+  const { spec, args } = run;
+  const v = mongoVersion(spec.env);
+  const legacy = /^4\.[0-2]\./.test(v);
+  if (args.includes('--version')) {
+    spec.stdout(`db version v${v}\n`);
+    return 0;
+  }
+  for (const sig of ['SIGTERM', 'SIGINT']) spec.caught?.add(sig);
+  const all = args.includes('--bind_ip_all');
+  const portAt = args.indexOf('--port');
+  const port = portAt >= 0 && /^\d+$/.test(args[portAt + 1] ?? '') ? Number(args[portAt + 1]) : 27017;
+  const dbAt = args.indexOf('--dbpath');
+  const dbPath = dbAt >= 0 && args[dbAt + 1] ? args[dbAt + 1]! : '/data/db';
+  if (!(await exists(spec.fs, dbPath))) {
+    if (legacy) spec.stdout(mongoText(spec.now(), 'STORAGE', 'initandlisten', `exception in initAndListen: NonExistentPath: Data directory ${dbPath} not found. Create the missing directory or specify another path using (1) the --dbpath command line option, or (2) by adding the 'storage.dbPath' option in the configuration file., terminating`));
+    else spec.stdout(mongoJson(spec.now(), 'I', 'STORAGE', 20568, 'initandlisten', 'Error setting up listener', { error: { code: 29, codeName: 'NonExistentPath', errmsg: `Data directory ${dbPath} not found. Create the missing directory or specify another path using (1) the --dbpath command line option, or (2) by adding the 'storage.dbPath' option in the configuration file.` } }));
+    return 100;
+  }
+  const t = (): number => spec.now();
+  const host = spec.hostname;
+  const listenOn = all ? '0.0.0.0' : '127.0.0.1';
+  const options: Record<string, unknown> = {};
+  if (all) options.net = { bindIp: '*' };
+  if (portAt >= 0) options.net = { ...(options.net as object), port };
+  if (dbAt >= 0) options.storage = { dbPath };
+  if (legacy) {
+    spec.stdout([
+      mongoText(t(), 'CONTROL', 'main', "Automatically disabling TLS 1.0, to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'"),
+      mongoText(t(), 'CONTROL', 'initandlisten', `MongoDB starting : pid=1 port=${port} dbpath=${dbPath} 64-bit host=${host}`),
+      mongoText(t(), 'CONTROL', 'initandlisten', `db version v${v}`),
+      mongoText(t(), 'CONTROL', 'initandlisten', 'OpenSSL version: OpenSSL 1.1.1  11 Sep 2018'),
+      mongoText(t(), 'CONTROL', 'initandlisten', 'allocator: tcmalloc'),
+      mongoText(t(), 'CONTROL', 'initandlisten', 'modules: none'),
+      mongoText(t(), 'CONTROL', 'initandlisten', 'build environment:'),
+      mongoText(t(), 'CONTROL', 'initandlisten', '    distmod: ubuntu1804'),
+      mongoText(t(), 'CONTROL', 'initandlisten', '    distarch: x86_64'),
+      mongoText(t(), 'CONTROL', 'initandlisten', '    target_arch: x86_64'),
+      mongoText(t(), 'CONTROL', 'initandlisten', `options: ${all ? '{ net: { bindIp: "*" } }' : '{}'}`),
+      mongoText(t(), 'CONTROL', 'initandlisten', ''),
+      mongoText(t(), 'CONTROL', 'initandlisten', '** WARNING: Access control is not enabled for the database.'),
+      mongoText(t(), 'CONTROL', 'initandlisten', '**          Read and write access to data and configuration is'),
+      mongoText(t(), 'CONTROL', 'initandlisten', '**          unrestricted.'),
+      mongoText(t(), 'CONTROL', 'initandlisten', ''),
+      mongoText(t(), 'NETWORK', 'listener', `Listening on /tmp/mongodb-${port}.sock`),
+      mongoText(t(), 'NETWORK', 'listener', `Listening on ${listenOn}`),
+      mongoText(t(), 'NETWORK', 'listener', `waiting for connections on port ${port}`),
+    ].join(''));
+    const sig = await serve(spec, ['SIGTERM', 'SIGINT']);
+    const n = sig === 'SIGINT' ? 2 : 15;
+    spec.stdout([
+      mongoText(t(), 'CONTROL', 'signalProcessingThread', `got signal ${n} (${sig === 'SIGINT' ? 'Interrupt' : 'Terminated'}), will terminate after current cmd ends`),
+      mongoText(t(), 'NETWORK', 'signalProcessingThread', 'shutdown: going to close listening sockets...'),
+      mongoText(t(), 'NETWORK', 'signalProcessingThread', `removing socket file: /tmp/mongodb-${port}.sock`),
+      mongoText(t(), 'STORAGE', 'signalProcessingThread', 'WiredTigerKVEngine shutting down'),
+      mongoText(t(), 'STORAGE', 'signalProcessingThread', 'shutdown: removing fs lock...'),
+      mongoText(t(), 'CONTROL', 'signalProcessingThread', 'now exiting'),
+      mongoText(t(), 'CONTROL', 'signalProcessingThread', 'shutting down with code:0'),
+    ].join(''));
+    return 0;
+  }
+  const wire = { minWireVersion: 0, maxWireVersion: 25 };
+  spec.stdout([
+    mongoJson(t(), 'I', 'CONTROL', 23285, 'main', "Automatically disabling TLS 1.0, to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'"),
+    mongoJson(t(), 'I', 'NETWORK', 4915701, 'main', 'Initialized wire specification', { spec: { incomingExternalClient: wire, incomingInternalClient: wire, outgoing: { minWireVersion: 6, maxWireVersion: 25 }, isInternalClient: true } }),
+    mongoJson(t(), 'I', 'CONTROL', 4615611, 'initandlisten', 'MongoDB starting', { pid: 1, port, dbPath, architecture: '64-bit', host }),
+    mongoJson(t(), 'I', 'CONTROL', 23403, 'initandlisten', 'Build Info', { buildInfo: { version: v, openSSLVersion: 'OpenSSL 3.0.13 30 Jan 2024', modules: [], allocator: 'tcmalloc-google', environment: { distmod: 'ubuntu2404', distarch: 'x86_64', target_arch: 'x86_64' } } }),
+    mongoJson(t(), 'I', 'CONTROL', 51765, 'initandlisten', 'Operating System', { os: { name: 'Ubuntu', version: '24.04' } }),
+    mongoJson(t(), 'I', 'CONTROL', 21951, 'initandlisten', 'Options set by command line', { options }),
+    mongoJson(t(), 'I', 'STORAGE', 22297, 'initandlisten', 'Using the XFS filesystem is strongly recommended with the WiredTiger storage engine. See http://dochub.mongodb.org/core/prodnotes-filesystem', undefined, ['startupWarnings']),
+    mongoJson(t(), 'W', 'CONTROL', 22120, 'initandlisten', 'Access control is not enabled for the database. Read and write access to data and configuration is unrestricted', undefined, ['startupWarnings']),
+    mongoJson(t(), 'I', 'NETWORK', 23015, 'listener', 'Listening on', { address: `/tmp/mongodb-${port}.sock` }),
+    mongoJson(t(), 'I', 'NETWORK', 23015, 'listener', 'Listening on', { address: listenOn }),
+    mongoJson(t(), 'I', 'NETWORK', 23016, 'listener', 'Waiting for connections', { port, ssl: 'off' }),
+  ].join(''));
+  const sig = await serve(spec, ['SIGTERM', 'SIGINT']);
+  spec.stdout([
+    mongoJson(t(), 'I', 'CONTROL', 23377, 'SignalHandler', 'Received signal', { signal: sig === 'SIGINT' ? 2 : 15, error: sig === 'SIGINT' ? 'Interrupt' : 'Terminated' }),
+    mongoJson(t(), 'I', 'CONTROL', 23378, 'SignalHandler', 'Signal was sent by kill(2)', { pid: 0, uid: 0 }),
+    mongoJson(t(), 'I', 'CONTROL', 23381, 'SignalHandler', 'will terminate after current cmd ends'),
+    mongoJson(t(), 'I', 'NETWORK', 20562, 'SignalHandler', 'Shutdown: Closing listener sockets'),
+    mongoJson(t(), 'I', 'NETWORK', 23017, 'listener', 'removing socket file', { path: `/tmp/mongodb-${port}.sock` }),
+    mongoJson(t(), 'I', 'STORAGE', 4784933, 'SignalHandler', 'Shutting down the storage engine'),
+    mongoJson(t(), 'I', 'STORAGE', 22261, 'SignalHandler', 'Timestamp monitor shutting down'),
+    mongoJson(t(), 'I', 'STORAGE', 20282, 'SignalHandler', 'Deregistering all the collections'),
+    mongoJson(t(), 'I', 'STORAGE', 22317, 'SignalHandler', 'WiredTigerKVEngine shutting down'),
+    mongoJson(t(), 'I', 'STORAGE', 4795902, 'SignalHandler', 'Closing WiredTiger', { closeConfig: 'leak_memory=true,use_timestamp=false,' }),
+    mongoJson(t(), 'I', 'STORAGE', 22279, 'SignalHandler', 'shutdown: removing fs lock...'),
+    mongoJson(t(), 'I', '-', 4784931, 'SignalHandler', 'Dropping the scope cache for shutdown'),
+    mongoJson(t(), 'I', 'CONTROL', 20565, 'SignalHandler', 'Now exiting'),
+    mongoJson(t(), 'I', 'CONTROL', 23138, 'SignalHandler', 'Shutting down', { exitCode: 0 }),
+  ].join(''));
+  return 0;
+};
+
+/** mongosh and mongo (the 4.2 shell): they reach no server, and say so in one line. */
+export const mongoShell: Program = async (run) => {
+  const { spec } = run;
+  spec.stderr(`Layerlab: ${run.name} is not simulated; the practice Hub's mongod starts, logs and stops, but stores no data and answers no clients.\n`);
+  return 1;
+};

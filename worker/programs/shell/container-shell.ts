@@ -9,13 +9,16 @@
 import type { Bash } from 'just-bash';
 import { justBash } from '../builtins.ts';
 import type { ProcessSpec, ShellState } from '../process.ts';
-import { exitForSignal } from '../program.ts';
+import { exitForSignal, signalOf } from '../program.ts';
 import type { ShellFlavor } from '../run.ts';
 import { containerCommands } from './dispatch.ts';
 import { bashVersion, bashVersionPlugin } from '../../shell/bash-version.ts';
 import { dashEchoCommand } from './dash-echo.ts';
 import { interpreterFs, SHELL_BUILTINS } from './shell-fs.ts';
 import { syntaxErrorText, syntaxFailure } from '../../shell/syntax-error.ts';
+
+/** The signals `trap` takes, without their SIG prefix, by number (EXIT is the shell's own exit). */
+const TRAP_SIGNALS: Record<string, number> = { EXIT: 0, HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, BUS: 7, FPE: 8, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, ALRM: 14, TERM: 15, CHLD: 17, CONT: 18, STOP: 19, TSTP: 20, TTIN: 21, TTOU: 22, WINCH: 28 };
 
 const DERIVED = new Set(['?', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'OSTYPE', 'MACHTYPE', 'HOSTTYPE', 'OPTIND', 'OLDPWD']);
 
@@ -38,6 +41,10 @@ export class ContainerShell {
   #invocation: '-c' | 'script';
   /** The script of the line being run, which bash echoes in a syntax error. */
   #script = '';
+  /** `trap` handlers by signal name without SIG (EXIT, TERM, …); '' ignores the signal. */
+  #traps = new Map<string, string>();
+  /** A trapped signal that arrived while a line ran: its handler runs once the line's command returns. */
+  #pending: string | undefined;
 
   constructor(spec: ProcessSpec, flavor: ShellFlavor, arg0: string, invocation: '-c' | 'script' = 'script') {
     this.#spec = spec;
@@ -62,6 +69,7 @@ export class ContainerShell {
         signal: () => this.#line?.signal ?? this.#spec.signal,
         tty: () => this.#terminal,
         tailcall: (argv, env, cwd) => { this.#tail = { argv, env, cwd }; },
+        trap: (args) => this.#trap(args),
       }).concat(this.#flavor === 'dash' ? [dashEchoCommand(jb)] : []),
       executionLimits: { maxOutputSize: 2 ** 28, maxExecutionTimeMs: 24 * 3600_000 },
       processInfo: { uid: this.#spec.user === 'root' || this.#spec.user === '0' ? 0 : 1000, gid: 0 },
@@ -102,28 +110,40 @@ export class ContainerShell {
     return `bash-5.2${sign} `;
   }
 
-  /** Runs `script` (a line or a whole file) with the shell's current state. */
-  async run(script: string, interactive: boolean, positional: string[] = [], dollar0 = this.#arg0): Promise<ShellOutput> {
+  /** Runs `script` (a line or a whole file) with the shell's current state; `stdin` is the script's input. */
+  async run(script: string, interactive: boolean, positional: string[] = [], dollar0 = this.#arg0, stdin = ''): Promise<ShellOutput> {
     await this.ready();
     if (script.trim() === '') return { stdout: '', stderr: '', exitCode: this.#status, exited: false };
     this.#line = new AbortController();
     // On a terminal, a line without pipes or redirections writes to it (approximation of isatty per command).
     this.#terminal = interactive && this.#spec.tty && !/[|>]/.test(script);
-    const stop = (): void => this.#line?.abort(this.#spec.signal.reason);
+    const stop = (): void => {
+      // A trapped signal does not stop the running command: bash runs the handler once its
+      // foreground child returns (why `trap … TERM; sleep 300` still waits out docker stop's timeout).
+      const name = signalOf(this.#spec.signal).name.replace(/^SIG/, '');
+      if (this.#traps.get(name)) this.#pending = name;
+      else this.#line?.abort(this.#spec.signal.reason);
+    };
     this.#spec.signal.addEventListener('abort', stop, { once: true });
     const env = { ...this.#env, '0': dollar0 };
     const pre = this.#status !== 0 ? `(exit ${this.#status}); ` : '';
     const set = positional.length > 0 ? `set -- ${positional.map(quote).join(' ')}; ` : '';
     this.#script = script;
     try {
-      const r = await this.#bash!.exec(pre + set + script, { env, replaceEnv: true, cwd: this.cwd, rawScript: true, signal: this.#line.signal });
+      const r = await this.#bash!.exec(pre + set + script, { env, replaceEnv: true, cwd: this.cwd, rawScript: true, signal: this.#line.signal, stdin });
       this.#keep(r.env ?? {});
       const interrupted = this.#line.signal.aborted;
       this.#status = interrupted ? exitForSignal(this.#line.signal) : r.exitCode;
       const exited = /(^|[;&|]\s*)(exit|logout)(\s+-?\d+)?\s*;?\s*$/.test(script.trim());
       // just-bash reports the abort itself; a shell says nothing (the terminal echoes ^C).
       const stderr = interrupted ? r.stderr.replace(/^.*execution aborted\n?/gm, '') : r.stderr;
-      return { stdout: r.stdout, stderr: this.#reword(stderr, interactive), exitCode: this.#status, exited };
+      const out = { stdout: r.stdout, stderr: this.#reword(stderr, interactive), exitCode: this.#status, exited };
+      const pending = this.#pending;
+      this.#pending = undefined;
+      if (pending === undefined || exited) return out;
+      this.#spec.signal.removeEventListener('abort', stop);
+      const h = await this.run(this.#traps.get(pending)!, false);
+      return { stdout: out.stdout + h.stdout, stderr: out.stderr + h.stderr, exitCode: h.exited ? h.exitCode : out.exitCode, exited: h.exited };
     } catch (err) {
       // just-bash lets a redirection's failed write escape the script (a read-only filesystem:
       // `--read-only`, a `:ro` mount); the shells report it and go on with status 1. The line's
@@ -139,6 +159,49 @@ export class ContainerShell {
       this.#spec.signal.removeEventListener('abort', stop);
       this.#line = undefined;
     }
+  }
+
+  /**
+   * The shell is ending with `status`: its EXIT trap runs (once), and an `exit N` in it
+   * sets the status, as in bash, dash and ash.
+   */
+  async exitTrap(status: number): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+    const action = this.#traps.get('EXIT');
+    this.#traps.delete('EXIT');
+    if (!action) return { stdout: '', stderr: '', exitCode: status };
+    this.#status = status;
+    const r = await this.run(action, false);
+    return { stdout: r.stdout, stderr: r.stderr, exitCode: r.exited ? r.exitCode : status };
+  }
+
+  /** `trap [-p] | trap ACTION SIGNAL… | trap - SIGNAL…`; a trapped signal is one the process now catches. */
+  #trap(args: string[]): { stdout: string; stderr: string; exitCode: number } {
+    const a = args[0] === '--' ? args.slice(1) : [...args];
+    const bash = this.#flavor === 'bash';
+    const shown = (n: string): string => (n === 'EXIT' || !bash ? n : `SIG${n}`);
+    const quoteAll = (t: string): string => `'${t.replaceAll("'", `'\\''`)}'`;
+    if (a.length === 0 || a[0] === '-p') {
+      const list = [...this.#traps].sort((x, y) => TRAP_SIGNALS[x[0]]! - TRAP_SIGNALS[y[0]]!);
+      return { stdout: list.map(([n, act]) => `trap -- ${quoteAll(act)} ${shown(n)}\n`).join(''), stderr: '', exitCode: 0 };
+    }
+    // `trap SIGNAL` alone resets it, as `trap - SIGNAL`.
+    const [action, ...specs] = a.length === 1 ? ['-', a[0]!] : a;
+    let stderr = '';
+    for (const sig of specs) {
+      const upper = sig.toUpperCase().replace(/^SIG/, '');
+      const name = /^\d+$/.test(sig) ? Object.keys(TRAP_SIGNALS).find((k) => TRAP_SIGNALS[k] === Number(sig)) : upper in TRAP_SIGNALS ? upper : undefined;
+      if (!name) {
+        stderr += bash ? `bash: trap: ${sig}: invalid signal specification\n` : `bash: trap: ${sig}: bad trap\n`;
+        continue;
+      }
+      if (action === '-') this.#traps.delete(name);
+      else this.#traps.set(name!, action!);
+      if (name === 'EXIT') continue;
+      // A handler makes the signal one this process catches (for PID 1, one docker stop can deliver).
+      if (action !== '-' && action !== '') this.#spec.caught?.add(`SIG${name}`);
+      else this.#spec.caught?.delete(`SIG${name}`);
+    }
+    return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };
   }
 
   /** One interactive line; exitCode is set when the shell ended. */

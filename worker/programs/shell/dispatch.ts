@@ -13,7 +13,7 @@ import { identify, lookPath } from '../resolve.ts';
 import type { Resolved } from '../resolve.ts';
 import { execResolved } from '../run.ts';
 import type { JustBash } from '../builtins.ts';
-import { SHELL_BUILTINS } from './shell-fs.ts';
+import { OWN_BUILTINS, SHELL_BUILTINS } from './shell-fs.ts';
 
 type Ctx = Parameters<Command['execute']>[1];
 
@@ -22,7 +22,7 @@ export const COMMAND_NAMES: readonly string[] = [...new Set([
   ...Object.values(APPLETS).join(' ').split(' '),
   ...'busybox sh ash bash dash apk apt apt-get apt-cache dpkg dpkg-query figlet node nodejs npm npx python python3 pip pip3 nginx hello curl wget jq git tree vim vi nano less more'.split(' '),
   ...'arch base64 basename cat chgrp chmod chown cp cut date dd df dirname du echo env expand expr false fold head hostid hostname id ln ls md5sum mkdir mktemp mv nl nproc od paste printenv printf pwd readlink realpath rm rmdir seq sha1sum sha256sum sleep sort split stat tac tail tee touch tr true uname uniq unexpand wc whoami yes grep egrep fgrep sed find xargs diff which mawk awk ps ip'.split(' '),
-])].filter((n) => !['[', '[[', 'test', ...SHELL_BUILTINS].includes(n));
+])].filter((n) => !['[', '[[', 'test', ...SHELL_BUILTINS, ...OWN_BUILTINS].includes(n));
 
 /** What the commands need from their shell. */
 export interface ShellLink {
@@ -33,6 +33,8 @@ export interface ShellLink {
   tty(): boolean;
   /** Records a script's final `exec argv…` to run once the script's output is written. */
   tailcall(argv: string[], env: Record<string, string>, cwd: string): void;
+  /** The `trap` builtin: sets, resets or lists the shell's handlers. */
+  trap(args: string[]): ExecResult;
 }
 
 async function runChild(link: ShellLink, ctx: Ctx, argv: string[], found: Resolved): Promise<ExecResult> {
@@ -82,5 +84,18 @@ export function containerCommands(jb: JustBash, link: ShellLink): Command[] {
     link.tailcall(args, env, ctx.cwd);
     return { stdout: '', stderr: '', exitCode: 0 };
   });
-  return [...named, dispatcher, tailcall];
+  // umask: runc starts every process with 0022. Files here are created with fixed modes
+  // (0644/0755) whatever the mask, so setting one is accepted and changes nothing; a
+  // later `umask` still prints 0022 (a custom command cannot keep shell state).
+  const umask = jb.defineCommand('umask', async (args) => {
+    const opts = args.filter((a) => a.startsWith('-'));
+    const mask = args.find((a) => !a.startsWith('-'));
+    if (mask !== undefined) {
+      if (/^[0-7]{1,4}$/.test(mask)) return { stdout: '', stderr: '', exitCode: 0 };
+      return { stdout: '', stderr: `bash: umask: ${mask}: octal number out of range\n`, exitCode: 1 };
+    }
+    return { stdout: opts.includes('-S') ? 'u=rwx,g=rx,o=rx\n' : '0022\n', stderr: '', exitCode: 0 };
+  });
+  const trap = jb.defineCommand('trap', async (args) => link.trap(args));
+  return [...named, dispatcher, tailcall, umask, trap];
 }

@@ -8,7 +8,7 @@ import { exitForSignal } from '../program.ts';
 import { absolutePath, lookPath } from '../resolve.ts';
 import { execResolved } from '../run.ts';
 import type { ShellFlavor } from '../run.ts';
-import { ContainerShell } from './container-shell.ts';
+import { ContainerShell, quote } from './container-shell.ts';
 import { withoutNounset } from './shell-fs.ts';
 import { bashVersion, bashVersionText } from '../../shell/bash-version.ts';
 
@@ -47,7 +47,12 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
   const finish = async (r: { stdout: string; stderr: string; exitCode: number }): Promise<ExitCode> => {
     emit(r);
     const tail = shell.takeTailcall();
-    if (!tail || tail.argv.length === 0) return r.exitCode;
+    // The shell ends here unless it exec'd a program (exec replaces it: no EXIT trap then).
+    if (!tail || tail.argv.length === 0) {
+      const t = await shell.exitTrap(r.exitCode);
+      emit(t);
+      return t.exitCode;
+    }
     const found = await lookPath(spec.fs, tail.argv[0]!, tail.env.PATH, tail.cwd);
     if ('missing' in found) {
       spec.stderr(flavor === 'bash' ? `${name}: line 1: exec: ${tail.argv[0]}: not found\n` : `${argv0}: exec: line 1: ${tail.argv[0]}: not found\n`);
@@ -55,7 +60,7 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
     }
     return execResolved({ ...spec, argv: tail.argv, env: tail.env, cwd: tail.cwd }, found);
   };
-  if (command !== undefined) return finish(await shell.run(tailcalls(command), false, args.slice(1), args[0] ?? name));
+  if (command !== undefined) return finish(await shell.run(tailcalls(command), false, args.slice(1), args[0] ?? name, await pendingInput(spec)));
   if (args.length > 0) {
     const path = absolutePath(spec.cwd, args[0]!);
     let text: string;
@@ -66,7 +71,7 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
       return 127;
     }
     const body = text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1) : text;
-    return finish(await shell.run(tailcalls(body), false, args.slice(1), args[0]));
+    return finish(await shell.run(tailcalls(flavor === 'bash' ? withBashSource(body, args[0]!) : body), false, args.slice(1), args[0], await pendingInput(spec)));
   }
   let status = 0;
   for (;;) {
@@ -79,9 +84,37 @@ export async function runShellProcess(spec: ProcessSpec, flavor: ShellFlavor, ar
   }
 }
 
+/**
+ * The input already waiting on the shell's stdin (a pipe: `echo hi | docker run -i alpine
+ * sh -c 'read x'`), up to EOF. just-bash takes a script's stdin as one string when it
+ * starts, so it is gathered first; a read that does not answer at once (a terminal, or
+ * input still to come) ends the gathering, so a script that never reads its stdin does
+ * not wait for it. Input that arrives later is not seen by the script (a Layerlab limit).
+ */
+async function pendingInput(spec: ProcessSpec): Promise<string> {
+  let text = '';
+  let pending: Promise<string | null> | undefined;
+  for (;;) {
+    pending ??= spec.stdin.read();
+    const next = await Promise.race([pending, new Promise<undefined>((ok) => setTimeout(ok, 0))]);
+    if (next === undefined || next === null || spec.signal.aborted) return text;
+    text += next;
+    pending = undefined;
+  }
+}
+
 /** `exec cmd…` lines (not fd redirections like `exec 3>&1`) become tail calls that end the script. */
 export function tailcalls(script: string): string {
   return withoutNounset(script).replace(/^(\s*)exec\s+(?!\d*[<>])(.+)$/gm, '$1__layerlab_tailcall $2; exit $?');
+}
+
+/**
+ * bash sets BASH_SOURCE to the script file it reads (mongo's entrypoint re-executes
+ * itself as `gosu mongodb "$BASH_SOURCE" "$@"`); just-bash fills it only for `source`d
+ * files, so a script's own references are replaced by its path (quoted where bare).
+ */
+export function withBashSource(script: string, path: string): string {
+  return script.replace(/(")?\$(?:\{BASH_SOURCE(?:\[0\])?\}|BASH_SOURCE\b(?!\[))/g, (_m, q: string | undefined) => (q ? `"${path.replace(/["$`\\]/g, '\\$&')}` : quote(path)));
 }
 
 function basenameOf(p: string): string {

@@ -21,8 +21,10 @@ export const DISPATCHER = '/usr/bin/__layerlab_exec';
 export const TAILCALL = '/usr/bin/__layerlab_tailcall';
 /** Names both ash and bash run as builtins but just-bash looks up as commands. */
 export const SHELL_BUILTINS = ['echo', 'printf', 'pwd', 'true', 'false'];
+/** Builtins of ash, dash and bash that just-bash lacks; dispatch.ts defines them (and the view shows them as /bin/<name>). */
+export const OWN_BUILTINS = ['umask', 'trap'];
 
-const FAKE = new Set([DISPATCHER, TAILCALL, ...SHELL_BUILTINS.map((n) => `/bin/${n}`)]);
+const FAKE = new Set([DISPATCHER, TAILCALL, ...[...SHELL_BUILTINS, ...OWN_BUILTINS].map((n) => `/bin/${n}`)]);
 // /dev/null is the kernel's device in every container (Docker mounts /dev); redirections
 // to it must not create a file in the container's writable layer.
 const NULL = '/dev/null';
@@ -83,7 +85,8 @@ export function interpreterFs(fs: IFileSystem): IFileSystem {
  * on it, so scripts the shell reads run with -u dropped from their `set` lines.
  */
 export function withoutNounset(script: string): string {
-  return script.replace(/^(\s*set\s+-[a-z]*)u([a-z]*)\b/gm, (_m, a: string, b: string) => (a + b === 'set -' || /^\s*set\s+-$/.test(a + b) ? `${a.replace(/-[a-z]*$/, '')}+u` : a + b));
+  // Options are letters of either case (mongo's entrypoint: `set -Eeuo pipefail`).
+  return script.replace(/^(\s*set\s+-[A-Za-z]*)u([A-Za-z]*)\b/gm, (_m, a: string, b: string) => (a + b === 'set -' || /^\s*set\s+-$/.test(a + b) ? `${a.replace(/-[A-Za-z]*$/, '')}+u` : a + b));
 }
 
 async function isMarked(fs: IFileSystem, path: string): Promise<boolean> {
