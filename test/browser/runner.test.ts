@@ -3,10 +3,9 @@
  * the terminal's docker to a real engine, the status bar says so, a
  * container runs, `docker run -it` is a live shell (xterm answers its
  * terminal queries itself), and switching back gives the simulated engine
- * and its images again. The runner is the test bridge in front of a private
- * dockerd (test/runner/page/real-runner.ts: swapping in runner/main.ts,
- * started with RUNNER_ALLOWED_ORIGINS=<the preview origin> and
- * RUNNER_SEED_IMAGES, is a change there only). Screenshots of the control
+ * and its images again. The runner is runner/main.ts in its own process, as
+ * an operator starts it (test/runner/page/production-runner.ts): the real
+ * policy, a dockerd per session, gVisor where it works. Screenshots of the control
  * and the status bar: test/artifacts/runner-*.png (desktop, tablet, phone;
  * light and dark).
  */
@@ -14,12 +13,12 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLab, run, settle, tail, type, useBrowser, waitForPrompt } from './harness.ts';
-import { startTestRunner, type TestRunner } from '../runner/page/real-runner.ts';
+import { startProductionRunner, type ProductionRunner } from '../runner/page/production-runner.ts';
 
 const ctx = useBrowser({ beforeAll, afterAll });
-let runner: TestRunner;
+let runner: ProductionRunner;
 beforeAll(async () => {
-  runner = await startTestRunner([new URL(ctx.url).origin]);
+  runner = await startProductionRunner([new URL(ctx.url).origin]);
 }, 180_000);
 afterAll(async () => {
   await runner?.stop();
@@ -55,8 +54,8 @@ describe('the page on a runner', () => {
     expect(await status(page)).toBe('Simulated engine (Docker 28.5)');
 
     await connect(page);
-    const version = runner.engine.docker(['version', '--format', '{{.Server.Version}}']).trim();
-    expect(await status(page)).toBe(`engine: runner docker ${version} at ${new URL(runner.url).host}`);
+    const created = await runner.until((l) => l.event === 'session created');
+    expect(await status(page)).toBe(`engine: runner ${String(created.engine)} at ${new URL(runner.url).host}`);
     await run(page, 'docker run --rm alpine echo hi');
     await run(page, "docker images --format '{{.Repository}}'");
     expect(await tail(page, 5)).toEqual(['learner@layerlab:~$ docker run --rm alpine echo hi', 'hi', "learner@layerlab:~$ docker images --format '{{.Repository}}'", 'alpine', 'learner@layerlab:~$']);
@@ -82,7 +81,9 @@ describe('the page on a runner', () => {
     await page.waitForFunction(() => document.querySelector('footer.status .engine')?.textContent === 'Simulated engine (Docker 28.5)', undefined, { timeout: 30_000 });
     await run(page, "docker images --format '{{.Repository}}'");
     expect(await tail(page, 3)).toEqual(["learner@layerlab:~$ docker images --format '{{.Repository}}'", 'hello-world', 'learner@layerlab:~$']);
-    expect([...runner.bridge.sessions.values()].filter((s) => s.open)).toEqual([]);
+    // Switching back said bye: the runner ended the session and removed its engine.
+    await runner.until((l) => l.event === 'session ended' && l.id === created.id);
+    await expect.poll(() => runner.sessionDirs(), { timeout: 30_000 }).toEqual([]);
     await settle(page);
     await page.close();
   }, 240_000);

@@ -300,7 +300,9 @@ export class HttpEngine implements EngineApi {
   }
   async containerCommit(id: string, opts: CommitOptions): Promise<string> {
     const [repo, tag] = splitReference(opts.reference ?? '');
-    const r = await this.#json<{ Id: string }>('POST', '/commit', { container: id, repo, tag, comment: opts.comment, author: opts.author, changes: opts.changes }, {});
+    // docker/cli passes a nil *container.Config, which the client encodes as `null` (moby client/container_commit.go);
+    // the runner's policy accepts exactly that body on /commit.
+    const r = await this.#json<{ Id: string }>('POST', '/commit', { container: id, repo, tag, comment: opts.comment, author: opts.author, changes: opts.changes }, null);
     return r.Id;
   }
   async containerExport(id: string): Promise<ByteStream> {

@@ -227,6 +227,7 @@ describe('bin/layerlab --runner', () => {
       { cmd: 'echo kept > f', stdout: '', stderr: '', rc: 0 },
       { cmd: 'cat f', stdout: 'kept\n', stderr: '', rc: 0 },
     ]);
-    expect([...runner.bridge.sessions.values()].filter((s) => s.open)).toEqual([]);
+    // The process said bye as it ended; the bridge sees the socket close a moment later.
+    await expect.poll(() => [...runner.bridge.sessions.values()].filter((s) => s.open), { timeout: 20_000 }).toEqual([]);
   }, 60_000);
 });
