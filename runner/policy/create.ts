@@ -270,7 +270,9 @@ function binds(list: string[] | null): Json {
     const parts = b.split(':');
     const [src, dst, mode] = parts;
     if (parts.length < 2 || parts.length > 3) malformed(`invalid bind ${JSON.stringify(b)}`);
-    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(src!)) forbid(`bind mounts of host paths are not allowed on this runner (${JSON.stringify(src)}); use a named volume`);
+    // moby reads a source starting with `/` as a host path; `.`/`~` are the CLI's relative host paths.
+    if (/^[/.~]/.test(src!) || src!.includes('/')) forbid(`bind mounts of host paths are not allowed on this runner (${JSON.stringify(src)}); use a named volume`);
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(src!)) malformed(`invalid volume name ${JSON.stringify(src)}`);
     checkContainerPath('a volume target', dst!);
     if (dst === '/') forbid('a volume cannot replace the root directory');
     if (mode !== undefined && mode !== 'ro' && mode !== 'rw') forbid(`bind option ${JSON.stringify(mode)} is not allowed on this runner`);

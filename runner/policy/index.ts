@@ -68,9 +68,11 @@ function decide(req: ApiRequest, session: SessionPolicy): PolicyResult {
   let stream: { maxBytes: number } | undefined;
   let upgrade = req.upgrade;
   if (route.body === 'none') {
-    // The CLI 20.10 sends `null` as the commit body; nothing else is accepted.
+    // The commit body is a container Config merged into the image's: the CLI
+    // 20.10 sends `null`, the page's client `{}`; anything more is refused
+    // (config changes travel as `changes` in the query).
     const b = req.body;
-    if (b && b.length > 0 && !(route.template === '/commit' && new TextDecoder().decode(b).trim() === 'null')) {
+    if (b && b.length > 0 && !(route.template === '/commit' && ['null', '{}'].includes(new TextDecoder().decode(b).trim()))) {
       forbid(`${req.method} ${route.template} takes no body`);
     }
   } else if (route.body === 'tar') {
