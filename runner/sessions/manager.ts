@@ -44,6 +44,8 @@ export class SessionManager {
   readonly #sessions = new Map<string, Session & { digest: Buffer; timer?: NodeJS.Timeout }>();
   /** Sessions being created: counted against the caps, and never reaped. */
   readonly #pending = new Map<string, string>();
+  /** Teardowns under way: a shutdown waits for them, or a SIGTERM right after a bye would leave the engine's mounts behind. */
+  readonly #ending = new Set<Promise<void>>();
   #reaper: NodeJS.Timeout | undefined;
   #reaping: Promise<void> | undefined;
 
@@ -66,6 +68,7 @@ export class SessionManager {
     clearInterval(this.#reaper);
     await this.#reaping;
     await Promise.all([...this.#sessions.keys()].map((id) => this.destroy(id, 'shutdown')));
+    await Promise.all([...this.#ending]);
   }
 
   /** Number of live and pending sessions. */
@@ -133,7 +136,10 @@ export class SessionManager {
     const code = why === 'idle' ? CLOSE.idle : why === 'expired' ? CLOSE.expired : why === 'deleted' ? CLOSE.deleted : why === 'shutdown' ? CLOSE.shutdown : CLOSE.bye;
     s.onEnd?.(code, `session ended: ${why}`);
     this.log('session ended', { id, why });
-    await this.backend.destroy(id).catch((e: Error) => this.log('destroy failed', { id, error: e.message }));
+    const ending = this.backend.destroy(id).catch((e: Error) => this.log('destroy failed', { id, error: e.message }));
+    this.#ending.add(ending);
+    await ending;
+    this.#ending.delete(ending);
   }
 
   /** Destroys backend sessions this runner does not know (left by a crashed runner). */
