@@ -42,7 +42,7 @@ async function state(): Promise<string> {
   const containers = (JSON.parse(await ok('GET', '/v1.41/containers/json?all=1')) as Array<{ Id: string; Status?: string }>).map(({ Status: _, ...c }) => c);
   const hosts = [];
   for (const c of containers) hosts.push((JSON.parse(await ok('GET', `/v1.41/containers/${c.Id}/json`)) as { HostConfig: unknown }).HostConfig);
-  return JSON.stringify([containers, hosts, await ok('GET', '/v1.41/images/json'), await ok('GET', '/v1.41/volumes'), networks()]);
+  return JSON.stringify([containers, hosts, await ok('GET', '/v1.41/images/json'), await ok('GET', '/v1.41/volumes'), await networks()]);
 }
 
 beforeAll(async () => {
