@@ -38,17 +38,22 @@ async function main(): Promise<void> {
   const cfg = loadConfig();
   for (const f of cfg.seedImages) if (!existsSync(f)) throw new ConfigError(`RUNNER_SEED_IMAGES: ${f} does not exist`);
   if (cfg.allowedOrigins.length === 0) jsonLog('warning', { message: 'RUNNER_ALLOWED_ORIGINS is empty: every browser is refused' });
-  const { backend, runtime } = await backendFor(cfg);
-  const runner = await startRunner({ cfg, backend, ...(runtime ? { runtime } : {}) });
-  let stopping = false;
+  // The handlers are installed before the runner starts: its `listening` log line is what a supervisor (and the
+  // crash test) waits for, and a SIGTERM right after it must still stop it cleanly, not kill it by the signal.
+  let stopping: string | null = null;
+  let close: (() => Promise<void>) | null = null;
   const stop = (sig: string) => {
     if (stopping) return;
-    stopping = true;
+    stopping = sig;
     jsonLog('stopping', { signal: sig });
-    void runner.close().then(() => process.exit(0));
+    if (close) void close().then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const { backend, runtime } = await backendFor(cfg);
+  const runner = await startRunner({ cfg, backend, ...(runtime ? { runtime } : {}) });
+  close = () => runner.close();
+  if (stopping) void close().then(() => process.exit(0));
 }
 
 main().catch((e: Error) => {
