@@ -6,7 +6,7 @@
  * bytes / wall time, 10^6 bytes a MB as Docker prints sizes) and the memory
  * it took (bench/memory.ts: the peak of the summed PSS of Chromium's
  * processes, listed through the DevTools protocol, or of the Node process
- * that runs the session, sampled every 20 ms; with the sum of the kernel's
+ * that runs the session, sampled every 200 ms (bench/memory.ts SAMPLE_MS says why); with the sum of the kernel's
  * per-process peaks as a cross-check).
  *
  * Wall time is Enter to the next prompt in the page and `runLine` in Node:
@@ -26,13 +26,14 @@
  * machine's load average is printed: other work on the cores skews times.
  * Prints figures; asserts nothing.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { startPreview, type as typeKeys, waitForPrompt, type PreviewServer } from '../test/browser/harness.ts';
-import { mb, measure, type MemoryPeak, type ProcessList } from './memory.ts';
+import { launchOnDiskChromium } from './chromium.ts';
+import { mb, measure, SAMPLE_MS, type MemoryPeak, type ProcessList } from './memory.ts';
 
 const args = process.argv.slice(2);
 const sides = args.filter((a) => a === 'node' || a === 'page');
@@ -162,8 +163,9 @@ async function bench(side: Side): Promise<Row[]> {
     // removed, the next steps measure themselves.
     if (failed !== undefined) await side.line(`rm -f ${file}`);
   };
-  // With a TTY (the page) docker load draws a progress bar per layer before its "Loaded image" lines.
-  const loaded = /^([0-9a-f]{12}: Loading layer .*\n)*(Loaded image: .*\n?)+$/;
+  // With a TTY (the page) docker load draws a progress bar per layer; each image's "Loaded image" line follows its
+  // layers, before the next image's (moby image/tarexport/load.go prints it in its loop over the manifest).
+  const loaded = /^(([0-9a-f]{12}: Loading layer .*\n)*Loaded image: .*(\n|$))+$/;
   const has = (...images: string[]): boolean => images.every((i) => IMAGES.includes(i));
   const all = IMAGES.join(' ');
   const pulls = performance.now();
@@ -204,7 +206,7 @@ function print(r: Row): void {
   );
 }
 
-console.log(`images saved together: ${IMAGES.join(', ')}; MB = 10^6 bytes; memory = summed PSS of the processes, peak of 20 ms samples`);
+console.log(`images saved together: ${IMAGES.join(', ')}; MB = 10^6 bytes; memory = summed PSS of the processes, peak of ${SAMPLE_MS} ms samples`);
 console.log(`load average at start: ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${availableParallelism()} cores`);
 if (sides.length === 0 || sides.includes('node')) {
   const side = await nodeSide();
@@ -226,40 +228,4 @@ if (sides.length === 0 || sides.includes('page')) {
     await stop();
     await server.stop();
   }
-}
-
-/**
- * Chromium on a profile on disk, as a learner's browser is, driven over the
- * DevTools protocol on loopback. Playwright's `launch()` contexts are off the
- * record: there IndexedDB keeps every byte in the browser process's memory and
- * the quota is a fraction of RAM, so a 1.2 GB archive measured the harness,
- * not the page (the first runs showed the browser process growing by the
- * archive's size and "storage full" at 1.4 GB).
- */
-async function launchOnDiskChromium(): Promise<{ browser: Browser; stop(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'layerlab-bench-profile-'));
-  const child = spawn('/usr/bin/chromium', [
-    '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    `--user-data-dir=${profile}`, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const ws = await new Promise<string>((ok, fail) => {
-    let err = '';
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
-      if (m) ok(m[1]!);
-    });
-    child.once('exit', () => fail(new Error(`chromium exited before listening:\n${err.slice(-2000)}`)));
-  });
-  const browser = await chromium.connectOverCDP(ws);
-  return {
-    browser,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((ok) => child.once('exit', ok));
-      }
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }

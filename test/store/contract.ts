@@ -96,10 +96,13 @@ export function storeContract(name: string, makeStore: () => Promise<Store>, opt
       const whole = new TextEncoder().encode('....the layer....');
       const view = whole.subarray(4, 13);
       const { digest } = blob('the layer');
-      await store.commit({ putBlobs: [{ digest, bytes: view }] });
+      const other = new TextEncoder().encode('..another layer..').subarray(2, 15);
+      // Handed over or not, a view is stored as its bytes alone.
+      await store.commit({ putBlobs: [{ digest, bytes: view }, { digest: blob('another layer').digest, bytes: other, handedOver: true }] });
       const back = (await store.getBlob(digest))!;
+      const back2 = (await store.getBlob(blob('another layer').digest))!;
       // A stored view would keep its whole buffer: design.md §9 counts real bytes.
-      expect([back.byteLength, back.buffer.byteLength, await store.usage()]).toEqual([9, 9, 9]);
+      expect([back.byteLength, back.buffer.byteLength, back2.byteLength, back2.buffer.byteLength, await store.usage()]).toEqual([9, 9, 13, 13, 22]);
       await store.close();
     });
 

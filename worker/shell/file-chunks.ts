@@ -7,7 +7,7 @@
  *
  * Why 4 MiB: below it one blob per file is cheapest (one store read, and the
  * chapters' scripts and Dockerfiles keep the records they always had); above
- * it, 4 MiB pieces keep a stream's memory at a few MB (one chunk filling, one
+ * it, 4 MiB pieces keep a stream's memory bounded (store-fs.ts GROUP: a group filling, one
  * being stored) while each IndexedDB transaction carries enough bytes that its
  * fixed cost (a few ms) stays under a tenth of the time its bytes take.
  *

@@ -31,8 +31,13 @@ export interface Batch {
   put?: Array<{ collection: Collection; key: string; value: Json }>;
   /** Records to delete; deleting a missing key is not an error. */
   delete?: Array<{ collection: Collection; key: string }>;
-  /** Blobs to store under their digest (`sha256:<hex>`); storing an existing digest is a no-op. */
-  putBlobs?: Array<{ digest: string; bytes: Uint8Array }>;
+  /**
+   * Blobs to store under their digest (`sha256:<hex>`); storing an existing
+   * digest is a no-op. The store copies the bytes at commit(), so the caller
+   * may reuse its buffer at once, unless `handedOver` says the caller gives
+   * the buffer away: it never writes it again, and the store may keep it.
+   */
+  putBlobs?: Array<{ digest: string; bytes: Uint8Array; handedOver?: boolean }>;
   /** Blobs to free; freeing a missing digest is not an error. */
   deleteBlobs?: string[];
 }
