@@ -16,7 +16,7 @@ import { chromium, type Browser } from 'playwright-core';
  * not the page (the first runs showed the browser process growing by the
  * archive's size and "storage full" at 1.4 GB).
  */
-export async function launchOnDiskChromium(): Promise<{ browser: Browser; stop(): Promise<void> }> {
+export async function launchOnDiskChromium(): Promise<{ browser: Browser; wsEndpoint: string; stop(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'layerlab-bench-profile-'));
   const child = spawn('/usr/bin/chromium', [
     '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -34,6 +34,8 @@ export async function launchOnDiskChromium(): Promise<{ browser: Browser; stop()
   const browser = await chromium.connectOverCDP(ws);
   return {
     browser,
+    // The browser's DevTools endpoint, for raw protocol sessions (bench/profile-worker.ts attaches to the worker).
+    wsEndpoint: ws,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
