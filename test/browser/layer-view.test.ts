@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openLab, run, screen, useBrowser } from './harness.ts';
+import { openLab, run, screen, settle, useBrowser } from './harness.ts';
 
 const OUT = resolve(import.meta.dirname, '../artifacts/layer-view');
 const ctx = useBrowser({ beforeAll, afterAll });
@@ -72,6 +72,11 @@ async function shots(page: Page, name: string, reopen?: () => Promise<void>): Pr
   }
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.emulateMedia({ colorScheme: 'light' });
+  // Back on the desktop layout before the test goes on: the resize redraws the panes, and an element focused before
+  // that redraw loses its focus (seen once under CI's load: the arrow keys then started from nowhere).
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await settle(page);
 }
 
 /** The index of the last line ending with `text` (a command line as the terminal echoed it). */
@@ -141,6 +146,7 @@ describe('the layer view', () => {
     // Keyboard: from the shared RUN layer, Up goes into a stack above it, Down comes back, Left and Right go across.
     const label = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     await page.locator('.layer', { hasText: 'RUN apk update' }).focus();
+    expect(await label()).toMatch(/^Layer 2: RUN apk update/);
     await page.keyboard.press('ArrowUp');
     const up = await label();
     expect(up).toMatch(/^Layer 3: COPY \. \/app, /);
