@@ -29,7 +29,7 @@ function buffers(): number {
 
 // nginx's archive is 194 MB; a stream holds at most two groups of four 4 MiB chunks (store-fs.ts GROUP) and the
 // pieces filling, plus slack for buffers gc() freed that its background sweeper has not yet released.
-const BOUND = 96 * 1024 * 1024;
+const BOUND = 128 * 1024 * 1024;
 
 it('save -o, save >, load -i and save | tar -t of nginx hold a few MB of its 194 MB at a time', async () => {
   const store = await DirStore.open(join(root, 'lab'), { lockWaitMs: 0 });
